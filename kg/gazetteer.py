@@ -1,0 +1,535 @@
+"""China's administrative divisions, five levels deep, as a name index for the nlp and link stages.
+
+Sources are read from installed packages, never downloaded:
+
+* jionlp's ``dictionary/china_location.zip``: a tab-indented tree (depth = level), lines
+  ``name<TAB>code<TAB>short`` for provinces, prefectures and counties, bare names for towns
+  (镇/乡/街道, depth 3) and villages (村/社区, depth 4). Pseudo nodes ``省直辖行政区划`` (a
+  province's directly administered county-level cities) and ``市直辖行政区划`` (towns directly
+  under a prefecture such as 东莞市) are dropped and their children hang on the real parent.
+* jionlp's ``dictionary/china_location_change.txt``: renamed divisions (襄樊→襄阳, 盘县→盘州市);
+  the old names become ``former`` names of the current division.
+* cpca's ``resources/adcodes.csv``: longitude/latitude by code for the upper three levels.
+
+Everything at county level and above gets a Division keyed by its 6-digit code; towns are
+keyed ``county_code/town`` and carry their county's code and coordinates. Villages (≈650k)
+are parsed lazily per county, on first use, from the raw tree kept in memory.
+
+Aliases derived by rule (``kg/data/place_aliases.csv`` adds the ones no rule gives):
+ethnic autonomous names lose their nationalities (临夏回族自治州→临夏州,
+积石山保安族东乡族撒拉族自治县→积石山县, 瓦屋侗族乡→瓦屋乡); short names come from jionlp's
+column (福清市→福清); towns also get their stem (张浦镇→张浦) for use inside a county only.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import re
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+PSEUDO_NODES = frozenset({"市直辖行政区划", "省直辖行政区划"})
+DEPTH_LEVELS = ("province", "prefecture", "county", "town", "village")
+# Name kinds, best first: an official name beats a rule alias beats a short name beats a former name.
+KIND_RANK = {"name": 0, "alias": 1, "short": 2, "former": 3}
+TOWN_SUFFIXES = ("街道办事处", "街道", "镇", "乡", "苏木")
+VILLAGE_SUFFIXES = ("村民委员会", "居民委员会", "村委会", "居委会", "社区", "村")
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    """One administrative division; towns and villages carry their county's code."""
+
+    key: str  # code for county level and above; "county/town" or "county/town/village" below
+    name: str
+    level: str  # province | prefecture | county | town | village
+    code: str | None  # 6-digit code, county level and above
+    county_code: str | None  # towns and villages: their county's (or 东莞-like prefecture's) code
+    parents: tuple[str, ...]  # codes of the parent chain, top first
+    province_code: str
+    lon: float | None = None
+    lat: float | None = None
+    short: str | None = None
+    aliases: tuple[str, ...] = ()
+    formers: tuple[str, ...] = ()
+    town: str | None = None  # villages: the town they belong to
+
+    @property
+    def rank(self) -> int:
+        """Level depth: 0 province … 4 village."""
+        return DEPTH_LEVELS.index(self.level)
+
+    def within(self, code: str) -> bool:
+        """Whether this division is ``code`` or lies under it."""
+        return code == self.code or code in self.parents
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A division a surface form may stand for, and how the surface names it."""
+
+    division: Division
+    kind: str  # name | alias | short | former
+
+
+def _package_dir(name: str) -> Path:
+    """Directory of an installed package, found without importing it (jionlp imports slowly)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(f"package {name!r} is not installed; `pip install {name}`")
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def _ethnic_pattern(nations: Iterable[str]) -> re.Pattern[str]:
+    """Matches stem + nationalities + suffix: 积石山|保安族东乡族撒拉族|自治县, 伊犁|哈萨克|自治州."""
+    names: set[str] = set()
+    for nation in nations:
+        nation = nation.strip()
+        if not nation:
+            continue
+        names.add(nation)
+        if nation.endswith("族") and len(nation) > 2:
+            names.add(nation[:-1])  # 哈萨克自治州, 蒙古自治州
+    alternation = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    return re.compile(rf"^(.{{2,}}?)(?:{alternation}|民族)+(自治州|自治县|自治旗|乡|镇|苏木)$")
+
+
+@cache
+def _nations() -> tuple[str, ...]:
+    text = (_package_dir("cpca") / "resources" / "56_nations.csv").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def ethnic_alias(name: str) -> str | None:
+    """Common form of an ethnic autonomous name: 临夏回族自治州→临夏州, 瓦屋侗族乡→瓦屋乡."""
+    match = _ethnic_regex().match(name)
+    if not match:
+        return None
+    stem, suffix = match.groups()
+    return stem + {"自治州": "州", "自治县": "县", "自治旗": "旗"}.get(suffix, suffix)
+
+
+@cache
+def _ethnic_regex() -> re.Pattern[str]:
+    return _ethnic_pattern(_nations())
+
+
+def strip_suffix(name: str, suffixes: Iterable[str]) -> str | None:
+    """The stem of a town or village name (张浦镇→张浦) when at least two characters remain."""
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return None
+
+
+class Gazetteer:
+    """Name index over all divisions. Build with :func:`load_gazetteer` (cached per process)."""
+
+    def __init__(
+        self,
+        divisions: dict[str, Division],
+        towns: list[Division],
+        village_text: str,
+        village_spans: dict[str, list[tuple[str, int, int]]],
+        short_overrides: dict[str, str],
+    ) -> None:
+        self.divisions = divisions  # code -> Division (province, prefecture, county)
+        self.towns = towns
+        self._village_text = village_text
+        self._village_spans = village_spans  # county code -> [(town name, start, end)]
+        self._villages: dict[str, dict[str, list[Division]]] = {}
+        self._short_overrides = short_overrides
+        self._towns_by_county: dict[str, list[Division]] = defaultdict(list)
+        self._index: dict[str, list[Candidate]] = defaultdict(list)
+        self._children: dict[str, list[Division]] = defaultdict(list)
+        for division in divisions.values():
+            if division.parents:
+                self._children[division.parents[-1]].append(division)
+            self._add(division.name, division, "name")
+            for alias in division.aliases:
+                self._add(alias, division, "alias")
+            if division.short:
+                self._add(division.short, division, "short")
+            for former in division.formers:
+                self._add(former, division, "former")
+        for town in towns:
+            assert town.county_code is not None
+            self._towns_by_county[town.county_code].append(town)
+            self._add(town.name, town, "name")
+            for alias in town.aliases:
+                self._add(alias, town, "alias")
+            if town.short:
+                self._add(town.short, town, "short")
+        self.max_name_length = max(map(len, self._index))
+
+    def _add(self, surface: str, division: Division, kind: str) -> None:
+        entries = self._index[surface]
+        for i, existing in enumerate(entries):
+            if existing.division.key == division.key:
+                if KIND_RANK[kind] < KIND_RANK[existing.kind]:
+                    entries[i] = Candidate(division, kind)
+                return
+        entries.append(Candidate(division, kind))
+
+    # --- lookups -------------------------------------------------------------------------
+    def lookup(self, surface: str) -> list[Candidate]:
+        """Divisions (province … town) that ``surface`` names exactly: name, alias, short or former."""
+        return list(self._index.get(surface, ()))
+
+    def get(self, code: str) -> Division | None:
+        """The division (county level and above) with this 6-digit code."""
+        return self.divisions.get(code)
+
+    def children(self, code: str) -> list[Division]:
+        """Direct children at county level and above (a province's prefectures, …)."""
+        return list(self._children.get(code, ()))
+
+    def towns_of(self, county_code: str) -> list[Division]:
+        """Towns (镇/乡/街道) directly under a county (or a 东莞-like prefecture)."""
+        return list(self._towns_by_county.get(county_code, ()))
+
+    def town_in(self, county_code: str, surface: str) -> Division | None:
+        """The town of ``county_code`` named ``surface`` by its full name, ethnic alias or stem."""
+        best: tuple[int, Division] | None = None
+        for candidate in self._index.get(surface, ()):
+            town = candidate.division
+            if town.level == "town" and town.county_code == county_code:
+                rank = KIND_RANK[candidate.kind]
+                if best is None or rank < best[0]:
+                    best = (rank, town)
+        return best[1] if best else None
+
+    def villages_of(self, county_code: str) -> dict[str, list[Division]]:
+        """Villages of a county by name and stem (七桥村 and 七桥), parsed on first use."""
+        if county_code not in self._villages:
+            self._villages[county_code] = self._parse_villages(county_code)
+        return self._villages[county_code]
+
+    def village_in(self, county_code: str, surface: str, town: str | None = None) -> list[Division]:
+        """Villages of ``county_code`` named ``surface`` (within ``town`` when given)."""
+        found = self.villages_of(county_code).get(surface, [])
+        if town is not None:
+            found = [v for v in found if v.town == town]
+        return list(found)
+
+    def _parse_villages(self, county_code: str) -> dict[str, list[Division]]:
+        county = self.divisions.get(county_code)
+        if county is None:
+            return {}
+        parents = (*county.parents, county_code)
+        index: dict[str, list[Division]] = defaultdict(list)
+        for town_name, start, end in self._village_spans.get(county_code, ()):
+            for line in self._village_text[start:end].split("\n"):
+                name = line.strip()
+                if not name:
+                    continue
+                village = Division(
+                    key=f"{county_code}/{town_name}/{name}",
+                    name=name,
+                    level="village",
+                    code=None,
+                    county_code=county_code,
+                    parents=parents,
+                    province_code=county.province_code,
+                    lon=county.lon,
+                    lat=county.lat,
+                    short=strip_suffix(name, VILLAGE_SUFFIXES),
+                    town=town_name,
+                )
+                index[name].append(village)
+                if village.short and village.short != name:
+                    index[village.short].append(village)
+        return dict(index)
+
+    def matches_at(self, text: str, start: int = 0) -> Iterator[tuple[int, list[Candidate]]]:
+        """Every indexed name starting at ``text[start]``, longest first, as (end, candidates)."""
+        longest = min(self.max_name_length, len(text) - start)
+        for end in range(start + longest, start + 1, -1):
+            found = self._index.get(text[start:end])
+            if found:
+                yield end, list(found)
+
+    # --- for the nlp stage ---------------------------------------------------------------
+    def surface_forms(self) -> Iterator[tuple[str, str]]:
+        """(surface, level) pairs for an entity ruler: official names, aliases, useful short and
+        former names of provinces, prefectures and counties; towns by full name and ethnic alias.
+
+        Left out, because an entity ruler matches them everywhere: one-character names, town
+        stems (张浦: only meaningful inside a county, see :meth:`town_in`), two-character town
+        names and town names that are common words (苗圃), county short names that are common
+        words (和平, 城区, 比如: frequent in jieba's dictionary, see :func:`_is_common_word`) or
+        shared by several counties (鼓楼, 高新区), and county names that are common words (城区,
+        郊区). ``place_short_overrides.csv`` corrects the rule.
+        Each pair is yielded once.
+        """
+        seen: set[tuple[str, str]] = set()
+        for surface, candidates in self._index.items():
+            for candidate in candidates:
+                level = candidate.division.level
+                if not self._useful_surface(surface, candidate):
+                    continue
+                pair = (surface, level)
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+    def _useful_surface(self, surface: str, candidate: Candidate) -> bool:
+        level, kind = candidate.division.level, candidate.kind
+        if len(surface) < 2:
+            return False
+        if level == "town":
+            return kind != "short" and len(surface) >= 3 and not _is_common_word(surface, 100)
+        override = self._short_overrides.get(surface)
+        if override is not None:
+            return override == "keep"
+        if level != "county":
+            return True  # province and prefecture names: 宁夏, 福州, 临夏
+        if kind != "short":
+            return not _is_common_word(surface, COMMON_WORD_MIN_FREQ)  # 城区, 郊区, 矿区
+        sharing = sum(1 for c in self._index[surface] if c.kind == "short" and c.division.level == "county")
+        if sharing >= AMBIGUOUS_SHORT_MIN_COUNTIES:
+            return False
+        return not _is_common_word(surface, COMMON_WORD_MIN_FREQ)
+
+
+# A county short name is left out of the surface forms when jieba counts it at least this often
+# (any tag; jieba's tags are unreliable for place names: 合肥 n, 大连 d), or this often with a
+# place tag: 江南, 长安 and 古城 mostly mean something wider than the county.
+COMMON_WORD_MIN_FREQ = 300
+COMMON_PLACE_WORD_MIN_FREQ = 1000
+AMBIGUOUS_SHORT_MIN_COUNTIES = 3
+
+
+def _is_common_word(word: str, min_freq: int) -> bool:
+    freq, tag = _common_words().get(word, (0, ""))
+    return freq >= (
+        COMMON_PLACE_WORD_MIN_FREQ
+        if tag.startswith("ns") and min_freq < COMMON_PLACE_WORD_MIN_FREQ
+        else min_freq
+    )
+
+
+@cache
+def _common_words() -> dict[str, tuple[int, str]]:
+    """jieba's dictionary (word -> (frequency, POS tag)), read as a file without importing jieba."""
+    words: dict[str, tuple[int, str]] = {}
+    path = _package_dir("jieba") / "dict.txt"
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 2 and 2 <= len(parts[0]) <= 4:
+                words[parts[0]] = (int(parts[1]), parts[2] if len(parts) > 2 else "")
+    return words
+
+
+# --- loading ---------------------------------------------------------------------------------
+_LINE = re.compile(r"^(\t{0,3})([^\t\r\n]+)(?:\t(\d*)\t([^\t\r\n]*))?\r?$", re.M)
+
+
+def _read_tree_text() -> str:
+    path = _package_dir("jionlp") / "dictionary" / "china_location.zip"
+    with zipfile.ZipFile(path) as archive:
+        name = archive.namelist()[0]
+        return archive.read(name).decode("utf-8").replace("\r\n", "\n")
+
+
+def _read_coordinates() -> dict[str, tuple[float, float]]:
+    text = (_package_dir("cpca") / "resources" / "adcodes.csv").read_text(encoding="utf-8")
+    coords: dict[str, tuple[float, float]] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        try:
+            coords[row["adcode"][:6]] = (float(row["longitude"]), float(row["latitude"]))
+        except (KeyError, ValueError):
+            continue
+    return coords
+
+
+def _read_changes() -> list[tuple[list[str], list[str]]]:
+    """(old chain, new chain) of names, e.g. (['湖北省','湖北','襄樊市','襄樊'], ['湖北省','襄阳市'])."""
+    path = _package_dir("jionlp") / "dictionary" / "china_location_change.txt"
+    changes = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "=>" not in line:
+            continue
+        old, new = line.split("=>", 1)
+        old_parts = old.split("\t")[2:]
+        new_parts = [p for p in new.split("\t") if p]
+        changes.append((old_parts, new_parts))
+    return changes
+
+
+def _read_data_csv(name: str) -> list[dict[str, str]]:
+    text = files("kg.data").joinpath(name).read_text(encoding="utf-8")
+    return [row for row in csv.DictReader(io.StringIO(text)) if not row[next(iter(row))].startswith("#")]
+
+
+@dataclass
+class _Node:
+    name: str
+    code: str
+    short: str | None
+    level: str
+    parents: tuple[str, ...]
+    coords: list[tuple[float, float]] = field(default_factory=list)
+
+
+def build_gazetteer() -> Gazetteer:
+    """Parse the packaged sources into a Gazetteer (about a second; use :func:`load_gazetteer`)."""
+    text = _read_tree_text()
+    coords = _read_coordinates()
+    nodes: dict[str, _Node] = {}
+    town_rows: list[tuple[str, str]] = []  # (town name, county code)
+    village_spans: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    stack: list[str | None] = [None, None, None]  # code at province, prefecture, county depth
+    open_town: tuple[str, str, int] | None = None  # (county code, town name, text offset)
+
+    def close_town(end: int) -> None:
+        if open_town is not None:
+            county_code, town_name, start = open_town
+            if end > start:
+                village_spans[county_code].append((town_name, start, end))
+
+    for match in _LINE.finditer(text):
+        depth = len(match.group(1))
+        name, code, short = match.group(2).strip(), match.group(3), match.group(4)
+        close_town(match.start())
+        open_town = None
+        if depth <= 2:
+            del stack[depth:]
+            stack.extend([None] * (3 - len(stack)))
+            if name in PSEUDO_NODES or not code or len(code) != 6:
+                stack[depth] = stack[depth - 1] if depth else None
+                continue
+            parents = tuple(dict.fromkeys(c for c in stack[:depth] if c))
+            if parents and parents[-1] == code:
+                continue  # 北京市 under 北京市: the municipality is its own prefecture
+            if code in parents or code in nodes:
+                stack[depth] = None  # Hong Kong's districts all carry 810000: no code of their own
+                continue
+            nodes[code] = _Node(name, code, (short or "").strip() or None, DEPTH_LEVELS[depth], parents)
+            stack[depth] = code
+        else:  # a town
+            county = stack[2] or stack[1]
+            if county is None:
+                continue
+            town_rows.append((name, county))
+            open_town = (county, name, match.end() + 1)
+    close_town(len(text))
+
+    # Coordinates: cpca where it has the code, else the mean of the children, else the parent's.
+    for code, node in nodes.items():
+        if code in coords:
+            node.coords = [coords[code]]
+    for level in ("county", "prefecture", "province"):
+        for node in nodes.values():
+            if node.level == level and node.coords and node.parents:
+                parent = nodes.get(node.parents[-1])
+                if parent is not None and parent.code not in coords:
+                    parent.coords.append(node.coords[0])
+
+    def point(node: _Node | None) -> tuple[float | None, float | None]:
+        while node is not None:
+            if node.coords:
+                lon = sum(c[0] for c in node.coords) / len(node.coords)
+                lat = sum(c[1] for c in node.coords) / len(node.coords)
+                return round(lon, 6), round(lat, 6)
+            node = nodes.get(node.parents[-1]) if node.parents else None
+        return None, None
+
+    formers = _former_names(nodes)
+    extra_aliases: dict[str, list[str]] = defaultdict(list)
+    for row in _read_data_csv("place_aliases.csv"):
+        extra_aliases[row["code"].strip()].append(row["alias"].strip())
+
+    divisions: dict[str, Division] = {}
+    for code, node in nodes.items():
+        aliases = []
+        rule_alias = ethnic_alias(node.name)
+        if rule_alias:
+            aliases.append(rule_alias)
+        if node.short and node.short.endswith(("县", "州", "旗", "盟")) and node.short != node.name:
+            aliases.append(node.short)  # jionlp's short column already holds 东乡县-like forms
+        aliases.extend(extra_aliases.get(code, ()))
+        short = node.short if node.short and node.short not in aliases and node.short != node.name else None
+        lon, lat = point(node)
+        divisions[code] = Division(
+            key=code,
+            name=node.name,
+            level=node.level,
+            code=code,
+            county_code=None,
+            parents=node.parents,
+            province_code=(node.parents[0] if node.parents else code),
+            lon=lon,
+            lat=lat,
+            short=short,
+            aliases=tuple(dict.fromkeys(a for a in aliases if a != node.name)),
+            formers=tuple(formers.get(code, ())),
+        )
+
+    towns: list[Division] = []
+    for name, county_code in town_rows:
+        county = divisions[county_code]
+        alias = ethnic_alias(name)
+        towns.append(
+            Division(
+                key=f"{county_code}/{name}",
+                name=name,
+                level="town",
+                code=None,
+                county_code=county_code,
+                parents=(*county.parents, county_code),
+                province_code=county.province_code,
+                lon=county.lon,
+                lat=county.lat,
+                short=strip_suffix(alias or name, TOWN_SUFFIXES),
+                aliases=(alias,) if alias else (),
+            )
+        )
+    overrides = {
+        row["surface"].strip(): row["action"].strip() for row in _read_data_csv("place_short_overrides.csv")
+    }
+    return Gazetteer(divisions, towns, text, dict(village_spans), overrides)
+
+
+def _former_names(nodes: dict[str, _Node]) -> dict[str, list[str]]:
+    """Old names from jionlp's change list, attached to the division now holding the new name.
+
+    An old name that is still some division's official name (城区, 矿区) is not kept: it would
+    only add noise to a name that already means something else.
+    """
+    by_name: dict[str, list[_Node]] = defaultdict(list)
+    for node in nodes.values():
+        by_name[node.name].append(node)
+    official = set(by_name)
+    result: dict[str, list[str]] = defaultdict(list)
+    for old, new in _read_changes():
+        if len(old) < 2 or not new:
+            continue
+        old_name, old_short = old[-2], old[-1]
+        target = None
+        for node in by_name.get(new[-1], ()):
+            chain = [nodes[p].name for p in node.parents if p in nodes] + [node.name]
+            if chain[0] == new[0]:
+                target = node
+                break
+        if target is None or old_name == target.name:
+            continue
+        for former in (old_name, old_short):
+            if former and former not in official and len(former) >= 2 and former != target.short:
+                if former not in result[target.code]:
+                    result[target.code].append(former)
+    return result
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built once from the installed packages' data."""
+    return build_gazetteer()

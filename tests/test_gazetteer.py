@@ -1,0 +1,123 @@
+"""The gazetteer built from jionlp's and cpca's packaged data: codes, aliases, towns, villages."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.gazetteer import Gazetteer, ethnic_alias, load_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def codes(gaz: Gazetteer, surface: str, level: str | None = None) -> set[str]:
+    return {
+        c.division.code or c.division.key
+        for c in gaz.lookup(surface)
+        if level is None or c.division.level == level
+    }
+
+
+def test_short_names_and_rule_aliases(gaz: Gazetteer) -> None:
+    assert codes(gaz, "福清") == {"350181"}
+    assert codes(gaz, "积石山") == {"622927"}
+    assert codes(gaz, "积石山县") == {"622927"}
+    assert codes(gaz, "临夏州") == {"622900"}
+    assert codes(gaz, "黔东南州") == {"522600"}
+    for short, code in [("宁夏", "640000"), ("内蒙古", "150000"), ("广西", "450000"), ("西藏", "540000")]:
+        assert code in codes(gaz, short, "province")
+    assert codes(gaz, "新疆", "province") == {"650000"}
+
+
+def test_ambiguous_names_keep_every_division(gaz: Gazetteer) -> None:
+    assert codes(gaz, "和平区") == {"120101", "210102"}
+
+
+def test_division_record(gaz: Gazetteer) -> None:
+    county = gaz.get("622927")
+    assert county is not None
+    assert county.name == "积石山保安族东乡族撒拉族自治县"
+    assert county.level == "county"
+    assert county.parents == ("620000", "622900")
+    assert county.province_code == "620000"
+    assert county.lon is not None and 102 < county.lon < 104 and 35 < county.lat < 36.5  # type: ignore[operator]
+    heping = gaz.get("120101")
+    assert heping is not None and heping.parents == ("120000",)  # a municipality's district
+    prefecture = gaz.get("622900")
+    assert prefecture is not None and prefecture.lon is not None
+
+
+def test_province_directly_administered_cities_hang_on_the_province(gaz: Gazetteer) -> None:
+    xiantao = gaz.get("429004")
+    assert xiantao is not None and xiantao.name == "仙桃市" and xiantao.parents == ("420000",)
+
+
+def test_dongguan_towns_hang_on_the_prefecture(gaz: Gazetteer) -> None:
+    towns = {t.name for t in gaz.towns_of("441900")}
+    assert {"虎门镇", "长安镇", "东城街道"} <= towns
+    humen = gaz.town_in("441900", "虎门镇")
+    assert humen is not None and humen.county_code == "441900" and humen.parents == ("440000", "441900")
+
+
+def test_former_names_from_the_change_list(gaz: Gazetteer) -> None:
+    assert codes(gaz, "襄樊") == {"420600"}
+    assert codes(gaz, "襄樊市") == {"420600"}
+    assert codes(gaz, "盘县") == {"520281"}
+    assert {c.kind for c in gaz.lookup("盘县")} == {"former"}
+
+
+def test_towns_by_full_name_ethnic_alias_and_stem(gaz: Gazetteer) -> None:
+    assert gaz.town_in("320583", "张浦镇") is not None
+    assert gaz.town_in("320583", "张浦") == gaz.town_in("320583", "张浦镇")
+    wawu = gaz.town_in("520602", "瓦屋乡")
+    assert wawu is not None and wawu.name == "瓦屋侗族乡" and wawu.county_code == "520602"
+    assert gaz.town_in("320583", "坝黄镇") is None
+
+
+def test_villages_under_their_town(gaz: Gazetteer) -> None:
+    qiqiao = gaz.village_in("320583", "七桥村")
+    assert [(v.town, v.county_code, v.level) for v in qiqiao] == [("张浦镇", "320583", "village")]
+    assert gaz.village_in("320583", "七桥", town="张浦镇") == qiqiao
+    assert gaz.village_in("520602", "高坝田村", town="坝黄镇")
+
+
+@pytest.mark.parametrize(
+    ("name", "alias"),
+    [
+        ("临夏回族自治州", "临夏州"),
+        ("积石山保安族东乡族撒拉族自治县", "积石山县"),
+        ("伊犁哈萨克自治州", "伊犁州"),
+        ("瓦屋侗族乡", "瓦屋乡"),
+        ("六龙山侗族土家族乡", "六龙山乡"),
+        ("福清市", None),
+        ("东乡族自治县", None),  # the nationality is the whole stem: jionlp's short 东乡县 serves
+    ],
+)
+def test_ethnic_alias_rule(name: str, alias: str | None) -> None:
+    assert ethnic_alias(name) == alias
+
+
+def test_surface_forms(gaz: Gazetteer) -> None:
+    forms = set(gaz.surface_forms())
+    for pair in [
+        ("福清", "county"),
+        ("积石山", "county"),
+        ("通渭", "county"),
+        ("积石山县", "county"),
+        ("临夏州", "prefecture"),
+        ("黔东南州", "prefecture"),
+        ("宁夏", "province"),
+        ("内蒙古", "province"),
+        ("和平区", "county"),
+        ("张浦镇", "town"),
+        ("瓦屋乡", "town"),
+        ("襄樊", "prefecture"),
+    ]:
+        assert pair in forms, pair
+    surfaces = {s for s, _ in forms}
+    assert all(len(s) >= 2 for s in surfaces)
+    for noise in ["和平", "城区", "高新区", "张浦", "坝黄"]:
+        assert noise not in surfaces, noise
+    assert len(forms) == len(list(gaz.surface_forms()))  # each pair once
