@@ -454,8 +454,8 @@ def build_gazetteer() -> Gazetteer:
         rule_alias = ethnic_alias(node.name)
         if rule_alias:
             aliases.append(rule_alias)
-        if node.short and node.short.endswith(("县", "州", "旗", "盟")) and node.short != node.name:
-            aliases.append(node.short)  # jionlp's short column already holds 东乡县-like forms
+        if node.short and "自治" in node.name and node.short.endswith(("县", "州", "旗")):
+            aliases.append(node.short)  # jionlp's short column holds 东乡县 for 东乡族自治县
         aliases.extend(extra_aliases.get(code, ()))
         short = node.short if node.short and node.short not in aliases and node.short != node.name else None
         lon, lat = point(node)

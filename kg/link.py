@@ -1,0 +1,637 @@
+"""Link stage: resolve PLACE mentions to divisions, canonicalise ORGs, normalise MONEY and DATE.
+
+``link_mentions(article, mentions, gazetteer)`` is a pure function of its arguments.
+
+PLACE mentions
+    A mention is first parsed into a chain of names with the gazetteer (天津市和平区 → 天津市 +
+    和平区; 张浦七桥村 → 张浦 + 七桥村; 碧江坝黄镇 → 碧江 + 坝黄镇). **A composite mention is returned
+    split into one Mention per name, with exact offsets** (张浦七桥村 at 10–15 → 张浦 10–12, a town,
+    and 七桥村 12–15, a village), because relation extraction wants each place separately; the
+    nesting survives in ``parents`` (七桥村's parents end with 昆山市's code). Names side by side
+    that do not nest (昆山碧江) become separate places in the same way.
+
+    Each name is resolved to one division, or left with ``unresolved`` saying why, by:
+      1. the prefix inside the mention: 天津市和平区 keeps only the 和平区 under 天津市;
+      2. the other places of the article ("anchors": places named unambiguously in the text, the
+         title or the outlet name): among candidates, the one sharing the longest parent chain with
+         an anchor wins (和平区 in an article naming 天津 → 120101);
+      3. the kind of name (official > rule alias > short > former name) and then the level
+         (province > prefecture > county > town): a bare name that is a county and a town → county.
+    A town or village is resolved only within a county the article names (坝黄 → 坝黄镇 of 碧江区
+    because 碧江 is named; 七桥村 exists in several counties), or within a named prefecture when
+    the name is unique there. Ties, and short names that are common words (江南) with no support in
+    the article, are left unresolved.
+
+    Self-references (我市, 本县, 全区, see ``data/self_references.csv``) resolve to the article's own
+    place: the outlet's place (福清新闻网 → 福清市) when its level fits, else the most often named
+    place of that kind when it clearly leads.
+
+ORG mentions
+    Subtype from the name's suffix (``data/org_subtypes.csv``), else from what the sentence calls
+    it right after (``data/org_context_cues.csv``: 厚康农贸、轩睿食用菌等企业), else ``other``; a
+    subtype the nlp stage set is kept. Home place: the place the name starts with, resolved like
+    a PLACE (昆山鲜活果汁有限公司 → 320583). Canonical name: mentions whose names agree once the leading
+    place and the legal-form suffix are removed, and whose places agree or are missing, are one
+    organisation named by its longest form (海投集团 and 厦门海投集团 → 厦门海投集团).
+
+MONEY and DATE mentions get ``value`` (yuan) and ``iso`` from :mod:`kg.values`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib.resources import files
+
+from kg.gazetteer import (
+    KIND_RANK,
+    VILLAGE_SUFFIXES,
+    Candidate,
+    Division,
+    Gazetteer,
+    _is_common_word,
+)
+from kg.records import Article, Mention
+from kg.values import parse_date, parse_money
+
+UPPER_LEVELS = ("province", "prefecture", "county")
+LEGAL_FORM_SUFFIXES = (
+    "集团股份有限公司",
+    "集团有限公司",
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "股份公司",
+    "公司",
+)
+# A leading place counts as an ORG's home only when this much name is left after it.
+MIN_ORG_REST = 2
+# How far after an ORG a context cue (等企业) may start.
+CUE_WINDOW = 4
+COMMON_SHORT_MIN_FREQ = 300
+
+
+# --- data tables -------------------------------------------------------------------------------
+def _rows(name: str) -> list[dict[str, str]]:
+    text = files("kg.data").joinpath(name).read_text(encoding="utf-8")
+    rows = csv.DictReader(io.StringIO(text))
+    return [row for row in rows if not (row[rows.fieldnames[0]] or "").startswith("#")]  # type: ignore[index]
+
+
+@cache
+def org_suffixes() -> tuple[tuple[str, str], ...]:
+    """(suffix, subtype), longest suffix first."""
+    pairs = [(row["suffix"].strip(), row["subtype"].strip()) for row in _rows("org_subtypes.csv")]
+    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+
+@cache
+def org_context_cues() -> tuple[tuple[str, str], ...]:
+    pairs = [(row["cue"].strip(), row["subtype"].strip()) for row in _rows("org_context_cues.csv")]
+    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+
+@cache
+def self_references() -> dict[str, str]:
+    """Surface (我市) -> the suffix its place's official name ends with (市)."""
+    return {row["surface"].strip(): row["kind"].strip() for row in _rows("self_references.csv")}
+
+
+# --- parsing a place mention into names -------------------------------------------------------
+@dataclass
+class Piece:
+    """One name inside a PLACE mention, with the divisions it may stand for."""
+
+    start: int  # offsets into Article.text
+    end: int
+    text: str
+    candidates: list[Candidate]
+    village_tail: bool = False  # an unknown name ending like a village (七桥村): resolved in context
+    previous: Piece | None = None  # the name it nests under inside the same mention
+    chosen: Division | None = None
+    unresolved: str | None = None
+    mention: Mention | None = None
+
+
+def _indexed(gaz: Gazetteer, surface: str) -> list[Candidate]:
+    return gaz.lookup(surface) if len(surface) >= 2 else []
+
+
+def segment(text: str, gaz: Gazetteer) -> list[tuple[int, int, bool]]:
+    """Split a place mention into names: (start, end, is_village_tail) relative to ``text``.
+
+    The mention must be covered entirely by gazetteer names, except that its last part may be an
+    unknown village name (七桥村, 高坝田村) after a county or town. Each unknown part and each pair of
+    neighbours that do not nest costs one; the cheapest cover wins, then the one with fewest parts
+    (坝黄|高坝田村 beats 坝黄|高坝|田村). A mention that cannot be covered is one part.
+    """
+    n = len(text)
+    memo: dict[tuple[int, int], tuple[tuple[int, int], list[tuple[int, int, bool]]] | None] = {}
+
+    def nests(prev: tuple[int, int], start: int, end: int, tail: bool) -> bool:
+        parents = [c.division for c in gaz.lookup(text[prev[0] : prev[1]])]
+        if tail:
+            return any(p.level in ("county", "town") for p in parents)
+        children = [c.division for c in gaz.lookup(text[start:end])]
+        return any(_descends(child, parent) for parent in parents for child in children)
+
+    def solve(i: int, prev: tuple[int, int]) -> tuple[tuple[int, int], list[tuple[int, int, bool]]] | None:
+        if i == n:
+            return (0, 0), []
+        key = (i, prev[0])
+        if key in memo:
+            return memo[key]
+        options = []
+        for j in range(min(n, i + gaz.max_name_length), i + 1, -1):
+            if gaz.lookup(text[i:j]):
+                rest = solve(j, (i, j))
+                if rest is not None:
+                    (cost, parts), pieces = rest
+                    step = 0 if i == 0 or nests(prev, i, j, False) else 1
+                    options.append(((cost + step, parts + 1), [(i, j, False), *pieces]))
+        tail = text[i:]
+        if i > 0 and tail.endswith(VILLAGE_SUFFIXES) and len(tail) >= 3:
+            step = 1 if nests(prev, i, n, True) else 2
+            options.append(((step, 1), [(i, n, True)]))
+        result = min(options, key=lambda o: o[0]) if options else None
+        memo[key] = result
+        return result
+
+    found = solve(0, (0, 0))
+    if found is None:
+        return [(0, n, text.endswith(VILLAGE_SUFFIXES) and len(text) >= 3 and not gaz.lookup(text))]
+    return found[1]
+
+
+def _descends(child: Division, parent: Division) -> bool:
+    if parent.level in UPPER_LEVELS:
+        return parent.code is not None and parent.code in child.parents and child.key != parent.key
+    return child.level == "village" and child.county_code == parent.county_code and child.town == parent.name
+
+
+def _chain(division: Division) -> tuple[str, ...]:
+    """Codes from the province down to the division itself (towns and villages by key)."""
+    own = division.code or division.key
+    return (*division.parents, own)
+
+
+def _closeness(division: Division, anchor: Division) -> int:
+    """Length of the parent chain two divisions share (天津市和平区 and 天津市: 1)."""
+    shared = 0
+    for a, b in zip(_chain(division), _chain(anchor), strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared
+
+
+def _county_of(division: Division) -> str | None:
+    if division.level in ("town", "village"):
+        return division.county_code
+    return division.code if division.level == "county" else None
+
+
+# --- resolution ---------------------------------------------------------------------------------
+@dataclass
+class Context:
+    """What the article tells about where it is: anchors and how often each place is named."""
+
+    anchors: list[Division] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    source_places: list[Division] = field(default_factory=list)
+
+    def add(self, division: Division) -> None:
+        if all(a.key != division.key for a in self.anchors):
+            self.anchors.append(division)
+
+    def named_counties(self) -> set[str]:
+        codes = {_county_of(a) for a in self.anchors}
+        return {c for c in codes if c}
+
+
+def _support(division: Division, context: Context, rivals: frozenset[str] = frozenset()) -> int:
+    """How closely the article's anchors surround a candidate: the longest shared parent chain.
+
+    The candidate itself named elsewhere in the article is the strongest support; an anchor that
+    is another candidate of the same name (海沧区 for 海沧街道, both "海沧") is no support at all.
+    """
+    best = 0
+    for anchor in context.anchors:
+        if anchor.key == division.key:
+            return len(_chain(division)) + 1
+        if anchor.key not in rivals:
+            best = max(best, _closeness(division, anchor))
+    return best
+
+
+def _sort_key(candidate: Candidate, context: Context, rivals: frozenset[str]) -> tuple[int, int, int]:
+    division = candidate.division
+    return (-_support(division, context, rivals), KIND_RANK[candidate.kind], division.rank)
+
+
+def _within_named_county(division: Division, context: Context, siblings: Sequence[Candidate]) -> bool:
+    """A town or village counts only inside a county the article names (or a named prefecture
+    where no other candidate of the same name lies)."""
+    if division.county_code in context.named_counties():
+        return True
+    for anchor in context.anchors:
+        if anchor.level == "prefecture" and anchor.code in division.parents:
+            same_prefecture = [c for c in siblings if anchor.code in c.division.parents]
+            return len(same_prefecture) == 1
+    return False
+
+
+def choose(
+    surface: str, candidates: Sequence[Candidate], context: Context
+) -> tuple[Division | None, str | None]:
+    """Pick one division for a name, or say why none could be picked."""
+    if not candidates:
+        return None, f"no division named {surface}"
+    usable = [
+        c
+        for c in candidates
+        if c.division.level not in ("town", "village")
+        or _within_named_county(c.division, context, candidates)
+    ]
+    if not usable:
+        return None, f"{surface}: a town or village name outside the counties the article names"
+    rivals = frozenset(c.division.key for c in candidates)
+    ranked = sorted(usable, key=lambda c: _sort_key(c, context, rivals))
+    best = ranked[0]
+    if len(ranked) > 1 and _sort_key(ranked[1], context, rivals) == _sort_key(best, context, rivals):
+        names = ", ".join(_describe(c.division) for c in ranked[:4])
+        return None, f"ambiguous: {surface} may be {names}"
+    division = best.division
+    if _common_short(surface, best) and _support(division, context, rivals) == 0:
+        return None, f"{surface} is a common word and the article names no place near {division.name}"
+    return division, None
+
+
+def _describe(division: Division) -> str:
+    return f"{division.name} ({division.code or division.county_code})"
+
+
+def _village_candidates(piece: Piece, gaz: Gazetteer, context: Context) -> list[Candidate]:
+    """Villages a village-like name may be: under the town or county before it in the mention,
+    else in the counties the article names."""
+    found: list[Division] = []
+    if piece.previous is not None and piece.previous.candidates:
+        parents = (
+            [piece.previous.chosen]
+            if piece.previous.chosen
+            else [c.division for c in piece.previous.candidates]
+        )
+        for parent in parents:
+            county = _county_of(parent)
+            if county:
+                town = parent.name if parent.level == "town" else None
+                found.extend(gaz.village_in(county, piece.text, town))
+    else:
+        for county in sorted(context.named_counties()):
+            found.extend(gaz.village_in(county, piece.text))
+    unique = {v.key: v for v in found}
+    return [Candidate(v, "name") for v in unique.values()]
+
+
+def _restrict_to_chain(pieces: list[Piece]) -> None:
+    """Inside one mention keep, for consecutive names, only the candidates that nest."""
+    for previous, piece in zip(pieces, pieces[1:], strict=False):
+        if piece.village_tail or not previous.candidates or not piece.candidates:
+            if piece.village_tail:
+                piece.previous = previous
+            continue
+        pairs = [
+            (a, b) for a in previous.candidates for b in piece.candidates if _descends(b.division, a.division)
+        ]
+        if pairs:
+            keep_a = {id(a) for a, _ in pairs}
+            keep_b = {id(b) for _, b in pairs}
+            previous.candidates = [c for c in previous.candidates if id(c) in keep_a]
+            piece.candidates = [c for c in piece.candidates if id(c) in keep_b]
+            piece.previous = previous
+
+
+def _unique_upper(candidates: Sequence[Candidate]) -> Candidate | None:
+    """The one county-level-or-above candidate of a name (town namesakes count only later,
+    inside named counties), unless it is a short name that is a common word."""
+    upper = [c for c in candidates if c.division.level in UPPER_LEVELS]
+    if len(upper) != 1:
+        return None
+    return upper[0]
+
+
+def _common_short(surface: str, candidate: Candidate) -> bool:
+    """A county's or town's short name that is mostly a common word (和平, 江南, 长安)."""
+    return (
+        candidate.kind == "short"
+        and candidate.division.level in ("county", "town")
+        and _is_common_word(surface, COMMON_SHORT_MIN_FREQ)
+    )
+
+
+def _anchor_worthy(surface: str, candidate: Candidate) -> bool:
+    return not _common_short(surface, candidate)
+
+
+def scan_places(text: str | None, gaz: Gazetteer, prefix_only: bool = False) -> list[Division]:
+    """Unambiguous county-level-and-above places named in a short text (a title, an outlet)."""
+    if not text:
+        return []
+    found: list[Division] = []
+    i = 0
+    while i < len(text):
+        matched_end = None
+        for end, candidates in gaz.matches_at(text, i):
+            candidate = _unique_upper(candidates)
+            if candidate is not None and _anchor_worthy(text[i:end], candidate):
+                if found and prefix_only and not _descends(candidate.division, found[-1]):
+                    continue
+                found.append(candidate.division)
+                matched_end = end
+                break
+        if matched_end is not None:
+            i = matched_end
+        elif prefix_only:
+            break
+        else:
+            i += 1
+    return found
+
+
+def _self_reference_target(kind: str, context: Context) -> tuple[Division | None, str | None]:
+    def fits(division: Division) -> bool:
+        name = division.name
+        if kind == "市":
+            return division.level in ("prefecture", "county") and name.endswith("市")
+        if kind == "县":
+            return division.level == "county" and name.endswith(("县", "旗"))
+        if kind == "区":
+            return (division.level == "county" and name.endswith("区")) or (
+                division.level == "province" and name.endswith("自治区")
+            )
+        if kind == "州":
+            return division.level == "prefecture" and name.endswith("州") and not name.endswith("市")
+        if kind == "省":
+            return division.level == "province" and name.endswith("省")
+        return False
+
+    for division in reversed(context.source_places):  # the deepest place the outlet names
+        if fits(division):
+            return division, None
+    pool = context.anchors
+    if context.source_places:
+        home = context.source_places[-1]
+        inside = [a for a in pool if a.code and home.code and (a.code == home.code or home.code in a.parents)]
+        pool = inside or pool
+    ranked = Counter({a.key: context.counts[a.key] for a in pool if fits(a)}).most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return next(a for a in pool if a.key == ranked[0][0]), None
+    return None, f"the article's own {kind} is unclear (no outlet place, no clearly leading place)"
+
+
+def _fill_place(mention: Mention, division: Division) -> Mention:
+    return replace(
+        mention,
+        name=division.name,
+        code=division.code,
+        level=division.level,
+        county_code=division.county_code,
+        parents=list(division.parents),
+        province_code=division.province_code,
+        lon=division.lon,
+        lat=division.lat,
+        unresolved=None,
+    )
+
+
+def link_places(
+    article: Article, mentions: Sequence[Mention], gaz: Gazetteer
+) -> tuple[list[Mention], Context]:
+    """Resolve PLACE mentions (see the module docstring); returns the linked mentions and the
+    article context (anchors) for linking organisations."""
+    context = Context()
+    context.source_places = scan_places(article.source, gaz, prefix_only=True)
+    for division in context.source_places + scan_places(article.title, gaz):
+        context.add(division)
+
+    references = self_references()
+    groups: list[tuple[Mention, list[Piece]]] = []
+    self_refs: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if mention.text in references:
+            self_refs.append(mention)
+            continue
+        pieces = []
+        for start, end, tail in segment(mention.text, gaz):
+            surface = mention.text[start:end]
+            pieces.append(
+                Piece(
+                    start=mention.start + start,
+                    end=mention.start + end,
+                    text=surface,
+                    candidates=[] if tail else _indexed(gaz, surface),
+                    village_tail=tail,
+                )
+            )
+        _restrict_to_chain(pieces)
+        if groups and groups[-1][0].end == mention.start and groups[-1][1]:
+            # 东莞市|长安镇 found as two mentions side by side: a chain all the same
+            _restrict_to_chain([groups[-1][1][-1], pieces[0]])
+        groups.append((mention, pieces))
+
+    all_pieces = [p for _, pieces in groups for p in pieces]
+    # Anchors: names with exactly one county-level-or-above candidate, and the places a nested
+    # name proves (天津市 in 天津市和平区).
+    for piece in all_pieces:
+        candidate = _unique_upper(piece.candidates)
+        if candidate is not None and _anchor_worthy(piece.text, candidate):
+            context.add(candidate.division)
+    # Rounds: upper levels first (they anchor towns), then towns, then villages.
+    for round_levels in (UPPER_LEVELS, ("town",), ("village",)):
+        for piece in all_pieces:
+            if piece.chosen is not None or piece.unresolved is not None:
+                continue
+            if piece.village_tail:
+                if round_levels != ("village",):
+                    continue
+                piece.candidates = _village_candidates(piece, gaz, context)
+                if not piece.candidates:
+                    piece.unresolved = f"no village named {piece.text} in the counties the article names"
+                    continue
+            else:
+                best_level = min((c.division.rank for c in piece.candidates), default=0)
+                has_upper = any(c.division.level in UPPER_LEVELS for c in piece.candidates)
+                if round_levels == UPPER_LEVELS and not has_upper:
+                    continue
+                if round_levels == ("town",) and best_level > 3:
+                    continue
+            if piece.previous is not None and piece.previous.chosen is not None:
+                nested = [c for c in piece.candidates if _descends(c.division, piece.previous.chosen)]
+                piece.candidates = nested or piece.candidates
+            chosen, reason = choose(piece.text, piece.candidates, context)
+            if (
+                chosen is None
+                and round_levels == UPPER_LEVELS
+                and not any(c.division.level in UPPER_LEVELS for c in piece.candidates if c.kind != "short")
+            ):
+                if any(c.division.level == "town" for c in piece.candidates):
+                    continue  # may still be a town of a named county: decide in the town round
+            piece.chosen, piece.unresolved = chosen, reason
+            if chosen is not None:
+                context.add(chosen)
+    for piece in all_pieces:
+        if piece.chosen is not None:
+            context.counts[piece.chosen.key] += 1
+
+    linked: list[Mention] = []
+    for mention, pieces in groups:
+        for piece in pieces:
+            part = replace(mention, text=piece.text, start=piece.start, end=piece.end)
+            if piece.chosen is not None:
+                linked.append(_fill_place(part, piece.chosen))
+            else:
+                linked.append(replace(part, unresolved=piece.unresolved or f"no division named {piece.text}"))
+    for mention in self_refs:
+        target, reason = _self_reference_target(references[mention.text], context)
+        linked.append(_fill_place(mention, target) if target else replace(mention, unresolved=reason))
+    return linked, context
+
+
+# --- organisations --------------------------------------------------------------------------------
+def org_subtype(name: str, article_text: str = "", end: int | None = None) -> str:
+    """Subtype from the name's suffix, else from a cue right after the mention, else ``other``."""
+    for suffix, subtype in org_suffixes():
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return subtype
+    if end is not None:
+        after = re.split(r"[。！？；\n]", article_text[end : end + CUE_WINDOW + 6], maxsplit=1)[0]
+        for cue, subtype in org_context_cues():
+            position = after.find(cue)
+            if 0 <= position <= CUE_WINDOW:
+                return subtype
+    return "other"
+
+
+def home_place(name: str, gaz: Gazetteer, context: Context) -> tuple[Division | None, int]:
+    """The place an organisation's name starts with (deepest of a nested chain) and its length."""
+    position, chosen = 0, None
+    while position < len(name) - MIN_ORG_REST:
+        step = None
+        for end, candidates in gaz.matches_at(name, position):
+            if len(name) - end < MIN_ORG_REST:
+                continue
+            if chosen is not None:
+                candidates = [c for c in candidates if _descends(c.division, chosen)]
+            division, _ = choose(name[position:end], candidates, context)
+            if division is not None:
+                chosen, step = division, end
+                break
+        if step is None:
+            break
+        position = step
+    return chosen, position
+
+
+def _core(name: str, prefix_length: int) -> str:
+    core = name[prefix_length:]
+    for suffix in LEGAL_FORM_SUFFIXES:
+        if core.endswith(suffix) and len(core) > len(suffix) + 1:
+            return core[: -len(suffix)]
+    return core
+
+
+def link_orgs(
+    article: Article, mentions: Sequence[Mention], gaz: Gazetteer, context: Context
+) -> list[Mention]:
+    """Subtype, home place and canonical name for ORG mentions (see the module docstring)."""
+    homes: dict[str, tuple[Division | None, int]] = {}
+    for mention in mentions:
+        if mention.text not in homes:
+            homes[mention.text] = home_place(mention.text, gaz, context)
+    # Places the organisations' names settle are context too (天津市和平区慈善协会 → 和平区慈善协会).
+    widened = Context(
+        anchors=list(context.anchors), counts=context.counts, source_places=context.source_places
+    )
+    for home, _ in homes.values():
+        if home is not None and home.level in UPPER_LEVELS:
+            widened.add(home)
+    for surface, (home, _) in list(homes.items()):
+        if home is None:
+            homes[surface] = home_place(surface, gaz, widened)
+
+    # Group surface forms by core; a form without a home joins the group only when all the forms
+    # with that core agree on their home.
+    by_core: dict[str, list[str]] = {}
+    for surface, (_home, length) in homes.items():
+        by_core.setdefault(_core(surface, length), []).append(surface)
+    canonical: dict[str, str] = {}
+    for core, surfaces in by_core.items():
+        if len(core) < 2:
+            for surface in surfaces:
+                canonical[surface] = surface
+            continue
+        placed = {homes[s][0].key for s in surfaces if homes[s][0] is not None}  # type: ignore[union-attr]
+        for surface in surfaces:
+            home = homes[surface][0]
+            if home is None and len(placed) > 1:
+                canonical[surface] = surface  # 慈善协会 with two different cities' 慈善协会: undecidable
+                continue
+            same = [s for s in surfaces if home is None or homes[s][0] is None or homes[s][0].key == home.key]  # type: ignore[union-attr]
+            canonical[surface] = max(same, key=lambda s: (len(s), s))
+
+    linked = []
+    for mention in mentions:
+        name = canonical.get(mention.text, mention.text)
+        home = homes[name][0] or homes[mention.text][0]
+        subtype = mention.subtype or org_subtype(name, article.text, mention.end)
+        if subtype == "other" and name != mention.text:
+            subtype = org_subtype(mention.text, article.text, mention.end)
+        home_code = None
+        if home is not None:
+            home_code = home.code or home.county_code
+        linked.append(replace(mention, name=name, subtype=subtype, home_code=home_code))
+    return linked
+
+
+# --- entry point ----------------------------------------------------------------------------------
+def link_mentions(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """New Mention records with their link fields filled, ordered by offset (see module docstring).
+
+    PLACE mentions may come back split into several (one per name of a composite mention); all
+    other mentions come back one for one.
+    """
+    places = [m for m in mentions if m.label == "PLACE"]
+    linked_places, context = link_places(article, places, gazetteer)
+    orgs = link_orgs(article, [m for m in mentions if m.label == "ORG"], gazetteer, context)
+    others: list[Mention] = []
+    for mention in mentions:
+        if mention.label == "MONEY":
+            value = parse_money(mention.text)
+            others.append(replace(mention, value=value, name=_format_yuan(value)))
+        elif mention.label == "DATE":
+            iso = parse_date(mention.text, article.date)
+            others.append(replace(mention, iso=iso, name=iso))
+        elif mention.label not in ("PLACE", "ORG"):
+            others.append(replace(mention))
+    return sorted([*linked_places, *orgs, *others], key=lambda m: (m.start, m.end, m.label))
+
+
+def _format_yuan(value: float | None) -> str | None:
+    if value is None:
+        return None
+    return f"{value:.0f}元" if value == int(value) else f"{value:.2f}元"
+
+
+def link_all(
+    articles: Iterable[Article], mentions_by_article: dict[str, list[Mention]], gazetteer: Gazetteer
+) -> dict[str, list[Mention]]:
+    """Link every article's mentions (a convenience for the pipeline)."""
+    return {
+        article.id: link_mentions(article, mentions_by_article.get(article.id, []), gazetteer)
+        for article in articles
+    }

@@ -1,0 +1,255 @@
+"""Linking on sentences written for the test: each disambiguation rule of kg.link in turn."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.link import link_mentions, org_subtype
+from kg.records import Article, Mention, Sentence
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def article(text: str, **meta: str) -> Article:
+    return Article(id="t", text=text, sentences=[Sentence(0, len(text))], **meta)  # type: ignore[arg-type]
+
+
+def mention(art: Article, surface: str, label: str = "PLACE", nth: int = 0) -> Mention:
+    start = -1
+    for _ in range(nth + 1):
+        start = art.text.index(surface, start + 1)
+    return Mention(
+        article_id=art.id, label=label, text=surface, start=start, end=start + len(surface), sentence=0
+    )
+
+
+def link(gaz: Gazetteer, text: str, surfaces: list[str | tuple[str, str]], **meta: str) -> list[Mention]:
+    art = article(text, **meta)
+    seen: dict[tuple[str, str], int] = {}
+    mentions = []
+    for item in surfaces:
+        surface, label = (item, "PLACE") if isinstance(item, str) else item
+        nth = seen.get((surface, label), 0)
+        seen[(surface, label)] = nth + 1
+        mentions.append(mention(art, surface, label, nth))
+    return link_mentions(art, mentions, gaz)
+
+
+def by_text(linked: list[Mention], text: str) -> Mention:
+    found = [m for m in linked if m.text == text]
+    assert found, f"{text} not among {[m.text for m in linked]}"
+    return found[0]
+
+
+def test_short_forms(gaz: Gazetteer) -> None:
+    linked = link(gaz, "福清与积石山、临夏州开展协作。", ["福清", "积石山", "临夏州"])
+    assert by_text(linked, "福清").code == "350181"
+    assert by_text(linked, "福清").name == "福清市"
+    assert by_text(linked, "积石山").code == "622927"
+    assert by_text(linked, "积石山").parents == ["620000", "622900"]
+    临夏州 = by_text(linked, "临夏州")
+    assert (临夏州.code, 临夏州.name, 临夏州.level) == ("622900", "临夏回族自治州", "prefecture")
+    assert 临夏州.province_code == "620000" and 临夏州.lon is not None
+
+
+def test_prefix_inside_the_mention(gaz: Gazetteer) -> None:
+    linked = link(gaz, "记者来到天津市和平区采访。", ["天津市和平区"])
+    assert [(m.text, m.start, m.end, m.code) for m in linked] == [
+        ("天津市", 4, 7, "120000"),
+        ("和平区", 7, 10, "120101"),
+    ]
+    linked = link(gaz, "甘肃省临夏回族自治州积石山县的群众", ["甘肃省临夏回族自治州积石山县"])
+    assert [m.code for m in linked] == ["620000", "622900", "622927"]
+
+
+def test_other_places_of_the_article(gaz: Gazetteer) -> None:
+    tianjin = link(
+        gaz, "天津市对口帮扶甘肃。和平区干部到靖远县考察。", ["天津市", "甘肃", "和平区", "靖远县"]
+    )
+    assert by_text(tianjin, "和平区").code == "120101"
+    shenyang = link(gaz, "沈阳市召开会议。和平区代表发言。", ["沈阳市", "和平区"])
+    assert by_text(shenyang, "和平区").code == "210102"
+
+
+def test_ambiguous_without_context_stays_unresolved(gaz: Gazetteer) -> None:
+    linked = link(gaz, "和平区举办活动。", ["和平区"])
+    place = by_text(linked, "和平区")
+    assert place.code is None and place.unresolved and "ambiguous" in place.unresolved
+
+
+def test_town_resolved_only_within_named_counties(gaz: Gazetteer) -> None:
+    text = "昆山张浦镇和碧江坝黄镇乡镇结对。坝黄建成蓝莓基地。"
+    linked = link(gaz, text, ["昆山张浦镇", "碧江坝黄镇", "坝黄"])
+    zhangpu = by_text(linked, "张浦镇")
+    assert (zhangpu.level, zhangpu.county_code, zhangpu.code) == ("town", "320583", None)
+    assert zhangpu.parents == ["320000", "320500", "320583"]
+    bahuang = [m for m in linked if m.text in ("坝黄镇", "坝黄")]
+    assert [(m.name, m.county_code) for m in bahuang] == [("坝黄镇", "520602"), ("坝黄镇", "520602")]
+    # without a county of its own in the article a bare town stem is not guessed
+    alone = link(gaz, "坝黄建成蓝莓基地。", ["坝黄"])
+    assert alone[0].code is None and alone[0].county_code is None and alone[0].unresolved
+
+
+def test_composite_town_village_split_with_offsets(gaz: Gazetteer) -> None:
+    text = "昆山与碧江结对帮扶,张浦七桥村与坝黄高坝田村村村结对。"
+    linked = link(gaz, text, ["昆山", "碧江", "张浦七桥村", "坝黄高坝田村"])
+    parts = [
+        (m.text, m.start, m.end, m.level, m.county_code) for m in linked if m.level in ("town", "village")
+    ]
+    start = text.index("张浦七桥村")
+    other = text.index("坝黄高坝田村")
+    assert parts == [
+        ("张浦", start, start + 2, "town", "320583"),
+        ("七桥村", start + 2, start + 5, "village", "320583"),
+        ("坝黄", other, other + 2, "town", "520602"),
+        ("高坝田村", other + 2, other + 6, "village", "520602"),
+    ]
+    assert by_text(linked, "七桥村").name == "七桥村"
+    assert by_text(linked, "张浦").name == "张浦镇"
+
+
+def test_village_alone_needs_a_named_county(gaz: Gazetteer) -> None:
+    linked = link(gaz, "昆山市张浦镇的七桥村发展蓝莓。", ["昆山市张浦镇", "七桥村"])
+    assert by_text(linked, "七桥村").county_code == "320583"
+    alone = link(gaz, "七桥村发展蓝莓。", ["七桥村"])
+    assert alone[0].county_code is None and alone[0].unresolved
+
+
+def test_level_preference_county_over_town(gaz: Gazetteer) -> None:
+    # 海沧 is 海沧区 and 海沧街道 (inside 海沧区): the bare name means the district
+    linked = link(gaz, "厦门海沧对口帮扶积石山。", ["厦门", "海沧", "积石山"])
+    assert by_text(linked, "海沧").code == "350205"
+    assert by_text(linked, "海沧").level == "county"
+
+
+def test_town_of_a_named_prefecture_beats_a_distant_county(gaz: Gazetteer) -> None:
+    linked = link(gaz, "东莞市长安镇企业到昭通考察。", ["东莞市", "长安镇", "昭通"])
+    changan = by_text(linked, "长安镇")
+    assert (changan.level, changan.county_code) == ("town", "441900")
+
+
+def test_former_name(gaz: Gazetteer) -> None:
+    linked = link(gaz, "襄樊市的企业", ["襄樊市"])
+    assert linked[0].code == "420600" and linked[0].name == "襄阳市"
+
+
+def test_common_word_short_without_support(gaz: Gazetteer) -> None:
+    # 东方 is the short name of 东方市 (Hainan), and mostly just "the East"
+    linked = link(gaz, "展现东方魅力", ["东方"])
+    assert linked[0].code is None and "common word" in (linked[0].unresolved or "")
+    # a town stem with no county of its own in the article is not guessed either
+    linked = link(gaz, "位居江南水乡的县城", ["江南"])
+    assert linked[0].code is None and linked[0].unresolved
+
+
+def test_unknown_place_has_a_reason(gaz: Gazetteer) -> None:
+    linked = link(gaz, "地处武陵山区", ["武陵山区"])
+    assert linked[0].unresolved and linked[0].code is None
+
+
+def test_self_reference_from_the_outlet(gaz: Gazetteer) -> None:
+    linked = link(gaz, "我市与通渭县开展东西部协作。", ["我市", "通渭县"], source="福清新闻网")
+    assert by_text(linked, "我市").code == "350181"
+    linked = link(gaz, "我市与临夏州开展东西部协作。", ["我市", "临夏州"], source="厦门日报")
+    assert by_text(linked, "我市").code == "350200"
+
+
+def test_self_reference_from_the_leading_place(gaz: Gazetteer) -> None:
+    text = "昆山市与碧江区结对。昆山市投入资金。我市企业到碧江区考察。"
+    linked = link(gaz, text, ["昆山市", "碧江区", "昆山市", "我市", "碧江区"])
+    assert by_text(linked, "我市").code == "320583"
+    unclear = link(gaz, "我县积极推进帮扶工作。", ["我县"])
+    assert unclear[0].code is None and unclear[0].unresolved
+
+
+def test_org_canonical_name_home_and_subtype(gaz: Gazetteer) -> None:
+    text = "厦门海投集团在积石山建厂。海投集团还捐资。海旅集团也来了。"
+    linked = link(gaz, text, [("厦门海投集团", "ORG"), "积石山", ("海投集团", "ORG"), ("海旅集团", "ORG")])
+    orgs = [m for m in linked if m.label == "ORG"]
+    assert [m.name for m in orgs] == ["厦门海投集团", "厦门海投集团", "海旅集团"]
+    assert [m.home_code for m in orgs] == ["350200", "350200", None]
+    assert {m.subtype for m in orgs} == {"enterprise"}
+
+
+def test_org_home_place(gaz: Gazetteer) -> None:
+    text = "昆山鲜活果汁有限公司、天津科润黄瓜研究所和昆山市供销合作总社到碧江区。"
+    linked = link(
+        gaz,
+        text,
+        [
+            ("昆山鲜活果汁有限公司", "ORG"),
+            ("天津科润黄瓜研究所", "ORG"),
+            ("昆山市供销合作总社", "ORG"),
+            "碧江区",
+        ],
+    )
+    orgs = {m.text: m for m in linked if m.label == "ORG"}
+    assert orgs["昆山鲜活果汁有限公司"].home_code == "320583"
+    assert orgs["昆山鲜活果汁有限公司"].subtype == "enterprise"
+    assert orgs["天津科润黄瓜研究所"].home_code == "120000"
+    assert orgs["昆山市供销合作总社"].home_code == "320583"
+    assert orgs["昆山市供销合作总社"].subtype == "government"
+
+
+def test_org_home_place_is_disambiguated_by_the_article(gaz: Gazetteer) -> None:
+    text = "天津市和平区慈善协会与和平区慈善协会是一家。"
+    linked = link(gaz, text, [("天津市和平区慈善协会", "ORG"), ("和平区慈善协会", "ORG")])
+    assert [m.home_code for m in linked] == ["120101", "120101"]
+    assert [m.name for m in linked] == ["天津市和平区慈善协会", "天津市和平区慈善协会"]
+    assert {m.subtype for m in linked} == {"social"}
+
+
+def test_orgs_of_different_places_stay_apart(gaz: Gazetteer) -> None:
+    text = "福清市残联和通渭县残联座谈,残联干部参加。"
+    art = article(text)
+    mentions = [
+        mention(art, "福清市残联", "ORG"),
+        mention(art, "通渭县残联", "ORG"),
+        mention(art, "残联", "ORG", 2),
+    ]
+    linked = link_mentions(art, mentions, gaz)
+    assert [m.name for m in linked] == ["福清市残联", "通渭县残联", "残联"]
+    assert [m.home_code for m in linked] == ["350181", "621121", None]
+
+
+def test_org_subtype_from_context() -> None:
+    text = "引进落地厚康农业、轩睿食用菌等企业6家"
+    start = text.index("轩睿食用菌")
+    assert org_subtype("轩睿食用菌", text, start + len("轩睿食用菌")) == "enterprise"
+    assert org_subtype("福清市第一中学") == "school"
+    assert org_subtype("临夏州人民医院") == "hospital"
+    assert org_subtype("中天创客") == "other"
+
+
+def test_money_and_dates(gaz: Gazetteer) -> None:
+    text = "2020年4月,累计投入帮扶资金22173.35万元;10月17日再拨付1.2亿元。"
+    art = article(text, date="2020-12-01")
+    mentions = [
+        mention(art, s, label)
+        for s, label in [
+            ("2020年4月", "DATE"),
+            ("22173.35万元", "MONEY"),
+            ("10月17日", "DATE"),
+            ("1.2亿元", "MONEY"),
+        ]
+    ]
+    linked = link_mentions(art, mentions, gaz)
+    assert [(m.label, m.value, m.iso) for m in linked] == [
+        ("DATE", None, "2020-04"),
+        ("MONEY", 221733500, None),
+        ("DATE", None, "2020-10-17"),
+        ("MONEY", 120000000, None),
+    ]
+
+
+def test_link_is_pure(gaz: Gazetteer) -> None:
+    art = article("天津市和平区")
+    mentions = [mention(art, "天津市和平区")]
+    before = [m.to_dict() for m in mentions]
+    first = link_mentions(art, mentions, gaz)
+    assert [m.to_dict() for m in mentions] == before
+    assert [m.to_dict() for m in link_mentions(art, mentions, gaz)] == [m.to_dict() for m in first]
