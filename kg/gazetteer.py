@@ -265,8 +265,9 @@ class Gazetteer:
         stems (张浦: only meaningful inside a county, see :meth:`town_in`), two-character town
         names and town names that are common words (苗圃), county short names that are common
         words (和平, 城区, 比如: frequent in jieba's dictionary, see :func:`_is_common_word`) or
-        shared by several counties (鼓楼, 高新区), and county names that are common words (城区,
-        郊区). ``place_short_overrides.csv`` corrects the rule.
+        shared by several counties (鼓楼), short names of development zones (新区, 产业园), county
+        names that are common words (城区, 郊区), and town names without a town suffix that
+        several counties share (工业园区). ``place_short_overrides.csv`` corrects the rule.
         Each pair is yielded once.
         """
         seen: set[tuple[str, str]] = set()
@@ -285,7 +286,11 @@ class Gazetteer:
         if len(surface) < 2:
             return False
         if level == "town":
-            return kind != "short" and len(surface) >= 3 and not _is_common_word(surface, 100)
+            if kind == "short" or len(surface) < 3 or _is_common_word(surface, 100):
+                return False
+            if not surface.endswith(TOWN_SUFFIXES):  # 工业园区, 旅游度假区 in many counties: generic
+                return sum(1 for c in self._index[surface] if c.division.level == "town") < 2
+            return True
         override = self._short_overrides.get(surface)
         if override is not None:
             return override == "keep"
@@ -293,6 +298,8 @@ class Gazetteer:
             return True  # province and prefecture names: 宁夏, 福州, 临夏
         if kind != "short":
             return not _is_common_word(surface, COMMON_WORD_MIN_FREQ)  # 城区, 郊区, 矿区
+        if is_development_zone(candidate.division.code):
+            return False  # 新区, 产业园, 高新区: the zones' short names are generic
         sharing = sum(1 for c in self._index[surface] if c.kind == "short" and c.division.level == "county")
         if sharing >= AMBIGUOUS_SHORT_MIN_COUNTIES:
             return False
@@ -305,6 +312,11 @@ class Gazetteer:
 COMMON_WORD_MIN_FREQ = 300
 COMMON_PLACE_WORD_MIN_FREQ = 1000
 AMBIGUOUS_SHORT_MIN_COUNTIES = 3
+
+
+def is_development_zone(code: str | None) -> bool:
+    """Development zones carry statistical county codes ending 71–79 (341371 宿州马鞍山现代产业园区)."""
+    return bool(code) and code[4] == "7" and code[5] != "0"  # type: ignore[index]
 
 
 def _is_common_word(word: str, min_freq: int) -> bool:

@@ -415,7 +415,7 @@ def link_places(
     """Resolve PLACE mentions (see the module docstring); returns the linked mentions and the
     article context (anchors) for linking organisations."""
     context = Context()
-    context.source_places = scan_places(article.source, gaz, prefix_only=True)
+    context.source_places = scan_places(article.source, gaz)  # 福清新闻网, 西e网—白银新闻网
     for division in context.source_places + scan_places(article.title, gaz):
         context.add(division)
 
