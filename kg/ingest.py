@@ -282,9 +282,10 @@ def read_html_file(path: Path, data: bytes) -> Article:
         include_tables=True,
         favor_recall=True,
         with_metadata=True,
-        as_dict=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
+    if doc is not None and not isinstance(doc, dict):
+        doc = doc.as_dict()
     body = (doc or {}).get("text") or ""
     if not body.strip():
         raise SkipFile("no article text found in the HTML page")
