@@ -74,6 +74,8 @@ MIN_ORG_REST = 2
 # How far after an ORG a context cue (等企业) may start.
 CUE_WINDOW = 4
 COMMON_SHORT_MIN_FREQ = 300
+# Runs of a place mention between separators (昆山·碧江, 积石山、泾源) are parsed apart.
+SEPARATORS = re.compile(r"[^·・•、，,/／\s\-–—()（）]+")
 
 
 # --- data tables -------------------------------------------------------------------------------
@@ -427,18 +429,23 @@ def link_places(
             self_refs.append(mention)
             continue
         pieces = []
-        for start, end, tail in segment(mention.text, gaz):
-            surface = mention.text[start:end]
-            pieces.append(
-                Piece(
-                    start=mention.start + start,
-                    end=mention.start + end,
-                    text=surface,
-                    candidates=[] if tail else _indexed(gaz, surface),
-                    village_tail=tail,
+        for chunk in SEPARATORS.finditer(mention.text):  # 昆山·碧江 is two places
+            chunk_pieces = []
+            for start, end, tail in segment(chunk.group(), gaz):
+                surface = chunk.group()[start:end]
+                chunk_pieces.append(
+                    Piece(
+                        start=mention.start + chunk.start() + start,
+                        end=mention.start + chunk.start() + end,
+                        text=surface,
+                        candidates=[] if tail else _indexed(gaz, surface),
+                        village_tail=tail,
+                    )
                 )
-            )
-        _restrict_to_chain(pieces)
+            _restrict_to_chain(chunk_pieces)
+            pieces.extend(chunk_pieces)
+        if not pieces:
+            continue
         if groups and groups[-1][0].end == mention.start and groups[-1][1]:
             # 东莞市|长安镇 found as two mentions side by side: a chain all the same
             _restrict_to_chain([groups[-1][1][-1], pieces[0]])

@@ -127,9 +127,10 @@ def test_level_preference_county_over_town(gaz: Gazetteer) -> None:
 
 
 def test_town_of_a_named_prefecture_beats_a_distant_county(gaz: Gazetteer) -> None:
-    linked = link(gaz, "东莞市长安镇企业到昭通考察。", ["东莞市", "长安镇", "昭通"])
-    changan = by_text(linked, "长安镇")
-    assert (changan.level, changan.county_code) == ("town", "441900")
+    # 长安 is 长安区 of 西安 and of 石家庄 too, but this article is about 东莞
+    linked = link(gaz, "东莞市的企业家来到长安考察。", ["东莞市", "长安"])
+    changan = by_text(linked, "长安")
+    assert (changan.name, changan.level, changan.county_code) == ("长安镇", "town", "441900")
 
 
 def test_former_name(gaz: Gazetteer) -> None:
@@ -253,3 +254,18 @@ def test_link_is_pure(gaz: Gazetteer) -> None:
     first = link_mentions(art, mentions, gaz)
     assert [m.to_dict() for m in mentions] == before
     assert [m.to_dict() for m in link_mentions(art, mentions, gaz)] == [m.to_dict() for m in first]
+
+
+def test_separated_places_in_one_mention(gaz: Gazetteer) -> None:
+    linked = link(gaz, "昆山·碧江东西部扶贫协作", ["昆山·碧江"])
+    assert [(m.text, m.start, m.end, m.code) for m in linked] == [
+        ("昆山", 0, 2, "320583"),
+        ("碧江", 3, 5, "520602"),
+    ]
+
+
+def test_side_by_side_places_nest(gaz: Gazetteer) -> None:
+    # NER found 东莞市 and 长安镇 as two mentions; 长安镇 is also a town of 昭通市's 镇雄县
+    linked = link(gaz, "东莞市长安镇企业到昭通考察。", ["东莞市", "长安镇", "昭通"])
+    changan = by_text(linked, "长安镇")
+    assert (changan.level, changan.county_code) == ("town", "441900")
