@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 
 from kg.records import Sentence
 
@@ -170,8 +171,32 @@ def _t2s():  # type: ignore[no-untyped-def]
     return OpenCC("t2s")
 
 
+@cache
+def _traditional_characters() -> frozenset[str]:
+    """The characters OpenCC always changes: traditional forms that are never simplified ones."""
+    import opencc
+
+    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    chars: set[str] = set()
+    for line in table.read_text(encoding="utf-8").splitlines():
+        key, values = line.split("\t", 1)
+        if key not in values.split(" "):
+            chars.add(key)
+    return frozenset(chars)
+
+
 def to_simplified(text: str) -> str:
-    """Traditional → simplified, guaranteed to keep the length (and so the offsets)."""
+    """Traditional → simplified, guaranteed to keep the length (and so the offsets).
+
+    OpenCC is slow in pure Python, so only lines holding a character that is surely
+    traditional are converted (a line of simplified text is left as it is)."""
+    known = _traditional_characters()
+    if "\n" in text:
+        return "\n".join(
+            to_simplified(line) if not known.isdisjoint(line) else line for line in text.split("\n")
+        )
+    if known.isdisjoint(text):
+        return text
     converted = _t2s().convert(text)
     if len(converted) == len(text):
         return converted
