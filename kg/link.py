@@ -8,7 +8,9 @@ PLACE mentions
     split into one Mention per name, with exact offsets** (张浦七桥村 at 10–15 → 张浦 10–12, a town,
     and 七桥村 12–15, a village), because relation extraction wants each place separately; the
     nesting survives in ``parents`` (七桥村's parents end with 昆山市's code). Names side by side
-    that do not nest (昆山碧江) become separate places in the same way.
+    that do not nest (昆山碧江) become separate places in the same way, as do runs between
+    separators (昆山·碧江). A generic word after the name (通渭县城, 临夏州境内; see
+    ``data/place_trailers.csv``) is left out of the returned offsets.
 
     Each name is resolved to one division, or left with ``unresolved`` saying why, by:
       1. the prefix inside the mention: 天津市和平区 keeps only the 和平区 under 天津市;
@@ -99,6 +101,12 @@ def org_context_cues() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def place_trailers() -> tuple[str, ...]:
+    """Generic words after a name inside a place mention (县城, 境内)."""
+    return tuple(row["word"].strip() for row in _rows("place_trailers.csv"))
+
+
+@cache
 def self_references() -> dict[str, str]:
     """Surface (我市) -> the suffix its place's official name ends with (市)."""
     return {row["surface"].strip(): row["kind"].strip() for row in _rows("self_references.csv")}
@@ -124,7 +132,7 @@ def _indexed(gaz: Gazetteer, surface: str) -> list[Candidate]:
     return gaz.lookup(surface) if len(surface) >= 2 else []
 
 
-def segment(text: str, gaz: Gazetteer) -> list[tuple[int, int, bool]]:
+def segment(text: str, gaz: Gazetteer, with_trailers: bool = True) -> list[tuple[int, int, bool]]:
     """Split a place mention into names: (start, end, is_village_tail) relative to ``text``.
 
     The mention must be covered entirely by gazetteer names, except that its last part may be an
@@ -165,9 +173,18 @@ def segment(text: str, gaz: Gazetteer) -> list[tuple[int, int, bool]]:
         return result
 
     found = solve(0, (0, 0))
-    if found is None:
-        return [(0, n, text.endswith(VILLAGE_SUFFIXES) and len(text) >= 3 and not gaz.lookup(text))]
-    return found[1]
+    if found is not None:
+        return found[1]
+    if with_trailers:
+        # 通渭县城 → 通渭县 (not 通渭 + 县城): the shortest generic word that leaves a cover
+        for trailer in sorted(place_trailers(), key=len):
+            if text.endswith(trailer) and len(text) > len(trailer):
+                inner = segment(text[: -len(trailer)], gaz, with_trailers=False)
+                if all(gaz.lookup(text[s:e]) or tail for s, e, tail in inner) and any(
+                    not tail for _, _, tail in inner
+                ):
+                    return inner
+    return [(0, n, text.endswith(VILLAGE_SUFFIXES) and len(text) >= 3 and not gaz.lookup(text))]
 
 
 def _descends(child: Division, parent: Division) -> bool:

@@ -269,3 +269,11 @@ def test_side_by_side_places_nest(gaz: Gazetteer) -> None:
     linked = link(gaz, "东莞市长安镇企业到昭通考察。", ["东莞市", "长安镇", "昭通"])
     changan = by_text(linked, "长安镇")
     assert (changan.level, changan.county_code) == ("town", "441900")
+
+
+def test_generic_word_after_a_name(gaz: Gazetteer) -> None:
+    linked = link(gaz, "在通渭县城和临夏州境内", ["通渭县城", "临夏州境内"])
+    assert [(m.text, m.start, m.end, m.code) for m in linked] == [
+        ("通渭县", 1, 4, "621121"),
+        ("临夏州", 6, 9, "622900"),
+    ]
