@@ -76,6 +76,7 @@ MIN_ORG_REST = 2
 # How far after an ORG a context cue (等企业) may start.
 CUE_WINDOW = 4
 COMMON_SHORT_MIN_FREQ = 300
+BRACKETED_PLACE = re.compile(r"[(（]([^()（）]{2,12})[)）]")
 # Runs of a place mention between separators (昆山·碧江, 积石山、泾源) are parsed apart.
 SEPARATORS = re.compile(r"[^·・•、，,/／\s\-–—()（）]+")
 
@@ -542,8 +543,17 @@ def org_subtype(name: str, article_text: str = "", end: int | None = None) -> st
 
 
 def home_place(name: str, gaz: Gazetteer, context: Context) -> tuple[Division | None, int]:
-    """The place an organisation's name starts with (deepest of a nested chain) and its length."""
+    """The place an organisation's name starts with (deepest of a nested chain) and its length.
+
+    A brand followed by its place in brackets, 云账户(天津)共享经济…公司, has that place as home
+    (the returned length stays 0: the name does not start with it).
+    """
     position, chosen = 0, None
+    if not gaz.lookup(name[:2]) and (bracketed := BRACKETED_PLACE.search(name)):
+        inner = bracketed.group(1)
+        division, _ = choose(inner, gaz.lookup(inner), context)
+        if division is not None:
+            return division, 0
     while position < len(name) - MIN_ORG_REST:
         step = None
         for end, candidates in gaz.matches_at(name, position):

@@ -196,6 +196,12 @@ def test_org_home_place(gaz: Gazetteer) -> None:
     assert orgs["昆山市供销合作总社"].subtype == "government"
 
 
+def test_org_home_place_in_brackets(gaz: Gazetteer) -> None:
+    text = "云账户(天津)共享经济信息咨询公司捐资。"
+    linked = link(gaz, text, [("云账户(天津)共享经济信息咨询公司", "ORG")])
+    assert linked[0].home_code == "120000" and linked[0].subtype == "enterprise"
+
+
 def test_org_home_place_is_disambiguated_by_the_article(gaz: Gazetteer) -> None:
     text = "天津市和平区慈善协会与和平区慈善协会是一家。"
     linked = link(gaz, text, [("天津市和平区慈善协会", "ORG"), ("和平区慈善协会", "ORG")])
