@@ -21,7 +21,8 @@ PLACE mentions
          (province > prefecture > county > town): a bare name that is a county and a town → county.
     A town or village is resolved only within a county the article names (坝黄 → 坝黄镇 of 碧江区
     because 碧江 is named; 七桥村 exists in several counties), or within a named prefecture when
-    the name is unique there. Ties, and short names that are common words (江南) with no support in
+    the name is unique there; two or more towns named in full that lie together in one county
+    only (常平镇, 谢岗镇, 桥头镇: 东莞) name that county implicitly. Ties, and short names that are common words (江南) with no support in
     the article, are left unresolved.
 
     Self-references (我市, 本县, 全区, see ``data/self_references.csv``) resolve to the article's own
@@ -76,6 +77,8 @@ MIN_ORG_REST = 2
 # How far after an ORG a context cue (等企业) may start.
 CUE_WINDOW = 4
 COMMON_SHORT_MIN_FREQ = 300
+# Distinct unplaced towns that must share one county (and no other) for it to count as named.
+MIN_TOWNS_IMPLYING_COUNTY = 2
 BRACKETED_PLACE = re.compile(r"[(（]([^()（）]{2,12})[)）]")
 # Runs of a place mention between separators (昆山·碧江, 积石山、泾源) are parsed apart.
 SEPARATORS = re.compile(r"[^·・•、，,/／\s\-–—()（）]+")
@@ -429,6 +432,58 @@ def _fill_place(mention: Mention, division: Division) -> Mention:
     )
 
 
+def _resolve_round(pieces: list[Piece], levels: tuple[str, ...], gaz: Gazetteer, context: Context) -> None:
+    """Resolve the still open pieces of one level band, adding each success to the anchors."""
+    for piece in pieces:
+        if piece.chosen is not None or piece.unresolved is not None:
+            continue
+        if piece.village_tail:
+            if levels != ("village",):
+                continue
+            piece.candidates = _village_candidates(piece, gaz, context)
+            if not piece.candidates:
+                piece.unresolved = f"no village named {piece.text} in the counties the article names"
+                continue
+        elif levels == UPPER_LEVELS and not any(c.division.level in UPPER_LEVELS for c in piece.candidates):
+            continue
+        if piece.previous is not None and piece.previous.chosen is not None:
+            nested = [c for c in piece.candidates if _descends(c.division, piece.previous.chosen)]
+            piece.candidates = nested or piece.candidates
+        chosen, reason = choose(piece.text, piece.candidates, context)
+        if (
+            chosen is None
+            and levels == UPPER_LEVELS
+            and any(c.division.level == "town" for c in piece.candidates)
+            and not any(c.division.level in UPPER_LEVELS for c in piece.candidates if c.kind != "short")
+        ):
+            continue  # may still be a town of a named county: decide in the town round
+        piece.chosen, piece.unresolved = chosen, reason
+        if chosen is not None:
+            context.add(chosen)
+
+
+def _implied_county(pieces: Sequence[Piece], gaz: Gazetteer) -> Division | None:
+    """The one county holding two or more of the article's otherwise unplaced towns, by full name.
+
+    常平镇, 谢岗镇 and 桥头镇 together exist only in 东莞: an article naming them is about 东莞
+    even when it never says so.
+    """
+    towns_by_county: dict[str, set[str]] = {}
+    for piece in pieces:
+        if piece.chosen is not None or piece.village_tail:
+            continue
+        for candidate in piece.candidates:
+            town = candidate.division
+            if town.level == "town" and candidate.kind != "short" and town.county_code:
+                towns_by_county.setdefault(town.county_code, set()).add(town.name)
+    ranked = sorted(((len(names), code) for code, names in towns_by_county.items()), reverse=True)
+    if not ranked or ranked[0][0] < MIN_TOWNS_IMPLYING_COUNTY:
+        return None
+    if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+        return None
+    return gaz.get(ranked[0][1])
+
+
 def link_places(
     article: Article, mentions: Sequence[Mention], gaz: Gazetteer
 ) -> tuple[list[Mention], Context]:
@@ -477,38 +532,16 @@ def link_places(
         if candidate is not None and _anchor_worthy(piece.text, candidate):
             context.add(candidate.division)
     # Rounds: upper levels first (they anchor towns), then towns, then villages.
-    for round_levels in (UPPER_LEVELS, ("town",), ("village",)):
+    _resolve_round(all_pieces, UPPER_LEVELS, gaz, context)
+    _resolve_round(all_pieces, ("town",), gaz, context)
+    implied = _implied_county(all_pieces, gaz)
+    if implied is not None:
+        context.add(implied)
         for piece in all_pieces:
-            if piece.chosen is not None or piece.unresolved is not None:
-                continue
-            if piece.village_tail:
-                if round_levels != ("village",):
-                    continue
-                piece.candidates = _village_candidates(piece, gaz, context)
-                if not piece.candidates:
-                    piece.unresolved = f"no village named {piece.text} in the counties the article names"
-                    continue
-            else:
-                best_level = min((c.division.rank for c in piece.candidates), default=0)
-                has_upper = any(c.division.level in UPPER_LEVELS for c in piece.candidates)
-                if round_levels == UPPER_LEVELS and not has_upper:
-                    continue
-                if round_levels == ("town",) and best_level > 3:
-                    continue
-            if piece.previous is not None and piece.previous.chosen is not None:
-                nested = [c for c in piece.candidates if _descends(c.division, piece.previous.chosen)]
-                piece.candidates = nested or piece.candidates
-            chosen, reason = choose(piece.text, piece.candidates, context)
-            if (
-                chosen is None
-                and round_levels == UPPER_LEVELS
-                and not any(c.division.level in UPPER_LEVELS for c in piece.candidates if c.kind != "short")
-            ):
-                if any(c.division.level == "town" for c in piece.candidates):
-                    continue  # may still be a town of a named county: decide in the town round
-            piece.chosen, piece.unresolved = chosen, reason
-            if chosen is not None:
-                context.add(chosen)
+            if piece.chosen is None and not piece.village_tail:
+                piece.unresolved = None
+        _resolve_round(all_pieces, ("town",), gaz, context)
+    _resolve_round(all_pieces, ("village",), gaz, context)
     for piece in all_pieces:
         if piece.chosen is not None:
             context.counts[piece.chosen.key] += 1

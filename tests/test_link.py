@@ -283,3 +283,15 @@ def test_generic_word_after_a_name(gaz: Gazetteer) -> None:
         ("通渭县", 1, 4, "621121"),
         ("临夏州", 6, 9, "622900"),
     ]
+
+
+def test_towns_that_share_only_one_county_imply_it(gaz: Gazetteer) -> None:
+    linked = link(gaz, "塘厦镇和凤岗镇的企业家到玉屏考察。", ["塘厦镇", "凤岗镇", "玉屏"])
+    assert [(m.text, m.county_code) for m in linked] == [
+        ("塘厦镇", "441900"),
+        ("凤岗镇", "441900"),
+        ("玉屏", "520622"),
+    ]
+    # names common to many counties imply none
+    linked = link(gaz, "城关镇和新华镇的干部", ["城关镇", "新华镇"])
+    assert all(m.county_code is None and m.unresolved for m in linked)
