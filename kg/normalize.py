@@ -127,6 +127,12 @@ class _MetaPatterns:
     date_label: re.Pattern[str]
     url: re.Pattern[str]
     dateline: re.Pattern[str]
+    outlet_before_date: re.Pattern[str]
+
+
+def _outlet_like(value: str) -> bool:
+    """A source value names an outlet: it has letters and is not a date or a number."""
+    return bool(value) and not value[0].isdigit() and any(ch.isalpha() for ch in value) and len(value) <= 30
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -144,6 +150,10 @@ def _meta_patterns() -> _MetaPatterns:
         source=re.compile(rf"(?:{_alternation(data['source_labels'])})\s*:\s*(\S+?){stop}"),
         date_label=re.compile(rf"(?:{_alternation(data['date_labels'])})\s*:"),
         url=re.compile(rf"(?:{_alternation(data['url_labels'])})\s*:\s*(https?://[^\s<>\"'|]+)"),
+        outlet_before_date=re.compile(
+            rf"^([{HAN}A-Za-z]{{1,16}}(?:{_alternation(data['dateline_outlets'])}))\s*"
+            rf"(?:19|20)\d\d\s*[-/.年]\s*\d{{1,2}}\s*[-/.月]\s*\d{{1,2}}"
+        ),
         dateline=re.compile(
             rf"^(?:本报|本网)?([{HAN}A-Za-z]{{2,12}}?(?:{_alternation(data['dateline_outlets'])}))"
             rf"(?:[{HAN}]{{0,6}}?\d{{1,2}}月\d{{1,2}}日)?(?:{_alternation(data['dateline_markers'])})"
@@ -350,6 +360,7 @@ def _remove_glosses(doc: _Mapped) -> _Mapped:
 _SPACE_RE = re.compile(r"[ \t\u3000\u00a0]+")
 _BORDER = " \t|丨"
 _HEADING_JOIN_MIN_LINE = 200  # only very long lines are paragraphs joined by spaces
+_DATETIME_RE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}:\d\d")
 _DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 
 
@@ -419,10 +430,10 @@ def is_meta_line(text: str) -> bool:
         return False
     if _meta_patterns().label.search(text):
         return True
-    return (
-        bool(re.match(r"\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}", text))
-        and han_count(text) <= 30
-    )
+    han = han_count(text)
+    starts_with_date = re.match(r"\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}", text)
+    # "定西日报 2019-03-25 08:30": a short line with a timestamp is a byline, not a sentence.
+    return bool(starts_with_date) and han <= 30 or bool(_DATETIME_RE.search(text)) and han <= 20
 
 
 def chrome_rule(text: str) -> ChromeRule | None:
@@ -496,9 +507,15 @@ def extract_metadata(lines: Sequence[str], content_start: int | None = None) -> 
             break
     for line in header_meta + meta_lines:
         m = pats.source.search(line)
-        if m:
-            md.source = m.group(1).strip("·-—|:") or None
-            if md.source:
+        if m and _outlet_like(value := m.group(1).strip("·-—|:")):
+            md.source = value
+            break
+    if md.source is None:
+        # "定西日报 2019-03-25 08:30": an outlet's name before the timestamp in the header.
+        for line in header:
+            m = pats.outlet_before_date.match(line)
+            if m and not pats.label.search(line):
+                md.source = m.group(1)
                 break
     if md.source is None:
         # "厦门日报讯(记者 …)": the outlet's dateline opens one of the first paragraphs.
@@ -544,6 +561,61 @@ def _runs(src: list[int]) -> list[list[int]]:
     return runs
 
 
+def _paragraph_weight(text: str) -> int:
+    """Han characters of a line that reads as article content (0 for chrome and metadata)."""
+    if is_content_line(text) and not is_teaser(text) and not is_meta_line(text) and chrome_rule(text) is None:
+        return han_count(text)
+    return 0
+
+
+def _drop_chrome(units: list[_Mapped]) -> tuple[list[_Mapped], list[tuple[str, str]]]:
+    """Keep the article's lines; return them and the (reason, line) of those dropped.
+
+    A link-box heading (相关阅读, 新闻推荐) drops the lines after it up to the next real
+    paragraph; once the article has been read, a box followed by less content than came
+    before it ends the article, as does a comments box.
+    """
+    weights = [_paragraph_weight(u.text) for u in units]
+    remaining = sum(weights)
+    kept: list[_Mapped] = []
+    dropped: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    in_block = tail_cut = False
+    read = 0  # content characters kept so far
+    for unit, weight in zip(units, weights, strict=True):
+        remaining -= weight
+        text = unit.text
+        why: str | None = None
+        if tail_cut:
+            why = "after the article"
+        elif _marker(text, "tail"):
+            why, tail_cut, in_block = "comments box", read > 0, read == 0
+        elif _marker(text, "block"):
+            why, in_block = "link box heading", True
+            tail_cut = read > 0 and remaining < read
+        elif (rule := chrome_rule(text)) is not None:
+            why = rule.id
+        elif in_block and not weight:
+            why = "in link box"
+        elif is_meta_line(text):
+            why = "metadata line"
+        elif text in seen:
+            why = "repeated line"
+        if why:
+            dropped.append((why, text))
+            continue
+        in_block = False
+        seen.add(text)
+        read += weight
+        kept.append(unit)
+    return kept, dropped
+
+
+def is_teaser(text: str) -> bool:
+    """A cut-off summary in a link box ends in an ellipsis."""
+    return text.rstrip().endswith(("...", "…"))
+
+
 def normalize_article(raw: str) -> NormalisedArticle:
     """Clean ``raw`` (the decoded input) into the normalised text, its offset map and metadata."""
     # Mojibake repair reads GBK bytes, so it runs on the text as decoded, before width folding.
@@ -563,36 +635,7 @@ def normalize_article(raw: str) -> NormalisedArticle:
     texts = [u.text for u in units]
     metadata = extract_metadata(texts, first_paragraph(texts))
 
-    kept: list[_Mapped] = []
-    dropped: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    in_block = tail_cut = seen_content = False
-    for unit in units:
-        text = unit.text
-        content = is_content_line(text)
-        why: str | None = None
-        if tail_cut:
-            why = "after comments box"
-        elif _marker(text, "tail"):
-            why, tail_cut, in_block = "comments box", seen_content, not seen_content
-        elif _marker(text, "block"):
-            why, in_block = "link box heading", True
-        elif (rule := chrome_rule(text)) is not None:
-            why = rule.id
-        elif in_block and not content:
-            why = "in link box"
-        elif is_meta_line(text):
-            why = "metadata line"
-        elif text in seen:
-            why = "repeated line"
-        if why:
-            dropped.append((why, text))
-            continue
-        in_block = False
-        seen.add(text)
-        seen_content = seen_content or content
-        kept.append(unit)
-
+    kept, dropped = _drop_chrome(units)
     chars: list[str] = []
     src: list[int] = []
     for i, unit in enumerate(kept):

@@ -191,18 +191,54 @@ def test_chrome_in_other_sites_style() -> None:
             "Copyright © 2020 南方网 版权所有 粤ICP备12345678号",
             "延伸阅读",
             "某地举行消费扶贫活动",
-            "  广东对口帮扶广西,双方签订协议。",
+            "  广东对口帮扶广西,双方签订协议,广东省各市与广西各县结成对子,共同推进产业合作。",
+            "  蓬江区4所学校、1家医院结对帮扶天等县学校、医院,实现中小学、职业教育、医疗帮扶全覆盖。",
         ]
     )
     result = normalize_article(raw)
     assert result.text.split("\n") == [
         "探索粤桂扶贫协作七级联动新模式",
         "江门市蓬江区与广西天等县结对帮扶,落实603万元镇村帮扶资金实施道路硬化。",
-        "广东对口帮扶广西,双方签订协议。",
+        "广东对口帮扶广西,双方签订协议,广东省各市与广西各县结成对子,共同推进产业合作。",
+        "蓬江区4所学校、1家医院结对帮扶天等县学校、医院,实现中小学、职业教育、医疗帮扶全覆盖。",
     ]
     assert result.metadata.date == "2020-08-06"
     assert result.metadata.source == "南方网"
     assert result.metadata.title == "探索粤桂扶贫协作七级联动新模式"
+
+
+def test_link_box_after_the_article_ends_it() -> None:
+    raw = "\n".join(
+        [
+            "渭源县扶贫车间带动群众增收",
+            "定西日报 2019-03-25 08:30 大字",
+            "近日,渭源县上湾镇东西部协作巾帼扶贫车间内,女工正在赶做定制的服装。目前,该镇已建成3个扶贫车间,"
+            "带动400户贫困户户均增收3000元以上。",
+            "新闻推荐",
+            "送到家门口的文化大餐",
+            "记者3月3日,在连续几日大雪后,某县某镇某村迎来了一个阳光明媚的大晴天。下午1时,村文化广场...",
+            "渭源新闻,故乡情,家乡事!不思量,自难忘。渭源县,是陪我们行走一生的行李。",
+            "相关新闻",
+        ]
+    )
+    result = normalize_article(raw)
+    assert result.text.split("\n") == [
+        "渭源县扶贫车间带动群众增收",
+        "近日,渭源县上湾镇东西部协作巾帼扶贫车间内,女工正在赶做定制的服装。目前,该镇已建成3个扶贫车间,"
+        "带动400户贫困户户均增收3000元以上。",
+    ]
+    assert result.metadata.source == "定西日报"
+    assert result.metadata.date == "2019-03-25"
+
+
+def test_source_label_without_a_name_gives_no_source() -> None:
+    raw = (
+        "您当前的位置:某某网>>新闻中心 来源:2018-12-05 10:08:41\n某县建设扶贫车间200余家,吸纳贫困群众就业。\n"
+    )
+    result = normalize_article(raw)
+    assert result.metadata.source is None
+    assert result.metadata.date == "2018-12-05"
+    assert result.text == "某县建设扶贫车间200余家,吸纳贫困群众就业。"
 
 
 def test_comment_box_cuts_the_tail_after_the_article() -> None:
