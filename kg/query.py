@@ -1,0 +1,191 @@
+"""SPARQL over a build: the embedded pyoxigraph store, stock queries, and result formats.
+
+``kg query`` opens a build folder's persistent store read-only (``DIR/store``); a lone
+Turtle or N-Triples file is loaded into an in-memory store first. Stock queries live as
+``.rq`` files in ``ontology/queries`` (package ``kg.ontology.queries``): the first comment
+line describes the query, and ``# param NAME: …`` lines declare the parameters it needs.
+Parameters are bound as RDF literals through pyoxigraph's substitutions (never pasted into
+the query text), so a value cannot change the query; a parameter must therefore be one of
+the query's projected variables.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.vocab import PREFIXES
+
+FORMATS = ("table", "csv", "json")
+_PARAM_LINE = re.compile(r"^#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.*)$")
+_RDF_FILE_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+class QueryError(Exception):
+    """A query that cannot run: bad syntax, a missing parameter, an unknown preset or graph."""
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A stock query from ``ontology/queries``."""
+
+    name: str
+    description: str
+    params: dict[str, str]  # parameter name -> what it means
+    text: str
+
+
+def _parse_preset(name: str, text: str) -> Preset:
+    description = ""
+    params: dict[str, str] = {}
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            if stripped:
+                break  # the header ends at the first line of SPARQL
+            continue
+        match = _PARAM_LINE.match(stripped)
+        if match:
+            params[match.group(1)] = match.group(2).strip()
+        elif not description:
+            description = stripped.lstrip("#").strip()
+    return Preset(name=name, description=description, params=params, text=text)
+
+
+def presets() -> dict[str, Preset]:
+    """All stock queries by name (file name without ``.rq``)."""
+    folder = files("kg.ontology").joinpath("queries")
+    found = {}
+    for entry in folder.iterdir():
+        if entry.name.endswith(".rq"):
+            name = entry.name[: -len(".rq")]
+            found[name] = _parse_preset(name, entry.read_text(encoding="utf-8"))
+    return dict(sorted(found.items()))
+
+
+def preset(name: str) -> Preset:
+    available = presets()
+    if name not in available:
+        raise QueryError(f"no preset named {name!r}; available: {', '.join(available)}")
+    return available[name]
+
+
+def open_store(graph: Path) -> ox.Store:
+    """The store to query: a build folder's persistent store, or an RDF file loaded into memory."""
+    path = Path(graph)
+    if path.is_dir():
+        store_dir = path / "store"
+        if store_dir.is_dir():
+            return ox.Store.read_only(str(store_dir))
+        if (path / "graph.ttl").is_file():
+            path = path / "graph.ttl"
+        else:
+            raise QueryError(f"{graph} holds neither a store/ nor a graph.ttl: is it a build folder?")
+    if not path.is_file():
+        raise QueryError(f"no such build folder or RDF file: {graph}")
+    rdf_format = _RDF_FILE_FORMATS.get(path.suffix.lower())
+    if rdf_format is None:
+        raise QueryError(
+            f"cannot tell the RDF syntax of {path.name} (use .ttl, .nt, .nq, .trig, .rdf, .jsonld)"
+        )
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(path), format=rdf_format)
+    except SyntaxError as exc:
+        raise QueryError(f"{path}: {exc}") from exc
+    return store
+
+
+def parse_params(pairs: list[str]) -> dict[str, str]:
+    """``["name=value", …]`` → ``{"name": "value"}``."""
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        name = name.strip().lstrip("?$")
+        if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(f"a parameter is NAME=VALUE, got {pair!r}")
+        params[name] = value
+    return params
+
+
+def run(
+    store: ox.Store, sparql: str, params: dict[str, str] | None = None
+) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    """Run ``sparql`` with ``params`` bound as plain literals; raises QueryError with the parser's message."""
+    substitutions = {ox.Variable(k): ox.Literal(v) for k, v in (params or {}).items()}
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    try:
+        return store.query(sparql, prefixes=prefixes, substitutions=substitutions or None)
+    except SyntaxError as exc:
+        raise QueryError(f"SPARQL syntax error: {exc}") from exc
+    except (RuntimeError, ValueError) as exc:
+        raise QueryError(str(exc)) from exc
+
+
+def _term_text(term: object) -> str:
+    """A result term for people: literals by value, IRIs compacted with the known prefixes."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        for prefix, namespace in PREFIXES.items():
+            if term.value.startswith(str(namespace)):
+                return f"{prefix}:{term.value[len(str(namespace)) :]}"
+        return term.value
+    if isinstance(term, ox.Literal | ox.BlankNode):
+        return term.value
+    return str(term)
+
+
+def format_results(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> str:
+    """Render results: ``json`` (W3C SPARQL 1.1 results JSON), ``csv`` (W3C SPARQL CSV) or ``table``.
+
+    Graph results (CONSTRUCT, DESCRIBE) are Turtle whatever the format.
+    """
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if isinstance(result, ox.QueryTriples):
+        prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+        return ox.serialize(result, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
+    if fmt == "json":
+        return result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
+    if isinstance(result, ox.QueryBoolean):
+        return ("true" if bool(result) else "false") + "\n"
+    if fmt == "csv":
+        return result.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
+    return _table(result)
+
+
+def _table(result: ox.QuerySolutions) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    variables = [v.value for v in result.variables]
+    table = Table(*variables, show_lines=False, header_style="bold")
+    count = 0
+    for solution in result:
+        table.add_row(*(_term_text(solution[v]) for v in variables))
+        count += 1
+    buffer = io.StringIO()
+    Console(file=buffer, width=200, force_terminal=False, color_system=None).print(table)
+    return buffer.getvalue() + f"{count} row(s)\n"
+
+
+def select_rows(store: ox.Store, sparql: str, params: dict[str, str] | None = None) -> list[dict[str, str]]:
+    """A SELECT query's rows as plain dicts of strings (unbound → absent), for Python callers."""
+    result = run(store, sparql, params)
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("select_rows needs a SELECT query")
+    variables = [v.value for v in result.variables]
+    return [{v: s[v].value for v in variables if s[v] is not None} for s in result]
