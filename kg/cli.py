@@ -87,3 +87,96 @@ def build(
         err.print(f"  skipped {where}: {why}", highlight=False, markup=False)
     for name, rows in report.outputs.items():
         err.print(f"  wrote {out / name} ({rows} rows)", highlight=False, markup=False)
+
+
+@app.command()
+def query(
+    graph: Annotated[
+        Path | None,
+        typer.Argument(help="A build folder (its store is queried) or a .ttl file (loaded first)."),
+    ] = None,
+    sparql: Annotated[
+        str | None, typer.Argument(help="A SPARQL query, or a .rq file holding one.", show_default=False)
+    ] = None,
+    preset: Annotated[
+        str | None, typer.Option("--preset", "-p", help="Run a stock query by name (see --list).")
+    ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", help="NAME=VALUE, bound as a literal to ?NAME (repeatable)."),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, csv or json (SPARQL 1.1 results).")
+    ] = "table",
+    list_presets: Annotated[bool, typer.Option("--list", help="List the stock queries and exit.")] = False,
+) -> None:
+    """Run SPARQL on a build: a query, a .rq file or a stock query (--preset)."""
+    from kg import query as q
+
+    try:
+        if list_presets:
+            for item in q.presets().values():
+                needs = " ".join(f"--param {name}=…" for name in item.params)
+                typer.echo(f"{item.name:<20} {item.description}" + (f"  [{needs}]" if needs else ""))
+            return
+        if graph is None:
+            raise q.QueryError("give a build folder or a .ttl file to query")
+        params = q.parse_params(param or [])
+        if preset is not None:
+            if sparql is not None:
+                raise q.QueryError("give either a query or --preset, not both")
+            stock = q.preset(preset)
+            missing = [name for name in stock.params if name not in params]
+            if missing:
+                raise q.QueryError(
+                    f"preset {preset!r} needs " + ", ".join(f"--param {name}=…" for name in missing)
+                )
+            text = stock.text
+        elif sparql is None:
+            raise q.QueryError("give a SPARQL query, a .rq file or --preset NAME")
+        elif sparql.endswith(".rq") and Path(sparql).is_file():
+            text = Path(sparql).read_text(encoding="utf-8")
+        else:
+            text = sparql
+        output = q.format_results(q.run(q.open_store(graph), text, params), fmt)
+    except q.QueryError as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False)
+        raise typer.Exit(2) from None
+    except OSError as exc:
+        err.print(f"error: cannot read {graph}: {exc}", highlight=False, markup=False)
+        raise typer.Exit(2) from None
+    typer.echo(output, nl=False)
+
+
+@app.command()
+def stats(
+    build_dir: Annotated[Path, typer.Argument(help="A build folder.")],
+    top: Annotated[int, typer.Option("--top", help="How many donors and recipients to rank.")] = 10,
+) -> None:
+    """Counts, and the top donors and recipients by pairings and by funds."""
+    from kg.query import QueryError
+    from kg.stats import build_stats, format_stats
+
+    try:
+        typer.echo(format_stats(build_stats(build_dir, top)), nl=False)
+    except (QueryError, OSError) as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def validate(
+    build_dir: Annotated[Path, typer.Argument(help="A build folder (its graph.ttl) or a .ttl file.")],
+) -> None:
+    """Check a build's graph against the SHACL shapes; exit 1 when it does not conform."""
+    from kg.graph import read_graph, validate_graph
+
+    try:
+        graph = read_graph(build_dir)
+    except (OSError, SyntaxError, ValueError) as exc:
+        err.print(f"error: cannot read the graph of {build_dir}: {exc}", highlight=False, markup=False)
+        raise typer.Exit(2) from None
+    conforms, report = validate_graph(graph)
+    typer.echo(report, nl=not report.endswith("\n"))
+    if not conforms:
+        raise typer.Exit(1)
