@@ -22,8 +22,9 @@ PLACE mentions
     A town or village is resolved only within a county the article names (坝黄 → 坝黄镇 of 碧江区
     because 碧江 is named; 七桥村 exists in several counties), or within a named prefecture when
     the name is unique there; two or more towns named in full that lie together in one county
-    only (常平镇, 谢岗镇, 桥头镇: 东莞) name that county implicitly. Ties, and short names that are common words (江南) with no support in
-    the article, are left unresolved.
+    only, and are too rare to meet there by chance (常平镇, 谢岗镇, 桥头镇: 东莞), name that county
+    implicitly. Ties, and short names that are common words (东方, 和平) with no support in the
+    article, are left unresolved.
 
     Self-references (我市, 本县, 全区, see ``data/self_references.csv``) resolve to the article's own
     place: the outlet's place (福清新闻网 → 福清市) when its level fits, else the most often named
@@ -79,6 +80,7 @@ CUE_WINDOW = 4
 COMMON_SHORT_MIN_FREQ = 300
 # Distinct unplaced towns that must share one county (and no other) for it to count as named.
 MIN_TOWNS_IMPLYING_COUNTY = 2
+MAX_CHANCE_OF_COINCIDENCE = 0.05
 BRACKETED_PLACE = re.compile(r"[(（]([^()（）]{2,12})[)）]")
 # Runs of a place mention between separators (昆山·碧江, 积石山、泾源) are parsed apart.
 SEPARATORS = re.compile(r"[^·・•、，,/／\s\-–—()（）]+")
@@ -480,6 +482,15 @@ def _implied_county(pieces: Sequence[Piece], gaz: Gazetteer) -> Division | None:
     if not ranked or ranked[0][0] < MIN_TOWNS_IMPLYING_COUNTY:
         return None
     if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+        return None
+    # Common names meet somewhere by chance (城关镇 and 新华镇 share a county): the chance that
+    # towns this widespread all lie in one county, were they spread at random, must be small.
+    counties = sum(1 for d in gaz.divisions.values() if d.level == "county")
+    chance = 1.0
+    for name in towns_by_county[ranked[0][1]]:
+        holders = {c.division.county_code for c in gaz.lookup(name) if c.division.level == "town"}
+        chance *= len(holders) / counties
+    if chance * counties > MAX_CHANCE_OF_COINCIDENCE:
         return None
     return gaz.get(ranked[0][1])
 
