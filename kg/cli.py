@@ -90,6 +90,27 @@ def build(
 
 
 @app.command()
+def view(
+    directory: Annotated[Path, typer.Argument(help="A build folder (the OUT of `kg build`).")] = Path("out"),
+    map_view: Annotated[
+        bool, typer.Option("--map", help="Open the geographic map instead of the network.")
+    ] = False,
+) -> None:
+    """Open DIRECTORY's graph.html (or map.html) in the default web browser; print its path."""
+    import webbrowser
+
+    from kg.views import PAGES
+
+    page = (directory / PAGES["map" if map_view else "graph"]).resolve()
+    if not page.is_file():
+        err.print(f"[red]error:[/red] {page} does not exist; run `kg build … --out {directory}` first")
+        raise typer.Exit(1)
+    typer.echo(str(page))
+    if not webbrowser.open(page.as_uri()):
+        err.print("no web browser could be started; open the file above by hand", highlight=False)
+
+
+@app.command()
 def query(
     graph: Annotated[
         Path | None,

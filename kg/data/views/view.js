@@ -1,0 +1,217 @@
+// Shanhai KG view: draws the graph described by the JSON in #kg-data with vis-network.
+// Every string from an article goes into the page through textContent, never as HTML.
+(function () {
+  "use strict";
+
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null && text !== "") node.textContent = String(text);
+    return node;
+  }
+
+  var LEVEL_NAMES = {province: "省 province", prefecture: "地市 prefecture", county: "县 county",
+    town: "乡镇 town", village: "村 village"};
+
+  var nodeLabel = {};
+  data.nodes.forEach(function (n) { nodeLabel[n.id] = n.label; });
+
+  function nodeTooltip(n) {
+    var box = el("div", "tip");
+    box.appendChild(el("div", "tip-head", n.label));
+    var k = n.kg;
+    var kind = k.type + (k.subtype ? " (" + k.subtype + ")" : "") + (k.level ? " · " + k.level : "");
+    box.appendChild(el("div", "tip-meta", kind));
+    var facts = [];
+    if (k.code) facts.push("code " + k.code);
+    facts.push("region " + k.region);
+    facts.push(k.degree + " link(s)");
+    if (k.funds) facts.push("funds " + k.funds);
+    box.appendChild(el("div", "tip-meta", facts.join(" · ")));
+    return box;
+  }
+
+  function edgeTooltip(e) {
+    var box = el("div", "tip");
+    box.appendChild(el("div", "tip-head", (nodeLabel[e.from] || e.from) + " → " + (nodeLabel[e.to] || e.to)));
+    var k = e.kg;
+    var facts = [k.type + (k.kind ? " (" + k.kind + ")" : "")];
+    if (k.amount) facts.push(k.amount);
+    facts.push(k.articles + " article(s)");
+    if (k.type === "pairing") facts.push(k.official ? "on the official 2016 list" : "not on the official list");
+    box.appendChild(el("div", "tip-meta", facts.join(" · ")));
+    k.evidence.forEach(function (ev) {
+      var item = el("div", "tip-ev");
+      var source = [ev.title || ev.article, ev.date].filter(Boolean).join(" · ");
+      item.appendChild(el("div", "tip-ev-title", source));
+      item.appendChild(el("q", "tip-ev-sentence", ev.sentence));
+      box.appendChild(item);
+    });
+    if (k.more > 0) box.appendChild(el("div", "tip-meta", "… and " + k.more + " more sentence(s)"));
+    return box;
+  }
+
+  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+    var copy = Object.assign({}, n);
+    copy.title = nodeTooltip(n);
+    copy.fixed = data.mode === "map" ? {x: true, y: true} : false;
+    return copy;
+  }));
+  var edges = new vis.DataSet(data.edges.map(function (e) {
+    var copy = Object.assign({}, e);
+    copy.title = edgeTooltip(e);
+    return copy;
+  }));
+
+  var FONT_FACE = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, WenQuanYi Micro Hei, sans-serif";
+  var options = {
+    autoResize: true,
+    nodes: {borderWidth: 1.5, font: {face: FONT_FACE, color: "#222", strokeWidth: 3, strokeColor: "#ffffff"}},
+    edges: {font: {face: FONT_FACE, color: "#333", strokeWidth: 3, strokeColor: "#ffffff"},
+      arrows: {to: {enabled: true, scaleFactor: 0.7}}, selectionWidth: 2, hoverWidth: 1.5},
+    interaction: {hover: true, tooltipDelay: 120, hideEdgesOnDrag: !data.physics, navigationButtons: false,
+      keyboard: false},
+    physics: data.physics ? {
+      enabled: true,
+      solver: "barnesHut",
+      barnesHut: {gravitationalConstant: -6000, springLength: 140, springConstant: 0.03, avoidOverlap: 0.3},
+      stabilization: {enabled: true, iterations: data.stabilization, updateInterval: 50, fit: true}
+    } : {enabled: false},
+    layout: {randomSeed: 42, improvedLayout: false}
+  };
+
+  var container = document.getElementById("kg-network");
+  var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
+  var view = {network: network, nodes: nodes, edges: edges, data: data, ready: false};
+  window.kgView = view;
+
+  function markReady() {
+    network.once("afterDrawing", function () { view.ready = true; });
+    network.redraw();
+  }
+  if (data.physics) {
+    network.once("stabilizationIterationsDone", function () {
+      // Settled: stop simulating so the page stays still and dragging moves one node.
+      network.setOptions({physics: {enabled: false}});
+      network.fit();
+      markReady();
+    });
+  } else {
+    network.fit();
+    markReady();
+  }
+
+  // ---------------------------------------------------------------- notes and legend
+  if (data.notes.length) {
+    var notes = document.getElementById("kg-notes");
+    data.notes.forEach(function (text) { notes.appendChild(el("p", "", text)); });
+    notes.hidden = false;
+  }
+
+  function legendList(title, items, swatch) {
+    var legend = document.getElementById("kg-legend");
+    legend.appendChild(el("h2", "", title));
+    var list = el("ul");
+    items.forEach(function (item) {
+      var li = el("li");
+      li.appendChild(swatch(item));
+      li.appendChild(el("span", "", item.label));
+      list.appendChild(li);
+    });
+    legend.appendChild(list);
+  }
+  var SHAPE_CLASS = {dot: "sw-dot", square: "sw-square", triangle: "sw-triangle"};
+  legendList("颜色 Colour: region", data.legend.regions, function (item) {
+    var sw = el("span", "sw sw-dot");
+    sw.style.background = item.color;
+    return sw;
+  });
+  legendList("形状 Shape: type", data.legend.types, function (item) {
+    return el("span", "sw " + (SHAPE_CLASS[item.shape] || "sw-dot"));
+  });
+  var usedLinks = {};
+  data.edges.forEach(function (e) { usedLinks[e.kg.link] = true; });
+  var linkItems = data.legend.links.filter(function (item) { return usedLinks[item.key]; });
+  legendList("箭头 Arrow: donor → recipient", linkItems.concat([{label: data.legend.dashed, dashed: true}]),
+    function (item) {
+      var sw = el("span", "sw sw-line" + (item.dashed ? " sw-dashed" : ""));
+      if (item.color) sw.style.borderTopColor = item.color;
+      return sw;
+    });
+
+  // ---------------------------------------------------------------- search and filters
+  var search = document.getElementById("kg-search");
+  var levelSelect = document.getElementById("kg-level");
+  var linkSelect = document.getElementById("kg-link");
+  var count = document.getElementById("kg-count");
+
+  var usedLevels = {};
+  data.nodes.forEach(function (n) { if (n.kg.level) usedLevels[n.kg.level] = true; });
+  data.levels.filter(function (l) { return usedLevels[l]; }).forEach(function (level) {
+    var option = el("option", "", LEVEL_NAMES[level] || level);
+    option.value = level;
+    levelSelect.appendChild(option);
+  });
+  linkItems.forEach(function (item) {
+    var option = el("option", "", item.label);
+    option.value = item.key;
+    linkSelect.appendChild(option);
+  });
+
+  function applyFilters(fit) {
+    var query = search.value.trim().toLowerCase();
+    var level = levelSelect.value;
+    var link = linkSelect.value;
+    var base = {};
+    data.nodes.forEach(function (n) {
+      base[n.id] = !level || n.kg.type !== "Place" || n.kg.level === level;
+    });
+    var keptEdges = data.edges.filter(function (e) {
+      return (!link || e.kg.link === link) && base[e.from] && base[e.to];
+    });
+    var touched = {};
+    keptEdges.forEach(function (e) { touched[e.from] = true; touched[e.to] = true; });
+    var visible = {};
+    data.nodes.forEach(function (n) {
+      var ok = base[n.id];
+      if (ok && link) ok = !!touched[n.id];
+      if (ok && level && n.kg.type !== "Place") ok = !!touched[n.id];
+      visible[n.id] = ok;
+    });
+    if (query) {
+      var matched = {};
+      data.nodes.forEach(function (n) {
+        if (visible[n.id] && n.label.toLowerCase().indexOf(query) >= 0) matched[n.id] = true;
+      });
+      keptEdges = keptEdges.filter(function (e) { return matched[e.from] || matched[e.to]; });
+      var near = {};
+      keptEdges.forEach(function (e) { near[e.from] = true; near[e.to] = true; });
+      data.nodes.forEach(function (n) { visible[n.id] = !!(matched[n.id] || near[n.id]); });
+    }
+    var shownEdges = {};
+    keptEdges.forEach(function (e) { shownEdges[e.id] = visible[e.from] && visible[e.to]; });
+    nodes.update(data.nodes.map(function (n) { return {id: n.id, hidden: !visible[n.id]}; }));
+    edges.update(data.edges.map(function (e) { return {id: e.id, hidden: !shownEdges[e.id]}; }));
+    var ids = data.nodes.filter(function (n) { return visible[n.id]; }).map(function (n) { return n.id; });
+    count.textContent = ids.length + " / " + data.nodes.length + " nodes shown" +
+      (data.total.nodes > data.nodes.length ? " (of " + data.total.nodes + " in the graph)" : "");
+    if (fit && ids.length) network.fit({nodes: ids, animation: false});
+    return ids.length;
+  }
+  view.applyFilters = applyFilters;
+
+  search.addEventListener("input", function () { applyFilters(false); });
+  search.addEventListener("keydown", function (event) { if (event.key === "Enter") applyFilters(true); });
+  levelSelect.addEventListener("change", function () { applyFilters(true); });
+  linkSelect.addEventListener("change", function () { applyFilters(true); });
+  document.getElementById("kg-reset").addEventListener("click", function () {
+    search.value = "";
+    levelSelect.value = "";
+    linkSelect.value = "";
+    applyFilters(false);
+    network.fit();
+  });
+  applyFilters(false);
+})();

@@ -1,0 +1,502 @@
+"""The interactive HTML views of a build: ``graph.html`` (the pairing network) and ``map.html``
+(the same graph laid out by longitude/latitude).
+
+Both pages are single self-contained files: vis-network (the library pyvis wraps, vendored from
+pyvis's own bundle under ``kg/data/views/vendor``), our script and our style are inlined, so the
+pages open with the network switched off. pyvis's own template is not used because it links
+Bootstrap and other assets from public CDNs.
+
+Safety: every string that came from an article reaches the page only as JSON inside
+``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped, and the page's script
+renders it with ``textContent``; a Content-Security-Policy allows only the page's own inline
+scripts (by hash), so even an injected event handler could not run.
+
+Large graphs: vis-network's physics is quadratic, so above ``limits.physics_max_nodes`` the
+layout is computed once here (NetworkX, fixed seed) and physics is off; above
+``limits.max_nodes`` towns and villages fold into their county and then only the most connected
+nodes are kept. The page says so in a note. Styling and limits live in ``data/views/style.json``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.io import atomic_writer
+
+PAGES = {"graph": "graph.html", "map": "map.html"}
+SUB_COUNTY_LEVELS = ("town", "village")
+SPRING_MAX_NODES = 500  # networkx switches its spring layout to scipy's sparse arrays here
+
+
+@cache
+def load_style() -> dict[str, Any]:
+    """Colours, shapes, sizes and the large-graph limits, from ``data/views/style.json``."""
+    return json.loads(_asset("style.json"))
+
+
+def _asset(name: str) -> str:
+    return files("kg.data").joinpath("views", name).read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def format_yuan(amount: float | None) -> str:
+    """Chinese money style: 1.5亿元, 3000万元, 8000元; empty for no amount."""
+    if not amount or amount <= 0 or not math.isfinite(amount):
+        return ""
+    for unit, size in (("亿元", 1e8), ("万元", 1e4)):
+        if amount >= size:
+            return f"{_trim(amount / size)}{unit}"
+    return f"{_trim(amount)}元"
+
+
+def _trim(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
+def safe_json(data: Any) -> str:
+    """JSON that cannot end its ``<script>`` element or open a comment, whatever the strings hold."""
+    text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def link_key(edge: dict[str, Any]) -> str:
+    """The legend/filter key of an edge: ``pairing:<kind>`` for pairings, else its type."""
+    etype = edge.get("type") or "help"
+    if etype == "pairing":
+        return f"pairing:{edge.get('kind') or 'other'}"
+    return str(etype)
+
+
+def evidence_of(edge: dict[str, Any]) -> list[dict[str, Any]]:
+    """The edge's evidence items (stored as a JSON string by the projection)."""
+    raw = edge.get("evidence")
+    if isinstance(raw, str):
+        try:
+            raw = json.loads(raw) if raw else []
+        except json.JSONDecodeError:
+            return []
+    return [item for item in raw or [] if isinstance(item, dict)]
+
+
+# --------------------------------------------------------------------------- reduction
+
+
+def reduce_for_display(g: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGraph, list[str]]:
+    """The graph the page can afford to show, and notes saying what was left out.
+
+    Within the limit the graph is returned unchanged. Above it, towns and villages fold into
+    their county's node (when the graph has it), then only the ``max_nodes`` nodes with the
+    most article support (sum of their edges' article counts) are kept.
+    """
+    if g.number_of_nodes() <= max_nodes:
+        return g, []
+    notes: list[str] = []
+    total = g.number_of_nodes()
+    folded = _fold_sub_county(g)
+    if folded.number_of_nodes() < total:
+        notes.append(
+            f"Towns and villages are merged into their county: {total} nodes became "
+            f"{folded.number_of_nodes()}."
+        )
+    g = folded
+    if g.number_of_nodes() > max_nodes:
+        support: dict[str, float] = defaultdict(float)
+        for u, v, data in g.edges(data=True):
+            weight = max(int(data.get("articles") or 1), 1)
+            support[u] += weight
+            support[v] += weight
+        ranked = sorted(g.nodes, key=lambda n: (-support[n], str(g.nodes[n].get("label", n)), str(n)))
+        keep = set(ranked[:max_nodes])
+        notes.append(
+            f"Showing the {max_nodes} best-supported of {g.number_of_nodes()} nodes "
+            "(ranked by the number of articles on their links)."
+        )
+        g = g.subgraph(keep).copy()
+    return g, notes
+
+
+def _fold_sub_county(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Merge each town/village node into the graph's node of its county (by code prefix)."""
+    county_node = {
+        str(d.get("code")): n
+        for n, d in g.nodes(data=True)
+        if d.get("type") == "Place" and d.get("level") == "county" and d.get("code")
+    }
+    target: dict[str, str] = {}
+    for n, d in g.nodes(data=True):
+        code = str(d.get("code") or "")
+        if d.get("type") == "Place" and d.get("level") in SUB_COUNTY_LEVELS and code[:6] in county_node:
+            target[n] = county_node[code[:6]]
+    if not target:
+        return g
+    out = nx.MultiDiGraph()
+    for n, d in g.nodes(data=True):
+        if n not in target:
+            out.add_node(n, **d)
+    for n, into in target.items():
+        out.nodes[into]["funds_yuan"] = float(out.nodes[into].get("funds_yuan") or 0) + float(
+            g.nodes[n].get("funds_yuan") or 0
+        )
+    merged: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+    for u, v, d in g.edges(data=True):
+        u2, v2 = target.get(u, u), target.get(v, v)
+        if u2 == v2:
+            continue
+        key = (u2, v2, str(d.get("type") or ""), str(d.get("kind") or ""))
+        if key not in merged:
+            merged[key] = {**d, "evidence": evidence_of(d)}
+            continue
+        m = merged[key]
+        m["amount_yuan"] = float(m.get("amount_yuan") or 0) + float(d.get("amount_yuan") or 0)
+        m["articles"] = int(m.get("articles") or 0) + int(d.get("articles") or 0)
+        m["official"] = bool(m.get("official")) or bool(d.get("official"))
+        m["evidence"] = m["evidence"] + evidence_of(d)
+    for (u, v, _, _), d in merged.items():
+        out.add_edge(u, v, **{**d, "evidence": json.dumps(d["evidence"], ensure_ascii=False)})
+    return out
+
+
+# --------------------------------------------------------------------------- layouts
+
+
+def spring_positions(g: nx.MultiDiGraph, seed: int, scale: float) -> dict[str, tuple[float, float]]:
+    """A seeded force-directed layout computed once, so the page need not simulate."""
+    if g.number_of_nodes() == 0:
+        return {}
+    simple = nx.Graph(g.to_undirected(as_view=True))
+    if simple.number_of_nodes() < SPRING_MAX_NODES:
+        k = 1.6 / math.sqrt(max(simple.number_of_nodes(), 1))
+        pos = nx.spring_layout(simple, seed=seed, k=k, iterations=80)
+    else:  # networkx's spring layout needs scipy from 500 nodes on; ForceAtlas2 needs numpy only
+        pos = nx.rescale_layout_dict(nx.forceatlas2_layout(simple, seed=seed, max_iter=100))
+    return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in pos.items()}
+
+
+def geo_positions(g: nx.MultiDiGraph, settings: dict[str, Any]) -> tuple[dict[str, tuple[float, float]], int]:
+    """Projected lon/lat (equirectangular, x scaled by cos of the mean latitude; east right,
+    north up), pulled apart just enough that nodes do not cover each other.
+
+    A node without coordinates sits beside the graph's node of its county/prefecture/province
+    (by code prefix), else beside the mean of its located neighbours; the rest stack in a
+    column left of the map. Returns the positions and how many nodes went to that column.
+    """
+    located = {
+        n: (float(d["lon"]), float(d["lat"]))
+        for n, d in g.nodes(data=True)
+        if _is_number(d.get("lon")) and _is_number(d.get("lat"))
+    }
+    width = float(settings["width"])
+    if located:
+        lons = [p[0] for p in located.values()]
+        lats = [p[1] for p in located.values()]
+        lat0 = math.radians(sum(lats) / len(lats))
+        span = max((max(lons) - min(lons)) * math.cos(lat0), max(lats) - min(lats), 0.5)
+        per_degree = width / span
+        lon_mid, lat_mid = (max(lons) + min(lons)) / 2, (max(lats) + min(lats)) / 2
+        pos = {
+            n: ((lon - lon_mid) * math.cos(lat0) * per_degree, -(lat - lat_mid) * per_degree)
+            for n, (lon, lat) in located.items()
+        }
+    else:
+        pos = {}
+    gap = float(settings["min_separation"])
+    # Places without coordinates: beside an ancestor that has them (codes nest by prefix).
+    by_code = {str(d.get("code")): n for n, d in g.nodes(data=True) if d.get("code") and n in pos}
+    satellites: dict[str, int] = defaultdict(int)
+    for n, d in g.nodes(data=True):
+        code = str(d.get("code") or "")
+        if n in pos or len(code) < 6:
+            continue
+        for prefix in (code[:6], code[:4] + "00", code[:2] + "0000"):
+            anchor = by_code.get(prefix)
+            if anchor is not None and anchor != n:
+                satellites[anchor] += 1
+                pos[n] = _beside(pos[anchor], satellites[anchor], gap)
+                break
+    # Then organisations, projects and the rest: beside their located neighbours.
+    for _ in range(3):
+        for n in g.nodes:
+            if n in pos:
+                continue
+            around = [pos[m] for m in nx.all_neighbors(g, n) if m in pos]
+            if around:
+                centre = (sum(p[0] for p in around) / len(around), sum(p[1] for p in around) / len(around))
+                key = f"@{round(centre[0])},{round(centre[1])}"
+                satellites[key] += 1
+                pos[n] = _beside(centre, satellites[key], gap)
+    unplaced = [n for n in g.nodes if n not in pos]
+    radius = node_sizes(g)
+    row_gap = max([float(settings["side_row_gap"])] + [2 * radius[n] + gap for n in unplaced])
+    if pos:
+        left = min(p[0] for p in pos.values()) - float(settings["side_column_gap"])
+        top = min(p[1] for p in pos.values())
+    else:
+        left, top = 0.0, 0.0
+    for i, n in enumerate(sorted(unplaced, key=lambda n: str(g.nodes[n].get("label", n)))):
+        pos[n] = (left, top + i * row_gap)
+    fixed_column = set(unplaced)
+    movable = [n for n in g.nodes if n not in fixed_column]
+    pos.update(separate({n: pos[n] for n in movable}, radius, gap, int(settings["separation_rounds"])))
+    return pos, len(unplaced)
+
+
+def _beside(centre: tuple[float, float], index: int, gap: float) -> tuple[float, float]:
+    angle = index * 2.39996  # golden angle: successive satellites spread round the anchor
+    radius = gap * (1 + 0.35 * (index // 6))
+    return centre[0] + radius * math.cos(angle), centre[1] + radius * math.sin(angle)
+
+
+def separate(
+    pos: dict[str, tuple[float, float]], radius: dict[str, float], gap: float, rounds: int
+) -> dict[str, tuple[float, float]]:
+    """Push apart nodes whose discs come closer than ``gap`` (room for a label): each pair
+    moves half the shortfall, so the overall geography stays; a few rounds settle the clusters
+    of one county."""
+    import numpy as np
+
+    names = sorted(pos)
+    if len(names) < 2:
+        return dict(pos)
+    xy = np.array([pos[n] for n in names], dtype=float)
+    radii = np.array([radius.get(n, 0.0) for n in names], dtype=float)
+    min_distance = radii[:, None] + radii[None, :] + gap
+    count = len(names)
+    # Coincident points need a direction to move in: a tiny deterministic spread.
+    xy += np.column_stack([np.cos(np.arange(count) * 2.39996), np.sin(np.arange(count) * 2.39996)]) * 1e-3
+    for _ in range(rounds):
+        diff = xy[:, None, :] - xy[None, :, :]
+        dist = np.sqrt((diff**2).sum(axis=2))
+        np.fill_diagonal(dist, np.inf)
+        short = np.clip(min_distance - dist, 0, None)
+        if not short.any():
+            break
+        push = (diff / dist[:, :, None]) * (short[:, :, None] / 2)
+        xy += np.nan_to_num(push).sum(axis=1) * 0.5
+    return {n: (float(x), float(y)) for n, (x, y) in zip(names, xy, strict=True)}
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+# --------------------------------------------------------------------------- page data
+
+
+def page_data(
+    g: nx.MultiDiGraph,
+    mode: str,
+    positions: dict[str, tuple[float, float]],
+    physics: bool,
+    notes: Iterable[str],
+    total: tuple[int, int],
+) -> dict[str, Any]:
+    """Everything the page script needs, as plain JSON: vis-network options per node and edge,
+    plus the fields the tooltips, filters and legend read (under ``kg``)."""
+    style = load_style()
+    font = style["font"]
+    degree = _degrees(g)
+    sizes = node_sizes(g)
+    nodes = []
+    for n, d in g.nodes(data=True):
+        ntype = str(d.get("type") or "Place")
+        region = str(d.get("region") or "other")
+        funds = float(d.get("funds_yuan") or 0)
+        color = style["regions"].get(region, style["regions"]["other"])["color"]
+        node: dict[str, Any] = {
+            "id": str(n),
+            "label": str(d.get("label") or n),
+            "shape": style["types"].get(ntype, style["types"]["Place"])["shape"],
+            "size": sizes[n],
+            "color": {"background": color, "border": _darker(color), "highlight": {"background": color}},
+            "font": {"size": font["map_node_size" if mode == "map" else "node_size"]},
+            "kg": {
+                "type": ntype,
+                "level": str(d.get("level") or ""),
+                "code": str(d.get("code") or ""),
+                "region": region,
+                "subtype": str(d.get("subtype") or ""),
+                "funds": format_yuan(funds),
+                "degree": degree[n],
+            },
+        }
+        if n in positions:
+            node["x"], node["y"] = round(positions[n][0], 1), round(positions[n][1], 1)
+        nodes.append(node)
+    per_pair: dict[frozenset[str], int] = defaultdict(int)
+    max_evidence = int(style["limits"]["evidence_per_edge"])
+    edges = []
+    for i, (u, v, d) in enumerate(g.edges(data=True)):
+        key = link_key(d)
+        link = style["links"].get(key, style["links"]["help"])
+        amount = format_yuan(float(d.get("amount_yuan") or 0))
+        label_kind = d.get("kind") if d.get("type") == "pairing" and d.get("kind") else d.get("type")
+        articles = int(d.get("articles") or 0)
+        evidence = evidence_of(d)
+        pair = frozenset((str(u), str(v)))
+        per_pair[pair] += 1
+        edges.append(
+            {
+                "id": f"e{i}",
+                "from": str(u),
+                "to": str(v),
+                "label": " · ".join(x for x in (str(label_kind or ""), amount) if x),
+                "arrows": "to",
+                "color": {"color": link["color"], "highlight": link["color"], "hover": link["color"]},
+                "dashes": d.get("type") == "pairing" and not d.get("official"),
+                "width": min(
+                    style["edge_width"]["base"] + style["edge_width"]["per_article"] * max(articles - 1, 0),
+                    style["edge_width"]["max"],
+                ),
+                "font": {"size": font["map_edge_size" if mode == "map" else "edge_size"], "align": "top"},
+                "smooth": {
+                    "enabled": True,
+                    "type": "curvedCW",
+                    "roundness": 0.12 + 0.18 * (per_pair[pair] - 1),
+                },
+                "kg": {
+                    "link": key,
+                    "type": str(d.get("type") or ""),
+                    "kind": str(d.get("kind") or ""),
+                    "amount": amount,
+                    "articles": articles,
+                    "official": bool(d.get("official")),
+                    "evidence": [_evidence_item(item) for item in evidence[:max_evidence]],
+                    "more": max(len(evidence) - max_evidence, 0),
+                },
+            }
+        )
+    return {
+        "mode": mode,
+        "physics": physics,
+        "stabilization": int(style["limits"]["stabilization_iterations"]),
+        "notes": list(notes),
+        "total": {"nodes": total[0], "edges": total[1]},
+        "nodes": nodes,
+        "edges": edges,
+        "legend": {
+            "regions": [{"label": r["label"], "color": r["color"]} for r in style["regions"].values()],
+            "types": [{"label": t["label"], "shape": t["shape"]} for t in style["types"].values()],
+            "links": [
+                {"key": k, "label": x["label"], "color": x["color"]} for k, x in style["links"].items()
+            ],
+            "dashed": style["unofficial_pairing"]["label"],
+        },
+        "levels": [lvl for lvl in ("province", "prefecture", "county", "town", "village")],
+    }
+
+
+def _evidence_item(item: dict[str, Any]) -> dict[str, str]:
+    return {key: str(item.get(key) or "") for key in ("article", "title", "date", "sentence")}
+
+
+def _degrees(g: nx.MultiDiGraph) -> dict[str, int]:
+    """Distinct neighbours: parallel edges (a pairing and a funding) count once."""
+    return {n: len(set(nx.all_neighbors(g, n))) for n in g.nodes}
+
+
+def node_sizes(g: nx.MultiDiGraph) -> dict[str, float]:
+    """Node radius: grows with the square root of the degree and the log of the funds."""
+    sizes = load_style()["node_size"]
+    out = {}
+    for n, degree in _degrees(g).items():
+        funds = float(g.nodes[n].get("funds_yuan") or 0)
+        size = sizes["base"] + sizes["per_sqrt_degree"] * math.sqrt(degree)
+        if funds > 0:
+            size += sizes["per_log10_wan_yuan"] * math.log10(1 + funds / 1e4)
+        out[n] = round(min(size, sizes["max"]), 1)
+    return out
+
+
+def _darker(color: str) -> str:
+    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return "#{:02x}{:02x}{:02x}".format(*(int(c * 0.7) for c in (r, g, b)))
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def render_page(data: dict[str, Any], title: str) -> str:
+    """One self-contained HTML page: vendored vis-network, our script and style, the data."""
+    from jinja2 import Environment
+    from markupsafe import Markup
+
+    scripts = [_asset("vendor/vis-network.min.js"), _asset("view.js")]
+    for script in scripts:
+        if "</script" in script.lower() or "<!--" in script:
+            raise ValueError("an inlined script would end its <script> element early")
+    hashes = " ".join(
+        f"'sha256-{base64.b64encode(hashlib.sha256(s.encode('utf-8')).digest()).decode()}'" for s in scripts
+    )
+    env = Environment(autoescape=True, keep_trailing_newline=True)
+    template = env.from_string(_asset("page.html"))
+    return template.render(
+        title=title,
+        csp=f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:",
+        css=Markup(_asset("view.css")),
+        vendor_js=Markup(scripts[0]),
+        app_js=Markup(scripts[1]),
+        data_json=Markup(safe_json(data)),
+        mode=data["mode"],
+        other_page=PAGES["map" if data["mode"] == "graph" else "graph"],
+    )
+
+
+def build_pages(nxg: nx.MultiDiGraph) -> dict[str, str]:
+    """The HTML of both pages by file name (``graph.html``, ``map.html``)."""
+    style = load_style()
+    limits = style["limits"]
+    total = (nxg.number_of_nodes(), nxg.number_of_edges())
+    shown, notes = reduce_for_display(nxg, int(limits["max_nodes"]))
+    physics = shown.number_of_nodes() <= int(limits["physics_max_nodes"])
+    graph_notes = list(notes)
+    if not physics:
+        graph_notes.append(
+            f"{shown.number_of_nodes()} nodes: positions were computed once (NetworkX spring layout) "
+            "and are fixed; physics is off."
+        )
+    scale = 120 * math.sqrt(max(shown.number_of_nodes(), 1))
+    graph_pos = spring_positions(shown, int(limits["layout_seed"]), scale)
+    geo_pos, unplaced = geo_positions(shown, style["map"])
+    map_notes = list(notes)
+    if unplaced:
+        map_notes.append(f"{unplaced} node(s) without a known location are stacked in the left column.")
+    return {
+        PAGES["graph"]: render_page(
+            page_data(shown, "graph", graph_pos, physics, graph_notes, total),
+            "山海图谱 Shanhai KG — pairing network",
+        ),
+        PAGES["map"]: render_page(
+            page_data(shown, "map", geo_pos, False, map_notes, total), "山海图谱 Shanhai KG — map"
+        ),
+    }
+
+
+def write_views(nxg: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
+    """Write ``graph.html`` and ``map.html`` into ``out_dir`` (atomically); return their paths."""
+    out = Path(out_dir)
+    written = []
+    for name, html in build_pages(nxg).items():
+        with atomic_writer(out / name) as fh:
+            fh.write(html)
+        written.append(out / name)
+    return written

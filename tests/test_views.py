@@ -1,0 +1,373 @@
+"""The HTML views as files: self-contained, escaped, laid out as promised; and `kg view`.
+
+The browser tests (tests/test_views_browser.py) open the same pages in headless Chromium.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from kg import views
+from kg.cli import app
+
+PLACE = "https://example.org/kg/place/"
+ORG = "https://example.org/kg/org/"
+PROJECT = "https://example.org/kg/project/"
+XSS_ORG = '<img src=x onerror="window.__xss=1">公司'
+XSS_SENTENCE = '集团<script>window.__xss=2;alert(1)</script>捐赠<img src=x onerror="window.__xss=1">200万元。'
+
+
+def _evidence(i: int, sentence: str) -> dict[str, object]:
+    return {
+        "article": f"a{i}",
+        "title": f"闽宁协作新闻{i}",
+        "date": f"2020-0{i % 9 + 1}-01",
+        "sentence": sentence,
+        "start": 0,
+        "end": len(sentence),
+    }
+
+
+def sample_graph() -> nx.MultiDiGraph:
+    """A hand-built projection in kg.graph.to_networkx's shape: Chinese names, a town without
+    coordinates, organisations (two with markup in their names), a project, several evidence."""
+    g = nx.MultiDiGraph()
+
+    def place(code: str, label: str, level: str, region: str, lonlat=None, funds: float = 0.0) -> None:
+        attrs = {"label": label, "type": "Place", "level": level, "code": code, "region": region}
+        attrs |= {"subtype": "", "funds_yuan": funds}
+        if lonlat:
+            attrs |= {"lon": lonlat[0], "lat": lonlat[1]}
+        g.add_node(PLACE + code, **attrs)
+
+    place("350100", "福州市", "prefecture", "east", (119.30, 26.08), 1.5e8)
+    place("350181", "福清市", "county", "east", (119.38, 25.72), 3e7)
+    place("640000", "宁夏回族自治区", "province", "west", (106.26, 38.47))
+    place("640400", "固原市", "prefecture", "west", (106.24, 36.02), 1.5e8)
+    place("640422", "西吉县", "county", "west", (105.73, 35.96), 3.2e7)
+    place("640422101", "吉强镇", "town", "west")
+    place("330100", "杭州市", "prefecture", "east", (120.15, 30.28))
+    place("522600", "黔东南苗族侗族自治州", "prefecture", "west", (107.98, 26.58))
+    place("330300", "温州市", "prefecture", "east", (120.70, 28.00))
+    place("330326", "平阳县", "county", "east", (120.56, 27.66))
+    org = {"type": "Organisation", "level": "", "code": "", "subtype": "enterprise"}
+    g.add_node(ORG + "a", label="福建<script>alert(1)</script>集团", region="east", funds_yuan=2e6, **org)
+    g.add_node(ORG + "b", label=XSS_ORG, region="other", funds_yuan=0.0, **org)
+    g.add_node(
+        PROJECT + "p1",
+        label="闽宁镇产业园",
+        type="Project",
+        level="",
+        code="",
+        region="west",
+        subtype="",
+        funds_yuan=0.0,
+    )
+
+    def edge(u, v, rtype, kind="", amount=0.0, official=False, evidence=()) -> None:
+        evidence = list(evidence)
+        g.add_edge(
+            u, v, key=rtype, type=rtype, kind=kind, amount_yuan=amount,
+            articles=len({e["article"] for e in evidence}), official=official,
+            evidence=json.dumps(evidence, ensure_ascii=False),
+        )  # fmt: skip
+
+    edge(PLACE + "350100", PLACE + "640400", "pairing", "east-west", 1.5e8, True, [
+        _evidence(1, "福州市与固原市开展东西部扶贫协作。"),
+        _evidence(2, "福州市对口帮扶固原市，投入资金1.5亿元。"),
+        _evidence(3, "福州固原携手推进产业合作。"),
+    ])  # fmt: skip
+    edge(
+        PLACE + "350181",
+        PLACE + "640422",
+        "pairing",
+        "east-west",
+        3e7,
+        True,
+        [_evidence(4, "福清市结对帮扶西吉县。")],
+    )
+    edge(
+        PLACE + "350100",
+        PLACE + "640422101",
+        "help",
+        "",
+        5e5,
+        False,
+        [_evidence(5, "福州市帮助吉强镇建设扶贫车间。")],
+    )
+    edge(
+        PLACE + "330100",
+        PLACE + "522600",
+        "pairing",
+        "east-west",
+        0.0,
+        True,
+        [_evidence(6, "杭州市与黔东南州结对。")],
+    )
+    edge(
+        PLACE + "330300",
+        PLACE + "330326",
+        "pairing",
+        "intra-province",
+        8000.0,
+        False,
+        [_evidence(7, "温州市山海协作平阳县。")],
+    )
+    edge(ORG + "a", PLACE + "640422", "funding", "", 2e6, False, [_evidence(8, XSS_SENTENCE)])
+    edge(ORG + "b", PROJECT + "p1", "project", "", 0.0, False, [_evidence(9, "<b>粗体</b>项目落地</q>")])
+    edge(
+        PLACE + "350100",
+        PLACE + "640000",
+        "pairing",
+        "east-west",
+        0.0,
+        True,
+        [_evidence(1, "福州市与宁夏协作。")],
+    )
+    return g
+
+
+def page_json(html: str) -> dict:
+    """The data island of a page, as the page's script reads it."""
+    match = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S)
+    assert match, "no data island"
+    return json.loads(match.group(1))
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    out = tmp_path_factory.mktemp("views")
+    written = views.write_views(sample_graph(), out)
+    assert [p.name for p in written] == ["graph.html", "map.html"]
+    return {p.stem: p.read_text(encoding="utf-8") for p in written}
+
+
+def test_format_yuan_uses_wan_and_yi() -> None:
+    assert views.format_yuan(1.5e8) == "1.5亿元"
+    assert views.format_yuan(3e7) == "3000万元"
+    assert views.format_yuan(12_345_678) == "1234.57万元"
+    assert views.format_yuan(8000) == "8000元"
+    assert views.format_yuan(0) == ""
+    assert views.format_yuan(None) == ""
+
+
+def test_safe_json_round_trips_and_cannot_close_its_script() -> None:
+    data = {"s": "</script><!-- <img src=x onerror=alert(1)> & \u2028"}
+    text = views.safe_json(data)
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == data
+
+
+@pytest.mark.parametrize("name", ["graph", "map"])
+def test_pages_load_nothing_from_the_network(pages: dict[str, str], name: str) -> None:
+    html = pages[name]
+    assert not re.search(r"<script[^>]+src=", html, re.I)
+    assert not re.search(r"<link[^>]+href=[\"']?https?:", html, re.I)
+    assert not re.search(r"(src|href)\s*=\s*[\"']?(https?:)?//", html, re.I)
+    assert not re.search(r"url\(\s*[\"']?(https?:)?//", html, re.I)
+    assert "sourceMappingURL" not in html
+    assert "vis.Network" in html  # vis-network itself is inlined
+
+
+@pytest.mark.parametrize("name", ["graph", "map"])
+def test_article_strings_are_only_in_the_json_island_escaped(pages: dict[str, str], name: str) -> None:
+    html = pages[name]
+    for raw in ("<img src=x", 'onerror="window', "<script>alert(1)", "<script>window.__xss", "<b>粗体"):
+        assert raw not in html
+    data = page_json(html)
+    labels = {n["label"] for n in data["nodes"]}
+    assert XSS_ORG in labels
+    sentences = [ev["sentence"] for e in data["edges"] for ev in e["kg"]["evidence"]]
+    assert XSS_SENTENCE in sentences
+
+
+@pytest.mark.parametrize("name", ["graph", "map"])
+def test_csp_allows_exactly_the_inline_scripts(pages: dict[str, str], name: str) -> None:
+    html = pages[name]
+    csp = unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1))
+    assert "default-src 'none'" in csp
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
+    assert len(scripts) == 2
+    for script in scripts:
+        digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
+    assert "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+
+
+def test_every_node_and_edge_is_in_the_page(pages: dict[str, str]) -> None:
+    g = sample_graph()
+    for name in ("graph", "map"):
+        data = page_json(pages[name])
+        assert {n["id"] for n in data["nodes"]} == set(g.nodes)
+        assert len(data["edges"]) == g.number_of_edges()
+        assert data["notes"] == [] or name == "map"
+
+
+def test_nodes_are_styled_by_region_type_and_support(pages: dict[str, str]) -> None:
+    style = views.load_style()
+    nodes = {n["id"]: n for n in page_json(pages["graph"])["nodes"]}
+    fuzhou, guyuan, org, project = (
+        nodes[PLACE + "350100"],
+        nodes[PLACE + "640400"],
+        nodes[ORG + "a"],
+        nodes[PROJECT + "p1"],
+    )
+    assert fuzhou["color"]["background"] == style["regions"]["east"]["color"]
+    assert guyuan["color"]["background"] == style["regions"]["west"]["color"]
+    assert {fuzhou["shape"], org["shape"], project["shape"]} == {"dot", "square", "triangle"}
+    assert fuzhou["size"] > nodes[PLACE + "330100"]["size"]  # more links, more funds
+
+
+def test_edges_carry_kind_amount_and_evidence(pages: dict[str, str]) -> None:
+    data = page_json(pages["graph"])
+    edges = {(e["from"], e["to"], e["kg"]["type"]): e for e in data["edges"]}
+    main = edges[(PLACE + "350100", PLACE + "640400", "pairing")]
+    assert main["label"] == "east-west · 1.5亿元"
+    assert main["arrows"] == "to" and not main["dashes"]
+    assert [ev["title"] for ev in main["kg"]["evidence"]] == [
+        "闽宁协作新闻1",
+        "闽宁协作新闻2",
+        "闽宁协作新闻3",
+    ]
+    intra = edges[(PLACE + "330300", PLACE + "330326", "pairing")]
+    assert intra["label"] == "intra-province · 8000元" and intra["dashes"]  # not on the official list
+    assert edges[(PLACE + "350100", PLACE + "640422101", "help")]["label"] == "help · 50万元"
+
+
+def test_evidence_is_capped_with_a_count_of_the_rest() -> None:
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="甲", type="Place", region="east")
+    g.add_node("b", label="乙", type="Place", region="west")
+    many = [_evidence(i, f"第{i}句。") for i in range(10)]
+    g.add_edge("a", "b", type="help", evidence=json.dumps(many, ensure_ascii=False), articles=10)
+    edge = page_json(views.build_pages(g)["graph.html"])["edges"][0]
+    cap = views.load_style()["limits"]["evidence_per_edge"]
+    assert len(edge["kg"]["evidence"]) == cap and edge["kg"]["more"] == 10 - cap
+
+
+def test_map_puts_the_east_right_and_the_north_up(pages: dict[str, str]) -> None:
+    pos = {n["id"]: (n["x"], n["y"]) for n in page_json(pages["map"])["nodes"]}
+    fuzhou, guyuan, ningxia = pos[PLACE + "350100"], pos[PLACE + "640400"], pos[PLACE + "640000"]
+    assert fuzhou[0] > guyuan[0] + 300
+    assert ningxia[1] < fuzhou[1] - 300
+    # every node is placed, and no two overlap
+    assert len(pos) == sample_graph().number_of_nodes()
+    points = list(pos.values())
+    for i, p in enumerate(points):
+        for q in points[i + 1 :]:
+            assert (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2 > 20**2
+
+
+def test_places_without_coordinates_sit_by_their_county_and_the_rest_in_a_column(
+    pages: dict[str, str],
+) -> None:
+    data = page_json(pages["map"])
+    pos = {n["id"]: (n["x"], n["y"]) for n in data["nodes"]}
+    town, county, other_county = pos[PLACE + "640422101"], pos[PLACE + "640422"], pos[PLACE + "350181"]
+
+    def dist(p, q):
+        return ((p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2) ** 0.5
+
+    assert dist(town, county) < dist(town, other_county) / 5
+    # the unlocated org and project (linked only to each other) stand left of every located node
+    located_x = min(pos[PLACE + c][0] for c in ("640422", "640400", "640000", "522600"))
+    assert pos[ORG + "b"][0] < located_x and pos[PROJECT + "p1"][0] < located_x
+    assert pos[ORG + "b"][0] == pos[PROJECT + "p1"][0]
+    assert any("without a known location" in note for note in data["notes"])
+
+
+def _large_graph(counties: int, towns_per_county: int) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    east = "https://example.org/kg/place/330100"
+    g.add_node(east, label="杭州市", type="Place", level="prefecture", code="330100", region="east",
+               lon=120.15, lat=30.28)  # fmt: skip
+    for c in range(counties):
+        code = f"52{c // 90 + 1:02d}{c % 90 + 10:02d}"
+        county = PLACE + code
+        g.add_node(county, label=f"县{c}", type="Place", level="county", code=code, region="west",
+                   lon=104 + c % 30 * 0.2, lat=25 + c // 30 * 0.2)  # fmt: skip
+        ev = json.dumps([_evidence(c, f"杭州市帮扶县{c}。")], ensure_ascii=False)
+        g.add_edge(east, county, type="pairing", kind="east-west", articles=1 + c % 3, evidence=ev)
+        for t in range(towns_per_county):
+            town = f"{county}{t:03d}"
+            g.add_node(
+                town, label=f"县{c}镇{t}", type="Place", level="town", code=f"{code}{t:03d}", region="west"
+            )
+            g.add_edge(east, town, type="help", articles=1, evidence=ev, amount_yuan=1e4)
+    return g
+
+
+def test_large_graphs_fold_towns_then_keep_the_best_supported() -> None:
+    g = _large_graph(counties=80, towns_per_county=8)  # 1 + 80 + 640 nodes
+    reduced, notes = views.reduce_for_display(g, max_nodes=50)
+    assert reduced.number_of_nodes() == 50
+    assert not any(d.get("level") == "town" for _, d in reduced.nodes(data=True))
+    assert "杭州市" in {d["label"] for _, d in reduced.nodes(data=True)}
+    assert len(notes) == 2 and "merged into their county" in notes[0] and "Showing the 50" in notes[1]
+    # folded help edges keep their evidence and add up their money
+    help_edges = [d for _, _, d in reduced.edges(data=True) if d["type"] == "help"]
+    assert help_edges and all(d["amount_yuan"] == 8e4 for d in help_edges)
+    assert all(len(views.evidence_of(d)) == 8 for d in help_edges)
+
+
+def test_large_graph_pages_have_fixed_positions_and_say_so() -> None:
+    g = _large_graph(counties=560, towns_per_county=1)  # 1121 nodes, 561 after folding: above both limits
+    limits = views.load_style()["limits"]
+    assert g.number_of_nodes() > limits["max_nodes"] > limits["physics_max_nodes"]
+    html = views.build_pages(g)
+    data = page_json(html["graph.html"])
+    assert data["physics"] is False
+    assert len(data["nodes"]) <= limits["max_nodes"]
+    assert all("x" in n and "y" in n for n in data["nodes"])
+    assert any("physics is off" in note for note in data["notes"])
+    assert any("merged into their county" in note for note in data["notes"])
+    assert data["total"] == {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
+
+
+def test_small_graphs_keep_physics_with_bounded_stabilisation(pages: dict[str, str]) -> None:
+    data = page_json(pages["graph"])
+    assert data["physics"] is True
+    assert 0 < data["stabilization"] <= 500
+    assert page_json(pages["map"])["physics"] is False
+
+
+def test_write_views_leaves_no_temporary_files(tmp_path: Path) -> None:
+    views.write_views(sample_graph(), tmp_path)
+    views.write_views(sample_graph(), tmp_path)  # over an existing build
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.html", "map.html"]
+
+
+def test_empty_graph_still_writes_pages(tmp_path: Path) -> None:
+    written = views.write_views(nx.MultiDiGraph(), tmp_path)
+    assert page_json(written[0].read_text(encoding="utf-8"))["nodes"] == []
+
+
+def test_kg_view_prints_and_opens_the_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    views.write_views(sample_graph(), tmp_path)
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
+    runner = CliRunner()
+    result = runner.invoke(app, ["view", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == str((tmp_path / "graph.html").resolve())
+    result = runner.invoke(app, ["view", str(tmp_path), "--map"])
+    assert result.exit_code == 0
+    assert opened == [
+        (tmp_path / "graph.html").resolve().as_uri(),
+        (tmp_path / "map.html").resolve().as_uri(),
+    ]
+
+
+def test_kg_view_fails_clearly_without_a_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("webbrowser.open", lambda *a, **k: pytest.fail("must not open"))
+    result = CliRunner().invoke(app, ["view", str(tmp_path)])
+    assert result.exit_code == 1
