@@ -289,17 +289,24 @@ def _realign(text: str, pos: int, margin: float) -> tuple[int, str] | None:
 
 
 def _repair_shift(m: re.Match[str], text: str) -> tuple[int, str] | None:
-    """Undo one gloss-in-the-middle mojibake: returns (end of damaged text, repaired text)."""
+    """Undo one gloss-in-the-middle mojibake: returns (end of damaged text, repaired text).
+
+    The character whose lead byte was lost keeps its trail byte, so it is one of ~120 GBK
+    characters; ``_guess_lost_character`` picks it back from its neighbours when a word
+    dictionary makes that clear, else it is left out.
+    """
     if not is_pinyin_syllable(m.group(1)):
         return None
     end = m.end()
+    before = text[max(0, m.start() - 3) : m.start()]
     nxt = text[end] if end < len(text) else ""
     if nxt and ord(nxt) < 0x80:
-        # The lost character's trail byte shows as one ASCII character ("|", "X"), or as a
-        # second "?" when it made an invalid pair with the next byte: both are noise.
-        if nxt == "?" or (0x40 <= ord(nxt) < 0x7F and not nxt.isdigit()):
-            return end + 1, ""
-        return end, ""
+        # The trail byte shows as one ASCII character ("|", "X"), or as a second "?" when it
+        # made an invalid pair with the next byte (then it is gone for good).
+        if 0x40 <= ord(nxt) < 0x7F and not nxt.isdigit():
+            lost = _guess_lost_character(ord(nxt), before, text[end + 1 : end + 4])
+            return end + 1, lost
+        return (end + 1 if nxt == "?" else end), ""
     fixed = _realign(text, end, margin=0.0)
     if fixed is None:
         return end, ""
@@ -308,7 +315,47 @@ def _repair_shift(m: re.Match[str], text: str) -> tuple[int, str] | None:
     while (more := _realign(text, stop, margin=0.3)) is not None:
         stop, extra = more
         repaired += extra
-    return stop, repaired
+    trail = text[end].encode("gbk")[0]
+    return stop, _guess_lost_character(trail, before, repaired[:3]) + repaired
+
+
+@cache
+def _word_frequencies() -> dict[str, int]:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.initialize()
+    return jieba.dt.FREQ
+
+
+def _guess_lost_character(trail: int, before: str, after: str) -> str:
+    """The GBK character ending in byte ``trail`` that makes the most frequent word with its
+    neighbours (当?村民 → 地: 当地), or "" when no candidate clearly wins."""
+    freq = _word_frequencies()
+    scores: dict[str, int] = {}
+    for lead in range(0x81, 0xFF):
+        try:
+            char = to_simplified(bytes((lead, trail)).decode("gbk"))
+        except UnicodeDecodeError:
+            continue
+        if not _HAN_RE.match(char):
+            continue
+        words = [
+            before[-1:] + char,
+            before[-2:] + char,
+            char + after[:1],
+            char + after[:2],
+            before[-1:] + char + after[:1],
+        ]
+        scores[char] = max(freq.get(to_simplified(w), 0) if len(w) > 1 else 0 for w in words)
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    if not ranked or ranked[0][1] < 3:
+        return ""
+    if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
+        return ""
+    return ranked[0][0]
 
 
 def _repair_gbk_shift(doc: _Mapped) -> _Mapped:

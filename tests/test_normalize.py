@@ -66,8 +66,18 @@ def test_gloss_mojibake_repaired_in_000(normalised: dict) -> None:
     # "當?shù)乩习傩沾钌现赂豢燔嚒W詵|西部" is a GBK byte shift; re-read it is plain text again.
     assert "老百姓搭上致富快车" in text
     assert "东西部扶贫协作开展以来" in text
+    # the character whose lead byte was lost is picked back from its trail byte and neighbours
+    for words in ("当地老百姓", "还带动当地村民", "华家岭镇世歌尧村", "华家岭镇高尧村"):
+        assert words in text
     for junk in ("卮迕瘛", "乩习傩", "詵", "诜", "毨舭"):
         assert junk not in text
+
+
+def test_gloss_mojibake_repaired_in_001(normalised: dict) -> None:
+    raw, result = normalised["001"]
+    assert "2020年?yáng)|西部" in raw and "變?yōu)殚L(zhǎng)期" in raw
+    assert "《靖远县2020年东西部扶贫协作项目计划》" in result.text
+    assert "把短期扶贫变为长期合作" in result.text
 
 
 def test_002_simplified(normalised: dict) -> None:
