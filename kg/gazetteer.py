@@ -319,6 +319,11 @@ def is_development_zone(code: str | None) -> bool:
     return bool(code) and code[4] == "7" and code[5] != "0"  # type: ignore[index]
 
 
+def word_frequency(word: str) -> int:
+    """jieba's dictionary frequency of a 2–6 character word (0 when it is no word there)."""
+    return _common_words().get(word, (0, ""))[0]
+
+
 def _is_common_word(word: str, min_freq: int) -> bool:
     freq, tag = _common_words().get(word, (0, ""))
     return freq >= (
@@ -336,7 +341,7 @@ def _common_words() -> dict[str, tuple[int, str]]:
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
-            if len(parts) >= 2 and 2 <= len(parts[0]) <= 4:
+            if len(parts) >= 2 and 2 <= len(parts[0]) <= 6:
                 words[parts[0]] = (int(parts[1]), parts[2] if len(parts) > 2 else "")
     return words
 

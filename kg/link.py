@@ -59,6 +59,7 @@ from kg.gazetteer import (
     Division,
     Gazetteer,
     _is_common_word,
+    word_frequency,
 )
 from kg.records import Article, Mention
 from kg.values import parse_date, parse_money
@@ -80,6 +81,9 @@ CUE_WINDOW = 4
 COMMON_SHORT_MIN_FREQ = 300
 # Distinct unplaced towns that must share one county (and no other) for it to count as named.
 MIN_TOWNS_IMPLYING_COUNTY = 2
+# A word of jieba's dictionary this frequent that reaches this far around a short name holds it.
+MIN_ENCLOSING_WORD_FREQ = 10
+MAX_WORD_OVERHANG = 2
 MAX_CHANCE_OF_COINCIDENCE = 0.05
 BRACKETED_PLACE = re.compile(r"[(（]([^()（）]{2,12})[)）]")
 # Runs of a place mention between separators (昆山·碧江, 积石山、泾源) are parsed apart.
@@ -434,6 +438,32 @@ def _fill_place(mention: Mention, division: Division) -> Mention:
     )
 
 
+def enclosing_word(text: str, start: int, end: int, gaz: Gazetteer) -> str | None:
+    """A dictionary word around ``text[start:end]`` that is no place name itself: 千山 in 千山万水,
+    武陵 in 武陵山, 中山 in 中山大学. A short name found there is part of that word, not a place."""
+    for left in range(max(0, start - MAX_WORD_OVERHANG), start + 1):
+        for right in range(end, min(len(text), end + MAX_WORD_OVERHANG) + 1):
+            if (left, right) == (start, end):
+                continue
+            word = text[left:right]
+            if word_frequency(word) >= MIN_ENCLOSING_WORD_FREQ and not gaz.lookup(word):
+                return word
+    return None
+
+
+def _drop_short_names_inside_words(piece: Piece, text: str, gaz: Gazetteer) -> None:
+    """County and town short names are the ones that turn up inside ordinary words."""
+    shorts = [c for c in piece.candidates if c.kind == "short" and c.division.level in ("county", "town")]
+    if not shorts:
+        return
+    word = enclosing_word(text, piece.start, piece.end, gaz)
+    if word is None:
+        return
+    piece.candidates = [c for c in piece.candidates if c not in shorts]
+    if not piece.candidates:
+        piece.unresolved = f"{piece.text} is part of the word {word} here"
+
+
 def _resolve_round(pieces: list[Piece], levels: tuple[str, ...], gaz: Gazetteer, context: Context) -> None:
     """Resolve the still open pieces of one level band, adding each success to the anchors."""
     for piece in pieces:
@@ -526,6 +556,8 @@ def link_places(
                         village_tail=tail,
                     )
                 )
+            for piece in chunk_pieces:
+                _drop_short_names_inside_words(piece, article.text, gaz)
             _restrict_to_chain(chunk_pieces)
             pieces.extend(chunk_pieces)
         if not pieces:

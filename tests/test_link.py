@@ -295,3 +295,11 @@ def test_towns_that_share_only_one_county_imply_it(gaz: Gazetteer) -> None:
     # names common to many counties imply none
     linked = link(gaz, "城关镇和新华镇的干部", ["城关镇", "新华镇"])
     assert all(m.county_code is None and m.unresolved for m in linked)
+
+
+def test_short_name_inside_an_ordinary_word(gaz: Gazetteer) -> None:
+    # 千山 is the short name of 千山区 (鞍山), but here part of the idiom 千山万水
+    linked = link(gaz, "两地跨越千山万水携起手来。", ["千山"])
+    assert linked[0].code is None and "千山万水" in (linked[0].unresolved or "")
+    # a longer place name around it is no obstacle
+    assert link(gaz, "福清市投入资金。", ["福清"])[0].code == "350181"
