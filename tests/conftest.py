@@ -1,0 +1,35 @@
+"""Fixtures shared across the suite: where the seeds and the shared evaluation files are, and one
+build of the seeds made once per test session (building is the slow part)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+SHARED = REPO.parent / "shared"
+GOLD = SHARED / "eval" / "seeds.gold.jsonl"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def gold_path() -> Path:
+    if not GOLD.exists():
+        pytest.skip(f"the shared gold file is not beside the repository ({GOLD})")
+    return GOLD
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A full `kg build` of the seed articles (the Python API, as the CLI calls it)."""
+    from kg.pipeline import build
+
+    out = tmp_path_factory.mktemp("seeds_build")
+    build([SEEDS], out)
+    return out
