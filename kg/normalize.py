@@ -97,6 +97,24 @@ class _Mapped:
     def slice(self, start: int, end: int) -> _Mapped:
         return _Mapped(self.text[start:end], self.src[start:end])
 
+    def keep_group(self, pattern: re.Pattern[str], group: int = 1) -> _Mapped:
+        """Replace each match by one of its groups, which keeps its map to the original."""
+        parts: list[str] = []
+        src: list[int] = []
+        last = 0
+        for m in pattern.finditer(self.text):
+            parts.append(self.text[last : m.start()])
+            src.extend(self.src[last : m.start()])
+            start, end = m.span(group)
+            parts.append(self.text[start:end])
+            src.extend(self.src[start:end])
+            last = m.end()
+        if not parts:
+            return self
+        parts.append(self.text[last:])
+        src.extend(self.src[last:])
+        return _Mapped("".join(parts), src)
+
 
 # --------------------------------------------------------------------------- data files
 
@@ -404,6 +422,10 @@ def _remove_glosses(doc: _Mapped) -> _Mapped:
 
 # --------------------------------------------------------------------------- line steps
 
+# Markdown marks (pages converted to Markdown, .md files): headings, quotes, list bullets,
+# emphasis and images go; a link keeps its text.
+_MARKDOWN_RE = re.compile(r"^\s{0,3}(?:#{1,6}|>|[-*+])\s+|\*\*|__|!\[[^\]]*\]\([^)]*\)")
+_MARKDOWN_LINK_RE = re.compile(r"\[([^\[\]]+)\]\((?:https?://|/|\.)[^)\s]*\)")
 _SPACE_RE = re.compile(r"[ \t\u3000\u00a0]+")
 _BORDER = " \t|丨"
 _HEADING_JOIN_MIN_LINE = 200  # only very long lines are paragraphs joined by spaces
@@ -673,6 +695,7 @@ def normalize_article(raw: str) -> NormalisedArticle:
 
     units: list[_Mapped] = []
     for line in _lines(doc):
+        line = line.sub(_MARKDOWN_RE, lambda m: "").keep_group(_MARKDOWN_LINK_RE)
         line = _strip(_fold_spaces(_strip(line)))
         for unit in _lines(line) if "\n" in line.text else [line]:
             unit = _strip(unit)

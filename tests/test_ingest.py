@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from kg import ingest
 from kg.cli import app
-from kg.io import read_jsonl
+from kg.io import read_jsonl, write_jsonl
 from kg.pipeline import BuildReport, NothingRead, build
 from kg.records import Article
 
@@ -317,10 +317,10 @@ def test_progress_goes_through_the_reporter(tmp_path: Path) -> None:
     assert reporter.progress_calls == [(3, "reading")]
 
 
-def test_build_writes_articles_jsonl(tmp_path: Path) -> None:
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text(SIMPLIFIED, encoding="utf-8")
-    report = build([tmp_path / "in"], tmp_path / "out")
-    [row] = read_jsonl(tmp_path / "out" / "articles.jsonl", Article.from_dict)
-    assert report.outputs["articles.jsonl"] == 1
-    assert row.text == SIMPLIFIED and row.sentences and row.offset_runs
+def test_articles_round_trip_through_jsonl(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("福州对口帮扶定西\n" + SIMPLIFIED, encoding="utf-8")
+    articles, _, _ = read(tmp_path / "a.txt")
+    assert write_jsonl(tmp_path / "articles.jsonl", articles) == 1
+    [row] = read_jsonl(tmp_path / "articles.jsonl", Article.from_dict)
+    assert row == articles[0]
+    assert row.title == "福州对口帮扶定西" and row.sentence_text(0) == "福州对口帮扶定西"

@@ -251,6 +251,18 @@ def test_source_label_without_a_name_gives_no_source() -> None:
     assert result.text == "某县建设扶贫车间200余家,吸纳贫困群众就业。"
 
 
+def test_markdown_marks_go_link_text_stays() -> None:
+    raw = (
+        "# 福州对口帮扶定西\n\n> **福州市**与[定西市](https://example.com/dx)签订协议。![图](a.png)\n"
+        "- 投入资金1亿元。\n"
+    )
+    text, runs = normalize_text(raw)
+    assert text == "福州对口帮扶定西\n福州市与定西市签订协议。\n投入资金1亿元。"
+    art = Article(id="md", text=text, original=raw, offset_runs=runs)
+    start = art.to_original(text.index("定西市"))
+    assert raw[start : start + 3] == "定西市"
+
+
 def test_comment_box_cuts_the_tail_after_the_article() -> None:
     raw = "福州对口帮扶定西,投入资金1亿元。\n网友评论\n这篇报道写得很好,福州和定西的协作令人感动。\n"
     assert normalize_article(raw).text == "福州对口帮扶定西,投入资金1亿元。"
