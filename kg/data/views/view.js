@@ -168,8 +168,12 @@
     data.nodes.forEach(function (n) {
       base[n.id] = !level || n.kg.type !== "Place" || n.kg.level === level;
     });
+    var isLevel = {};
+    data.nodes.forEach(function (n) { isLevel[n.id] = n.kg.type === "Place" && n.kg.level === level; });
     var keptEdges = data.edges.filter(function (e) {
-      return (!link || e.kg.link === link) && base[e.from] && base[e.to];
+      // with a level chosen, a link stays when it touches a place of that level
+      return (!link || e.kg.link === link) && base[e.from] && base[e.to] &&
+        (!level || isLevel[e.from] || isLevel[e.to]);
     });
     var touched = {};
     keptEdges.forEach(function (e) { touched[e.from] = true; touched[e.to] = true; });
