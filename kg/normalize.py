@@ -499,10 +499,11 @@ def is_meta_line(text: str) -> bool:
         return False
     if _meta_patterns().label.search(text):
         return True
-    han = han_count(text)
-    starts_with_date = re.match(r"\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}", text)
+    starts_with_date = re.match(r"\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?", text)
+    if starts_with_date and han_count(text[starts_with_date.end() :]) <= 8:
+        return True  # "2020-06-29 12:47:46", "2019年9月8日 星期日"; not "2020年6月1日某县召开…"
     # "定西日报 2019-03-25 08:30": a short line with a timestamp is a byline, not a sentence.
-    return bool(starts_with_date) and han <= 30 or bool(_DATETIME_RE.search(text)) and han <= 20
+    return bool(_DATETIME_RE.search(text)) and han_count(text) <= 20
 
 
 def chrome_rule(text: str) -> ChromeRule | None:

@@ -304,6 +304,17 @@ def test_date_is_taken_from_the_header_not_the_body() -> None:
     assert normalize_article(raw).metadata.date is None
 
 
+def test_a_title_that_starts_with_a_date_is_content() -> None:
+    raw = (
+        "中国甘肃网\n2020年6月1日 某县与某区召开东西部扶贫协作联席会议\n"
+        "2020-06-02 09:00\n会议确定投入资金500万元。\n"
+    )
+    result = normalize_article(raw)
+    assert result.metadata.title == "2020年6月1日 某县与某区召开东西部扶贫协作联席会议"
+    assert result.metadata.date == "2020-06-02"
+    assert result.text == "2020年6月1日 某县与某区召开东西部扶贫协作联席会议\n会议确定投入资金500万元。"
+
+
 def test_parse_date_formats() -> None:
     assert parse_date("2021-01-15 10:59:21") == "2021-01-15"
     assert parse_date("发布时间:2020-7-13") == "2020-07-13"
