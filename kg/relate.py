@@ -1,0 +1,963 @@
+"""Relate stage: who helps whom — place pairings, organisation help, funds and projects.
+
+``extract_relations(article, mentions)`` reads the LINKED mentions of one article and returns
+its :class:`~kg.records.Relation` records, each with the sentence and the character span that
+states it, the id of the construction that fired and a confidence.
+
+How it reads a sentence
+    The sentence is *encoded*: every mention becomes one token ``«P3»`` (P place, O organisation,
+    J project, M money, D date, R person) and the text between mentions stays as it is. Places
+    written side by side where the second lies inside the first (江苏省苏州市, 昆山张浦镇) become one
+    token standing for the most specific place. A government body with a home place (海沧区委、
+    区政府) acts for that place and is encoded as a place token.
+
+    One matcher then runs every construction of ``data/relation_patterns.jsonl`` over the
+    encoded sentence. A construction is a regular expression over that encoding with macros
+    (``{P}`` one place, ``{PL}`` a list of places, ``{OL}`` a list of organisations, ``{G}`` one
+    character inside the clause, ``{ACT}`` any help action of ``data/relation_lexicon.json``…) and
+    named groups for the roles (donor, recipient; a and b when the wording is symmetric). Word
+    lists (actions, government suffixes, funding words) live in ``data/relation_lexicon.json``.
+
+Direction
+    A forward construction says it (X对口帮扶Y; Y与东西部扶贫协作单位X). A symmetric one (X与Y结对,
+    福清连城两地, 福清通渭东西部协作) is decided, in order, by: region (the eastern side helps the
+    western one), the official 2016 list (only one direction agrees with it), the article's own
+    statements (the side that is a donor in this article's directed statements), the kind of
+    division (an urban district 区 or a county-level city 市 is, as a rule, richer than a 县 or
+    a 旗; prefecture-level 市 richer than 州/盟/地区), and last the written order. Each later step
+    lowers the confidence.
+
+No invention
+    A list on both sides (北京、上海等9个东部省市与西部10个省区开展扶贫协作) states no pair unless
+    it says 分别 with lists of equal length. Weak verbs (帮助, 携手, 到…捐资, 在…投资) make a pairing
+    only between places of comparable level (both county level or above, or the same level).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from kg.records import Article, Mention, Party, Relation
+from kg.regions import region_of
+
+OPEN, CLOSE = "\ue000", "\ue001"
+LABEL_LETTERS = {"PLACE": "P", "ORG": "O", "PROJECT": "J", "MONEY": "M", "DATE": "D", "PERSON": "R"}
+TOKEN_RE = re.compile(OPEN + r"([A-Z])(\d+)" + CLOSE)
+CLAUSE_STOPS = ",,。;;!?!?::"
+SENTENCE_STOPS = "。;;!?!?"
+UPPER_LEVELS = frozenset({"province", "prefecture", "county"})
+REGION_RANK = {"east": 2, "other": 1, "west": 0}
+
+# Confidence factors of the steps that decide a symmetric wording's direction.
+RESOLVE_FACTORS = {"region": 0.95, "official": 0.95, "article": 0.85, "division-kind": 0.65, "order": 0.5}
+
+
+# --------------------------------------------------------------------------- data
+
+
+def _data_text(name: str) -> str:
+    return files("kg.data").joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The word lists of this stage (``data/relation_lexicon.json``)."""
+    return json.loads(_data_text("relation_lexicon.json"))
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """Regex alternation, longest first so 结对帮扶 wins over 结对."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _action_regexes() -> dict[str, re.Pattern[str]]:
+    actions = {k: v for k, v in lexicon()["actions"].items() if not k.startswith("_")}
+    return {name: re.compile(_expand(_alternatives(words), {})) for name, words in actions.items()}
+
+
+def _macros() -> dict[str, str]:
+    lex = lexicon()
+    token = OPEN + "{}" + r"\d+" + CLOSE
+    place, org = token.format("P"), token.format("O")
+    actions = [w for k, ws in lex["actions"].items() if not k.startswith("_") for w in ws]
+    intro = lex["introduced_enterprise"]
+    return {
+        "P": place,
+        "O": org,
+        "M": token.format("M"),
+        "J": token.format("J"),
+        "D": token.format("D"),
+        "PL": f"{place}(?:(?:、|和|及|以及|或)?{place})*",
+        "OL": f"{org}(?:(?:、|和|及|以及)?{org})*",
+        # one character inside a clause: no token, no clause punctuation
+        "G": f"[^{OPEN}{CLOSE}{CLAUSE_STOPS}]",
+        # the same without the words that join a second party (与, 和, 同)
+        "H": f"[^{OPEN}{CLOSE}{CLAUSE_STOPS}与和同]",
+        # one character or non-party token inside a sentence (crosses commas)
+        "X": f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[MDJR]\\d+{CLOSE})",
+        # the same, crossing places too (ORG … 在Y设立)
+        "XP": f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[PMDJR]\\d+{CLOSE})",
+        "ACT": _alternatives(actions),
+        "INTRO": _alternatives(intro["verbs"]),
+        "INTRO_NOUN": _alternatives(intro["nouns_after"]),
+    }
+
+
+def _expand(regex: str, macros: dict[str, str]) -> str:
+    """Replace ``{NAME}`` macros (not ``{m,n}`` quantifiers); nested macros expand too."""
+    base = {"G": f"[^{OPEN}{CLOSE}{CLAUSE_STOPS}]"}
+    table = {**base, **macros}
+
+    def one(match: re.Match[str]) -> str:
+        return "(?:" + _expand(table[match.group(1)], table) + ")"
+
+    return re.sub(r"\{([A-Z]+)\}", lambda m: one(m) if m.group(1) in table else m.group(0), regex)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One construction of ``data/relation_patterns.jsonl``."""
+
+    id: str
+    type: str
+    regex: re.Pattern[str]
+    confidence: float
+    direction: str = "forward"  # forward | symmetric
+    levels: str = "any"  # any | comparable
+    donor_fallback: str | None = None  # topic
+    recipient_fallback: str | None = None  # topic | context
+    action: str | None = None
+
+
+@cache
+def load_patterns() -> tuple[Pattern, ...]:
+    """The constructions, compiled once."""
+    macros = _macros()
+    patterns = []
+    for line in _data_text("relation_patterns.jsonl").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        row = json.loads(line)
+        patterns.append(
+            Pattern(
+                id=row["id"],
+                type=row["type"],
+                regex=re.compile(_expand(row["regex"], macros)),
+                confidence=float(row["confidence"]),
+                direction=row.get("direction", "forward"),
+                levels=row.get("levels", "any"),
+                donor_fallback=row.get("donor_fallback"),
+                recipient_fallback=row.get("recipient_fallback"),
+                action=row.get("action"),
+            )
+        )
+    return tuple(patterns)
+
+
+@cache
+def official_pairs() -> tuple[tuple[str, str, str, str], ...]:
+    """The official 2016 list: (donor_code, donor_name, recipient_code, recipient_name)."""
+    rows = csv.DictReader(_data_text("official_pairs_2016.csv").splitlines())
+    return tuple((r["donor_code"], r["donor_name"], r["recipient_code"], r["recipient_name"]) for r in rows)
+
+
+# --------------------------------------------------------------------------- places
+
+
+def _depth(code: str) -> int:
+    """0 province, 1 prefecture, 2 county (6-digit codes)."""
+    if code[2:6] == "0000":
+        return 0
+    if code[4:6] == "00":
+        return 1
+    return 2
+
+
+def chain(place: Mention) -> set[str]:
+    """Codes of the place and of everything above it."""
+    codes = set(place.parents)
+    codes.update(c for c in (place.code, place.county_code) if c)
+    return codes
+
+
+def place_key(place: Mention) -> str:
+    """Identity of a place: its code, or its county's code and its name below county level."""
+    if place.code and place.level in UPPER_LEVELS:
+        return place.code
+    return f"{place.county_code or ''}/{place.name or place.text}"
+
+
+def nests(inner: Mention, outer: Mention) -> bool:
+    """Whether ``inner`` is ``outer`` or lies inside it."""
+    if place_key(inner) == place_key(outer):
+        return True
+    if outer.code and outer.level in UPPER_LEVELS:
+        return outer.code in chain(inner)
+    if outer.level == "town" and inner.level == "village":
+        return bool(outer.county_code) and outer.county_code == inner.county_code
+    return False
+
+
+def related(a: Mention, b: Mention) -> bool:
+    """Same place, or one inside the other: never a pair."""
+    return nests(a, b) or nests(b, a)
+
+
+def comparable_levels(a: Mention, b: Mention) -> bool:
+    """Both county level or above, or the same level: what a weak verb may pair."""
+    return (a.level in UPPER_LEVELS and b.level in UPPER_LEVELS) or a.level == b.level
+
+
+def region_code(place: Mention) -> str | None:
+    return place.code if place.level in UPPER_LEVELS else place.county_code
+
+
+def province_of(place: Mention) -> str | None:
+    code = region_code(place)
+    return place.province_code or (code[:2] + "0000" if code else None)
+
+
+def pairing_kind(donor: Mention, recipient: Mention) -> str:
+    """east-west, intra-province or other, from the provinces of the two places."""
+    donor_province, recipient_province = province_of(donor), province_of(recipient)
+    if donor_province and donor_province == recipient_province:
+        return "intra-province"
+    if region_of(region_code(donor)) == "east" and region_of(region_code(recipient)) == "west":
+        return "east-west"
+    return "other"
+
+
+def official_pair(donor: Mention, recipient: Mention) -> tuple[str, str] | None:
+    """The most specific official pair that the pair agrees with at its own or a higher level."""
+    donor_chain, recipient_chain = chain(donor), chain(recipient)
+    best: tuple[str, str] | None = None
+    for d_code, _, r_code, _ in official_pairs():
+        if d_code in donor_chain and r_code in recipient_chain:
+            if best is None or _depth(d_code) + _depth(r_code) > _depth(best[0]) + _depth(best[1]):
+                best = (d_code, r_code)
+    return best
+
+
+DIVISION_KIND_RANK = (("区", 3), ("市", 2), ("县", 1), ("旗", 1), ("州", 1), ("盟", 1), ("地区", 1))
+
+
+def division_kind_rank(place: Mention) -> int | None:
+    """A rough wealth order of county/prefecture kinds, by the official name's ending."""
+    name = place.name or ""
+    if place.level not in ("county", "prefecture"):
+        return None
+    for suffix, rank in DIVISION_KIND_RANK:
+        if name.endswith(suffix):
+            return rank
+    return None
+
+
+def to_party(place: Mention) -> Party:
+    upper = place.level in UPPER_LEVELS
+    return Party(
+        label="PLACE",
+        name=place.name or place.text,
+        code=place.code if upper else None,
+        level=place.level,
+        county_code=None if upper else place.county_code,
+        province_code=province_of(place),
+        mention_start=place.start,
+        mention_end=place.end,
+    )
+
+
+def org_party(org: Mention) -> Party:
+    return Party(
+        label="ORG",
+        name=org.name or org.text,
+        code=org.home_code,
+        subtype=org.subtype,
+        mention_start=org.start,
+        mention_end=org.end,
+    )
+
+
+def _unresolved_place(mention: Mention) -> Mention | None:
+    """An unresolved place whose name ends in a level suffix (建新村), as a nameable recipient."""
+    levels = {k: v for k, v in lexicon()["unresolved_place_levels"].items() if not k.startswith("_")}
+    for suffix, level in sorted(levels.items(), key=lambda kv: -len(kv[0])):
+        if mention.text.endswith(suffix) and len(mention.text) > len(suffix) + 1:
+            return Mention(**{**mention.to_dict(), "name": mention.text, "level": level})
+    return None
+
+
+def is_resolved(place: Mention) -> bool:
+    return bool(place.name) and bool(place.code or place.county_code) and not place.unresolved
+
+
+def is_government(org: Mention) -> bool:
+    """A government or party organ acts for its place and is no helper organisation."""
+    name = org.name or org.text
+    return any(name.endswith(s) for s in lexicon()["government_org"]["suffixes"])
+
+
+def code_within(code: str | None, place: Mention) -> bool:
+    """Whether a division code lies inside ``place`` (a county-or-above place)."""
+    if not code or not place.code or place.level not in UPPER_LEVELS:
+        return False
+    depth = _depth(place.code)
+    prefix = (2, 4, 6)[depth]
+    return code[:prefix] == place.code[:prefix]
+
+
+# --------------------------------------------------------------------------- encoding
+
+
+@dataclass
+class Slot:
+    """One token of an encoded sentence: a mention, or several nested places read as one."""
+
+    letter: str
+    mention: Mention  # the representative (for places: the most specific)
+    start: int
+    end: int
+    place: Mention | None = None  # the place a P token stands for
+    government: bool = False
+
+
+@dataclass
+class Encoded:
+    """A sentence as tokens and text, with the way back to article offsets."""
+
+    index: int
+    text: str  # the encoded sentence
+    slots: list[Slot]
+    starts: list[int]  # article offset where each encoded character starts
+    ends: list[int]  # article offset where each encoded character ends
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.starts[start], self.ends[end - 1]
+
+    def slots_in(self, start: int, end: int, letters: str) -> list[Slot]:
+        found = []
+        for m in TOKEN_RE.finditer(self.text, start, end):
+            if m.group(1) in letters:
+                found.append(self.slots[int(m.group(2))])
+        return found
+
+    def slot_positions(self) -> list[tuple[int, int, Slot]]:
+        return [(m.start(), m.end(), self.slots[int(m.group(2))]) for m in TOKEN_RE.finditer(self.text)]
+
+
+def _usable(mention: Mention) -> bool:
+    if mention.label == "PLACE":
+        return True
+    return mention.label in LABEL_LETTERS
+
+
+def _non_overlapping(mentions: Sequence[Mention]) -> list[Mention]:
+    """Longest first, then in text order: an ORG that contains a place name wins over it."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def encode(
+    article: Article, index: int, mentions: Sequence[Mention], places_by_code: dict[str, Mention]
+) -> Encoded:
+    """Encode sentence ``index`` of the article with its mentions."""
+    sentence = article.sentences[index]
+    slots: list[Slot] = []
+    for m in _non_overlapping([m for m in mentions if _usable(m)]):
+        if m.label == "PLACE":
+            if not is_resolved(m):
+                # never a pairing party; a help or fund recipient when its name says its level
+                slots.append(Slot("U", m, m.start, m.end, place=_unresolved_place(m)))
+                continue
+            previous = slots[-1] if slots else None
+            gap = article.text[previous.end : m.start] if previous else None
+            if previous and previous.letter == "P" and gap is not None and not gap.strip():
+                assert previous.place is not None
+                if nests(m, previous.place):
+                    slots[-1] = Slot("P", m, previous.start, m.end, place=m)
+                    continue
+            slots.append(Slot("P", m, m.start, m.end, place=m))
+        elif m.label == "ORG":
+            government = is_government(m)
+            home = places_by_code.get(m.home_code or "") if government else None
+            if home is not None:
+                slots.append(Slot("P", m, m.start, m.end, place=home, government=True))
+            else:
+                slots.append(Slot("O", m, m.start, m.end, government=government))
+        else:
+            slots.append(Slot(LABEL_LETTERS[m.label], m, m.start, m.end))
+
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    cursor = sentence.start
+    for i, slot in enumerate(slots):
+        for offset in range(cursor, slot.start):
+            parts.append(article.text[offset])
+            starts.append(offset)
+            ends.append(offset + 1)
+        token = f"{OPEN}{slot.letter}{i}{CLOSE}"
+        parts.append(token)
+        starts.extend([slot.start] * len(token))
+        ends.extend([slot.end] * len(token))
+        cursor = slot.end
+    for offset in range(cursor, sentence.end):
+        parts.append(article.text[offset])
+        starts.append(offset)
+        ends.append(offset + 1)
+    return Encoded(index, "".join(parts), slots, starts, ends)
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass
+class PairCandidate:
+    """A pairing before its direction is settled (symmetric wordings) and before output."""
+
+    pattern: Pattern
+    sentence: int
+    span: tuple[int, int]
+    first: Mention  # donor, or side a of a symmetric wording
+    second: Mention
+    symmetric: bool
+    confidence: float
+
+
+@dataclass
+class ArticleState:
+    """What the article says so far: its pairings, by which later stages choose roles."""
+
+    pairings: list[tuple[Mention, Mention, float, int]] = field(default_factory=list)
+
+    def donor_score(self, place: Mention) -> float:
+        score = 0.0
+        for donor, recipient, confidence, _ in self.pairings:
+            if related(place, donor):
+                score += confidence
+            if related(place, recipient):
+                score -= confidence
+        return score
+
+    def is_donor_side(self, place: Mention) -> bool:
+        return self.donor_score(place) > 0
+
+    def is_recipient_side(self, place: Mention) -> bool:
+        return self.donor_score(place) < 0
+
+    def main(self, role: int) -> Mention | None:
+        counts: Counter[str] = Counter()
+        first: dict[str, Mention] = {}
+        for pair in self.pairings:
+            place = pair[role]
+            counts[place_key(place)] += pair[2]
+            first.setdefault(place_key(place), place)
+        if not counts:
+            return None
+        return first[counts.most_common(1)[0][0]]
+
+    def in_sentence(self, index: int) -> list[tuple[Mention, Mention, float, int]]:
+        return [p for p in self.pairings if p[3] == index]
+
+    def recipient_codes_contain(self, code: str | None) -> bool:
+        return any(code_within(code, r) for _, r, _, _ in self.pairings) and not any(
+            code_within(code, d) for d, _, _, _ in self.pairings
+        )
+
+
+def _topics(encoded: Sequence[Encoded]) -> list[Slot | None]:
+    """Each sentence's subject place: its first place, else the previous sentence's subject."""
+    topics: list[Slot | None] = []
+    carried: Slot | None = None
+    for enc in encoded:
+        first = next((s for s in enc.slots if s.letter == "P"), None)
+        carried = first or carried
+        topics.append(carried)
+    return topics
+
+
+def _group_places(enc: Encoded, match: re.Match[str], name: str) -> list[Mention]:
+    if name not in match.re.groupindex or match.group(name) is None:
+        return []
+    return [s.place for s in enc.slots_in(match.start(name), match.end(name), "P") if s.place]
+
+
+def _pair_candidates(
+    pattern: Pattern, enc: Encoded, match: re.Match[str], topic: Slot | None, sentence_text: str
+) -> list[PairCandidate]:
+    symmetric = pattern.direction == "symmetric"
+    first_role, second_role = ("a", "b") if symmetric else ("donor", "recipient")
+    firsts = _group_places(enc, match, first_role)
+    seconds = _group_places(enc, match, second_role)
+    topic_place = topic.place if topic else None
+    if not firsts and pattern.donor_fallback == "topic" and topic_place:
+        firsts = [topic_place]
+    if not seconds and pattern.recipient_fallback == "topic" and topic_place:
+        seconds = [topic_place]
+    if not firsts or not seconds:
+        return []
+    if len(firsts) > 1 and len(seconds) > 1:
+        # both sides are lists: only 分别 with equal lengths says who helps whom
+        if "分别" not in sentence_text or len(firsts) != len(seconds):
+            return []
+        combos = list(zip(firsts, seconds, strict=True))
+    else:
+        combos = [(f, s) for f in firsts for s in seconds]
+    span = enc.span(match.start(), match.end())
+    found = []
+    for first, second in combos:
+        if related(first, second):
+            continue
+        if pattern.levels == "comparable" and not comparable_levels(first, second):
+            continue
+        found.append(PairCandidate(pattern, enc.index, span, first, second, symmetric, pattern.confidence))
+    return found
+
+
+def resolve_direction(a: Mention, b: Mention, state: ArticleState) -> tuple[Mention, Mention, str]:
+    """Donor and recipient of a symmetric wording, and the step that decided it."""
+    rank_a = REGION_RANK[region_of(region_code(a))]
+    rank_b = REGION_RANK[region_of(region_code(b))]
+    if rank_a != rank_b:
+        return (a, b, "region") if rank_a > rank_b else (b, a, "region")
+    forward, backward = official_pair(a, b), official_pair(b, a)
+    if bool(forward) != bool(backward):
+        return (a, b, "official") if forward else (b, a, "official")
+    score_a, score_b = state.donor_score(a), state.donor_score(b)
+    if score_a != score_b:
+        return (a, b, "article") if score_a > score_b else (b, a, "article")
+    kind_a, kind_b = division_kind_rank(a), division_kind_rank(b)
+    if a.level == b.level and kind_a and kind_b and kind_a != kind_b:
+        return (a, b, "division-kind") if kind_a > kind_b else (b, a, "division-kind")
+    return a, b, "order"
+
+
+# --------------------------------------------------------------------------- relations
+
+
+def _relation(
+    relation_type: str,
+    article: Article,
+    sentence: int,
+    span: tuple[int, int],
+    pattern: str,
+    confidence: float,
+    **fields: Any,
+) -> Relation:
+    return Relation(
+        type=relation_type,
+        article_id=article.id,
+        sentence=sentence,
+        sentence_text=article.sentence_text(sentence),
+        start=span[0],
+        end=span[1],
+        pattern=pattern,
+        confidence=round(confidence, 3),
+        **fields,
+    )
+
+
+def pairing_relation(
+    article: Article,
+    donor: Mention,
+    recipient: Mention,
+    sentence: int,
+    span: tuple[int, int],
+    pattern: str,
+    confidence: float,
+) -> Relation:
+    official = official_pair(donor, recipient)
+    return _relation(
+        "pairing",
+        article,
+        sentence,
+        span,
+        pattern,
+        confidence,
+        donor=to_party(donor),
+        recipient=to_party(recipient),
+        kind=pairing_kind(donor, recipient),
+        official=official is not None,
+        official_pair=list(official) if official else None,
+    )
+
+
+def _preceded_by(text: str, position: int, words: Iterable[str]) -> bool:
+    before = text[max(0, position - 6) : position]
+    return any(before.endswith(w) for w in words)
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(c, 0, start) for c in CLAUSE_STOPS) + 1
+    rights = [i for i in (text.find(c, end) for c in CLAUSE_STOPS) if i >= 0]
+    return left, min(rights) if rights else len(text)
+
+
+class _ArticleReader:
+    """Reads one article: pairings first, then help, funding and projects that lean on them."""
+
+    def __init__(self, article: Article, mentions: Sequence[Mention]):
+        self.article = article
+        self.places_by_code: dict[str, Mention] = {}
+        for m in mentions:
+            if m.label == "PLACE" and is_resolved(m) and m.code and m.level in UPPER_LEVELS:
+                self.places_by_code.setdefault(m.code, m)
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            if m.article_id == article.id and 0 <= m.sentence < len(article.sentences):
+                by_sentence.setdefault(m.sentence, []).append(m)
+        self.encoded = [
+            encode(article, i, by_sentence.get(i, []), self.places_by_code)
+            for i in range(len(article.sentences))
+        ]
+        self.topics = _topics(self.encoded)
+        self.state = ArticleState()
+        self.relations: list[Relation] = []
+
+    # ---- pairings
+
+    def pairings(self) -> None:
+        candidates: list[PairCandidate] = []
+        for enc in self.encoded:
+            if not any(s.letter == "P" for s in enc.slots) and not self.topics[enc.index]:
+                continue
+            text = self.article.sentence_text(enc.index)
+            for pattern in load_patterns():
+                if pattern.type != "pairing":
+                    continue
+                for match in pattern.regex.finditer(enc.text):
+                    candidates.extend(_pair_candidates(pattern, enc, match, self.topics[enc.index], text))
+        directed = [c for c in candidates if not c.symmetric]
+        for c in directed:
+            self.state.pairings.append((c.first, c.second, c.confidence, c.sentence))
+        # symmetric wordings: the region and the official list first, so that the article's
+        # evidence includes them; then the rest against that evidence
+        settled: list[tuple[PairCandidate, Mention, Mention, float]] = [
+            (c, c.first, c.second, c.confidence) for c in directed
+        ]
+        pending = []
+        for c in (c for c in candidates if c.symmetric):
+            donor, recipient, step = resolve_direction(c.first, c.second, ArticleState())
+            if step in ("region", "official"):
+                confidence = c.confidence * RESOLVE_FACTORS[step]
+                settled.append((c, donor, recipient, confidence))
+                self.state.pairings.append((donor, recipient, confidence, c.sentence))
+            else:
+                pending.append(c)
+        for c in pending:
+            donor, recipient, step = resolve_direction(c.first, c.second, self.state)
+            settled.append((c, donor, recipient, c.confidence * RESOLVE_FACTORS[step]))
+        for c, donor, recipient, _ in settled:
+            if not any(
+                p[0] is donor and p[1] is recipient and p[3] == c.sentence for p in self.state.pairings
+            ):
+                self.state.pairings.append((donor, recipient, c.confidence, c.sentence))
+        best: dict[tuple[str, str, int], Relation] = {}
+        for c, donor, recipient, confidence in settled:
+            rel = pairing_relation(
+                self.article, donor, recipient, c.sentence, c.span, c.pattern.id, confidence
+            )
+            key = (place_key(donor), place_key(recipient), c.sentence)
+            if key not in best or best[key].confidence < rel.confidence:
+                best[key] = rel
+        self.relations.extend(best.values())
+
+    # ---- roles that lean on the pairings
+
+    def _eligible_recipient(self, place: Mention, donor_home: str | None = None) -> bool:
+        """Not a donor of this article, and not the helping organisation's own home (a village
+        inside the org's home county may still receive)."""
+        if self.state.is_donor_side(place):
+            return False
+        return not (donor_home and place.level in UPPER_LEVELS and code_within(donor_home, place))
+
+    def context_recipient(self, index: int) -> Mention | None:
+        """The recipient that a sentence without one leans on: its pairings, the previous
+        sentence's places, the subject, the article's main recipient."""
+        here = self.state.in_sentence(index)
+        if here:
+            return here[0][1]
+        if index > 0:
+            for slot in reversed(self.encoded[index - 1].slots):
+                if slot.letter in "PU" and slot.place and self._eligible_recipient(slot.place):
+                    if self.state.pairings and not self.state.is_recipient_side(slot.place):
+                        continue
+                    return slot.place
+        topic = self.topics[index]
+        if topic and topic.place and self.state.is_recipient_side(topic.place):
+            return topic.place
+        return self.state.main(1)
+
+    def _help_recipient(self, enc: Encoded, match: re.Match[str], org: Mention) -> Mention | None:
+        markers = lexicon()["recipient_markers"]["words"]
+        home = org.home_code
+        inside = [
+            (pos, slot)
+            for pos, _, slot in enc.slot_positions()
+            if slot.letter in "PU" and slot.place and match.start() <= pos < match.end()
+        ]
+        eligible = [(pos, s) for pos, s in inside if self._eligible_recipient(s.place, home)]  # type: ignore[arg-type]
+        marked = [s for pos, s in eligible if _preceded_by(enc.text, pos, markers)]
+        if marked:
+            return marked[0].place
+        if eligible:
+            return eligible[0][1].place
+        before = [
+            (pos, slot)
+            for pos, _, slot in enc.slot_positions()
+            if slot.letter in "PU"
+            and slot.place
+            and pos < match.start()
+            and self._eligible_recipient(slot.place, home)
+        ]
+        if before:
+            return before[-1][1].place
+        after = [
+            (pos, slot)
+            for pos, _, slot in enc.slot_positions()
+            if slot.letter in "PU"
+            and slot.place
+            and pos >= match.end()
+            and self._eligible_recipient(slot.place, home)
+        ]
+        if after:
+            return after[0][1].place
+        return self.context_recipient(enc.index)
+
+    def _helper_org(self, slot: Slot, recipient: Mention | None) -> bool:
+        org = slot.mention
+        if slot.government or is_government(org):
+            return False
+        if recipient is not None and code_within(org.home_code, recipient):
+            return False  # the recipient's own organisation (积石山县人民政府, 碧江经开区)
+        return not self.state.recipient_codes_contain(org.home_code)
+
+    def _amount_after(self, enc: Encoded, position: int) -> float | None:
+        left, right = _clause_bounds(enc.text, position, position)
+        for slot in enc.slots_in(position, min(right + 1, len(enc.text)), "M"):
+            if slot.mention.value:
+                return slot.mention.value
+        return None
+
+    def help(self) -> None:
+        not_agent = lexicon()["not_agent_before"]["words"]
+        seen: set[tuple[str, str, int]] = set()
+        for enc in self.encoded:
+            if not any(s.letter == "O" for s in enc.slots):
+                continue
+            for pattern in load_patterns():
+                if pattern.type != "help":
+                    continue
+                for match in pattern.regex.finditer(enc.text):
+                    if _preceded_by(enc.text, match.start("donor"), not_agent):
+                        continue
+                    orgs = enc.slots_in(match.start("donor"), match.end("donor"), "O")
+                    action = pattern.action or self._action_of(match)
+                    if "recipient" in match.re.groupindex and match.group("recipient"):
+                        places = _group_places(enc, match, "recipient")
+                        recipient = places[0] if places else None
+                    elif pattern.recipient_fallback == "context":
+                        recipient = self.context_recipient(enc.index)
+                    else:
+                        recipient = self._help_recipient(enc, match, orgs[0].mention) if orgs else None
+                    if recipient is None:
+                        continue
+                    amount = self._amount_after(enc, match.end()) if action == "donates" else None
+                    span = enc.span(match.start(), match.end())
+                    for slot in orgs:
+                        if not self._helper_org(slot, recipient):
+                            continue
+                        org = slot.mention
+                        key = (org.name or org.text, place_key(recipient), enc.index)
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        self.relations.append(
+                            _relation(
+                                "help",
+                                self.article,
+                                enc.index,
+                                span,
+                                pattern.id,
+                                pattern.confidence,
+                                donor=org_party(org),
+                                recipient=to_party(recipient),
+                                action=action,
+                                amount_yuan=amount,
+                            )
+                        )
+
+    @staticmethod
+    def _action_of(match: re.Match[str]) -> str:
+        words = match.group("action") if "action" in match.re.groupindex else ""
+        for name, regex in _action_regexes().items():
+            if words and regex.fullmatch(words):
+                return name
+        return "helps"
+
+    # ---- funding
+
+    def _is_transfer(self, enc: Encoded, pos: int, end: int) -> bool:
+        fund = lexicon()["funding"]
+        left, right = _clause_bounds(enc.text, pos, end)
+        before, after = enc.text[left:pos], enc.text[end:right]
+        window = enc.text[max(left, pos - 6) : pos] + "|" + after[:6]
+        if any(w in window for w in fund["not_funding_after"]):
+            return False
+        if any(after.startswith(w) or after.startswith("的" + w) for w in fund["nouns_after"]):
+            return True
+        return any(w in before for w in fund["verbs_before"])
+
+    def _purpose(self, enc: Encoded, end: int) -> str | None:
+        fund = lexicon()["funding"]
+        _, right = _clause_bounds(enc.text, end, end)
+        tail = enc.text[end : min(len(enc.text), right + 40)]
+        for marker in sorted(fund["purpose_markers"], key=len, reverse=True):
+            i = tail.find(marker)
+            if 0 <= i <= 16:
+                rest = tail[i + len(marker) :]
+                stop = min(
+                    [j for j in (rest.find(c) for c in SENTENCE_STOPS + ",,") if j >= 0] or [len(rest)]
+                )
+                purpose = TOKEN_RE.sub(lambda m: self._slot_text(enc, m), rest[:stop]).strip()
+                return purpose or None
+        return None
+
+    @staticmethod
+    def _slot_text(enc: Encoded, m: re.Match[str]) -> str:
+        return enc.slots[int(m.group(2))].mention.text
+
+    def funding(self) -> None:
+        markers = lexicon()["recipient_markers"]["words"]
+        for enc in self.encoded:
+            positions = enc.slot_positions()
+            for pos, end, slot in positions:
+                if slot.letter != "M" or not slot.mention.value or not self._is_transfer(enc, pos, end):
+                    continue
+                here = self.state.in_sentence(enc.index)
+                recipient: Mention | None = None
+                donor: Party | None = None
+                for p_pos, _, s in positions:
+                    if s.letter in "PU" and s.place and not self.state.is_donor_side(s.place):
+                        if _preceded_by(enc.text, p_pos, markers) and (p_pos > pos or p_pos > pos - 40):
+                            recipient = s.place
+                            break
+                if recipient is None and here:
+                    recipient = here[0][1]
+                if recipient is None:
+                    recipient = self.context_recipient(enc.index)
+                if recipient is None:
+                    continue
+                agents = [
+                    s
+                    for p_pos, _, s in positions
+                    if p_pos < pos
+                    and s.letter in "PO"
+                    and not (s.place and related(s.place, recipient))
+                    and not (s.place and self.state.is_recipient_side(s.place))
+                    and not (s.letter == "O" and not self._helper_org(s, recipient))
+                ]
+                if here and related(here[0][1], recipient):
+                    donor = to_party(here[0][0])
+                elif agents:
+                    agent = agents[0]
+                    donor = to_party(agent.place) if agent.place else org_party(agent.mention)
+                elif self.state.pairings and related(self.state.main(1) or recipient, recipient):
+                    main_donor = self.state.main(0)
+                    donor = to_party(main_donor) if main_donor else None
+                date = next(
+                    (s.mention.iso for _, _, s in positions if s.letter == "D" and s.mention.iso), None
+                )
+                left, right = _clause_bounds(enc.text, pos, end)
+                self.relations.append(
+                    _relation(
+                        "funding",
+                        self.article,
+                        enc.index,
+                        enc.span(left, max(right, end)),
+                        "funding.money",
+                        0.7 if donor else 0.5,
+                        donor=donor,
+                        recipient=to_party(recipient),
+                        amount_yuan=slot.mention.value,
+                        date=date or self.article.date,
+                        purpose=self._purpose(enc, end),
+                    )
+                )
+
+    # ---- projects
+
+    def projects(self) -> None:
+        proj = lexicon()["project"]
+        for enc in self.encoded:
+            positions = enc.slot_positions()
+            for pos, end, slot in positions:
+                if slot.letter != "J":
+                    continue
+                left, right = _clause_bounds(enc.text, pos, end)
+                sentence_places = [(p, s) for p, _, s in positions if s.letter in "PU" and s.place]
+                placed = [s for p, s in sentence_places if _preceded_by(enc.text, p, proj["place_words"])]
+                candidates = [s for s in placed if not self.state.is_donor_side(s.place)] or [
+                    s
+                    for p, s in sentence_places
+                    if left <= p < right and not self.state.is_donor_side(s.place)
+                ]
+                place = candidates[0].place if candidates else None
+                builder: Party | None = None
+                verbs = proj["builder_verbs"]
+                for p, e, s in positions:
+                    if s.letter not in "PO" or s is slot:
+                        continue
+                    if (
+                        s.place
+                        and (place is None or not related(s.place, place))
+                        and self.state.is_donor_side(s.place)
+                    ):
+                        following = enc.text[e : e + 30]
+                        if any(v in following for v in verbs) or enc.text[max(0, p - 1) : p] == "由":
+                            builder = to_party(s.place)
+                            break
+                    if s.letter == "O" and self._helper_org(s, place):
+                        following = enc.text[e : e + 30]
+                        if any(v in following for v in verbs) or enc.text[max(0, p - 1) : p] == "由":
+                            builder = org_party(s.mention)
+                            break
+                if place is None and builder is None:
+                    continue
+                self.relations.append(
+                    _relation(
+                        "project",
+                        self.article,
+                        enc.index,
+                        enc.span(left, max(right, end)),
+                        "project.named",
+                        0.6 if place and builder else 0.4,
+                        donor=builder,
+                        recipient=to_party(place) if place else None,
+                        project=slot.mention.name or slot.mention.text,
+                    )
+                )
+
+
+def extract_relations(article: Article, mentions: list[Mention]) -> list[Relation]:
+    """All relations the article states, in sentence order (pairings, help, funding, projects)."""
+    if not article.sentences:
+        return []
+    reader = _ArticleReader(article, mentions)
+    reader.pairings()
+    reader.help()
+    reader.funding()
+    reader.projects()
+    order = {"pairing": 0, "help": 1, "funding": 2, "project": 3}
+    return sorted(reader.relations, key=lambda r: (r.sentence, order[r.type], r.start))

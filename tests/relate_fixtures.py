@@ -1,0 +1,131 @@
+"""Hand-built linked articles for the relate tests: sentences written for the tests, places with
+the codes of jionlp's china_location dictionary, so these tests need neither NER nor linker."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.records import Article, Mention, Sentence
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    level: str
+    code: str | None  # county level and above
+    parents: tuple[str, ...]
+    county_code: str | None = None
+
+
+def _p(name: str, level: str, code: str, parents: tuple[str, ...] = ()) -> Place:
+    return Place(name, level, code, parents)
+
+
+def _below(name: str, level: str, county: str, parents: tuple[str, ...]) -> Place:
+    return Place(name, level, None, (*parents, county), county)
+
+
+PLACES: dict[str, Place] = {
+    "北京市": _p("北京市", "province", "110000"),
+    "天津市": _p("天津市", "province", "120000"),
+    "上海市": _p("上海市", "province", "310000"),
+    "河北省": _p("河北省", "province", "130000"),
+    "江苏省": _p("江苏省", "province", "320000"),
+    "福建省": _p("福建省", "province", "350000"),
+    "广东省": _p("广东省", "province", "440000"),
+    "广西": _p("广西壮族自治区", "province", "450000"),
+    "贵州省": _p("贵州省", "province", "520000"),
+    "甘肃省": _p("甘肃省", "province", "620000"),
+    "内蒙古自治区": _p("内蒙古自治区", "province", "150000"),
+    "宁夏": _p("宁夏回族自治区", "province", "640000"),
+    "云南": _p("云南省", "province", "530000"),
+    "张家口市": _p("张家口市", "prefecture", "130700", ("130000",)),
+    "保定市": _p("保定市", "prefecture", "130600", ("130000",)),
+    "苏州市": _p("苏州市", "prefecture", "320500", ("320000",)),
+    "铜仁市": _p("铜仁市", "prefecture", "520600", ("520000",)),
+    "厦门市": _p("厦门市", "prefecture", "350200", ("350000",)),
+    "福州市": _p("福州市", "prefecture", "350100", ("350000",)),
+    "宁德市": _p("宁德市", "prefecture", "350900", ("350000",)),
+    "临夏州": _p("临夏回族自治州", "prefecture", "622900", ("620000",)),
+    "定西市": _p("定西市", "prefecture", "621100", ("620000",)),
+    "福清": _p("福清市", "county", "350181", ("350000", "350100")),
+    "福清市": _p("福清市", "county", "350181", ("350000", "350100")),
+    "通渭": _p("通渭县", "county", "621121", ("620000", "621100")),
+    "通渭县": _p("通渭县", "county", "621121", ("620000", "621100")),
+    "渭源县": _p("渭源县", "county", "621123", ("620000", "621100")),
+    "连城": _p("连城县", "county", "350825", ("350000", "350800")),
+    "连城县": _p("连城县", "county", "350825", ("350000", "350800")),
+    "海沧区": _p("海沧区", "county", "350205", ("350000", "350200")),
+    "海沧": _p("海沧区", "county", "350205", ("350000", "350200")),
+    "积石山县": _p("积石山保安族东乡族撒拉族自治县", "county", "622927", ("620000", "622900")),
+    "泾源县": _p("泾源县", "county", "640424", ("640000", "640400")),
+    "屏南县": _p("屏南县", "county", "350923", ("350000", "350900")),
+    "和平区": _p("和平区", "county", "120101", ("120000",)),
+    "靖远县": _p("靖远县", "county", "620421", ("620000", "620400")),
+    "昆山市": _p("昆山市", "county", "320583", ("320000", "320500")),
+    "昆山": _p("昆山市", "county", "320583", ("320000", "320500")),
+    "碧江区": _p("碧江区", "county", "520602", ("520000", "520600")),
+    "碧江": _p("碧江区", "county", "520602", ("520000", "520600")),
+    "平潭": _p("平潭县", "county", "350128", ("350000", "350100")),
+    "张浦镇": _below("张浦镇", "town", "320583", ("320000", "320500")),
+    "张浦": _below("张浦镇", "town", "320583", ("320000", "320500")),
+    "周市镇": _below("周市镇", "town", "320583", ("320000", "320500")),
+    "坝黄镇": _below("坝黄镇", "town", "520602", ("520000", "520600")),
+    "坝黄": _below("坝黄镇", "town", "520602", ("520000", "520600")),
+    "瓦屋乡": _below("瓦屋侗族乡", "town", "520602", ("520000", "520600")),
+    "六龙山乡": _below("六龙山侗族土家族乡", "town", "520602", ("520000", "520600")),
+    "七桥村": _below("七桥村", "village", "320583", ("320000", "320500")),
+    "高坝田村": _below("高坝田村", "village", "520602", ("520000", "520600")),
+    "富坪村": _below("富坪村", "village", "620421", ("620000", "620400")),
+    "建新村": _below("建新村", "village", "350128", ("350000", "350100")),
+}
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    """Split after 。!?; (what the ingest stage does, near enough for these tests)."""
+    out, start = [], 0
+    for m in re.finditer(r"[。!?;!?;]", text):
+        out.append(Sentence(start, m.end()))
+        start = m.end()
+    if start < len(text):
+        out.append(Sentence(start, len(text)))
+    return out
+
+
+def article(
+    text: str,
+    places: list[str] = (),  # type: ignore[assignment]
+    orgs: dict[str, str | None] | None = None,  # org surface -> home code
+    money: dict[str, float] | None = None,
+    article_id: str = "t",
+    subtypes: dict[str, str] | None = None,
+) -> tuple[Article, list[Mention]]:
+    """An article and its linked mentions: every occurrence of each listed surface, longest first."""
+    art = Article(id=article_id, text=text, sentences=sentences_of(text))
+    wanted: list[tuple[str, str]] = [(s, "PLACE") for s in places]
+    wanted += [(s, "ORG") for s in (orgs or {})]
+    wanted += [(s, "MONEY") for s in (money or {})]
+    taken: list[tuple[int, int]] = []
+    mentions: list[Mention] = []
+    for surface, label in sorted(wanted, key=lambda w: -len(w[0])):
+        for m in re.finditer(re.escape(surface), text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            mention = Mention(art.id, label, surface, m.start(), m.end(), art.sentence_index_at(m.start()))
+            if label == "PLACE":
+                p = PLACES[surface]
+                mention.name, mention.level, mention.code = p.name, p.level, p.code
+                mention.parents, mention.county_code = list(p.parents), p.county_code
+                mention.province_code = p.parents[0] if p.parents else p.code  # type: ignore[assignment]
+                if p.level in ("town", "village"):
+                    mention.code = None
+            elif label == "ORG":
+                mention.name = surface
+                mention.home_code = (orgs or {})[surface]
+                mention.subtype = (subtypes or {}).get(surface)
+            else:
+                mention.value = (money or {})[surface]
+            mentions.append(mention)
+    return art, sorted(mentions, key=lambda m: m.start)
