@@ -168,18 +168,22 @@ def format_results(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
 
 def _table(result: ox.QuerySolutions) -> str:
+    variables = [v.value for v in result.variables]
+    rows = [[_term_text(solution[v]) for v in variables] for solution in result]
+    return render_table(variables, rows) + f"{len(rows)} row(s)\n"
+
+
+def render_table(columns: list[str], rows: list[list[str]]) -> str:
+    """A plain-text table for people that keeps Chinese (double-width) text aligned."""
     from rich.console import Console
     from rich.table import Table
 
-    variables = [v.value for v in result.variables]
-    table = Table(*variables, show_lines=False, header_style="bold")
-    count = 0
-    for solution in result:
-        table.add_row(*(_term_text(solution[v]) for v in variables))
-        count += 1
+    table = Table(*columns, header_style="bold")
+    for row in rows:
+        table.add_row(*row)
     buffer = io.StringIO()
-    Console(file=buffer, width=200, force_terminal=False, color_system=None).print(table)
-    return buffer.getvalue() + f"{count} row(s)\n"
+    Console(file=buffer, width=200, force_terminal=False, force_jupyter=False, color_system=None).print(table)
+    return buffer.getvalue()
 
 
 def select_rows(store: ox.Store, sparql: str, params: dict[str, str] | None = None) -> list[dict[str, str]]:
