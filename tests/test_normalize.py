@@ -217,6 +217,27 @@ def test_chrome_in_other_sites_style() -> None:
     assert result.metadata.title == "探索粤桂扶贫协作七级联动新模式"
 
 
+def test_chrome_of_a_government_site() -> None:
+    raw = "\n".join(
+        [
+            "首页 | 新闻中心 | 政务公开 | 办事服务 | 互动交流",
+            "您现在的位置: 首页 > 新闻中心 > 部门动态",
+            "某市与某州开展扶贫协作对接",
+            "发布日期:2019-05-20 来源:市扶贫办 作者:张三 浏览次数:1234 【字体:大 中 小】",
+            "\u3000\u30005月18日,某市扶贫协作考察团赴某州考察,双方签订《扶贫协作框架协议》。",
+            "【打印本页】 【关闭窗口】",
+            "主办单位:某市人民政府办公厅 承办单位:某市大数据局",
+            "网站标识码:3701000001 鲁ICP备05002386号 鲁公网安备 37010202000001号",
+        ]
+    )
+    result = normalize_article(raw)
+    assert (
+        result.text
+        == "某市与某州开展扶贫协作对接\n5月18日,某市扶贫协作考察团赴某州考察,双方签订《扶贫协作框架协议》。"
+    )
+    assert (result.metadata.date, result.metadata.source) == ("2019-05-20", "市扶贫办")
+
+
 def test_link_box_after_the_article_ends_it() -> None:
     raw = "\n".join(
         [
