@@ -23,8 +23,11 @@ PLACE mentions
     because 碧江 is named; 七桥村 exists in several counties), or within a named prefecture when
     the name is unique there; two or more towns named in full that lie together in one county
     only, and are too rare to meet there by chance (常平镇, 谢岗镇, 桥头镇: 东莞), name that county
-    implicitly. Ties, and short names that are common words (东方, 和平) with no support in the
-    article, are left unresolved.
+    implicitly. Left unresolved: ties; short names that are common words (东方, 和平) with no
+    support in the article; county or town short names cut by a frequent word in jieba's
+    segmentation of the text (资兴 in 投资|兴业, 千山 in 千山万水); and a county named once, by its
+    short name, with nothing else of its province in the article and no other place in its
+    sentence (大兴 in 大兴旅游产业).
 
     Self-references (我市, 本县, 全区, see ``data/self_references.csv``) resolve to the article's own
     place: the outlet's place (福清新闻网 → 福清市) when its level fits, else the most often named
@@ -51,6 +54,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from kg.gazetteer import (
     KIND_RANK,
@@ -81,9 +85,9 @@ CUE_WINDOW = 4
 COMMON_SHORT_MIN_FREQ = 300
 # Distinct unplaced towns that must share one county (and no other) for it to count as named.
 MIN_TOWNS_IMPLYING_COUNTY = 2
-# A word of jieba's dictionary this frequent that reaches this far around a short name holds it.
-MIN_ENCLOSING_WORD_FREQ = 10
-MAX_WORD_OVERHANG = 2
+# Characters of context either side of a short name that jieba segments to check it.
+WORD_WINDOW = 8
+MIN_CROSSING_WORD_FREQ = 20
 MAX_CHANCE_OF_COINCIDENCE = 0.05
 BRACKETED_PLACE = re.compile(r"[(（]([^()（）]{2,12})[)）]")
 # Runs of a place mention between separators (昆山·碧江, 积石山、泾源) are parsed apart.
@@ -438,17 +442,32 @@ def _fill_place(mention: Mention, division: Division) -> Mention:
     )
 
 
-def enclosing_word(text: str, start: int, end: int, gaz: Gazetteer) -> str | None:
-    """A dictionary word around ``text[start:end]`` that is no place name itself: 千山 in 千山万水,
-    武陵 in 武陵山, 中山 in 中山大学. A short name found there is part of that word, not a place."""
-    for left in range(max(0, start - MAX_WORD_OVERHANG), start + 1):
-        for right in range(end, min(len(text), end + MAX_WORD_OVERHANG) + 1):
-            if (left, right) == (start, end):
-                continue
-            word = text[left:right]
-            if word_frequency(word) >= MIN_ENCLOSING_WORD_FREQ and not gaz.lookup(word):
-                return word
+def crossing_word(text: str, start: int, end: int, gaz: Gazetteer) -> str | None:
+    """The word, in jieba's segmentation of the text around ``text[start:end]``, that reaches
+    across one of its ends and is no place name itself: 资兴 in 投资|兴业, 千山 in 千山万水,
+    武陵 in 武陵山. A short name that is cut that way is part of other words, not a place.
+    Rare dictionary words do not count: jieba also knows 江坝, which cuts 碧江|坝黄镇."""
+    left = max(0, start - WORD_WINDOW)
+    offset = left
+    for word in _segment_words(text[left : end + WORD_WINDOW]):
+        word_start, word_end = offset, offset + len(word)
+        offset = word_end
+        crosses = word_start < start < word_end or word_start < end < word_end
+        if crosses and word_frequency(word) >= MIN_CROSSING_WORD_FREQ and not gaz.lookup(word):
+            return word
     return None
+
+
+@cache
+def _jieba() -> Any:
+    import jieba  # noqa: PLC0415 — imported only when a short name needs checking
+
+    jieba.setLogLevel(60)
+    return jieba
+
+
+def _segment_words(text: str) -> list[str]:
+    return _jieba().lcut(text, HMM=False)
 
 
 def _drop_short_names_inside_words(piece: Piece, text: str, gaz: Gazetteer) -> None:
@@ -456,12 +475,44 @@ def _drop_short_names_inside_words(piece: Piece, text: str, gaz: Gazetteer) -> N
     shorts = [c for c in piece.candidates if c.kind == "short" and c.division.level in ("county", "town")]
     if not shorts:
         return
-    word = enclosing_word(text, piece.start, piece.end, gaz)
+    word = crossing_word(text, piece.start, piece.end, gaz)
     if word is None:
         return
     piece.candidates = [c for c in piece.candidates if c not in shorts]
     if not piece.candidates:
         piece.unresolved = f"{piece.text} is part of the word {word} here"
+
+
+def _drop_lone_short_names(article: Article, pieces: Sequence[Piece], context: Context) -> None:
+    """A county named once, by its short name, in an article naming nothing else of its province
+    and no other place in the same sentence is more likely a word that happens to match
+    (双城故事, 大兴旅游) than a place. 福清 in "福清与积石山开展协作" stays."""
+
+    def lone(piece: Piece) -> bool:
+        division = piece.chosen
+        if division is None or division.level != "county" or context.counts[division.key] > 1:
+            return False
+        if {c.kind for c in piece.candidates if c.division.key == division.key} != {"short"}:
+            return False
+        return not any(a.key != division.key and _closeness(division, a) > 0 for a in context.anchors)
+
+    def sentence_of(piece: Piece) -> int:
+        return article.sentence_index_at(piece.start) if article.sentences else 0
+
+    places_by_sentence: dict[int, set[str]] = {}
+    for piece in pieces:
+        if piece.chosen is not None:
+            places_by_sentence.setdefault(sentence_of(piece), set()).add(piece.chosen.key)
+    for piece in [p for p in pieces if lone(p)]:
+        division = piece.chosen
+        assert division is not None
+        if not places_by_sentence.get(sentence_of(piece), set()) - {division.key}:
+            piece.chosen = None
+            piece.unresolved = (
+                f"{piece.text} is named once, by a short name, with no other place of its province "
+                f"in the article nor any place in its sentence: more likely a word than {division.name}"
+            )
+            context.counts[division.key] -= 1
 
 
 def _resolve_round(pieces: list[Piece], levels: tuple[str, ...], gaz: Gazetteer, context: Context) -> None:
@@ -588,6 +639,7 @@ def link_places(
     for piece in all_pieces:
         if piece.chosen is not None:
             context.counts[piece.chosen.key] += 1
+    _drop_lone_short_names(article, all_pieces, context)
 
     linked: list[Mention] = []
     for mention, pieces in groups:

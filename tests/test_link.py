@@ -15,7 +15,13 @@ def gaz() -> Gazetteer:
 
 
 def article(text: str, **meta: str) -> Article:
-    return Article(id="t", text=text, sentences=[Sentence(0, len(text))], **meta)  # type: ignore[arg-type]
+    """An article whose sentences end at 。"""
+    sentences, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == "。" or i == len(text) - 1:
+            sentences.append(Sentence(start, i + 1))
+            start = i + 1
+    return Article(id="t", text=text, sentences=sentences, **meta)  # type: ignore[arg-type]
 
 
 def mention(art: Article, surface: str, label: str = "PLACE", nth: int = 0) -> Mention:
@@ -302,4 +308,14 @@ def test_short_name_inside_an_ordinary_word(gaz: Gazetteer) -> None:
     linked = link(gaz, "两地跨越千山万水携起手来。", ["千山"])
     assert linked[0].code is None and "千山万水" in (linked[0].unresolved or "")
     # a longer place name around it is no obstacle
-    assert link(gaz, "福清市投入资金。", ["福清"])[0].code == "350181"
+    assert link(gaz, "福清市投入资金帮扶通渭。", ["福清", "通渭"])[0].code == "350181"
+
+
+def test_lone_short_name_with_nothing_around_it(gaz: Gazetteer) -> None:
+    # 大兴 (北京市大兴区) once, by its short name, nothing of 北京 and no place in the sentence
+    text = "福建省平潭县召开会议。近年来,实验区还大兴旅游产业。"
+    linked = link(gaz, text, ["福建省平潭县", "大兴"])
+    assert by_text(linked, "大兴").code is None and by_text(linked, "大兴").unresolved
+    # with another place in its sentence a short name stands
+    linked = link(gaz, "福清与积石山开展协作。", ["福清", "积石山"])
+    assert [m.code for m in linked] == ["350181", "622927"]
