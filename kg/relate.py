@@ -120,7 +120,7 @@ def _expand(regex: str, macros: dict[str, str]) -> str:
     def one(match: re.Match[str]) -> str:
         return "(?:" + _expand(table[match.group(1)], table) + ")"
 
-    return re.sub(r"\{([A-Z]+)\}", lambda m: one(m) if m.group(1) in table else m.group(0), regex)
+    return re.sub(r"\{([A-Z_]+)\}", lambda m: one(m) if m.group(1) in table else m.group(0), regex)
 
 
 @dataclass(frozen=True)
