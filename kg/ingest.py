@@ -351,6 +351,12 @@ def read_jsonl_file(path: Path, data: bytes) -> tuple[list[Article], list[tuple[
     return articles, problems
 
 
+def _looks_like_html(data: bytes) -> bool:
+    """A saved web page under another name (.txt, no extension) is still read as HTML."""
+    head = data[:1024].lstrip(codecs.BOM_UTF8 + b" \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
 def read_file(path: Path) -> tuple[list[Article], list[tuple[str, str]]]:
     """The articles in one file, and the bad lines (JSONL). Raises SkipFile for a bad file."""
     if not path.exists():
@@ -369,7 +375,7 @@ def read_file(path: Path) -> tuple[list[Article], list[tuple[str, str]]]:
         if not articles and not problems:
             raise SkipFile("empty file")
         return articles, problems
-    if suffix in HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES or _looks_like_html(data):
         return [read_html_file(path, data)], []
     return [read_text_file(path, data)], []
 

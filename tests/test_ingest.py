@@ -133,6 +133,13 @@ def test_html_page(tmp_path: Path, charset: str, encoding: str) -> None:
     assert article.original[article.to_original(i) : article.to_original(i) + 3] == "碧江區"
 
 
+def test_html_saved_as_txt_is_read_as_html(tmp_path: Path) -> None:
+    path = tmp_path / "saved.txt"
+    path.write_text(PAGE.format(charset="utf-8"), encoding="utf-8")
+    [article], _, _ = read(path)
+    assert article.title == "昆山碧江携手打赢脱贫攻坚战" and "<p>" not in article.text
+
+
 def test_html_without_article_text_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "empty.html"
     path.write_text("<html><head><title>x</title></head><body><div></div></body></html>", encoding="utf-8")
