@@ -136,17 +136,22 @@ def reduce_for_display(g: nx.MultiDiGraph, max_nodes: int) -> tuple[nx.MultiDiGr
 
 
 def _fold_sub_county(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Merge each town/village node into the graph's node of its county (by code prefix)."""
-    county_node = {
-        str(d.get("code")): n
-        for n, d in g.nodes(data=True)
-        if d.get("type") == "Place" and d.get("level") == "county" and d.get("code")
-    }
+    """Merge each town/village node into the graph's node of its county: found by code prefix
+    when the town has a code, else by position (the gazetteer gives towns and villages their
+    county's coordinates)."""
+    counties = [
+        (n, d) for n, d in g.nodes(data=True) if d.get("type") == "Place" and d.get("level") == "county"
+    ]
+    county_by_code = {str(d["code"]): n for n, d in counties if d.get("code")}
+    county_by_point = {_point(d): n for n, d in counties if _point(d) is not None}
     target: dict[str, str] = {}
     for n, d in g.nodes(data=True):
+        if d.get("type") != "Place" or d.get("level") not in SUB_COUNTY_LEVELS:
+            continue
         code = str(d.get("code") or "")
-        if d.get("type") == "Place" and d.get("level") in SUB_COUNTY_LEVELS and code[:6] in county_node:
-            target[n] = county_node[code[:6]]
+        county = county_by_code.get(code[:6]) if code else county_by_point.get(_point(d))  # type: ignore[arg-type]
+        if county is not None:
+            target[n] = county
     if not target:
         return g
     out = nx.MultiDiGraph()
@@ -256,7 +261,16 @@ def geo_positions(g: nx.MultiDiGraph, settings: dict[str, Any]) -> tuple[dict[st
         pos[n] = (left, top + i * row_gap)
     fixed_column = set(unplaced)
     movable = [n for n in g.nodes if n not in fixed_column]
-    pos.update(separate({n: pos[n] for n in movable}, radius, gap, int(settings["separation_rounds"])))
+    # Each node's box holds its disc and the label under it; the centre is the disc's, so the
+    # box is made symmetric (as tall below as above).
+    font = float(load_style()["font"]["map_node_size"])
+    half_width = {
+        n: max(radius[n], label_width(str(g.nodes[n].get("label") or n), font) / 2) + gap / 4 for n in g.nodes
+    }
+    half_height = {n: radius[n] + 1.3 * font + gap / 4 for n in g.nodes}
+    pos.update(
+        separate({n: pos[n] for n in movable}, half_width, half_height, int(settings["separation_rounds"]))
+    )
     return pos, len(unplaced)
 
 
@@ -267,32 +281,51 @@ def _beside(centre: tuple[float, float], index: int, gap: float) -> tuple[float,
 
 
 def separate(
-    pos: dict[str, tuple[float, float]], radius: dict[str, float], gap: float, rounds: int
+    pos: dict[str, tuple[float, float]],
+    half_width: dict[str, float],
+    half_height: dict[str, float],
+    rounds: int,
 ) -> dict[str, tuple[float, float]]:
-    """Push apart nodes whose discs come closer than ``gap`` (room for a label): each pair
-    moves half the shortfall, so the overall geography stays; a few rounds settle the clusters
-    of one county."""
+    """Push apart nodes whose boxes (node and label) overlap, along the axis where they overlap
+    least, each by half the overlap; the overall geography stays, and a few rounds settle the
+    clusters of one county."""
     import numpy as np
 
     names = sorted(pos)
     if len(names) < 2:
         return dict(pos)
     xy = np.array([pos[n] for n in names], dtype=float)
-    radii = np.array([radius.get(n, 0.0) for n in names], dtype=float)
-    min_distance = radii[:, None] + radii[None, :] + gap
+    hw = np.array([half_width[n] for n in names], dtype=float)
+    hh = np.array([half_height[n] for n in names], dtype=float)
+    reach_x, reach_y = hw[:, None] + hw[None, :], hh[:, None] + hh[None, :]
     count = len(names)
     # Coincident points need a direction to move in: a tiny deterministic spread.
     xy += np.column_stack([np.cos(np.arange(count) * 2.39996), np.sin(np.arange(count) * 2.39996)]) * 1e-3
     for _ in range(rounds):
-        diff = xy[:, None, :] - xy[None, :, :]
-        dist = np.sqrt((diff**2).sum(axis=2))
-        np.fill_diagonal(dist, np.inf)
-        short = np.clip(min_distance - dist, 0, None)
-        if not short.any():
+        dx = xy[:, 0, None] - xy[None, :, 0]
+        dy = xy[:, 1, None] - xy[None, :, 1]
+        over_x, over_y = reach_x - np.abs(dx), reach_y - np.abs(dy)
+        overlap = (over_x > 0) & (over_y > 0)
+        np.fill_diagonal(overlap, False)
+        if not overlap.any():
             break
-        push = (diff / dist[:, :, None]) * (short[:, :, None] / 2)
-        xy += np.nan_to_num(push).sum(axis=1) * 0.5
+        along_x = overlap & (over_x <= over_y)
+        along_y = overlap & (over_x > over_y)
+        xy[:, 0] += (np.sign(dx) * over_x / 2 * along_x).sum(axis=1) * 0.5
+        xy[:, 1] += (np.sign(dy) * over_y / 2 * along_y).sum(axis=1) * 0.5
     return {n: (float(x), float(y)) for n, (x, y) in zip(names, xy, strict=True)}
+
+
+def label_width(text: str, font_size: float) -> float:
+    """Rough drawn width of a label: full width for CJK, about half for Latin letters and digits."""
+    return sum(font_size if ord(ch) > 0x2E80 else 0.6 * font_size for ch in text)
+
+
+def _point(d: dict[str, Any]) -> tuple[float, float] | None:
+    lon, lat = d.get("lon"), d.get("lat")
+    if _is_number(lon) and _is_number(lat):
+        return (round(float(lon), 5), round(float(lat), 5))
+    return None
 
 
 def _is_number(value: Any) -> bool:

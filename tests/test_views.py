@@ -371,3 +371,28 @@ def test_kg_view_fails_clearly_without_a_build(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr("webbrowser.open", lambda *a, **k: pytest.fail("must not open"))
     result = CliRunner().invoke(app, ["view", str(tmp_path)])
     assert result.exit_code == 1
+
+
+def test_towns_without_a_code_fold_into_the_county_at_their_position() -> None:
+    """kg.graph gives towns no code but their county's coordinates."""
+    g = nx.MultiDiGraph()
+    g.add_node(
+        "e", label="昆山市", type="Place", level="county", code="320583", region="east", lon=120.98, lat=31.39
+    )
+    g.add_node(
+        "w", label="碧江区", type="Place", level="county", code="520602", region="west", lon=109.26, lat=27.82
+    )
+    g.add_node("t", label="坝黄镇", type="Place", level="town", code="", region="west", lon=109.26, lat=27.82)
+    g.add_node("x", label="某镇", type="Place", level="town", code="", region="west", lon=100.0, lat=30.0)
+    g.add_edge("e", "w", type="pairing", kind="east-west", articles=1)
+    g.add_edge("e", "t", type="help", articles=1, amount_yuan=6e5)
+    g.add_edge("e", "x", type="help", articles=1)
+    reduced, notes = views.reduce_for_display(g, max_nodes=3)
+    assert set(reduced.nodes) == {"e", "w", "x"}
+    assert {(u, v, d["type"]) for u, v, d in reduced.edges(data=True)} == {
+        ("e", "w", "pairing"),
+        ("e", "w", "help"),
+        ("e", "x", "help"),
+    }
+    assert reduced.nodes["w"]["funds_yuan"] == 0.0  # the town had no funds attribute to add
+    assert "merged into their county" in notes[0]

@@ -141,6 +141,11 @@
       return sw;
     });
 
+  if (data.mode === "map") {
+    document.getElementById("kg-legend").appendChild(el("p", "legend-note",
+      "位置 Position: longitude/latitude (east right, north up), nudged apart so labels do not overlap."));
+  }
+
   // ---------------------------------------------------------------- search and filters
   var search = document.getElementById("kg-search");
   var levelSelect = document.getElementById("kg-level");

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Screenshots of a build's HTML views for the README: docs/graph.png and docs/map.png.
+
+    .venv/bin/kg build seeds --out out
+    .venv/bin/python tools/screenshot_views.py out --out docs
+
+Drives Debian's headless Chromium through /usr/bin/chromedriver (tools/install-browser.sh
+installs both and a CJK font) with the network cut off, as the browser tests do. On the network
+page the mouse rests on the best-supported link, so the picture shows its evidence tooltip.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--hide-scrollbars",
+    "--proxy-server=127.0.0.1:9",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+)
+
+# The DOM point of the middle of the edge with the most articles (ties: the most evidence).
+BEST_EDGE_POINT = """
+var edges = kgView.data.edges.slice().sort(function (a, b) {
+  return (b.kg.articles - a.kg.articles) || (b.kg.evidence.length - a.kg.evidence.length);
+});
+if (!edges.length) return null;
+var p = kgView.network.body.edges[edges[0].id].edgeType.getPoint(0.5);
+return kgView.network.canvasToDOM(p);
+"""
+
+
+def start_browser(width: int, height: int) -> tuple[webdriver.Chrome, str]:
+    profile = tempfile.mkdtemp(prefix="kg-shots-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in (*FLAGS, f"--window-size={width},{height}", f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    service = Service(executable_path="/usr/bin/chromedriver")
+    return webdriver.Chrome(service=service, options=options), profile
+
+
+def shoot(driver: webdriver.Chrome, page: Path, target: Path, hover_best_edge: bool) -> None:
+    driver.get(page.resolve().as_uri())
+    WebDriverWait(driver, 60).until(lambda d: d.execute_script("return !!(window.kgView && kgView.ready)"))
+    if hover_best_edge:
+        point = driver.execute_script(BEST_EDGE_POINT)
+        if point:
+            canvas = driver.find_element(By.CSS_SELECTOR, "#kg-network canvas")
+            dx = round(point["x"] - canvas.size["width"] / 2)
+            dy = round(point["y"] - canvas.size["height"] / 2)
+            ActionChains(driver).move_to_element_with_offset(canvas, dx - 3, dy).perform()
+            ActionChains(driver).move_to_element_with_offset(canvas, dx, dy).perform()
+            WebDriverWait(driver, 10).until(
+                lambda d: d.execute_script(
+                    "var t = document.querySelector('div.vis-tooltip');"
+                    "return !!t && getComputedStyle(t).visibility === 'visible';"
+                )
+            )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(target))
+    print(target)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("build", type=Path, help="a build folder holding graph.html and map.html")
+    parser.add_argument("--out", type=Path, default=Path("docs"), help="where to write the PNGs")
+    parser.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--no-hover", action="store_true", help="no evidence tooltip on the network shot")
+    args = parser.parse_args(argv)
+    pages = [args.build / "graph.html", args.build / "map.html"]
+    missing = [str(p) for p in pages if not p.is_file()]
+    if missing:
+        print(f"missing: {', '.join(missing)} (run `kg build … --out {args.build}` first)", file=sys.stderr)
+        return 1
+    width, height = (int(x) for x in args.size.lower().split("x"))
+    driver, profile = start_browser(width, height)
+    try:
+        shoot(driver, pages[0], args.out / "graph.png", hover_best_edge=not args.no_hover)
+        shoot(driver, pages[1], args.out / "map.png", hover_best_edge=False)
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
