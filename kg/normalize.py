@@ -571,7 +571,9 @@ def extract_metadata(lines: Sequence[str], content_start: int | None = None) -> 
         if han_count(line) >= 4 and len(line) <= 80:
             md.title = line
             break
-    for line in header_meta + meta_lines:
+    # Below the header only a labelled date counts (发布时间:…), not a comment's timestamp.
+    labelled = [line for line in meta_lines if pats.date_label.search(line)]
+    for line in header_meta + labelled:
         md.date = parse_date(line)
         if md.date:
             break

@@ -336,6 +336,16 @@ def test_a_title_that_starts_with_a_date_is_content() -> None:
     assert result.text == "2020年6月1日 某县与某区召开东西部扶贫协作联席会议\n会议确定投入资金500万元。"
 
 
+def test_a_comment_timestamp_is_not_the_publication_date() -> None:
+    raw = "某县扶贫工作综述\n某县与某区签订协议,投入资金100万元。\n2020-06-03 12:00 网友评论说好\n"
+    assert normalize_article(raw).metadata.date is None
+
+
+def test_link_box_heading_with_its_first_link_on_the_same_line() -> None:
+    raw = "某县与某区签订协议,投入资金100万元。\n相关阅读:某县召开扶贫协作推进会\n某区赴某县考察\n"
+    assert normalize_article(raw).text == "某县与某区签订协议,投入资金100万元。"
+
+
 def test_parse_date_formats() -> None:
     assert parse_date("2021-01-15 10:59:21") == "2021-01-15"
     assert parse_date("发布时间:2020-7-13") == "2020-07-13"
