@@ -4,12 +4,13 @@ Real pages arrive messy, so the steps run in this order, and every output charac
 the index of the input character it came from (``offset_runs`` on ``Article``), so evidence
 can later be shown as it stood:
 
-1. NFKC width folding, one character at a time (so each output character knows its source).
-2. Repair of GBK byte-shift mojibake left by pinyin-gloss sites (``當?shù)卮迕瘛``): the gloss
-   was spliced into the middle of a two-byte character, which swallowed a lead byte.
+1. Repair of GBK byte-shift mojibake left by pinyin-gloss sites (``當?shù)卮迕瘛``): the gloss
+   was spliced into the middle of a two-byte character, which swallowed a lead byte. It reads
+   GBK bytes, so it runs on the text as decoded.
+2. NFKC width folding, one character at a time (so each output character knows its source).
 3. Removal of pinyin glosses after characters, tone-marked or plain (``協(xié)作`` → ``協作``).
 4. Traditional → simplified (OpenCC ``t2s``, whose tables keep lengths).
-5. Line by line: whitespace folding, page-chrome removal (patterns in
+5. Line by line: Markdown marks, whitespace folding, page-chrome removal (patterns in
    ``kg/data/page_chrome.jsonl``), metadata lines read and removed (labels in
    ``kg/data/article_metadata.json``), repeated lines dropped.
 """
@@ -316,13 +317,14 @@ def _repair_shift(m: re.Match[str], text: str) -> tuple[int, str] | None:
     if not is_pinyin_syllable(m.group(1)):
         return None
     end = m.end()
-    before = text[max(0, m.start() - 3) : m.start()]
+    before = _TONED_GLOSS_RE.sub("", text[max(0, m.start() - 16) : m.start()])[-3:]
     nxt = text[end] if end < len(text) else ""
     if nxt and ord(nxt) < 0x80:
         # The trail byte shows as one ASCII character ("|", "X"), or as a second "?" when it
         # made an invalid pair with the next byte (then it is gone for good).
         if 0x40 <= ord(nxt) < 0x7F and not nxt.isdigit():
-            lost = _guess_lost_character(ord(nxt), before, text[end + 1 : end + 4])
+            after = _TONED_GLOSS_RE.sub("", text[end + 1 : end + 16])[:3]
+            lost = _guess_lost_character(ord(nxt), before, after)
             return end + 1, lost
         return (end + 1 if nxt == "?" else end), ""
     fixed = _realign(text, end, margin=0.0)
