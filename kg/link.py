@@ -41,6 +41,11 @@ ORG mentions
     place and the legal-form suffix are removed, and whose places agree or are missing, are one
     organisation named by its longest form (海投集团 and 厦门海投集团 → 厦门海投集团).
 
+Discovery
+    Towns and villages of the counties the article names that no mention covers are added as
+    new PLACE mentions (``source="gazetteer"``): the nlp stage cannot know 650,000 village names
+    that only mean something inside their county (:func:`discover_local_places`).
+
 MONEY and DATE mentions get ``value`` (yuan) and ``iso`` from :mod:`kg.values`.
 """
 
@@ -761,14 +766,112 @@ def link_orgs(
 
 
 # --- entry point ----------------------------------------------------------------------------------
-def link_mentions(article: Article, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+def discover_local_places(
+    article: Article, mentions: Sequence[Mention], context: Context, gaz: Gazetteer
+) -> list[Mention]:
+    """Towns and villages of the counties the article names, found in its text by full name.
+
+    The nlp stage cannot know them (650,000 village names, most meaningful only inside their
+    county), so the linker, which knows the article's counties, looks for them: a town by its
+    name (瓦屋乡), a village by its name (七桥村, ≥3 characters, not a frequent word), and a town's
+    short name right before one of its villages (张浦|七桥村). Spans that overlap any mention
+    already found are left alone. Returned linked, with ``source="gazetteer"``.
+    """
+    counties = set(context.named_counties())
+    for anchor in context.anchors:
+        if anchor.level == "prefecture" and anchor.code and gaz.towns_of(anchor.code):
+            counties.add(anchor.code)  # 东莞, 中山: towns directly under the prefecture
+    if not counties:
+        return []
+    names: dict[str, list[Division]] = {}
+    for county in sorted(counties):
+        for town in gaz.towns_of(county):
+            for name in (town.name, *town.aliases):
+                names.setdefault(name, []).append(town)
+        for name, villages in gaz.villages_of(county).items():
+            full = [v for v in villages if v.name == name]
+            if full and len(name) >= 3 and word_frequency(name) < MIN_CROSSING_WORD_FREQ:
+                names.setdefault(name, []).extend(full)
+    lengths = sorted({len(n) for n in names}, reverse=True)
+    occupied = sorted((m.start, m.end) for m in mentions)
+    text = article.text
+    found: list[Mention] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in occupied)
+
+    def emit(start: int, end: int, division: Division) -> None:
+        mention = Mention(
+            article_id=article.id,
+            label="PLACE",
+            text=text[start:end],
+            start=start,
+            end=end,
+            sentence=article.sentence_index_at(start),
+            source="gazetteer",
+        )
+        found.append(_fill_place(mention, division))
+        occupied.append((start, end))
+
+    i = 0
+    while i < len(text):
+        step = 1
+        for length in lengths:
+            surface = text[i : i + length]
+            divisions = names.get(surface)
+            if not divisions or not free(i, i + length):
+                continue
+            division = _pick_local(divisions, text, i, context)
+            if division is None:
+                continue
+            town = _town_before(division, text, i, gaz)
+            if town is not None and free(i - len(town[0]), i):
+                emit(i - len(town[0]), i, town[1])
+            emit(i, i + length, division)
+            step = length
+            break
+        i += step
+    return found
+
+
+def _pick_local(divisions: Sequence[Division], text: str, start: int, context: Context) -> Division | None:
+    """One of the namesakes found in the article's counties: the only one, or the village whose
+    town is written right before it or is named in the article."""
+    unique = list({d.key: d for d in divisions}.values())
+    if len(unique) == 1:
+        return unique[0]
+    named_towns = {a.name for a in context.anchors if a.level == "town"}
+    for division in unique:
+        if division.town and (division.town in named_towns or text[:start].endswith(division.town)):
+            return division
+    return None
+
+
+def _town_before(division: Division, text: str, start: int, gaz: Gazetteer) -> tuple[str, Division] | None:
+    """张浦 in 张浦七桥村: the short name of a village's own town written right before it."""
+    if division.level != "village" or not division.town or not division.county_code:
+        return None
+    town = gaz.town_in(division.county_code, division.town)
+    if town is None or not town.short:
+        return None
+    if text[:start].endswith(town.short) and not text[:start].endswith(town.name):
+        return town.short, town
+    return None
+
+
+def link_mentions(
+    article: Article, mentions: list[Mention], gazetteer: Gazetteer, *, discover: bool = True
+) -> list[Mention]:
     """New Mention records with their link fields filled, ordered by offset (see module docstring).
 
     PLACE mentions may come back split into several (one per name of a composite mention); all
-    other mentions come back one for one.
+    other mentions come back one for one. With ``discover`` (the default) towns and villages of
+    the article's counties that no mention covers are added (:func:`discover_local_places`).
     """
     places = [m for m in mentions if m.label == "PLACE"]
     linked_places, context = link_places(article, places, gazetteer)
+    if discover:
+        linked_places += discover_local_places(article, [*mentions, *linked_places], context, gazetteer)
     orgs = link_orgs(article, [m for m in mentions if m.label == "ORG"], gazetteer, context)
     others: list[Mention] = []
     for mention in mentions:

@@ -319,3 +319,21 @@ def test_lone_short_name_with_nothing_around_it(gaz: Gazetteer) -> None:
     # with another place in its sentence a short name stands
     linked = link(gaz, "福清与积石山开展协作。", ["福清", "积石山"])
     assert [m.code for m in linked] == ["350181", "622927"]
+
+
+def test_towns_and_villages_of_named_counties_are_discovered(gaz: Gazetteer) -> None:
+    text = "昆山市和碧江区结对。张浦七桥村与坝黄高坝田村村村结对,瓦屋乡也来了。"
+    linked = link(gaz, text, ["昆山市", "碧江区"])
+    found = [(m.text, m.level, m.county_code, m.source) for m in linked if m.level in ("town", "village")]
+    assert found == [
+        ("张浦", "town", "320583", "gazetteer"),
+        ("七桥村", "village", "320583", "gazetteer"),
+        ("坝黄", "town", "520602", "gazetteer"),
+        ("高坝田村", "village", "520602", "gazetteer"),
+        ("瓦屋乡", "town", "520602", "gazetteer"),
+    ]
+    assert by_text(linked, "瓦屋乡").name == "瓦屋侗族乡"
+    # nothing is discovered when asked not to, nor outside the named counties
+    art = article(text)
+    assert len(link_mentions(art, [mention(art, "昆山市")], gaz, discover=False)) == 1
+    assert [m.text for m in link(gaz, "张浦七桥村与坝黄高坝田村村村结对", [])] == []
