@@ -504,7 +504,8 @@ def build_pages(nxg: nx.MultiDiGraph) -> dict[str, str]:
     graph_notes = list(notes)
     if not physics:
         graph_notes.append(
-            f"{shown.number_of_nodes()} nodes: positions were computed once (NetworkX spring layout) "
+            f"{shown.number_of_nodes()} nodes: positions were computed once (NetworkX "
+            f"{'spring' if shown.number_of_nodes() < SPRING_MAX_NODES else 'ForceAtlas2'} layout) "
             "and are fixed; physics is off."
         )
     scale = 120 * math.sqrt(max(shown.number_of_nodes(), 1))

@@ -209,3 +209,22 @@ def test_search_and_filters_hide_the_rest(driver, built: Path) -> None:
     assert len(visible_labels(driver)) == 13
     assert driver.execute_script("return kgView.edges.get({filter: e => e.hidden}).length") == 0
     assert PROJECT + "p1" in driver.execute_script("return kgView.nodes.getIds()")
+
+
+def test_large_graph_page_is_fixed_reduced_and_says_so(driver, tmp_path: Path) -> None:
+    from test_views import _large_graph
+
+    graph = _large_graph(counties=560, towns_per_county=1)  # 1121 nodes
+    views.write_views(graph, tmp_path)
+    limit = views.load_style()["limits"]["max_nodes"]
+    for page in ("graph.html", "map.html"):
+        log = open_page(driver, tmp_path / page)
+        assert [entry for entry in log if entry["level"] == "SEVERE"] == []
+        assert driver.execute_script("return kgView.network.physics.physicsEnabled") is False
+        assert driver.execute_script("return kgView.nodes.length") == limit
+        notes = driver.execute_script(
+            "var n = document.getElementById('kg-notes'); return n.hidden ? '' : n.textContent"
+        )
+        assert f"Showing the {limit} best-supported of" in notes
+        assert f"of {graph.number_of_nodes()} in the graph" in driver.find_element("id", "kg-count").text
+        assert drawn_pixels(driver) > 5000
