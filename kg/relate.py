@@ -23,6 +23,8 @@ Direction
     福清连城两地, 福清通渭东西部协作) is decided, in order, by: region (the eastern side helps the
     western one), the official 2016 list (only one direction agrees with it), the article's own
     statements (the side that is a donor in this article's directed statements), the kind of
+    the province's own programme (``data/intra_province_sides.csv``: Fujian's coastal cities
+    help its mountain prefectures, southern Jiangsu helps northern Jiangsu, …), the kind of
     division (an urban district 区 or a county-level city 市 is, as a rule, richer than a 县 or
     a 旗; prefecture-level 市 richer than 州/盟/地区), and last the written order. Each later step
     lowers the confidence.
@@ -57,7 +59,14 @@ UPPER_LEVELS = frozenset({"province", "prefecture", "county"})
 REGION_RANK = {"east": 2, "other": 1, "west": 0}
 
 # Confidence factors of the steps that decide a symmetric wording's direction.
-RESOLVE_FACTORS = {"region": 0.95, "official": 0.95, "article": 0.85, "division-kind": 0.65, "order": 0.5}
+RESOLVE_FACTORS = {
+    "region": 0.95,
+    "official": 0.95,
+    "article": 0.85,
+    "province-programme": 0.8,
+    "division-kind": 0.6,
+    "order": 0.5,
+}
 
 
 # --------------------------------------------------------------------------- data
@@ -245,6 +254,18 @@ def official_pair(donor: Mention, recipient: Mention) -> tuple[str, str] | None:
             if best is None or _depth(d_code) + _depth(r_code) > _depth(best[0]) + _depth(best[1]):
                 best = (d_code, r_code)
     return best
+
+
+@cache
+def intra_province_sides() -> dict[str, str]:
+    """Prefecture code → donor | recipient in the provinces' own programmes (山海协作, 南北挂钩)."""
+    lines = [ln for ln in _data_text("intra_province_sides.csv").splitlines() if not ln.startswith("#")]
+    return {row["code"]: row["side"] for row in csv.DictReader(lines)}
+
+
+def intra_side(place: Mention) -> str | None:
+    code = region_code(place)
+    return intra_province_sides().get(code[:4] + "00") if code else None
 
 
 DIVISION_KIND_RANK = (("区", 3), ("市", 2), ("县", 1), ("旗", 1), ("州", 1), ("盟", 1), ("地区", 1))
@@ -537,6 +558,11 @@ def resolve_direction(a: Mention, b: Mention, state: ArticleState) -> tuple[Ment
     score_a, score_b = state.donor_score(a), state.donor_score(b)
     if score_a != score_b:
         return (a, b, "article") if score_a > score_b else (b, a, "article")
+    side_a, side_b = intra_side(a), intra_side(b)
+    if side_a != side_b and province_of(a) == province_of(b):
+        if side_a == "donor" or side_b == "recipient":
+            return a, b, "province-programme"
+        return b, a, "province-programme"
     kind_a, kind_b = division_kind_rank(a), division_kind_rank(b)
     if a.level == b.level and kind_a and kind_b and kind_a != kind_b:
         return (a, b, "division-kind") if kind_a > kind_b else (b, a, "division-kind")

@@ -132,9 +132,16 @@ def test_two_places_in_one_province_take_the_article_s_direction() -> None:
     assert symmetric.confidence < found[0].confidence
 
 
-def test_without_other_evidence_a_county_level_city_helps_a_county() -> None:
+def test_without_article_evidence_the_province_s_programme_directs() -> None:
+    # Fujian's 山海协作: coastal 福州 (福清) helps mountain 龙岩 (连城), whatever the written order
     found = relations("在连城县对口扶贫协作中,连城福清两地坚持生态优先。", ["连城县", "福清", "连城"])
     assert [(r.donor.name, r.recipient.name) for r in found] == [("福清市", "连城县")]
+    assert found[0].confidence == pytest.approx(0.7 * 0.8)
+
+
+def test_without_any_other_evidence_a_district_helps_a_county() -> None:
+    found = relations("通渭县白银区两地坚持生态优先。", ["通渭县", "白银区"])
+    assert [(r.donor.name, r.recipient.name) for r in found] == [("白银区", "通渭县")]
     assert found[0].confidence < 0.5
 
 
