@@ -73,7 +73,8 @@ class Discovered(list[Path]):
 
 
 def _walk(folder: Path, found: dict[Path, Path], passed_over: list[tuple[str, str]]) -> None:
-    """Article files under ``folder``; hidden files and folders are left alone."""
+    """Article files under ``folder`` (by extension, ``ARTICLE_SUFFIXES``); other files are
+    passed over with a reason, hidden files and folders are left alone."""
     for path in sorted(folder.rglob("*")):
         if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
@@ -83,13 +84,7 @@ def _walk(folder: Path, found: dict[Path, Path], passed_over: list[tuple[str, st
             found.setdefault(path.resolve(), path)
         else:
             kind = path.suffix or "no extension"
-            passed_over.append(
-                (
-                    str(path),
-                    f"not an article file type ({kind}); folders are read for "
-                    + ", ".join(sorted(ARTICLE_SUFFIXES)),
-                )
-            )
+            passed_over.append((str(path), f"not an article file type ({kind})"))
 
 
 def discover(inputs: list[str]) -> list[Path]:
