@@ -38,6 +38,9 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 # Below this share of plausible characters a decoding is taken for mojibake, not text.
 MIN_PLAUSIBLE = 0.75
+# Encodings are judged on the start of a file: plenty of text, and big files stay fast.
+DETECT_BYTES = 64 * 1024
+DETECT_CHARS = 20_000
 _CJK_ENCODINGS = ("gb18030", "big5hkscs")
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "a PDF document"),
@@ -190,12 +193,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     try:
         from charset_normalizer import from_bytes
 
-        guess = from_bytes(data).best()
+        guess = from_bytes(data[:DETECT_BYTES]).best()
         if guess is not None and guess.encoding not in candidates:
-            candidates[guess.encoding] = str(guess)
-    except Exception:  # noqa: BLE001 - a detector failure just means one guess fewer
+            candidates[guess.encoding] = data.decode(guess.encoding)
+    except Exception:  # noqa: BLE001 - a detector failure (or its guess failing) is one guess fewer
         pass
-    scored = sorted(((plausibility(text), enc) for enc, text in candidates.items()), reverse=True)
+    scored = sorted(
+        ((plausibility(text[:DETECT_CHARS]), enc) for enc, text in candidates.items()), reverse=True
+    )
     if not scored or scored[0][0] < MIN_PLAUSIBLE:
         raise SkipFile("undecodable: not UTF-8, GB18030/GBK or Big5 text")
     best = scored[0][1]
