@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python benchmarks/bench_ingest.py   (prints seconds; no assertion)
 The seeds are copied into a temporary folder until the text reaches ~1 MB: once as many
-small files, once as a single large file (the worst case for the line-level steps).
+small files, once as a single large file (the worst case for the line-level steps), once
+as that file in traditional characters and Big5 (detection and OpenCC on every line).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from opencc import OpenCC
 
 from kg import ingest
 from kg.pipeline import BuildReport, QuietReporter
@@ -35,10 +38,15 @@ def main() -> None:
         big.write_text(
             "\n".join(seeds * (TARGET_BYTES // sum(len(s.encode()) for s in seeds) + 1)), encoding="utf-8"
         )
+        big5 = Path(tmp, "big5.txt")
+        big5.write_bytes(
+            OpenCC("s2t").convert(big.read_text(encoding="utf-8")).encode("big5", errors="ignore")
+        )
         ingest.read_articles(
             [REPO / "seeds" / "000_4653dd86a5e97ce5.txt"], BuildReport(), QuietReporter()
         )  # warm up
-        for label, inputs in ((f"{i} files", [str(many)]), ("one file", [str(big)])):
+        runs = ((f"{i} files", [str(many)]), ("one file", [str(big)]), ("one Big5 file", [str(big5)]))
+        for label, inputs in runs:
             report = BuildReport()
             start = time.perf_counter()
             ingest.read_articles(ingest.discover(inputs), report, QuietReporter())
