@@ -284,6 +284,11 @@ def test_markdown_marks_go_link_text_stays() -> None:
     assert raw[start : start + 3] == "定西市"
 
 
+def test_numbered_headings_are_content() -> None:
+    raw = "某县扶贫协作综述\n(1.1)福州市对口帮扶定西市\n福州市投入资金1亿元,支持定西市建设扶贫车间。\n"
+    assert "(1.1)福州市对口帮扶定西市" in normalize_article(raw).text
+
+
 def test_comment_box_cuts_the_tail_after_the_article() -> None:
     raw = "福州对口帮扶定西,投入资金1亿元。\n网友评论\n这篇报道写得很好,福州和定西的协作令人感动。\n"
     assert normalize_article(raw).text == "福州对口帮扶定西,投入资金1亿元。"
