@@ -201,3 +201,52 @@ def validate(
     typer.echo(report, nl=not report.endswith("\n"))
     if not conforms:
         raise typer.Exit(1)
+
+
+@app.command()
+def train(
+    data: Annotated[
+        Path, typer.Option("--data", help="CLUENER2020 folder holding train.jsonl and dev.jsonl.")
+    ] = Path("../shared/data/cluener"),
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Folder to write the trained NER pipeline into.")
+    ] = None,
+    evaluate_only: Annotated[
+        bool, typer.Option("--evaluate-only", help="Only score a trained NER on DATA/dev.jsonl.")
+    ] = False,
+    model: Annotated[
+        Path | None, typer.Option("--model", help="With --evaluate-only: the NER to score (default: ours).")
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="spaCy config (default: kg/data/ner.cfg).")
+    ] = None,
+) -> None:
+    """Train the statistical NER on CLUENER2020 plus our domain examples, or score it on CLUENER dev."""
+    from kg import train as training
+
+    if evaluate_only:
+        import spacy
+
+        from kg.nlp import model_path
+
+        dev = data / "dev.jsonl"
+        if not dev.is_file():
+            err.print(f"error: {dev} not found (--data)", highlight=False, markup=False)
+            raise typer.Exit(2)
+        path = model or model_path()
+        scores = training.evaluate(spacy.load(path), training.read_cluener(dev))
+        typer.echo(f"CLUENER dev ({scores.sentences} sentences), model {path}, exact spans:")
+        typer.echo(scores.table())
+        return
+    if out is None or not (data / "train.jsonl").is_file():
+        err.print("error: give --out and a --data folder holding train.jsonl", highlight=False, markup=False)
+        raise typer.Exit(2)
+    result = training.train_model(data, out, config_path=config)
+    typer.echo(
+        f"trained on {result.train_sentences} sentences ({result.domain_sentences} domain examples, "
+        f"repeated {training.DOMAIN_REPEAT}×) in {result.seconds / 60:.1f} min; "
+        f"{result.misaligned} spans did not align with words; wrote {out}"
+    )
+    if result.dev is not None:
+        typer.echo("CLUENER dev, exact spans:")
+        typer.echo(result.dev.table())

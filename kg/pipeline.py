@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from kg import ingest
+from kg import graph, ingest, link, nlp, relate, views
+from kg.gazetteer import load_gazetteer
 from kg.io import write_jsonl
-from kg.records import Article
+from kg.records import Article, Mention, Relation
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -70,4 +71,32 @@ def build(
     if not articles:
         raise NothingRead("no article could be read from the inputs")
     report.outputs["articles.jsonl"] = write_jsonl(out / "articles.jsonl", articles)
+
+    pipeline = nlp.load_pipeline(model)
+    found = nlp.find_mentions(pipeline, articles, reporter)
+    gazetteer = load_gazetteer()
+    mentions: dict[str, list[Mention]] = {
+        article.id: link.link_mentions(article, found.get(article.id, []), gazetteer)
+        for article in reporter.progress(articles, "linking")
+    }
+    report.outputs["entities.jsonl"] = write_jsonl(out / "entities.jsonl", _entity_rows(articles, mentions))
+
+    relations: list[Relation] = []
+    for article in reporter.progress(articles, "relations"):
+        relations.extend(relate.extract_relations(article, mentions[article.id]))
+    report.outputs["relations.jsonl"] = write_jsonl(out / "relations.jsonl", relations)
+
+    rdf = graph.build_graph(articles, mentions, relations)
+    report.outputs.update(graph.write_graph(rdf, out))
+    for path in views.write_views(graph.to_networkx(rdf), out):
+        report.outputs[path.name] = 1
     return report
+
+
+def _entity_rows(articles: list[Article], mentions: dict[str, list[Mention]]) -> Iterator[dict]:
+    """Each mention with the text of its sentence, so a user can check it where it stands."""
+    for article in articles:
+        for mention in mentions[article.id]:
+            row = mention.to_dict()
+            row["sentence_text"] = article.sentence_text(mention.sentence) if mention.sentence >= 0 else ""
+            yield row
