@@ -10,7 +10,8 @@ PLACE mentions
     nesting survives in ``parents`` (七桥村's parents end with 昆山市's code). Names side by side
     that do not nest (昆山碧江) become separate places in the same way, as do runs between
     separators (昆山·碧江). A generic word after the name (通渭县城, 临夏州境内; see
-    ``data/place_trailers.csv``) is left out of the returned offsets.
+    ``data/place_trailers.csv``) is left out of the returned offsets, and so is whatever follows
+    a full name when the mention cannot be read otherwise (张浦镇考察团 → 张浦镇).
 
     Each name is resolved to one division, or left with ``unresolved`` saying why, by:
       1. the prefix inside the mention: 天津市和平区 keeps only the 和平区 under 天津市;
@@ -53,6 +54,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -92,6 +94,10 @@ COMMON_SHORT_MIN_FREQ = 300
 MIN_TOWNS_IMPLYING_COUNTY = 2
 # Characters of context either side of a short name that jieba segments to check it.
 WORD_WINDOW = 8
+MAX_WORD_LENGTH = 8
+# The frequency a place name gets in that segmentation: about what jieba gives county names
+# it knows (福清 33, 靖远 45, 定西 49, 昆山 148).
+PLACE_WORD_FREQ = 40
 MIN_CROSSING_WORD_FREQ = 20
 MAX_CHANCE_OF_COINCIDENCE = 0.05
 BRACKETED_PLACE = re.compile(r"[(（]([^()（）]{2,12})[)）]")
@@ -203,6 +209,18 @@ def segment(text: str, gaz: Gazetteer, with_trailers: bool = True) -> list[tuple
                     not tail for _, _, tail in inner
                 ):
                     return inner
+        # 张浦镇考察团, 坝黄镇的蓝莓试种基地: the NER ran past the name. The longest head that
+        # ends in a full name (not a short one) is the place.
+        for cut in range(n - 1, 1, -1):
+            head = segment(text[:cut], gaz, with_trailers=False)
+            last_start, last_end, last_tail = head[-1]
+            covered = all(gaz.lookup(text[s:e]) for s, e, _ in head)
+            if (
+                covered
+                and not last_tail
+                and any(c.kind != "short" for c in gaz.lookup(text[last_start:last_end]))
+            ):
+                return head
     return [(0, n, text.endswith(VILLAGE_SUFFIXES) and len(text) >= 3 and not gaz.lookup(text))]
 
 
@@ -448,19 +466,28 @@ def _fill_place(mention: Mention, division: Division) -> Mention:
 
 
 def crossing_word(text: str, start: int, end: int, gaz: Gazetteer) -> str | None:
-    """The word, in jieba's segmentation of the text around ``text[start:end]``, that reaches
+    """The word, in the best segmentation of the text around ``text[start:end]``, that reaches
     across one of its ends and is no place name itself: 资兴 in 投资|兴业, 千山 in 千山万水,
     武陵 in 武陵山. A short name that is cut that way is part of other words, not a place.
-    Rare dictionary words do not count: jieba also knows 江坝, which cuts 碧江|坝黄镇."""
+
+    The segmentation is jieba's (its dictionary and its path score) with the name itself counted
+    as a word of a place name's usual frequency, so that names jieba does not know (碧江) are not
+    shredded (碧|江东|西部). Rare dictionary words do not count either."""
     left = max(0, start - WORD_WINDOW)
     offset = left
-    for word in _segment_words(text[left : end + WORD_WINDOW]):
+    surface = text[start:end]
+    for word in _segment_words(text[left : end + WORD_WINDOW], {surface: PLACE_WORD_FREQ}):
         word_start, word_end = offset, offset + len(word)
         offset = word_end
         crosses = word_start < start < word_end or word_start < end < word_end
-        if crosses and word_frequency(word) >= MIN_CROSSING_WORD_FREQ and not gaz.lookup(word):
+        if crosses and word_frequency(word) >= MIN_CROSSING_WORD_FREQ and not _names_a_place(word, gaz):
             return word
     return None
+
+
+def _names_a_place(word: str, gaz: Gazetteer) -> bool:
+    """Whether a word is a place's name in its own right (a town's stem, 武陵山 of 武陵山乡, is not)."""
+    return any(c.kind != "short" or c.division.level in UPPER_LEVELS for c in gaz.lookup(word))
 
 
 @cache
@@ -471,8 +498,31 @@ def _jieba() -> Any:
     return jieba
 
 
-def _segment_words(text: str) -> list[str]:
-    return _jieba().lcut(text, HMM=False)
+def _segment_words(text: str, extra: dict[str, int]) -> list[str]:
+    """jieba's maximum-probability path over its dictionary, plus ``extra`` words, without HMM.
+
+    Computed here rather than by adding words to jieba, whose dictionary the nlp stage shares.
+    """
+    tokenizer = _jieba().dt
+    tokenizer.check_initialized()
+    frequencies, log_total = tokenizer.FREQ, math.log(tokenizer.total)
+    n = len(text)
+    best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        options = []
+        for j in range(i + 1, min(n, i + MAX_WORD_LENGTH) + 1):
+            word = text[i:j]
+            frequency = max(extra.get(word, 0), frequencies.get(word) or 0)
+            if frequency <= 0 and j > i + 1:
+                continue
+            options.append((math.log(max(frequency, 1)) - log_total + best[j][0], j))
+        best[i] = max(options)
+    words, i = [], 0
+    while i < n:
+        j = best[i][1]
+        words.append(text[i:j])
+        i = j
+    return words
 
 
 def _drop_short_names_inside_words(piece: Piece, text: str, gaz: Gazetteer) -> None:
@@ -518,6 +568,30 @@ def _drop_lone_short_names(article: Article, pieces: Sequence[Piece], context: C
                 f"in the article nor any place in its sentence: more likely a word than {division.name}"
             )
             context.counts[division.key] -= 1
+
+
+def _drop_names_cut_from_known_places(
+    text: str, pieces: Sequence[Piece], context: Context, gaz: Gazetteer
+) -> None:
+    """江城区 in 碧江城区: a name whose first characters end another name the article uses
+    (碧江), and that nothing else in the article supports, was cut out of that other name."""
+    anchors = {a.key for a in context.anchors}
+    for piece in pieces:
+        division = piece.chosen
+        if division is None or any(
+            a.key != division.key and _closeness(division, a) > 0 for a in context.anchors
+        ):
+            continue
+        for left in range(max(0, piece.start - 3), piece.start):
+            for right in range(piece.start + 1, min(piece.end, left + gaz.max_name_length) + 1):
+                other = text[left:right]
+                if len(other) >= 2 and any(c.division.key in anchors for c in gaz.lookup(other)):
+                    piece.chosen = None
+                    piece.unresolved = f"{piece.text} overlaps {other}, a place the article names"
+                    context.counts[division.key] -= 1
+                    break
+            if piece.chosen is None:
+                break
 
 
 def _resolve_round(pieces: list[Piece], levels: tuple[str, ...], gaz: Gazetteer, context: Context) -> None:
@@ -645,6 +719,7 @@ def link_places(
         if piece.chosen is not None:
             context.counts[piece.chosen.key] += 1
     _drop_lone_short_names(article, all_pieces, context)
+    _drop_names_cut_from_known_places(article.text, all_pieces, context, gaz)
 
     linked: list[Mention] = []
     for mention, pieces in groups:
@@ -774,8 +849,8 @@ def discover_local_places(
     The nlp stage cannot know them (650,000 village names, most meaningful only inside their
     county), so the linker, which knows the article's counties, looks for them: a town by its
     name (瓦屋乡), a village by its name (七桥村, ≥3 characters, not a frequent word), and a town's
-    short name right before one of its villages (张浦|七桥村). Spans that overlap any mention
-    already found are left alone. Returned linked, with ``source="gazetteer"``.
+    short name right before one of its villages (张浦|七桥村). Spans that overlap a mention given
+    in ``mentions`` are left alone. Returned linked, with ``source="gazetteer"``.
     """
     counties = set(context.named_counties())
     for anchor in context.anchors:
@@ -871,7 +946,14 @@ def link_mentions(
     places = [m for m in mentions if m.label == "PLACE"]
     linked_places, context = link_places(article, places, gazetteer)
     if discover:
-        linked_places += discover_local_places(article, [*mentions, *linked_places], context, gazetteer)
+        # Unresolved place mentions do not block: 坝田村 cut from 高坝田村 gives way to it.
+        settled = [m for m in mentions if m.label != "PLACE"] + [m for m in linked_places if not m.unresolved]
+        discovered = discover_local_places(article, settled, context, gazetteer)
+        linked_places = [
+            m
+            for m in linked_places
+            if not (m.unresolved and any(d.start < m.end and m.start < d.end for d in discovered))
+        ] + discovered
     orgs = link_orgs(article, [m for m in mentions if m.label == "ORG"], gazetteer, context)
     others: list[Mention] = []
     for mention in mentions:

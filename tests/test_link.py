@@ -337,3 +337,32 @@ def test_towns_and_villages_of_named_counties_are_discovered(gaz: Gazetteer) -> 
     art = article(text)
     assert len(link_mentions(art, [mention(art, "昆山市")], gaz, discover=False)) == 1
     assert [m.text for m in link(gaz, "张浦七桥村与坝黄高坝田村村村结对", [])] == []
+
+
+def test_name_cut_out_of_a_known_place(gaz: Gazetteer) -> None:
+    # 江城区 (阳江) inside 碧江城区: 碧江 is the article's place
+    text = "碧江区脱贫摘帽。记者从碧江城区来到了乡里。"
+    linked = link(gaz, text, ["碧江区", "江城区"])
+    assert by_text(linked, "江城区").code is None
+    assert "碧江" in (by_text(linked, "江城区").unresolved or "")
+    # a district that the article's other places support is no such cut: 天津市和平区
+    assert link(gaz, "天津市和平区", ["天津市和平区"])[1].code == "120101"
+
+
+def test_mention_that_runs_past_the_name(gaz: Gazetteer) -> None:
+    text = "昆山张浦镇考察团到碧江区考察。"
+    linked = link(gaz, text, ["昆山张浦镇考察团", "碧江区"])
+    assert [(m.text, m.start, m.end, m.level) for m in linked] == [
+        ("昆山", 0, 2, "county"),
+        ("张浦镇", 2, 5, "town"),
+        ("碧江区", 9, 12, "county"),
+    ]
+    # a short name alone does not license cutting: 昆山鲜活果汁 is no place
+    assert link(gaz, "昆山鲜活果汁", ["昆山鲜活果汁"])[0].unresolved
+
+
+def test_discovered_village_replaces_a_cut_mention(gaz: Gazetteer) -> None:
+    text = "碧江区坝黄镇的村民。企业与高坝田村结对。"
+    linked = link(gaz, text, ["碧江区坝黄镇", "坝田村"])
+    villages = [(m.text, m.start, m.county_code, m.unresolved) for m in linked if m.start > 10]
+    assert villages == [("高坝田村", 13, "520602", None)]
