@@ -36,6 +36,7 @@ from kg.io import atomic_writer
 
 PAGES = {"graph": "graph.html", "map": "map.html"}
 SUB_COUNTY_LEVELS = ("town", "village")
+HORIZONTAL_PREFERENCE = 1.5  # map de-overlap: move sideways unless that is 1.5× the way
 SPRING_MAX_NODES = 500  # networkx switches its spring layout to scipy's sparse arrays here
 
 
@@ -309,8 +310,9 @@ def separate(
         np.fill_diagonal(overlap, False)
         if not overlap.any():
             break
-        along_x = overlap & (over_x <= over_y)
-        along_y = overlap & (over_x > over_y)
+        # the canvas is wider than tall: sideways moves are cheaper
+        along_x = overlap & (over_x <= HORIZONTAL_PREFERENCE * over_y)
+        along_y = overlap & ~along_x
         xy[:, 0] += (np.sign(dx) * over_x / 2 * along_x).sum(axis=1) * 0.5
         xy[:, 1] += (np.sign(dy) * over_y / 2 * along_y).sum(axis=1) * 0.5
     return {n: (float(x), float(y)) for n, (x, y) in zip(names, xy, strict=True)}
@@ -421,6 +423,8 @@ def page_data(
     return {
         "mode": mode,
         "physics": physics,
+        "physics_options": style["physics"],
+        "edge_label_min_px": font["map_edge_label_min_px" if mode == "map" else "edge_label_min_px"],
         "stabilization": int(style["limits"]["stabilization_iterations"]),
         "notes": list(notes),
         "total": {"nodes": total[0], "edges": total[1]},

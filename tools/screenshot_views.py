@@ -6,7 +6,7 @@
 
 Drives Debian's headless Chromium through /usr/bin/chromedriver (tools/install-browser.sh
 installs both and a CJK font) with the network cut off, as the browser tests do. On the network
-page the mouse rests on the best-supported link, so the picture shows its evidence tooltip.
+page the mouse rests on the best-supported pairing, so the picture shows its evidence tooltip.
 """
 
 from __future__ import annotations
@@ -38,10 +38,12 @@ FLAGS = (
     "--host-resolver-rules=MAP * ~NOTFOUND",
 )
 
-# The DOM point of the middle of the edge with the most articles (ties: the most evidence).
+# The DOM point of the middle of the pairing with the most articles (ties: the most evidence;
+# no pairing: any link).
 BEST_EDGE_POINT = """
 var edges = kgView.data.edges.slice().sort(function (a, b) {
-  return (b.kg.articles - a.kg.articles) || (b.kg.evidence.length - a.kg.evidence.length);
+  return ((b.kg.type === "pairing") - (a.kg.type === "pairing")) || (b.kg.articles - a.kg.articles) ||
+    (b.kg.evidence.length - a.kg.evidence.length);
 });
 if (!edges.length) return null;
 var p = kgView.network.body.edges[edges[0].id].edgeType.getPoint(0.5);

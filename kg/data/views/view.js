@@ -69,16 +69,16 @@
   var options = {
     autoResize: true,
     nodes: {borderWidth: 1.5, font: {face: FONT_FACE, color: "#222", strokeWidth: 3, strokeColor: "#ffffff"}},
+    // Edge labels are drawn only once zoomed in far enough to read them (the dense map stays clean).
     edges: {font: {face: FONT_FACE, color: "#333", strokeWidth: 3, strokeColor: "#ffffff"},
+      scaling: {label: {drawThreshold: data.edge_label_min_px}},
       arrows: {to: {enabled: true, scaleFactor: 0.7}}, selectionWidth: 2, hoverWidth: 1.5},
     interaction: {hover: true, tooltipDelay: 120, hideEdgesOnDrag: !data.physics, navigationButtons: false,
       keyboard: false},
-    physics: data.physics ? {
+    physics: data.physics ? Object.assign({}, data.physics_options, {
       enabled: true,
-      solver: "barnesHut",
-      barnesHut: {gravitationalConstant: -6000, springLength: 140, springConstant: 0.03, avoidOverlap: 0.3},
       stabilization: {enabled: true, iterations: data.stabilization, updateInterval: 50, fit: true}
-    } : {enabled: false},
+    }) : {enabled: false},
     layout: {randomSeed: 42, improvedLayout: false}
   };
 
