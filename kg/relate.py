@@ -42,7 +42,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -316,6 +316,47 @@ def _unresolved_place(mention: Mention) -> Mention | None:
     return None
 
 
+LEADING_MARKS = "“”\"'‘’《「『(("
+
+
+def guarded_org(org: Mention, before: str = "") -> Mention | None:
+    """The organisation mention as a name, or None when it is no organisation name.
+
+    A verb stuck to its end (天津市工商联捐赠) is cut off, so that it reads as the action;
+    a quantity in front, a generic word, a clause verb inside a name without an organisation
+    ending, or a place ending mean the NER took something else for a name (see the lexicon's
+    ``org_guard``). Government organs are kept: they act for their place.
+    """
+    guard = lexicon()["org_guard"]
+    text, start, end = org.text, org.start, org.end
+    while text and text[0] in LEADING_MARKS:
+        text, start = text[1:], start + 1
+    name = org.name if org.name and org.name != org.text else text
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for verb in guard["trailing_verbs"]:
+            if text.endswith(verb) and len(text) > len(verb) + 1:
+                text, end = text[: -len(verb)], end - len(verb)
+                name = name[: -len(verb)] if name.endswith(verb) else name
+                trimmed = True
+    if len(text) < 2:
+        return None
+    changed = replace(org, text=text, start=start, end=end, name=name)
+    if is_government(changed):
+        return changed
+    endings = tuple(guard["name_endings"])
+    if re.match(guard["quantity_start"], text) or text in guard["generic_names"]:
+        return None
+    if re.search(guard["quantity_before"], before) or text.endswith(tuple(guard["not_name_endings"])):
+        return None
+    if any(v in text for v in guard["clause_verbs"]) and not text.endswith(endings):
+        return None
+    if text.endswith(tuple(guard["place_endings"])) and not text.endswith(endings):
+        return None
+    return changed
+
+
 def is_resolved(place: Mention) -> bool:
     return bool(place.name) and bool(place.code or place.county_code) and not place.unresolved
 
@@ -410,6 +451,10 @@ def encode(
                     continue
             slots.append(Slot("P", m, m.start, m.end, place=m))
         elif m.label == "ORG":
+            guarded = guarded_org(m, article.text[max(0, m.start - 4) : m.start])
+            if guarded is None:
+                continue  # not an organisation name: its words stay plain text
+            m = guarded
             government = is_government(m)
             home = places_by_code.get(m.home_code or "") if government else None
             if home is not None:
@@ -797,16 +842,18 @@ class _ArticleReader:
                         recipient = self.context_recipient(enc.index)
                     else:
                         recipient = self._help_recipient(enc, match, orgs[0].mention) if orgs else None
-                    if recipient is None:
-                        continue
+                    # the text says the organisation helps even where it names no place:
+                    # kept with the recipient unknown, and less confidence
+                    confidence = pattern.confidence * (1.0 if recipient else 0.7)
                     amount = self._amount_after(enc, match.end()) if action == "donates" else None
                     span = enc.span(match.start(), match.end())
                     for slot in orgs:
                         if not self._helper_org(slot, recipient):
                             continue
                         org = slot.mention
-                        key = (org.name or org.text, place_key(recipient), enc.index)
-                        if key in seen:
+                        org_name = org.name or org.text
+                        key = (org_name, place_key(recipient) if recipient else "", enc.index)
+                        if key in seen or (recipient is None and any(k[0] == org_name and k[2] == enc.index for k in seen)):
                             continue
                         seen.add(key)
                         self.relations.append(
@@ -816,9 +863,9 @@ class _ArticleReader:
                                 enc.index,
                                 span,
                                 pattern.id,
-                                pattern.confidence,
+                                confidence,
                                 donor=org_party(org),
-                                recipient=to_party(recipient),
+                                recipient=to_party(recipient) if recipient else None,
                                 action=action,
                                 amount_yuan=amount,
                             )
