@@ -118,6 +118,7 @@ def _macros() -> dict[str, str]:
         "ACT": _alternatives(actions),
         "INTRO": _alternatives(intro["verbs"]),
         "INTRO_NOUN": _alternatives(intro["nouns_after"]),
+        "ATTR_HEAD": _alternatives(lex["attributive_heads"]["words"]),
     }
 
 
@@ -430,8 +431,55 @@ def _non_overlapping(mentions: Sequence[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+# Text between two places of one address (来宾市金秀县罗运村 where only 来宾 and 罗运村 were
+# linked): a few characters that end in a division suffix.
+ADDRESS_GAP = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,5}?(?:省|自治区|市|县|区|州|盟|旗|镇|乡|街道|村))?\s*")
+
+
+def _address_head(slots: list[Slot], text: str, place: Mention) -> int | None:
+    """Index of the place slot that ``place`` continues as one address, else None.
+
+    Written one after the other with nothing but address text between them (江苏省苏州市,
+    来宾市金秀县罗香乡罗运村), the inner place is the one meant; unresolved places in between
+    (罗香乡) belong to the address too.
+    """
+    cursor = place.start
+    for i in range(len(slots) - 1, -1, -1):
+        slot = slots[i]
+        if not ADDRESS_GAP.fullmatch(text[slot.end : cursor]):
+            return None
+        if slot.letter == "P" and slot.place is not None:
+            return i if nests(place, slot.place) else None
+        if slot.letter != "U":
+            return None
+        cursor = slot.start
+    return None
+
+
+def government_home(
+    org: Mention, places_by_code: dict[str, Mention], places_by_text: dict[str, Mention]
+) -> Mention | None:
+    """The place a government organ acts for: the place named last in its name (锡北镇政府 →
+    锡北镇, not its county), else the linker's home code."""
+    text = org.text
+    best: tuple[int, int, Mention] | None = None
+    for key, place in places_by_text.items():
+        at = text.rfind(key)
+        if at >= 0:
+            rank = (at + len(key), len(key))
+            if best is None or rank > best[:2]:
+                best = (*rank, place)
+    if best is not None:
+        return best[2]
+    return places_by_code.get(org.home_code or "")
+
+
 def encode(
-    article: Article, index: int, mentions: Sequence[Mention], places_by_code: dict[str, Mention]
+    article: Article,
+    index: int,
+    mentions: Sequence[Mention],
+    places_by_code: dict[str, Mention],
+    places_by_text: dict[str, Mention] | None = None,
 ) -> Encoded:
     """Encode sentence ``index`` of the article with its mentions."""
     sentence = article.sentences[index]
@@ -442,13 +490,12 @@ def encode(
                 # never a pairing party; a help or fund recipient when its name says its level
                 slots.append(Slot("U", m, m.start, m.end, place=_unresolved_place(m)))
                 continue
-            previous = slots[-1] if slots else None
-            gap = article.text[previous.end : m.start] if previous else None
-            if previous and previous.letter == "P" and gap is not None and not gap.strip():
-                assert previous.place is not None
-                if nests(m, previous.place):
-                    slots[-1] = Slot("P", m, previous.start, m.end, place=m)
-                    continue
+            head = _address_head(slots, article.text, m)
+            if head is not None:
+                start = slots[head].start
+                del slots[head:]
+                slots.append(Slot("P", m, start, m.end, place=m))
+                continue
             slots.append(Slot("P", m, m.start, m.end, place=m))
         elif m.label == "ORG":
             guarded = guarded_org(m, article.text[max(0, m.start - 4) : m.start])
@@ -456,7 +503,7 @@ def encode(
                 continue  # not an organisation name: its words stay plain text
             m = guarded
             government = is_government(m)
-            home = places_by_code.get(m.home_code or "") if government else None
+            home = government_home(m, places_by_code, places_by_text or {}) if government else None
             if home is not None:
                 slots.append(Slot("P", m, m.start, m.end, place=home, government=True))
             else:
@@ -688,8 +735,13 @@ class _ArticleReader:
         for m in mentions:
             if m.article_id == article.id and 0 <= m.sentence < len(article.sentences):
                 by_sentence.setdefault(m.sentence, []).append(m)
+        places_by_text: dict[str, Mention] = {}
+        for m in mentions:
+            if m.label == "PLACE" and is_resolved(m) and len(m.text) >= 2:
+                places_by_text.setdefault(m.text, m)
+                places_by_text.setdefault(m.name or m.text, m)
         self.encoded = [
-            encode(article, i, by_sentence.get(i, []), self.places_by_code)
+            encode(article, i, by_sentence.get(i, []), self.places_by_code, places_by_text)
             for i in range(len(article.sentences))
         ]
         self.topics = _topics(self.encoded)
@@ -853,7 +905,9 @@ class _ArticleReader:
                         org = slot.mention
                         org_name = org.name or org.text
                         key = (org_name, place_key(recipient) if recipient else "", enc.index)
-                        if key in seen or (recipient is None and any(k[0] == org_name and k[2] == enc.index for k in seen)):
+                        if key in seen or (
+                            recipient is None and any(k[0] == org_name and k[2] == enc.index for k in seen)
+                        ):
                             continue
                         seen.add(key)
                         self.relations.append(
@@ -911,44 +965,97 @@ class _ArticleReader:
     def _slot_text(enc: Encoded, m: re.Match[str]) -> str:
         return enc.slots[int(m.group(2))].mention.text
 
-    def funding(self) -> None:
+    def _fund_recipient(
+        self,
+        enc: Encoded,
+        positions: list[tuple[int, int, Slot]],
+        pos: int,
+        here: list[tuple[Mention, Mention, float, int]],
+    ) -> Mention | None:
+        """The place that receives the money at ``pos``: the nearest marked place before it
+        (向Y捐赠; in "A向B捐赠…,C向D捐赠…" each sum goes to its own clause's place), else the
+        first marked one after it, else the sentence's pairing, else the context."""
         markers = lexicon()["recipient_markers"]["words"]
+        marked = [
+            (p_pos, s.place)
+            for p_pos, _, s in positions
+            if s.letter in "PU"
+            and s.place
+            and not self.state.is_donor_side(s.place)
+            and _preceded_by(enc.text, p_pos, markers)
+        ]
+        before = [place for p_pos, place in marked if pos - 40 < p_pos < pos]
+        if before:
+            return before[-1]
+        after = [place for p_pos, place in marked if p_pos > pos]
+        if after:
+            return after[0]
+        if here:
+            return here[0][1]
+        return self.context_recipient(enc.index)
+
+    def _fund_donor(
+        self,
+        positions: list[tuple[int, int, Slot]],
+        pos: int,
+        here: list[tuple[Mention, Mention, float, int]],
+        recipient: Mention,
+    ) -> Party | None:
+        """Who gives the money: the sentence's pairing with that recipient, else the nearest
+        giver written before the sum, else (a sentence that continues the article's pair) the
+        article's main donor when the recipient is the main recipient or inside it.
+
+        A place gives a place money only at comparable levels or where the article pairs the
+        two (a county's visit to a township, 到…捐赠, is no pair): otherwise the donor is left
+        unknown, as the weak-verb pairings are.
+        """
+        paired = [p for p in here if related(p[1], recipient)]
+        donor_place: Mention | None = None
+        if paired:
+            donor_place = paired[0][0]
+        else:
+            agents = [
+                s
+                for p_pos, _, s in positions
+                if p_pos < pos
+                and s.letter in "PO"
+                and not (s.place and related(s.place, recipient))
+                and not (s.place and self.state.is_recipient_side(s.place))
+                and not (s.letter == "O" and not self._helper_org(s, recipient))
+            ]
+            if agents:
+                agent = agents[-1]
+                if agent.place is None:
+                    return org_party(agent.mention)
+                donor_place = agent.place
+            elif self.state.pairings:
+                main_recipient = self.state.main(1)
+                if main_recipient is not None and nests(recipient, main_recipient):
+                    donor_place = self.state.main(0)
+        if donor_place is None:
+            return None
+        if not comparable_levels(donor_place, recipient) and not self._paired(donor_place, recipient):
+            return None
+        return to_party(donor_place)
+
+    def _paired(self, donor: Mention, recipient: Mention) -> bool:
+        """Whether the article states a pairing of exactly these two places."""
+        return any(
+            place_key(d) == place_key(donor) and place_key(r) == place_key(recipient)
+            for d, r, _, _ in self.state.pairings
+        )
+
+    def funding(self) -> None:
         for enc in self.encoded:
             positions = enc.slot_positions()
             for pos, end, slot in positions:
                 if slot.letter != "M" or not slot.mention.value or not self._is_transfer(enc, pos, end):
                     continue
                 here = self.state.in_sentence(enc.index)
-                recipient: Mention | None = None
-                donor: Party | None = None
-                for p_pos, _, s in positions:
-                    if s.letter in "PU" and s.place and not self.state.is_donor_side(s.place):
-                        if _preceded_by(enc.text, p_pos, markers) and (p_pos > pos or p_pos > pos - 40):
-                            recipient = s.place
-                            break
-                if recipient is None and here:
-                    recipient = here[0][1]
-                if recipient is None:
-                    recipient = self.context_recipient(enc.index)
+                recipient = self._fund_recipient(enc, positions, pos, here)
                 if recipient is None:
                     continue
-                agents = [
-                    s
-                    for p_pos, _, s in positions
-                    if p_pos < pos
-                    and s.letter in "PO"
-                    and not (s.place and related(s.place, recipient))
-                    and not (s.place and self.state.is_recipient_side(s.place))
-                    and not (s.letter == "O" and not self._helper_org(s, recipient))
-                ]
-                if here and related(here[0][1], recipient):
-                    donor = to_party(here[0][0])
-                elif agents:
-                    agent = agents[0]
-                    donor = to_party(agent.place) if agent.place else org_party(agent.mention)
-                elif self.state.pairings and related(self.state.main(1) or recipient, recipient):
-                    main_donor = self.state.main(0)
-                    donor = to_party(main_donor) if main_donor else None
+                donor = self._fund_donor(positions, pos, here, recipient)
                 date = next(
                     (s.mention.iso for _, _, s in positions if s.letter == "D" and s.mention.iso), None
                 )

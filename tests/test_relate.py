@@ -351,3 +351,69 @@ def test_patterns_are_data_with_unique_ids_and_known_types() -> None:
     assert all(p.direction in ("forward", "symmetric") for p in patterns)
     assert all(0 < p.confidence <= 1 for p in patterns)
     assert not any(re.search(r"\{[A-Z_]+\}", p.regex.pattern) for p in patterns)  # every macro expanded
+
+
+# --------------------------------------------------------------------------- funding sides
+
+
+def fundings(text: str, places: list[str], **kwargs: object) -> list[tuple[str | None, str, float | None]]:
+    found = relations(text, places, **kwargs)
+    return [
+        (r.donor.name if r.donor else None, r.recipient.name, r.amount_yuan)
+        for r in found
+        if r.type == "funding"
+    ]
+
+
+def test_each_sum_goes_from_its_own_clause_s_giver_to_its_own_clause_s_place() -> None:
+    text = "同时,张浦镇政府向坝黄镇捐赠帮扶资金10万元,张浦镇七桥村向高坝田村捐赠帮扶资金5万元。"
+    found = fundings(
+        text,
+        ["张浦镇", "坝黄镇", "七桥村", "高坝田村"],
+        orgs={"张浦镇政府": "320583"},
+        money={"10万元": 100_000, "5万元": 50_000},
+    )
+    # the town government acts for its town, not for the county of its home code
+    assert found == [("张浦镇", "坝黄镇", 100_000), ("七桥村", "高坝田村", 50_000)]
+
+
+def test_the_innermost_place_of_an_address_receives() -> None:
+    # only the prefecture and the village are linked; the county and town between them are text
+    text = "七桥村村民现场向铜仁市碧江区坝黄镇高坝田村募集捐款20万元。"
+    found = fundings(text, ["七桥村", "铜仁市", "高坝田村"], money={"20万元": 200_000})
+    assert found == [("七桥村", "高坝田村", 200_000)]
+
+
+def test_a_county_giving_to_a_village_it_is_not_paired_with_leaves_the_donor_unknown() -> None:
+    text = "和平区对口帮扶靖远县。同时,向富坪村拨付帮扶资金100万元。"
+    found = fundings(text, ["和平区", "靖远县", "富坪村"], money={"100万元": 1_000_000})
+    assert found == [(None, "富坪村", 1_000_000)]
+    text = "时任昆山市领导一行深入到六龙山乡开展精准帮扶活动,捐赠100万元用于灾后重建。"
+    found = fundings(text, ["昆山市", "六龙山乡"], money={"100万元": 1_000_000})
+    assert found == [(None, "六龙山侗族土家族乡", 1_000_000)]
+
+
+def test_the_article_s_donor_gives_only_to_its_recipient_or_inside_it() -> None:
+    text = "海沧区对口帮扶积石山县。是支持甘肃省民族地区发展资金500万元。"
+    found = fundings(text, ["海沧区", "积石山县", "甘肃省"], money={"500万元": 5_000_000})
+    assert found == [(None, "甘肃省", 5_000_000)]
+
+
+def test_a_place_qualified_by_its_own_pairing_is_the_donor_not_the_recipient() -> None:
+    text = "区慈善协会向海沧区对口帮扶的贫困县积石山县捐赠100万元。"
+    found = relations(text, ["海沧区", "积石山县"], money={"100万元": 1_000_000})
+    assert [(r.donor.name, r.recipient.name) for r in found if r.type == "pairing"] == [("海沧区", JSS)]
+    assert [(r.donor.name, r.recipient.name) for r in found if r.type == "funding"] == [("海沧区", JSS)]
+
+
+def test_a_county_pairs_with_villages_by_an_explicit_agreement() -> None:
+    text = "此外,和平区还与靖远县北湾镇富坪村等3个村签订了帮扶协议。"
+    assert pairs(text, ["和平区", "靖远县", "北湾镇", "富坪村"]) == [("和平区", "富坪村")]
+
+
+def test_listed_donors_towards_one_recipient() -> None:
+    text = "多年来,福建省、厦门市各级领导高度重视对临夏州的帮扶工作。"
+    assert pairs(text, ["福建省", "厦门市", "临夏州"]) == [
+        ("福建省", "临夏回族自治州"),
+        ("厦门市", "临夏回族自治州"),
+    ]
