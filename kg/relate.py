@@ -21,7 +21,8 @@ How it reads a sentence
 Direction
     A forward construction says it (X对口帮扶Y; Y与东西部扶贫协作单位X). A symmetric one (X与Y结对,
     福清连城两地, 福清通渭东西部协作) is decided, in order, by: region (the eastern side helps the
-    western one), the official 2016 list (only one direction agrees with it), the article's own
+    western one), the official 2016 list (only one direction agrees with it), the national aid
+    programmes (a place in Xinjiang or Tibet receives, 对口援疆/援藏), the article's own
     statements (the side that is a donor in this article's directed statements), the kind of
     the province's own programme (``data/intra_province_sides.csv``: Fujian's coastal cities
     help its mountain prefectures, southern Jiangsu helps northern Jiangsu, …), the kind of
@@ -62,6 +63,7 @@ REGION_RANK = {"east": 2, "other": 1, "west": 0}
 RESOLVE_FACTORS = {
     "region": 0.95,
     "official": 0.95,
+    "aid-programme": 0.9,
     "article": 0.85,
     "province-programme": 0.8,
     "division-kind": 0.6,
@@ -95,6 +97,7 @@ def _action_regexes() -> dict[str, re.Pattern[str]]:
 
 def _macros() -> dict[str, str]:
     lex = lexicon()
+    one_char = f"[^{OPEN}{CLOSE}{CLAUSE_STOPS}]"  # the {G} macro, used inside others
     token = OPEN + "{}" + r"\d+" + CLOSE
     place, org = token.format("P"), token.format("O")
     actions = [w for k, ws in lex["actions"].items() if not k.startswith("_") for w in ws]
@@ -102,6 +105,8 @@ def _macros() -> dict[str, str]:
     return {
         "P": place,
         "O": org,
+        # the end of any token (for look-behinds: a place right after "«…»、" is inside a list)
+        "END": CLOSE,
         "M": token.format("M"),
         "J": token.format("J"),
         "D": token.format("D"),
@@ -115,6 +120,12 @@ def _macros() -> dict[str, str]:
         "X": f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[MDJR]\\d+{CLOSE})",
         # the same, crossing places too (ORG … 在Y设立)
         "XP": f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[PMDJR]\\d+{CLOSE})",
+        # the same along one subject's chain of clauses: a place that opens a clause is a new
+        # subject, and so is any organisation
+        "XS": f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[MDJR]\\d+{CLOSE}|(?<![,,;;:]){OPEN}[PU]\\d+{CLOSE})",
+        # what may stand before a subject inside its clause (a date, 爱心企业), but no preposition
+        # that would make the organisation an object (与, 向, 为, 在…)
+        "SUBJ_LEAD": f"(?:(?!{_alternatives(lex['not_subject_before']['words'])}){one_char})",
         "ACT": _alternatives(actions),
         "INTRO": _alternatives(intro["verbs"]),
         "INTRO_NOUN": _alternatives(intro["nouns_after"]),
@@ -146,6 +157,7 @@ class Pattern:
     donor_fallback: str | None = None  # topic
     recipient_fallback: str | None = None  # topic | context
     action: str | None = None
+    pairs: str = "cross"  # cross: each first with each second | chain: A与B、C与D, one pair per 与
 
 
 @cache
@@ -168,6 +180,7 @@ def load_patterns() -> tuple[Pattern, ...]:
                 donor_fallback=row.get("donor_fallback"),
                 recipient_fallback=row.get("recipient_fallback"),
                 action=row.get("action"),
+                pairs=row.get("pairs", "cross"),
             )
         )
     return tuple(patterns)
@@ -351,11 +364,45 @@ def guarded_org(org: Mention, before: str = "") -> Mention | None:
         return None
     if re.search(guard["quantity_before"], before) or text.endswith(tuple(guard["not_name_endings"])):
         return None
+    if re.search(guard["quantity_inside"], text):
+        return None
     if any(v in text for v in guard["clause_verbs"]) and not text.endswith(endings):
+        return None
+    if any(w in text for w in guard["collective_words"]):
+        return None
+    if not text.endswith(endings) and is_common_phrase(text):
         return None
     if text.endswith(tuple(guard["place_endings"])) and not text.endswith(endings):
         return None
     return changed
+
+
+@cache
+def _jieba_tables() -> tuple[Any, dict[str, int], dict[str, str]]:
+    """jieba's tokenizer, word frequencies and part-of-speech tags (loaded once, when needed)."""
+    import jieba  # noqa: PLC0415 — loaded only when an organisation name needs checking
+    import jieba.posseg  # noqa: PLC0415
+
+    jieba.setLogLevel(60)
+    jieba.dt.check_initialized()
+    jieba.posseg.dt.tokenizer.check_initialized()
+    return jieba.dt, jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+
+
+def is_common_phrase(text: str) -> bool:
+    """Whether ``text`` is made only of frequent common words (招商, 农业产业化), perhaps after a
+    one-character verb (建基础, 兴产业: a slogan's verb and object): no part of it is a name."""
+    rule = lexicon()["org_guard"]["common_word"]
+    tokenizer, frequencies, tags = _jieba_tables()
+    words = list(tokenizer.cut(text, HMM=False))
+    if len(words) > 1 and len(words[0]) == 1 and tags.get(words[0]) == "v":
+        words = words[1:]
+    return all(
+        len(w) >= 2
+        and (frequencies.get(w) or 0) >= rule["min_frequency"]
+        and tags.get(w, "x") not in rule["proper_tags"]
+        for w in words
+    )
 
 
 def is_resolved(place: Mention) -> bool:
@@ -610,6 +657,14 @@ def _pair_candidates(
     pattern: Pattern, enc: Encoded, match: re.Match[str], topic: Slot | None, sentence_text: str
 ) -> list[PairCandidate]:
     symmetric = pattern.direction == "symmetric"
+    if pattern.pairs == "chain":
+        chained = _group_places(enc, match, "chain")
+        span = enc.span(match.start(), match.end())
+        return [
+            PairCandidate(pattern, enc.index, span, a, b, symmetric, pattern.confidence)
+            for a, b in zip(chained[::2], chained[1::2], strict=False)
+            if not related(a, b)
+        ]
     first_role, second_role = ("a", "b") if symmetric else ("donor", "recipient")
     firsts = _group_places(enc, match, first_role)
     seconds = _group_places(enc, match, second_role)
@@ -647,6 +702,10 @@ def resolve_direction(a: Mention, b: Mention, state: ArticleState) -> tuple[Ment
     forward, backward = official_pair(a, b), official_pair(b, a)
     if bool(forward) != bool(backward):
         return (a, b, "official") if forward else (b, a, "official")
+    aided = lexicon()["aid_recipient_provinces"]["codes"]
+    aided_a, aided_b = province_of(a) in aided, province_of(b) in aided
+    if aided_a != aided_b:
+        return (b, a, "aid-programme") if aided_a else (a, b, "aid-programme")
     score_a, score_b = state.donor_score(a), state.donor_score(b)
     if score_a != score_b:
         return (a, b, "article") if score_a > score_b else (b, a, "article")
@@ -722,6 +781,18 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, min(rights) if rights else len(text)
 
 
+def _menu_like(text: str) -> bool:
+    """Words set apart by spaces, more than once: a page's menu or header, not running prose."""
+    return len(re.findall(r"[^\s,,。、]\s+(?=[^\s,,。、])", text)) >= 2
+
+
+def _heads_a_place(enc: Encoded, slot: Slot) -> bool:
+    """An organisation written right against a place after it is the head of that place's name
+    (兵团第二师铁门关市: the division and the city are one body), not a separate helper."""
+    following = [s for s in enc.slots if s.start >= slot.end]
+    return bool(following) and following[0].start == slot.end and following[0].letter in "PU"
+
+
 class _ArticleReader:
     """Reads one article: pairings first, then help, funding and projects that lean on them."""
 
@@ -772,7 +843,7 @@ class _ArticleReader:
         pending = []
         for c in (c for c in candidates if c.symmetric):
             donor, recipient, step = resolve_direction(c.first, c.second, ArticleState())
-            if step in ("region", "official"):
+            if step in ("region", "official", "aid-programme"):
                 confidence = c.confidence * RESOLVE_FACTORS[step]
                 settled.append((c, donor, recipient, confidence))
                 self.state.pairings.append((donor, recipient, confidence, c.sentence))
@@ -885,7 +956,13 @@ class _ArticleReader:
                 for match in pattern.regex.finditer(enc.text):
                     if _preceded_by(enc.text, match.start("donor"), not_agent):
                         continue
-                    orgs = enc.slots_in(match.start("donor"), match.end("donor"), "O")
+                    if _menu_like(enc.text[match.end("donor") - 1 : match.end()]):
+                        continue  # a site header's menu (慈善网 寻人济困 爱心捐助), not a sentence
+                    orgs = [
+                        s
+                        for s in enc.slots_in(match.start("donor"), match.end("donor"), "O")
+                        if not _heads_a_place(enc, s)
+                    ]
                     action = pattern.action or self._action_of(match)
                     if "recipient" in match.re.groupindex and match.group("recipient"):
                         places = _group_places(enc, match, "recipient")

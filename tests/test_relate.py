@@ -417,3 +417,72 @@ def test_listed_donors_towards_one_recipient() -> None:
         ("福建省", "临夏回族自治州"),
         ("厦门市", "临夏回族自治州"),
     ]
+
+
+# --------------------------------------------------------------------------- more constructions
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "expected"),
+    [
+        # the bare verb of official lists
+        (
+            "其中,福州市对口定西市,厦门市对口临夏州。",
+            ["福州市", "定西市", "厦门市", "临夏州"],
+            [("福州市", "定西市"), ("厦门市", "临夏回族自治州")],
+        ),
+        # lists in order with 分别
+        (
+            "福州市、厦门市分别向定西市、临夏州捐赠物资。",
+            ["福州市", "厦门市", "定西市", "临夏州"],
+            [("福州市", "定西市"), ("厦门市", "临夏回族自治州")],
+        ),
+        # the fronted 与-clause; the subject after it is the other side (a town with a county)
+        (
+            "自与碧江区结对协作工作开展以来,张浦镇认真落实各项政策。",
+            ["碧江区", "张浦镇"],
+            [("张浦镇", "碧江区")],
+        ),
+        # two places joined by a dash before the programme's name
+        ("这正是昆山—碧江协作的生动缩影。", ["昆山", "碧江"], [("昆山市", "碧江区")]),
+        # the partner named after 结对地区 / 结对县市 (Fujian's coastal side helps)
+        (
+            "连城的特产走进结对地区福清,市民争相购买。",
+            ["连城", "福清"],
+            [("福清市", "连城县")],
+        ),
+        (
+            "连城与结对县市福清、平潭的不少企业达成合作。",
+            ["连城", "福清", "平潭"],
+            [("福清市", "连城县"), ("平潭县", "连城县")],
+        ),
+        # 双方 takes up the two sides of a meeting
+        (
+            "昨天,福州市与前来考察的定西市党政代表团举行座谈会,双方就结对帮扶工作进行交流。",
+            ["福州市", "定西市"],
+            [("福州市", "定西市")],
+        ),
+    ],
+)
+def test_more_constructions(text: str, places: list[str], expected: list[tuple[str, str]]) -> None:
+    assert sorted(set(pairs(text, places))) == sorted(expected)
+
+
+def test_paired_lists_pair_each_与_and_nothing_across() -> None:
+    text = "张浦镇与坝黄镇、七桥村与高坝田村签署了结对帮扶协议。"
+    found = pairs(text, ["张浦镇", "坝黄镇", "七桥村", "高坝田村"])
+    assert sorted(set(found)) == [("七桥村", "高坝田村"), ("张浦镇", "坝黄镇")]
+
+
+def test_a_place_in_xinjiang_receives_when_regions_tie() -> None:
+    # 保定 is itself a recipient of Beijing (west in regions.csv); 对口援疆 still makes it the donor,
+    # and an organisation-like title before the place (兵团第二师) does not break the wording
+    text = "保定市援疆前指积极协调。保定市政府和新疆生产建设兵团第二师铁门关市就乡村振兴结对帮扶工作签约。"
+    orgs = {"保定市政府": "130600", "兵团第二师": None}
+    assert pairs(text, ["保定市", "铁门关市"], orgs=orgs) == [("保定市", "铁门关市")]
+    assert pairs("铁门关市与望都县结对帮扶。", ["铁门关市", "望都县"]) == [("望都县", "铁门关市")]
+
+
+def test_a_list_is_not_read_from_its_middle() -> None:
+    text = "会上,福州市、厦门市等4个城市与定西市、临夏州开展扶贫协作交流。"
+    assert pairs(text, ["福州市", "厦门市", "定西市", "临夏州"]) == []
