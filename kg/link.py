@@ -27,12 +27,17 @@ PLACE mentions
     implicitly. Left unresolved: ties; short names that are common words (东方, 和平) with no
     support in the article; county or town short names cut by a frequent word in jieba's
     segmentation of the text (资兴 in 投资|兴业, 千山 in 千山万水); and a county named once, by its
-    short name, with nothing else of its province in the article and no other place in its
-    sentence (大兴 in 大兴旅游产业).
+    short name (or a two-character official name), with nothing else of its province in the
+    article and no other place in its clause (大兴 in 大兴旅游产业), or only one just like it
+    written together (兴县富民).
 
-    Self-references (我市, 本县, 全区, see ``data/self_references.csv``) resolve to the article's own
-    place: the outlet's place (福清新闻网 → 福清市) when its level fits, else the most often named
-    place of that kind when it clearly leads.
+    Self-references (我市, 本县, 全区, see ``data/self_references.csv``) are found by the linker
+    itself where no mention covers them (unless a frequent word reaches across: 全市场). 我X/本X
+    is the article's own place: the place of that kind enclosing the place written right after
+    it (我市海曙区 → 宁波市, which then holds for every 我市 of the article), else the outlet's
+    place (福清新闻网 → 福清市) when its level fits, else the most often named place of that kind
+    when it clearly leads. 全X is the place of that kind the text was just speaking of (文县 …
+    全县 → 文县), else the same as 我X.
 
 ORG mentions
     Subtype from the name's suffix (``data/org_subtypes.csv``), else from what the sentence calls
@@ -45,7 +50,11 @@ ORG mentions
 Discovery
     Towns and villages of the counties the article names that no mention covers are added as
     new PLACE mentions (``source="gazetteer"``): the nlp stage cannot know 650,000 village names
-    that only mean something inside their county (:func:`discover_local_places`).
+    that only mean something inside their county (:func:`discover_local_places`). Stems, which
+    mean nothing alone, are taken where written against their parent: a town right after its own
+    county (北仑小港, also for the counties of a named prefecture), a village right after its own
+    town (军乐镇朝阳、华光两村), with the siblings listed after them. A mention linked by a short
+    name only gives way to a longer local name found over it (金牛 in 金牛寺村).
 
 MONEY and DATE mentions get ``value`` (yuan) and ``iso`` from :mod:`kg.values`.
 """
@@ -100,6 +109,10 @@ MAX_WORD_LENGTH = 8
 PLACE_WORD_FREQ = 40
 MIN_CROSSING_WORD_FREQ = 20
 MAX_CHANCE_OF_COINCIDENCE = 0.05
+# Punctuation that ends a clause: a lone short name needs another place inside its own clause.
+CLAUSE_ENDS = "，,；;：:。！？!?\n"
+# A count of villages closing a list of village stems: 朝阳、华光两村, 东山、西山等三个村.
+VILLAGE_COUNT = re.compile(r"(?:等)?(?:[两二三四五六七八九十\d]+个?)?(?:行政)?(?:村|社区)")
 BRACKETED_PLACE = re.compile(r"[(（]([^()（）]{2,12})[)）]")
 # Runs of a place mention between separators (昆山·碧江, 积石山、泾源) are parsed apart.
 SEPARATORS = re.compile(r"[^·・•、，,/／\s\-–—()（）]+")
@@ -135,6 +148,14 @@ def place_trailers() -> tuple[str, ...]:
 def self_references() -> dict[str, str]:
     """Surface (我市) -> the suffix its place's official name ends with (市)."""
     return {row["surface"].strip(): row["kind"].strip() for row in _rows("self_references.csv")}
+
+
+@cache
+def discourse_references() -> frozenset[str]:
+    """Self-references that mean the place of their kind the text was just speaking of (全县)."""
+    return frozenset(
+        row["surface"].strip() for row in _rows("self_references.csv") if row["scope"] == "discourse"
+    )
 
 
 # --- parsing a place mention into names -------------------------------------------------------
@@ -419,32 +440,117 @@ def scan_places(text: str | None, gaz: Gazetteer, prefix_only: bool = False) -> 
     return found
 
 
-def _self_reference_target(kind: str, context: Context) -> tuple[Division | None, str | None]:
-    def fits(division: Division) -> bool:
-        name = division.name
-        if kind == "市":
-            return division.level in ("prefecture", "county") and name.endswith("市")
-        if kind == "县":
-            return division.level == "county" and name.endswith(("县", "旗"))
-        if kind == "区":
-            return (division.level == "county" and name.endswith("区")) or (
-                division.level == "province" and name.endswith("自治区")
-            )
-        if kind == "州":
-            return division.level == "prefecture" and name.endswith("州") and not name.endswith("市")
-        if kind == "省":
-            return division.level == "province" and name.endswith("省")
-        return False
+def _fits(kind: str, division: Division) -> bool:
+    """Whether a self-reference of this kind (市, 县, 区, 州, 省) can mean the division."""
+    name = division.name
+    if kind == "市":
+        return division.level in ("prefecture", "county") and name.endswith("市")
+    if kind == "县":
+        return division.level == "county" and name.endswith(("县", "旗"))
+    if kind == "区":
+        return (division.level == "county" and name.endswith("区")) or (
+            division.level == "province" and name.endswith("自治区")
+        )
+    if kind == "州":
+        return division.level == "prefecture" and name.endswith("州") and not name.endswith("市")
+    if kind == "省":
+        return division.level == "province" and name.endswith("省")
+    return False
 
+
+def _enclosing_fit(kind: str, division: Division, gaz: Gazetteer) -> Division | None:
+    """The division itself or its nearest ancestor that a self-reference of ``kind`` can mean:
+    我市 before 海曙区 is 宁波市, 我县 before 城关镇 is that town's county."""
+    chain = [division] if division.code else []
+    chain += [d for d in (gaz.get(code) for code in reversed(division.parents)) if d is not None]
+    return next((d for d in chain if _fits(kind, d)), None)
+
+
+def find_self_references(article: Article, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Mention]:
+    """我市, 本县, 全省 … in the text that no mention covers (the nlp stage need not know them),
+    unless a frequent word reaches across them (全市场, 本区域)."""
+    occupied = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    text = article.text
+    for surface in sorted(self_references(), key=len, reverse=True):
+        for match in re.finditer(re.escape(surface), text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in occupied):
+                continue
+            if crossing_word(text, start, end, gaz) is not None:
+                continue
+            occupied.append((start, end))
+            found.append(
+                Mention(
+                    article_id=article.id,
+                    label="PLACE",
+                    text=surface,
+                    start=start,
+                    end=end,
+                    sentence=article.sentence_index_at(start),
+                    source="pattern",
+                )
+            )
+    return found
+
+
+def places_after_self_references(
+    article: Article, self_refs: Sequence[Mention], mentions: Sequence[Mention], gaz: Gazetteer
+) -> list[Mention]:
+    """The place written right after a self-reference that no mention covers (我市|海曙|段塘):
+    a name there is a place of the article's own region, so even a short name counts, as long as
+    it names one division of county level or above and is no common word."""
+    starts = {m.start for m in mentions}
+    found: list[Mention] = []
+    for ref in self_refs:
+        if ref.end in starts:
+            continue
+        for end, candidates in gaz.matches_at(article.text, ref.end):
+            candidate = _unique_upper(candidates)
+            if candidate is not None and _anchor_worthy(article.text[ref.end : end], candidate):
+                found.append(
+                    Mention(
+                        article_id=article.id,
+                        label="PLACE",
+                        text=article.text[ref.end : end],
+                        start=ref.end,
+                        end=end,
+                        sentence=article.sentence_index_at(ref.end),
+                        source="gazetteer",
+                    )
+                )
+                break
+    return found
+
+
+def _preceding_fit(kind: str, start: int, pieces: Sequence[Piece], gaz: Gazetteer) -> Division | None:
+    """The place of ``kind`` nearest before ``start``: 全县 after 文县 (or a village of 文县) is 文县."""
+    for piece in sorted(pieces, key=lambda p: p.start, reverse=True):
+        if piece.end <= start and piece.chosen is not None:
+            enclosing = _enclosing_fit(kind, piece.chosen, gaz)
+            if enclosing is not None:
+                return enclosing
+    return None
+
+
+def _self_reference_target(
+    kind: str, context: Context, following: Division | None = None, gaz: Gazetteer | None = None
+) -> tuple[Division | None, str | None]:
+    """The article's own place of this kind: the one enclosing the place written right after
+    the reference, else the outlet's, else the most often named place that clearly leads."""
+    if following is not None and gaz is not None:
+        enclosing = _enclosing_fit(kind, following, gaz)
+        if enclosing is not None:
+            return enclosing, None
     for division in reversed(context.source_places):  # the deepest place the outlet names
-        if fits(division):
+        if _fits(kind, division):
             return division, None
     pool = context.anchors
     if context.source_places:
         home = context.source_places[-1]
         inside = [a for a in pool if a.code and home.code and (a.code == home.code or home.code in a.parents)]
         pool = inside or pool
-    ranked = Counter({a.key: context.counts[a.key] for a in pool if fits(a)}).most_common(2)
+    ranked = Counter({a.key: context.counts[a.key] for a in pool if _fits(kind, a)}).most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return next(a for a in pool if a.key == ranked[0][0]), None
     return None, f"the article's own {kind} is unclear (no outlet place, no clearly leading place)"
@@ -539,33 +645,43 @@ def _drop_short_names_inside_words(piece: Piece, text: str, gaz: Gazetteer) -> N
 
 
 def _drop_lone_short_names(article: Article, pieces: Sequence[Piece], context: Context) -> None:
-    """A county named once, by its short name, in an article naming nothing else of its province
-    and no other place in the same sentence is more likely a word that happens to match
-    (双城故事, 大兴旅游) than a place. 福清 in "福清与积石山开展协作" stays."""
+    """A county named once, by its short name or a two-character official name, in an article
+    naming nothing else of its province and no other place in the same clause is more likely a
+    word that happens to match (双城故事, 大兴旅游) than a place. 福清 in "福清与积石山开展协作"
+    stays, but two such names written together are a phrase (兴县富民), whatever else the clause
+    names."""
 
     def lone(piece: Piece) -> bool:
         division = piece.chosen
         if division is None or division.level != "county" or context.counts[division.key] > 1:
             return False
-        if {c.kind for c in piece.candidates if c.division.key == division.key} != {"short"}:
+        kinds = {c.kind for c in piece.candidates if c.division.key == division.key}
+        if kinds != {"short"} and not (len(piece.text) == 2 and piece.text == division.name):
             return False
         return not any(a.key != division.key and _closeness(division, a) > 0 for a in context.anchors)
 
-    def sentence_of(piece: Piece) -> int:
-        return article.sentence_index_at(piece.start) if article.sentences else 0
+    def clause_of(piece: Piece) -> tuple[int, int]:
+        before = max(article.text.rfind(c, 0, piece.start) for c in CLAUSE_ENDS)
+        after = [i for i in (article.text.find(c, piece.end) for c in CLAUSE_ENDS) if i >= 0]
+        return before + 1, min(after, default=len(article.text))
 
-    places_by_sentence: dict[int, set[str]] = {}
-    for piece in pieces:
-        if piece.chosen is not None:
-            places_by_sentence.setdefault(sentence_of(piece), set()).add(piece.chosen.key)
-    for piece in [p for p in pieces if lone(p)]:
+    lonely = [p for p in pieces if lone(p)]
+    # two lone names written together (兴县富民) are a phrase, whatever else the clause names
+    paired = {id(p) for p in lonely for q in lonely if p is not q and (p.end == q.start or q.end == p.start)}
+    for piece in lonely:
         division = piece.chosen
         assert division is not None
-        if not places_by_sentence.get(sentence_of(piece), set()) - {division.key}:
+        start, end = clause_of(piece)
+        vouching = [
+            other
+            for other in pieces
+            if other.chosen is not None and other.chosen.key != division.key and start <= other.start < end
+        ]
+        if not vouching or id(piece) in paired:
             piece.chosen = None
             piece.unresolved = (
                 f"{piece.text} is named once, by a short name, with no other place of its province "
-                f"in the article nor any place in its sentence: more likely a word than {division.name}"
+                f"in the article nor any other place in its clause: more likely a word than {division.name}"
             )
             context.counts[division.key] -= 1
 
@@ -666,6 +782,9 @@ def link_places(
         context.add(division)
 
     references = self_references()
+    found_refs = find_self_references(article, mentions, gaz)
+    all_refs = [m for m in mentions if m.text in references] + found_refs
+    mentions = [*mentions, *found_refs, *places_after_self_references(article, all_refs, mentions, gaz)]
     groups: list[tuple[Mention, list[Piece]]] = []
     self_refs: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
@@ -706,6 +825,16 @@ def link_places(
             context.add(candidate.division)
     # Rounds: upper levels first (they anchor towns), then towns, then villages.
     _resolve_round(all_pieces, UPPER_LEVELS, gaz, context)
+    # A self-reference before a place (我市海曙区) is that place's enclosing city: an anchor
+    # for the rounds below.
+    targets: dict[int, Division] = {}
+    for mention in self_refs:
+        following = next((p.chosen for p in all_pieces if p.start == mention.end and p.chosen), None)
+        if following is not None:
+            target, _ = _self_reference_target(references[mention.text], context, following, gaz)
+            if target is not None:
+                targets[id(mention)] = target
+                context.add(target)
     _resolve_round(all_pieces, ("town",), gaz, context)
     implied = _implied_county(all_pieces, gaz)
     if implied is not None:
@@ -729,9 +858,22 @@ def link_places(
                 linked.append(_fill_place(part, piece.chosen))
             else:
                 linked.append(replace(part, unresolved=piece.unresolved or f"no division named {piece.text}"))
+    home_by_kind = {references[m.text]: targets[id(m)] for m in self_refs if id(m) in targets}
     for mention in self_refs:
-        target, reason = _self_reference_target(references[mention.text], context)
-        linked.append(_fill_place(mention, target) if target else replace(mention, unresolved=reason))
+        kind = references[mention.text]
+        target, reason = targets.get(id(mention)), None
+        if target is None and mention.text in discourse_references():
+            target = _preceding_fit(kind, mention.start, all_pieces, gaz)
+        if target is None:  # one article has one home: 我市 means the city a 我市海曙区 showed
+            target = home_by_kind.get(kind)
+        if target is None:
+            target, reason = _self_reference_target(references[mention.text], context)
+        if target is None:
+            linked.append(replace(mention, unresolved=reason))
+            continue
+        linked.append(_fill_place(mention, target))
+        context.add(target)
+        context.counts[target.key] += 1
     return linked, context
 
 
@@ -909,6 +1051,177 @@ def discover_local_places(
     return found
 
 
+def discover_towns_after_counties(
+    article: Article, mentions: Sequence[Mention], context: Context, gaz: Gazetteer
+) -> list[Mention]:
+    """Towns written right after their own county, by any of their names (北仑小港, 宁海西店,
+    海曙段塘), and the towns of the same county listed after them (北仑小港、大碶).
+
+    A town's stem alone means nothing outside its county, but written against that county's name
+    it is unmistakable, so the counties looked at are the named ones and those of every named
+    prefecture (江北甬江 in an article about 宁波: 江北区 of 宁波 and its 甬江街道). The county
+    part is emitted too where no mention has it. Returned linked, with ``source="gazetteer"``.
+    """
+    counties: dict[str, Division] = {}
+    for code in context.named_counties():
+        county = gaz.get(code)
+        if county is not None:
+            counties[code] = county
+    for anchor in context.anchors:
+        if anchor.level == "prefecture" and anchor.code:
+            for child in gaz.children(anchor.code):
+                if child.level == "county" and child.code:
+                    counties.setdefault(child.code, child)
+    compounds: dict[str, list[tuple[int, Division, Division]]] = {}
+    for county in counties.values():
+        county_names = {n for n in (county.name, *county.aliases, county.short) if n and len(n) >= 2}
+        for town in gaz.towns_of(county.key):
+            for town_name in {n for n in (town.name, *town.aliases, town.short) if n and len(n) >= 2}:
+                for county_name in county_names:
+                    compounds.setdefault(county_name + town_name, []).append((len(county_name), county, town))
+    if not compounds:
+        return []
+    text = article.text
+    lengths = sorted({len(c) for c in compounds}, reverse=True)
+    spans = {(m.start, m.end): m for m in mentions}
+    occupied = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in occupied)
+
+    def emit(start: int, end: int, division: Division) -> None:
+        mention = Mention(
+            article_id=article.id,
+            label="PLACE",
+            text=text[start:end],
+            start=start,
+            end=end,
+            sentence=article.sentence_index_at(start),
+            source="gazetteer",
+        )
+        found.append(_fill_place(mention, division))
+        occupied.append((start, end))
+        context.add(division)
+
+    def county_part_fits(start: int, end: int, county: Division) -> bool:
+        existing = spans.get((start, end))
+        if existing is not None:
+            return existing.code in (None, county.code)
+        return free(start, end)
+
+    i = 0
+    while i < len(text):
+        step = 1
+        for length in lengths:
+            options = compounds.get(text[i : i + length], [])
+            if len({town.key for _, _, town in options}) != 1:
+                continue
+            county_length, county, town = options[0]
+            middle, end = i + county_length, i + length
+            if not county_part_fits(i, middle, county) or not free(middle, end):
+                continue
+            if crossing_word(text, middle, end, gaz) is not None:
+                continue
+            if (i, middle) not in spans:
+                emit(i, middle, county)
+            emit(middle, end, town)
+            end = _towns_listed_after(end, county, text, gaz, free, emit)
+            step = end - i
+            break
+        i += step
+    return found
+
+
+def discover_villages_after_towns(
+    article: Article, mentions: Sequence[Mention], towns: Sequence[Mention], gaz: Gazetteer
+) -> list[Mention]:
+    """Villages written right after their own town, by stem as well (军乐镇朝阳、华光两村), with the
+    villages of the same town listed after them.
+
+    A stem is taken when it is no frequent word, or when the list it is part of ends in a count of
+    villages (两村, 三个村, 等村): 朝阳 alone is a word, 朝阳、华光两村 are villages.
+    """
+    text = article.text
+    occupied = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in occupied)
+
+    for town in towns:
+        if not town.county_code or town.name is None:
+            continue
+        names: dict[str, list[Division]] = {}
+        for name, villages in gaz.villages_of(town.county_code).items():
+            own = [v for v in villages if v.town == town.name]
+            if own and len(name) >= 2:
+                names[name] = own
+        if not names:
+            continue
+        lengths = sorted({len(n) for n in names}, reverse=True)
+        run: list[tuple[int, int, Division]] = []
+        position = town.end
+        while True:
+            for length in lengths:
+                villages = names.get(text[position : position + length], [])
+                end = position + length
+                if (
+                    len(villages) == 1
+                    and free(position, end)
+                    and crossing_word(text, position, end, gaz) is None
+                ):
+                    run.append((position, end, villages[0]))
+                    break
+            else:
+                break
+            if run[-1][1] < len(text) and text[run[-1][1]] == "、":
+                position = run[-1][1] + 1
+                continue
+            break
+        counted = bool(run) and VILLAGE_COUNT.match(text, run[-1][1]) is not None
+        for start, end, village in run:
+            stem = text[start:end] != village.name
+            if stem and not counted and word_frequency(text[start:end]) >= MIN_CROSSING_WORD_FREQ:
+                break
+            mention = Mention(
+                article_id=article.id,
+                label="PLACE",
+                text=text[start:end],
+                start=start,
+                end=end,
+                sentence=article.sentence_index_at(start),
+                source="gazetteer",
+            )
+            found.append(_fill_place(mention, village))
+            occupied.append((start, end))
+    return found
+
+
+def _towns_listed_after(end: int, county: Division, text: str, gaz: Gazetteer, free: Any, emit: Any) -> int:
+    """北仑小港、大碶: towns of the same county listed after one, by any of their names."""
+    names = {}
+    for town in gaz.towns_of(county.key):
+        for name in (town.name, *town.aliases, town.short):
+            if name and len(name) >= 2:
+                names.setdefault(name, []).append(town)
+    while end < len(text) and text[end] == "、":
+        start = end + 1
+        for length in sorted({len(n) for n in names}, reverse=True):
+            towns = names.get(text[start : start + length], [])
+            if (
+                len(towns) == 1
+                and free(start, start + length)
+                and crossing_word(text, start, start + length, gaz) is None
+            ):
+                emit(start, start + length, towns[0])
+                end = start + length
+                break
+        else:
+            return end
+    return end
+
+
 def _pick_local(divisions: Sequence[Division], text: str, start: int, context: Context) -> Division | None:
     """One of the namesakes found in the article's counties: the only one, or the village whose
     town is written right before it or is named in the article."""
@@ -946,13 +1259,21 @@ def link_mentions(
     places = [m for m in mentions if m.label == "PLACE"]
     linked_places, context = link_places(article, places, gazetteer)
     if discover:
-        # Unresolved place mentions do not block: 坝田村 cut from 高坝田村 gives way to it.
+        # Unresolved place mentions do not block (坝田村 cut from 高坝田村 gives way to it), nor do
+        # names linked by a short name only, which hide in longer local names (金牛, 金牛区's short
+        # name, in 金牛寺村; 朝阳 in 军乐镇朝阳、华光两村): a local name found over one replaces it.
         settled = [m for m in mentions if m.label != "PLACE"] + [m for m in linked_places if not m.unresolved]
-        discovered = discover_local_places(article, settled, context, gazetteer)
+        hiding = [m for m in settled if m.label == "PLACE" and _linked_by_short_name(m, gazetteer)]
+        blocking = [m for m in settled if all(m is not h for h in hiding)]
+        discovered = discover_towns_after_counties(article, blocking, context, gazetteer)
+        towns = [m for m in [*blocking, *hiding, *discovered] if m.level == "town"]
+        discovered += discover_villages_after_towns(article, [*blocking, *discovered], towns, gazetteer)
+        discovered += discover_local_places(article, [*blocking, *discovered], context, gazetteer)
+        discovered = [d for d in discovered if not any(_overlaps(d, h) and not _within(h, d) for h in hiding)]
         linked_places = [
             m
             for m in linked_places
-            if not (m.unresolved and any(d.start < m.end and m.start < d.end for d in discovered))
+            if not any(_overlaps(d, m) and (m.unresolved or _within(m, d)) for d in discovered)
         ] + discovered
     orgs = link_orgs(article, [m for m in mentions if m.label == "ORG"], gazetteer, context)
     others: list[Mention] = []
@@ -966,6 +1287,20 @@ def link_mentions(
         elif mention.label not in ("PLACE", "ORG"):
             others.append(replace(mention))
     return sorted([*linked_places, *orgs, *others], key=lambda m: (m.start, m.end, m.label))
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _within(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _linked_by_short_name(mention: Mention, gaz: Gazetteer) -> bool:
+    """Linked only through a short name (金牛 → 金牛区), the kind of name that hides in longer ones."""
+    kinds = {c.kind for c in gaz.lookup(mention.text) if (c.division.code or c.division.key) == mention.code}
+    return kinds == {"short"}
 
 
 def _format_yuan(value: float | None) -> str | None:

@@ -366,3 +366,58 @@ def test_discovered_village_replaces_a_cut_mention(gaz: Gazetteer) -> None:
     linked = link(gaz, text, ["碧江区坝黄镇", "坝田村"])
     villages = [(m.text, m.start, m.county_code, m.unresolved) for m in linked if m.start > 10]
     assert villages == [("高坝田村", 13, "520602", None)]
+
+
+def test_prefix_inside_the_mention_picks_the_other_namesake(gaz: Gazetteer) -> None:
+    linked = link(gaz, "沈阳市和平区的企业家到通渭县考察。", ["沈阳市和平区", "通渭县"])
+    assert [(m.text, m.code) for m in linked[:2]] == [("沈阳市", "210100"), ("和平区", "210102")]
+
+
+def test_self_references_found_by_the_linker(gaz: Gazetteer) -> None:
+    # no mention is given for 我市: the linker finds it, and the district written after it
+    # (思明, found here too) says which city it is; the other 我市 is the same city
+    text = "我市召开协作会议。我市思明、湖里两区结对帮扶临夏州。"
+    linked = link(gaz, text, ["湖里", "临夏州"])
+    ours = [m for m in linked if m.text == "我市"]
+    assert [(m.code, m.source) for m in ours] == [("350200", "pattern"), ("350200", "pattern")]
+    assert by_text(linked, "思明").code == "350203"
+    # a frequent word across the end is no self-reference: 全市场 is "the whole market"
+    assert all(m.text != "全市" for m in link(gaz, "全市场流通的商品。", []))
+
+
+def test_whole_county_is_the_county_just_spoken_of(gaz: Gazetteer) -> None:
+    text = "福清市企业到通渭县考察。通渭县是深度贫困县,全县有贫困村百余个。"
+    linked = link(gaz, text, ["福清市", "通渭县", "通渭县"], source="福清新闻网")
+    assert by_text(linked, "全县").code == "621121"  # not the outlet's 福清市
+    linked = link(gaz, "我县积极推进帮扶工作。", ["我县"])
+    assert linked[0].code is None and linked[0].unresolved
+
+
+def test_towns_written_against_their_county(gaz: Gazetteer) -> None:
+    # town stems mean nothing alone, but 翔安马巷 is 马巷镇 of 翔安区 (a county of the named 厦门市),
+    # and 新圩 listed after it is another town of the same county
+    text = "厦门市组织翔安马巷、新圩等镇与积石山县结对。"
+    linked = link(gaz, text, ["厦门市", "积石山县"])
+    found = [(m.text, m.level, m.code or m.county_code) for m in linked if m.source == "gazetteer"]
+    assert found == [("翔安", "county", "350213"), ("马巷", "town", "350213"), ("新圩", "town", "350213")]
+    assert by_text(linked, "马巷").name == "马巷镇"
+    # without a named county or prefecture nothing is guessed
+    assert [m.text for m in link(gaz, "组织翔安马巷、新圩等镇结对。", [])] == []
+
+
+def test_short_name_inside_a_local_village_name(gaz: Gazetteer) -> None:
+    # 东阳 (东阳市, 浙江) inside 东阳澄湖村, a village of 昆山市巴城镇 named by the article
+    text = "昆山市巴城镇的东阳澄湖村发展大闸蟹养殖。"
+    linked = link(gaz, text, ["昆山市巴城镇", "东阳"])
+    village = by_text(linked, "东阳澄湖村")
+    assert (village.level, village.county_code) == ("village", "320583")
+    assert all(m.code != "330783" for m in linked)
+
+
+def test_two_lone_names_side_by_side_are_a_phrase(gaz: Gazetteer) -> None:
+    # 兴县 (山西) and 富民 (富民县, 云南) written together are the phrase "prosper the county, enrich
+    # the people", even in a sentence that names a real place elsewhere
+    text = "通渭县把马铃薯产业当作兴县富民的支柱来抓,全县种植面积逐年扩大。"
+    linked = link(gaz, text, ["通渭县", "兴县", "富民"])
+    assert by_text(linked, "兴县").code is None and by_text(linked, "富民").code is None
+    assert by_text(linked, "全县").code == "621121"
