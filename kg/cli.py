@@ -71,6 +71,7 @@ def build(
     ] = None,
 ) -> None:
     """Read articles and build the knowledge graph into OUT (articles, entities, relations, graph, views)."""
+    from kg.nlp import ModelNotFound
     from kg.pipeline import NothingRead
     from kg.pipeline import build as run_build
 
@@ -79,6 +80,9 @@ def build(
     except NothingRead as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
+    except ModelNotFound as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False)
+        raise typer.Exit(2) from exc
     err.print(
         f"read {report.files_read} file(s), {report.articles} article(s); skipped {len(report.skipped)}",
         highlight=False,
@@ -220,6 +224,9 @@ def train(
     config: Annotated[
         Path | None, typer.Option("--config", help="spaCy config (default: kg/data/ner.cfg).")
     ] = None,
+    max_steps: Annotated[
+        int | None, typer.Option("--max-steps", hidden=True, help="Stop after N steps (smoke tests).")
+    ] = None,
 ) -> None:
     """Train the statistical NER on CLUENER2020 plus our domain examples, or score it on CLUENER dev."""
     from kg import train as training
@@ -241,7 +248,7 @@ def train(
     if out is None or not (data / "train.jsonl").is_file():
         err.print("error: give --out and a --data folder holding train.jsonl", highlight=False, markup=False)
         raise typer.Exit(2)
-    result = training.train_model(data, out, config_path=config)
+    result = training.train_model(data, out, config_path=config, max_steps=max_steps)
     typer.echo(
         f"trained on {result.train_sentences} sentences ({result.domain_sentences} domain examples, "
         f"repeated {training.DOMAIN_REPEAT}×) in {result.seconds / 60:.1f} min; "

@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 RULES_KEY = "kg_rules"  # doc.spans: the gazetteer and pattern spans (our labels)
 NER_KEY = "kg_ner"  # doc.spans: the statistical spans (the model's own labels)
 SENTENCES_KEY = "kg_sentences"  # doc.user_data: [(start, end)] sentence offsets, when known
+TEXT_KEY = "kg_text"  # doc.user_data: the doc's text, kept once (see doc_text)
 SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;\n]*")
 OUR_LABELS = ("PLACE", "ORG", "PROJECT", "MONEY", "DATE", "PERSON")
 
@@ -119,6 +120,17 @@ def org_subtype(name: str, default: str = "other") -> str:
         if name.endswith(suffix):
             return subtype
     return default
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per doc.
+
+    spaCy joins every token's text anew on each ``doc.text``; with one token per character
+    that cost more than all the rules and the NER together (measured: benchmarks/bench_entities.py)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 # --------------------------------------------------------------------------------------------
@@ -304,7 +316,7 @@ class PatternRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         group = doc.spans.get(RULES_KEY)
-        text, ending = doc.text, place_ending()
+        text, ending = doc_text(doc), place_ending()
         spans = [
             s if s.kb_id_ else Span(doc, s.start, s.end, label=s.label, kb_id="gazetteer", span_id=s.id)
             for s in (group if group is not None else [])
@@ -313,7 +325,7 @@ class PatternRuler:
             or not cuts_through_word(text, s.start_char, s.end_char)
         ]
         places = [(s.start_char, s.end_char) for s in spans if s.label_ == "PLACE"]
-        for start, end, label, subtype, _ in find_pattern_spans(doc.text, places, self.patterns):
+        for start, end, label, subtype, _ in find_pattern_spans(text, places, self.patterns):
             span = doc.char_span(start, end, label=label, kb_id="pattern", span_id=subtype,
                                  alignment_mode="contract")  # fmt: skip
             if span is not None and len(span):
@@ -344,10 +356,10 @@ class CuedNER:
         known = doc.user_data.get(SENTENCES_KEY)
         if known:
             return [(int(s), int(e)) for s, e in known]
-        return [m.span() for m in SENTENCE.finditer(doc.text)]
+        return [m.span() for m in SENTENCE.finditer(doc_text(doc))]
 
     def chosen(self, doc: Doc) -> list[tuple[int, int]]:
-        text = doc.text
+        text = doc_text(doc)
         return [
             (s, e)
             for s, e in self.sentences(doc)
@@ -357,7 +369,8 @@ class CuedNER:
     def __call__(self, doc: Doc) -> Doc:
         chosen = self.chosen(doc)
         spans: list[Span] = []
-        texts = (doc.text[s:e] for s, e in chosen)
+        text = doc_text(doc)
+        texts = (text[s:e] for s, e in chosen)
         for (offset, _), sentence in zip(chosen, self.ner_nlp.pipe(texts, batch_size=64), strict=True):
             for ent in sentence.ents:
                 span = doc.char_span(offset + ent.start_char, offset + ent.end_char, label=ent.label_,
@@ -499,16 +512,17 @@ class EntityMerger:
         ]
         raw = doc.spans[NER_KEY] if NER_KEY in doc.spans else doc.ents
         places = [(c.start, c.end) for c in rules if c.label == "PLACE"]
+        text = doc_text(doc)
         ner: list[Candidate] = []
         for span in raw:
             mapped = map_ner_label(span.label_, span.text)
             if mapped is None:
                 continue
-            edges = clean_ner_span(doc.text, span.start_char, span.end_char, mapped[0], places)
+            edges = clean_ner_span(text, span.start_char, span.end_char, mapped[0], places)
             if edges is None:
                 continue
             label, subtype = mapped
-            name = doc.text[edges[0] : edges[1]]
+            name = text[edges[0] : edges[1]]
             if label == "ORG":
                 # the name's ending outranks the model's coarse label (company → 某某协会)
                 subtype = org_subtype(name, subtype or "other")
@@ -516,7 +530,7 @@ class EntityMerger:
                     label, subtype = "PLACE", ""  # CLUENER tags some villages as government
             ner.append(Candidate(edges[0], edges[1], label, subtype, "ner"))
         ents = []
-        for c in merge_spans(rules, ner, doc.text, place_ending()):
+        for c in merge_spans(rules, ner, text, place_ending()):
             span = doc.char_span(c.start, c.end, label=c.label, kb_id=c.source, span_id=c.subtype)
             if span is not None:
                 ents.append(span)
@@ -562,6 +576,10 @@ def add_rule_components(
     return nlp
 
 
+class ModelNotFound(ValueError):
+    """``--model`` names no installed spaCy pipeline (neither a package nor a pipeline folder)."""
+
+
 def load_pipeline(
     model: str | None = None,
     gazetteer: SurfaceSource | None = None,
@@ -578,7 +596,13 @@ def load_pipeline(
         add_rule_components(nlp, gazetteer)
         nlp.add_pipe("kg_cued_ner", config={"all_sentences": all_sentences})
     else:
-        nlp = spacy.load(model)
+        try:
+            nlp = spacy.load(model)
+        except OSError as exc:  # spaCy's E050/E053: no such package, no config in that folder
+            raise ModelNotFound(
+                f"--model {model}: no installed spaCy pipeline of that name or path "
+                "(install one, e.g. `pip install zh_core_web_sm-…whl`, or give a pipeline folder)"
+            ) from exc
         add_rule_components(nlp, gazetteer)
     nlp.add_pipe("kg_entities")
     return nlp
@@ -589,6 +613,7 @@ def load_pipeline(
 # --------------------------------------------------------------------------------------------
 def _run(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
+    doc.user_data[TEXT_KEY] = article.text
     if article.sentences:
         doc.user_data[SENTENCES_KEY] = [(s.start, s.end) for s in article.sentences]
     for _, component in nlp.pipeline:

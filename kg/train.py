@@ -180,9 +180,10 @@ def to_docbin(nlp, examples: Sequence[Example], alignment_mode: str = "strict"):
 
 
 def split_held_out(examples: list[Example]) -> tuple[list[Example], list[Example]]:
+    """A seeded slice of train for checkpoint selection (at most a fifth of a small corpus)."""
     order = list(range(len(examples)))
     random.Random(HELD_OUT_SEED).shuffle(order)
-    held = set(order[:HELD_OUT_SENTENCES])
+    held = set(order[: min(HELD_OUT_SENTENCES, len(examples) // 5)])
     train = [ex for i, ex in enumerate(examples) if i not in held]
     held_out = [ex for i, ex in enumerate(examples) if i in held]
     return train, held_out
@@ -205,11 +206,14 @@ def train_model(
     domain_path: str | Path | None = None,
     overrides: dict[str, object] | None = None,
     work_dir: str | Path | None = None,
+    max_steps: int | None = None,
 ) -> TrainResult:
     """Train the NER on ``data_dir``/train.jsonl (+ domain examples) and write the pipeline to ``out``.
 
     ``out`` receives spaCy's best checkpoint (chosen on the held-out slice of train), then it is
-    evaluated on ``data_dir``/dev.jsonl when that file exists.
+    evaluated on ``data_dir``/dev.jsonl when that file exists; those figures go into its
+    meta.json as ``kg_cluener_dev`` (spaCy's own ``performance`` there is the held-out slice).
+    ``max_steps`` cuts training short (smoke tests); the shipped model uses the config's.
     """
     import spacy
     from spacy.cli.train import train as spacy_train
@@ -218,6 +222,11 @@ def train_model(
     config = Path(config_path) if config_path else default_config_path()
     domain = Path(domain_path) if domain_path else default_domain_path()
     overrides = dict(overrides or {})
+    if max_steps is not None:
+        frequency = int(spacy.util.load_config(config)["training"]["eval_frequency"])
+        overrides.update(
+            {"training.max_steps": max_steps, "training.eval_frequency": min(frequency, max_steps)}
+        )
     train_examples, held_out = split_held_out(read_cluener(data / "train.jsonl"))
     domain_examples = read_cluener(domain) if domain.exists() else []
     train_examples = train_examples + domain_examples * DOMAIN_REPEAT
@@ -243,6 +252,8 @@ def train_model(
     shutil.copytree(temp / "output" / "model-best", out)
     dev_path = data / "dev.jsonl"
     dev = evaluate(spacy.load(out), read_cluener(dev_path)) if dev_path.exists() else None
+    if dev is not None:
+        record_dev_scores(out, dev, seconds)
     if not work_dir:
         shutil.rmtree(temp, ignore_errors=True)
     return TrainResult(
@@ -253,6 +264,24 @@ def train_model(
         misaligned=train_bin.misaligned + held_bin.misaligned,
         dev=dev,
     )
+
+
+def record_dev_scores(model_dir: Path, dev: Evaluation, train_seconds: float) -> None:
+    """Keep the CLUENER dev figures (and the training time) beside spaCy's held-out ones."""
+    meta_path = model_dir / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+
+    def figures(score: LabelScore) -> dict[str, float]:
+        return {"p": round(score.precision, 4), "r": round(score.recall, 4), "f": round(score.f1, 4)}
+
+    meta["kg_cluener_dev"] = {
+        "note": "exact-span scores on CLUENER2020 dev; 'performance' above is the held-out slice of train",
+        "sentences": dev.sentences,
+        "overall": figures(dev.overall),
+        "per_label": {label: figures(s) for label, s in sorted(dev.per_label.items())},
+        "train_seconds": round(train_seconds),
+    }
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def label_counts(examples: Iterable[Example]) -> Counter[str]:
