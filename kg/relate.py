@@ -100,6 +100,7 @@ def _macros() -> dict[str, str]:
     one_char = f"[^{OPEN}{CLOSE}{CLAUSE_STOPS}]"  # the {G} macro, used inside others
     token = OPEN + "{}" + r"\d+" + CLOSE
     place, org = token.format("P"), token.format("O")
+    opening = _alternatives(lex["clause_opening_verbs"]["words"])
     actions = [w for k, ws in lex["actions"].items() if not k.startswith("_") for w in ws]
     intro = lex["introduced_enterprise"]
     return {
@@ -110,7 +111,10 @@ def _macros() -> dict[str, str]:
         "M": token.format("M"),
         "J": token.format("J"),
         "D": token.format("D"),
-        "PL": f"{place}(?:(?:、|和|及|以及|或)?{place})*",
+        "PL": f"{place}(?:(?:、|和|及|以及|或|联合|会同)?{place})*",
+        # a list of recipients: an item followed by a pairing verb opens the next clause
+        # (北京市帮扶内蒙古自治区、天津市帮扶甘肃省), so it ends the list before it
+        "PLR": f"{place}(?:(?:、|和|及|以及|或)?{place}(?!{one_char}{{0,3}}?{opening}))*",
         "OL": f"{org}(?:(?:、|和|及|以及)?{org})*",
         # one character inside a clause: no token, no clause punctuation
         "G": f"[^{OPEN}{CLOSE}{CLAUSE_STOPS}]",
@@ -122,7 +126,9 @@ def _macros() -> dict[str, str]:
         "XP": f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[PMDJR]\\d+{CLOSE})",
         # the same along one subject's chain of clauses: a place that opens a clause is a new
         # subject, and so is any organisation
-        "XS": f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[MDJR]\\d+{CLOSE}|(?<![,,;;:]){OPEN}[PU]\\d+{CLOSE})",
+        "XS": (
+            f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[MDJR]\\d+{CLOSE}|(?<![,,;;:]){OPEN}[PU]\\d+{CLOSE})"
+        ),
         # what may stand before a subject inside its clause (a date, 爱心企业), but no preposition
         # that would make the organisation an object (与, 向, 为, 在…)
         "SUBJ_LEAD": f"(?:(?!{_alternatives(lex['not_subject_before']['words'])}){one_char})",
@@ -356,6 +362,11 @@ def guarded_org(org: Mention, before: str = "") -> Mention | None:
                 trimmed = True
     if len(text) < 2:
         return None
+    verb = _leading_verb(text)
+    if verb and text.endswith(tuple(guard["name_endings"])) and len(text) - len(verb) >= 3:
+        # 查阅工商联: the verb of the clause was taken into the name
+        text, start = text[len(verb) :], start + len(verb)
+        name = name[len(verb) :] if name.startswith(verb) else name
     changed = replace(org, text=text, start=start, end=end, name=name)
     if is_government(changed):
         return changed
@@ -387,6 +398,29 @@ def _jieba_tables() -> tuple[Any, dict[str, int], dict[str, str]]:
     jieba.dt.check_initialized()
     jieba.posseg.dt.tokenizer.check_initialized()
     return jieba.dt, jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+
+
+def _leading_verb(text: str) -> str | None:
+    """The frequent verb a text starts with (查阅工商联 → 查阅), if any."""
+    tokenizer, frequencies, tags = _jieba_tables()
+    words = list(tokenizer.cut(text, HMM=False))
+    first = words[0] if words else ""
+    minimum = lexicon()["org_guard"]["common_word"]["leading_verb_min_frequency"]
+    if (
+        len(words) > 1
+        and len(first) >= 2
+        and tags.get(first) == "v"
+        and (frequencies.get(first) or 0) >= minimum
+    ):
+        return first
+    return None
+
+
+def ends_with_verb(text: str) -> bool:
+    """Whether the last word of ``text`` is a verb (查阅 before an organisation makes it an object)."""
+    tokenizer, _, tags = _jieba_tables()
+    words = list(tokenizer.cut(text, HMM=False))
+    return bool(words) and tags.get(words[-1], "").startswith("v")
 
 
 def is_common_phrase(text: str) -> bool:
@@ -958,6 +992,8 @@ class _ArticleReader:
                         continue
                     if _menu_like(enc.text[match.end("donor") - 1 : match.end()]):
                         continue  # a site header's menu (慈善网 寻人济困 爱心捐助), not a sentence
+                    if "lead" in match.re.groupindex and ends_with_verb(match.group("lead") or ""):
+                        continue  # 查阅A、B的台账: the organisations are the verb's object
                     orgs = [
                         s
                         for s in enc.slots_in(match.start("donor"), match.end("donor"), "O")
@@ -1086,7 +1122,8 @@ class _ArticleReader:
         two (a county's visit to a township, 到…捐赠, is no pair): otherwise the donor is left
         unknown, as the weak-verb pairings are.
         """
-        paired = [p for p in here if related(p[1], recipient)]
+        exact = [p for p in here if place_key(p[1]) == place_key(recipient)]
+        paired = exact or [p for p in here if related(p[1], recipient)]
         donor_place: Mention | None = None
         if paired:
             donor_place = paired[0][0]

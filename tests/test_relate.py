@@ -486,3 +486,75 @@ def test_a_place_in_xinjiang_receives_when_regions_tie() -> None:
 def test_a_list_is_not_read_from_its_middle() -> None:
     text = "会上,福州市、厦门市等4个城市与定西市、临夏州开展扶贫协作交流。"
     assert pairs(text, ["福州市", "厦门市", "定西市", "临夏州"]) == []
+
+
+# --------------------------------------------------------------------------- wordings read on real pages
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "expected"),
+    [
+        # an enumeration of pairs joined by 、: each clause has its own donor
+        (
+            "北京市帮扶内蒙古自治区、天津市帮扶甘肃省,上海市帮扶云南。",
+            ["北京市", "内蒙古自治区", "天津市", "甘肃省", "上海市", "云南"],
+            [("北京市", "内蒙古自治区"), ("上海市", "云南省"), ("天津市", "甘肃省")],
+        ),
+        # the district that carries a city's pairing
+        (
+            "按照省里安排,湖州市对口帮扶丽水市庆元县,由吴兴区具体结对。",
+            ["湖州市", "丽水市", "庆元县", "吴兴区"],
+            [("吴兴区", "庆元县"), ("湖州市", "庆元县")],
+        ),
+        # a delegation to a list of places, to carry out the pairing work
+        (
+            "5月7日,海沧区区长率海沧代表团赴临夏州积石山县开展对口帮扶协作工作。",
+            ["海沧区", "海沧", "临夏州", "积石山县"],
+            [("海沧区", JSS)],
+        ),
+        # two places sign an agreement
+        (
+            "会上,和平区与靖远县签订了《东西部协作框架协议》。",
+            ["和平区", "靖远县"],
+            [("和平区", "靖远县")],
+        ),
+        # a place gives to a place, no sum named
+        ("当天,和平区向靖远县捐赠防疫物资。", ["和平区", "靖远县"], [("和平区", "靖远县")]),
+        # two places, then the programme's name
+        ("近年来,吴兴区、龙泉市山海协作全面升级。", ["吴兴区", "龙泉市"], [("吴兴区", "龙泉市")]),
+        # X联合Y对口帮扶Z: both help
+        (
+            "福州市联合厦门市对口帮扶定西市。",
+            ["福州市", "厦门市", "定西市"],
+            [("厦门市", "定西市"), ("福州市", "定西市")],
+        ),
+        # a long qualifier between the recipient and the help
+        (
+            "和平区对靖远县开展了多形式、多渠道、多层次的对口帮扶工作。",
+            ["和平区", "靖远县"],
+            [("和平区", "靖远县")],
+        ),
+    ],
+)
+def test_wordings_read_on_real_pages(text: str, places: list[str], expected: list[tuple[str, str]]) -> None:
+    assert sorted(set(pairs(text, places))) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # the same programme named after a list of many places is background
+        (
+            "湖州市、宁德市等发达地区与丽水市、龙泉市等欠发达地区结成对口协作关系。",
+            ["湖州市", "宁德市", "丽水市", "龙泉市"],
+        ),
+        # a meeting where departments sign: no place pair
+        ("会上,两市教育、人社、农业等部门签订了帮扶协作协议。", ["湖州市"]),
+        # a company and a county sign: an organisation, never a place pair
+        ("美菜网与靖远县签订了产业合作协议。", ["靖远县"]),
+        # a village pair written with 、 inside a signing sentence is a list, not a pair
+        ("舟山市工商联与靖远县富坪村、北湾镇签订了结对帮扶协议。", ["靖远县", "富坪村", "北湾镇"]),
+    ],
+)
+def test_no_pair_from_background_meetings_or_organisations(text: str, places: list[str]) -> None:
+    assert pairs(text, places, orgs={"美菜网": None, "舟山市工商联": "330900"}) == []
