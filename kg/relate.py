@@ -127,7 +127,8 @@ def _macros() -> dict[str, str]:
         # the same along one subject's chain of clauses: a place that opens a clause is a new
         # subject, and so is any organisation
         "XS": (
-            f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[MDJR]\\d+{CLOSE}|(?<![,,;;:]){OPEN}[PU]\\d+{CLOSE})"
+            f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[MDJR]\\d+{CLOSE}"
+            f"|(?<![,,;;:]){OPEN}[PU]\\d+{CLOSE})"
         ),
         # what may stand before a subject inside its clause (a date, 爱心企业), but no preposition
         # that would make the organisation an object (与, 向, 为, 在…)

@@ -1,0 +1,118 @@
+"""Helper organisations: which organisation mentions are names, and which organisations help
+which place — on sentences written for these tests, with hand-linked mentions."""
+
+from __future__ import annotations
+
+import pytest
+from relate_fixtures import article
+
+from kg.records import Mention, Relation
+from kg.relate import extract_relations, guarded_org
+
+
+def relations(text: str, places: list[str], orgs: dict[str, str | None], **kwargs: object) -> list[Relation]:
+    art, mentions = article(text, places, orgs=orgs, **kwargs)  # type: ignore[arg-type]
+    return extract_relations(art, mentions)
+
+
+def helpers(text: str, places: list[str], orgs: dict[str, str | None], **kwargs: object) -> list[tuple]:
+    """(org, recipient, action) of the help relations, in order."""
+    found = relations(text, places, orgs, **kwargs)
+    return [
+        (r.donor.name, r.recipient.name if r.recipient else None, r.action) for r in found if r.type == "help"
+    ]
+
+
+def org(text: str) -> Mention:
+    return Mention("t", "ORG", text, 10, 10 + len(text), 0, name=text)
+
+
+# --------------------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "招商",  # a verb-noun of a slogan (抓招商)
+        "农业产业化",  # common words only
+        "建基础",  # one-character verb and its object
+        "民企",  # a class of organisations, not one
+        "国企",
+        "天津市各级政府及社会各界",  # a collective description
+        "富坪村引入一家养殖公司",  # a clause with a quantity inside
+    ],
+)
+def test_phrases_the_ner_took_for_names_are_no_organisations(text: str) -> None:
+    assert guarded_org(org(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["厚康农贸", "中天创客", "华为", "天津市工商联", "甲乙科技有限公司", "振兴集团"]
+)
+def test_names_stay_names(text: str) -> None:
+    kept = guarded_org(org(text))
+    assert kept is not None and kept.text == text
+
+
+def test_a_clause_verb_taken_into_the_name_is_cut_off() -> None:
+    kept = guarded_org(org("查阅天津市工商联"))
+    assert kept is not None
+    assert (kept.text, kept.start) == ("天津市工商联", 12)
+
+
+# --------------------------------------------------------------------------- help
+
+
+def test_subject_of_a_chain_of_clauses_helps_with_the_action_at_its_end() -> None:
+    text = (
+        "和平区对口帮扶靖远县。"
+        "同时,爱心企业甲乙科技有限公司、丙丁实业有限公司积极履行社会责任,"
+        "结合“我为群众办实事”主题教育实践活动,开展走访慰问,捐赠消费帮扶资金8万元,为富坪村解决了路灯问题。"
+    )
+    orgs = {"甲乙科技有限公司": "120000", "丙丁实业有限公司": None}
+    found = relations(text, ["和平区", "靖远县", "富坪村"], orgs)
+    helps = [(r.donor.name, r.recipient.name, r.action, r.pattern) for r in found if r.type == "help"]
+    assert helps == [
+        ("甲乙科技有限公司", "富坪村", "donates", "help.agent_chain"),
+        ("丙丁实业有限公司", "富坪村", "donates", "help.agent_chain"),
+    ]
+
+
+def test_units_that_visit_a_village_and_install_lights_there_build() -> None:
+    text = (
+        "在工作组指导下,甲乙图书馆、丙丁科技有限公司等8家单位、企业在疫情最紧张的时期深入富坪村进行详细的摸底,"
+        "了解脱贫摘帽碰到的困难,实施了关爱未来工程,为该村安装了太阳能路灯100套。"
+    )
+    found = relations(text, ["富坪村"], {"甲乙图书馆": None, "丙丁科技有限公司": None})
+    helps = [(r.donor.name, r.recipient.name, r.action, r.pattern) for r in found if r.type == "help"]
+    assert helps == [
+        ("甲乙图书馆", "富坪村", "builds", "help.agent_chain"),
+        ("丙丁科技有限公司", "富坪村", "builds", "help.agent_chain"),
+    ]
+
+
+def test_a_place_that_opens_a_clause_ends_the_organisation_s_chain() -> None:
+    text = "甲乙科技有限公司负责人介绍了公司经营情况和今年的发展目标与市场开拓计划,靖远县随后投资建设了冷库。"
+    assert helpers(text, ["靖远县"], {"甲乙科技有限公司": None}) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "检查组查阅甲乙公司、丙丁协会的台账资料,访谈村干部对企业帮扶的意见建议。",
+        "工作队走访甲乙公司,了解企业对富坪村帮扶的进展。",
+    ],
+)
+def test_organisations_that_are_the_object_of_a_visit_or_a_check_do_not_help(text: str) -> None:
+    assert helpers(text, ["富坪村"], {"甲乙公司": None, "丙丁协会": None}) == []
+
+
+def test_a_site_header_menu_is_no_statement_of_help() -> None:
+    text = "爱心公益网 寻人济困 爱心捐助 求学助医 慈善活动 免费发布求助信息"
+    assert helpers(text, [], {"爱心公益网": None}) == []
+
+
+def test_a_body_written_against_the_place_after_it_heads_that_place_s_name() -> None:
+    # the division and the city are one body (师市合一): it is the recipient, not a helper
+    text = "和平区与某某兵团第三师靖远县就乡村振兴结对帮扶工作签约。"
+    assert helpers(text, ["和平区", "靖远县"], {"某某兵团第三师": None}) == []
