@@ -111,6 +111,8 @@ MIN_CROSSING_WORD_FREQ = 20
 MAX_CHANCE_OF_COINCIDENCE = 0.05
 # Punctuation that ends a clause: a lone short name needs another place inside its own clause.
 CLAUSE_ENDS = "，,；;：:。！？!?\n"
+# Two one-character province names before the word for a programme of cooperation (粤桂协作).
+PROVINCE_PAIR = re.compile(r"(?=..(?:东西部|对口)?(?:扶贫)?(?:协作|合作|帮扶))")
 # A count of villages closing a list of village stems: 朝阳、华光两村, 东山、西山等三个村.
 VILLAGE_COUNT = re.compile(r"(?:等)?(?:[两二三四五六七八九十\d]+个?)?(?:行政)?(?:村|社区)")
 BRACKETED_PLACE = re.compile(r"[(（]([^()（）]{2,12})[)）]")
@@ -133,6 +135,30 @@ def org_suffixes() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def abbreviation_definition() -> re.Pattern[str]:
+    """（以下简称“东风公司”） right after a name; the short name is group 1.
+
+    The marker words are data (``data/abbreviation_markers.csv``)."""
+    rows = _rows("abbreviation_markers.csv")
+    markers = sorted((row["marker"].strip() for row in rows), key=len, reverse=True)
+    return re.compile(
+        r"\s*[(（]\s*(?:" + "|".join(map(re.escape, markers)) + r")\s*[为:：]?\s*"
+        r"[“\"「『‘']?([^”\"」』’'()（）,，、;；。\s]{2,16}?)[”\"」』’']?\s*[)）]"
+    )
+
+
+def defined_abbreviations(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
+    """Short name → the full name of the ORG mention it is defined for, in brackets right after it."""
+    pattern = abbreviation_definition()
+    found: dict[str, str] = {}
+    for mention in mentions:
+        match = pattern.match(text, mention.end)
+        if match and match.group(1) != mention.text:
+            found.setdefault(match.group(1), mention.text)
+    return found
+
+
+@cache
 def org_context_cues() -> tuple[tuple[str, str], ...]:
     pairs = [(row["cue"].strip(), row["subtype"].strip()) for row in _rows("org_context_cues.csv")]
     return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
@@ -148,6 +174,12 @@ def place_trailers() -> tuple[str, ...]:
 def self_references() -> dict[str, str]:
     """Surface (我市) -> the suffix its place's official name ends with (市)."""
     return {row["surface"].strip(): row["kind"].strip() for row in _rows("self_references.csv")}
+
+
+@cache
+def province_abbreviations() -> dict[str, str]:
+    """One-character province names (粤 → 440000), for pair labels such as 粤桂协作."""
+    return {row["abbr"].strip(): row["code"].strip() for row in _rows("province_abbreviations.csv")}
 
 
 @cache
@@ -242,7 +274,45 @@ def segment(text: str, gaz: Gazetteer, with_trailers: bool = True) -> list[tuple
                 and any(c.kind != "short" for c in gaz.lookup(text[last_start:last_end]))
             ):
                 return head
+        # 中国西南部贵州省黔东南州雷山县: the NER began before the name. The longest tail that is
+        # covered by names and starts with a full one is the place.
+        for cut in range(1, n - 1):
+            tail = segment(text[cut:], gaz, with_trailers=False)
+            first_start, first_end, _ = tail[0]
+            if (
+                all(gaz.lookup(text[cut + s : cut + e]) for s, e, _ in tail)
+                and any(c.kind != "short" for c in gaz.lookup(text[cut + first_start : cut + first_end]))
+                and crossing_word(text, cut, cut + first_end, gaz) is None  # 浙南|山区 is no 南山区
+            ):
+                before = _place_islands(text[:cut], gaz, beside_full=True)  # 杭州 in 杭州企业黔东南州
+                return [*before, *[(cut + s, cut + e, t) for s, e, t in tail]]
+        islands = _place_islands(text, gaz)
+        if islands:
+            return islands
     return [(0, n, text.endswith(VILLAGE_SUFFIXES) and len(text) >= 3 and not gaz.lookup(text))]
+
+
+def _place_islands(text: str, gaz: Gazetteer, beside_full: bool = False) -> list[tuple[int, int, bool]]:
+    """杭州企业黔东南州: names standing apart inside a mention that no cover explains. Only full
+    names count, and the short names of provinces and prefectures beside at least one of them
+    (北京路 alone yields nothing)."""
+    found: list[tuple[int, int, bool]] = []
+    full = beside_full
+    i = 0
+    while i < len(text):
+        for end, candidates in gaz.matches_at(text, i):
+            kinds = {c.kind for c in candidates}
+            upper_short = any(
+                c.kind == "short" and c.division.level in ("province", "prefecture") for c in candidates
+            )
+            if (kinds - {"short"} or upper_short) and crossing_word(text, i, end, gaz) is None:
+                found.append((i, end, False))
+                full = full or bool(kinds - {"short"})
+                i = end
+                break
+        else:
+            i += 1
+    return found if full else []
 
 
 def _descends(child: Division, parent: Division) -> bool:
@@ -967,6 +1037,11 @@ def link_orgs(
                 continue
             same = [s for s in surfaces if home is None or homes[s][0] is None or homes[s][0].key == home.key]  # type: ignore[union-attr]
             canonical[surface] = max(same, key=lambda s: (len(s), s))
+    # A short name the article defines (东风汽车集团有限公司（以下简称“东风公司”）) is that organisation.
+    for short, full in defined_abbreviations(article.text, mentions).items():
+        for surface in canonical:
+            if surface == short or canonical[surface] == short:
+                canonical[surface] = canonical.get(full, full)
 
     linked = []
     for mention in mentions:
@@ -1198,6 +1273,46 @@ def discover_villages_after_towns(
     return found
 
 
+def discover_province_pairs(article: Article, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Mention]:
+    """粤桂协作, 沪滇合作, 鲁渝协作: two one-character province names side by side before
+    协作/合作/帮扶 name the two provinces of a programme. Not where the two characters are a name
+    themselves (辽宁合作) or part of one, nor over a mention."""
+    abbreviations = province_abbreviations()
+    text = article.text
+    occupied = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    for match in PROVINCE_PAIR.finditer(text):
+        start = match.start()
+        first, second = text[start], text[start + 1]
+        codes = [abbreviations.get(first), abbreviations.get(second)]
+        if None in codes or codes[0] == codes[1]:
+            continue
+        if any(start - 1 < e and s < start + 3 for s, e in occupied):
+            continue
+        neighbours = (
+            text[start : start + 2],
+            text[max(0, start - 1) : start + 1],
+            text[start + 1 : start + 3],
+        )
+        if any(c.division.level in UPPER_LEVELS for word in neighbours for c in gaz.lookup(word)):
+            continue  # 辽宁合作 (闽宁 is a town's name, after the programme: no obstacle)
+        for offset, code in enumerate(codes):
+            division = gaz.get(code)  # type: ignore[arg-type]
+            if division is None:
+                continue
+            mention = Mention(
+                article_id=article.id,
+                label="PLACE",
+                text=text[start + offset],
+                start=start + offset,
+                end=start + offset + 1,
+                sentence=article.sentence_index_at(start + offset),
+                source="pattern",
+            )
+            found.append(_fill_place(mention, division))
+    return found
+
+
 def _towns_listed_after(end: int, county: Division, text: str, gaz: Gazetteer, free: Any, emit: Any) -> int:
     """北仑小港、大碶: towns of the same county listed after one, by any of their names."""
     names = {}
@@ -1270,6 +1385,7 @@ def link_mentions(
         discovered += discover_villages_after_towns(article, [*blocking, *discovered], towns, gazetteer)
         discovered += discover_local_places(article, [*blocking, *discovered], context, gazetteer)
         discovered = [d for d in discovered if not any(_overlaps(d, h) and not _within(h, d) for h in hiding)]
+        discovered += discover_province_pairs(article, [*mentions, *linked_places, *discovered], gazetteer)
         linked_places = [
             m
             for m in linked_places

@@ -421,3 +421,48 @@ def test_two_lone_names_side_by_side_are_a_phrase(gaz: Gazetteer) -> None:
     linked = link(gaz, text, ["通渭县", "兴县", "富民"])
     assert by_text(linked, "兴县").code is None and by_text(linked, "富民").code is None
     assert by_text(linked, "全县").code == "621121"
+
+
+def test_villages_written_against_their_town(gaz: Gazetteer) -> None:
+    # 白果 and 金龙 are villages' stems: after their own town, in a list closed by 两村, they are
+    # 白果村 and 金龙村 of 坝黄镇
+    text = "碧江区坝黄镇白果、金龙两村发展蓝莓种植。"
+    linked = link(gaz, text, ["碧江区坝黄镇"])
+    villages = [(m.text, m.name, m.county_code) for m in linked if m.level == "village"]
+    assert villages == [("白果", "白果村", "520602"), ("金龙", "金龙村", "520602")]
+    # a stem that is an ordinary frequent word (白果, ginkgo) needs that closing count
+    linked = link(gaz, "碧江区坝黄镇白果飘香。", ["碧江区坝黄镇"])
+    assert [m.text for m in linked if m.level == "village"] == []
+
+
+def test_mention_that_starts_before_the_name(gaz: Gazetteer) -> None:
+    text = "项目位于我国西南部贵州省黔东南州雷山县境内。"
+    linked = link(gaz, text, ["我国西南部贵州省黔东南州雷山县"])
+    assert [(m.text, m.code) for m in linked] == [
+        ("贵州省", "520000"),
+        ("黔东南州", "522600"),
+        ("雷山县", "522634"),
+    ]
+    assert linked[0].start == text.index("贵州省")
+    # names standing apart inside a mention: a prefecture's short name beside a full name
+    linked = link(gaz, "杭州企业黔东南州结对帮扶。", ["杭州企业黔东南州"])
+    assert [(m.text, m.code) for m in linked] == [("杭州", "330100"), ("黔东南州", "522600")]
+    # but no name is cut out of an ordinary word (浙南|山区 holds no 南山区)
+    linked = link(gaz, "地处浙南山区。", ["浙南山区"])
+    assert [(m.text, m.code) for m in linked] == [("浙南山区", None)]
+
+
+def test_province_pairs_of_a_programme(gaz: Gazetteer) -> None:
+    text = "在闽宁协作框架下,两地开展沪滇扶贫协作经验交流。辽宁合作社也来了。"
+    linked = link(gaz, text, [])
+    assert [(m.text, m.code, m.source) for m in linked] == [
+        ("闽", "350000", "pattern"),
+        ("宁", "640000", "pattern"),
+        ("沪", "310000", "pattern"),
+        ("滇", "530000", "pattern"),
+    ]  # 辽宁 is one province's name, not 辽 and 宁
+
+
+def test_special_administrative_region_short_form(gaz: Gazetteer) -> None:
+    linked = link(gaz, "澳门特区政府捐资帮扶从江县。", ["澳门特区", "从江县"])
+    assert by_text(linked, "澳门特区").code == "820000"
