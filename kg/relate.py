@@ -127,8 +127,7 @@ def _macros() -> dict[str, str]:
         # the same along one subject's chain of clauses: a place that opens a clause is a new
         # subject, and so is any organisation
         "XS": (
-            f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[MDJR]\\d+{CLOSE}"
-            f"|(?<![,,;;:]){OPEN}[PU]\\d+{CLOSE})"
+            f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[MDJR]\\d+{CLOSE}|(?<![,,;;:]){OPEN}[PU]\\d+{CLOSE})"
         ),
         # what may stand before a subject inside its clause (a date, 爱心企业), but no preposition
         # that would make the organisation an object (与, 向, 为, 在…)
@@ -1090,6 +1089,9 @@ class _ArticleReader:
         (向Y捐赠; in "A向B捐赠…,C向D捐赠…" each sum goes to its own clause's place), else the
         first marked one after it, else the sentence's pairing, else the context."""
         markers = lexicon()["recipient_markers"]["words"]
+        receiving = self._receiver(enc, positions, pos)
+        if receiving is not None:
+            return receiving
         marked = [
             (p_pos, s.place)
             for p_pos, _, s in positions
@@ -1107,6 +1109,20 @@ class _ArticleReader:
         if here:
             return here[0][1]
         return self.context_recipient(enc.index)
+
+    @staticmethod
+    def _receiver(enc: Encoded, positions: list[tuple[int, int, Slot]], pos: int) -> Mention | None:
+        """A place that is the subject of a verb of receiving before the sum (浙江山区26县…获得
+        援助资金, Y县争取到帮扶资金): it receives, it does not give."""
+        verbs = lexicon()["funding"]["receive_verbs"]
+        left, _ = _clause_bounds(enc.text, pos, pos)
+        for p_pos, p_end, s in reversed(positions):
+            if p_pos >= pos or p_pos < left or s.letter not in "PU" or not s.place:
+                continue
+            between = enc.text[p_end:pos]
+            if TOKEN_RE.search(between) is None and any(v in between for v in verbs):
+                return s.place
+        return None
 
     def _fund_donor(
         self,
@@ -1143,6 +1159,11 @@ class _ArticleReader:
                 if agent.place is None:
                     return org_party(agent.mention)
                 donor_place = agent.place
+                named = any(s.place is not None and related(s.place, recipient) for _, _, s in positions)
+                if not named and not self._partners(donor_place, recipient):
+                    # the recipient came from another sentence: the giver named here must be
+                    # known as its partner, or the two were never said to be linked
+                    return None
             elif self.state.pairings:
                 main_recipient = self.state.main(1)
                 if main_recipient is not None and nests(recipient, main_recipient):
@@ -1152,6 +1173,10 @@ class _ArticleReader:
         if not comparable_levels(donor_place, recipient) and not self._paired(donor_place, recipient):
             return None
         return to_party(donor_place)
+
+    def _partners(self, donor: Mention, recipient: Mention) -> bool:
+        """Whether the article pairs the two places, or places around or inside them."""
+        return any(related(d, donor) and related(r, recipient) for d, r, _, _ in self.state.pairings)
 
     def _paired(self, donor: Mention, recipient: Mention) -> bool:
         """Whether the article states a pairing of exactly these two places."""

@@ -558,3 +558,18 @@ def test_wordings_read_on_real_pages(text: str, places: list[str], expected: lis
 )
 def test_no_pair_from_background_meetings_or_organisations(text: str, places: list[str]) -> None:
     assert pairs(text, places, orgs={"美菜网": None, "舟山市工商联": "330900"}) == []
+
+
+def test_a_place_that_obtains_money_receives_it() -> None:
+    text = "靖远县对口帮扶工作成效明显。靖远县累计获得东西部协作援助资金1000万元。"
+    found = fundings(text, ["靖远县"], money={"1000万元": 10_000_000})
+    assert found == [(None, "靖远县", 10_000_000)]
+
+
+def test_a_giver_named_with_a_recipient_from_another_sentence_must_be_its_partner() -> None:
+    text = "其中,天津市对口帮扶甘肃省。今年,福建省投入帮扶资金1000万元。"
+    found = fundings(text, ["天津市", "甘肃省", "福建省"], money={"1000万元": 10_000_000})
+    assert found == [(None, "甘肃省", 10_000_000)]
+    text = "其中,福建省对口帮扶宁夏。今年,福建省投入帮扶资金1000万元。"
+    found = fundings(text, ["福建省", "宁夏"], money={"1000万元": 10_000_000})
+    assert found == [("福建省", "宁夏回族自治区", 10_000_000)]
