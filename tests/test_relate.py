@@ -46,7 +46,7 @@ JSS = "积石山保安族东乡族撒拉族自治县"
         (
             "福清投入资金,携手连城、通渭山海同行。",
             ["福清", "连城", "通渭"],
-            [("福清市", "连城县"), ("福清市", "通渭县")],
+            [("福清市", "通渭县"), ("福清市", "连城县")],  # 通渭 (west) settles first: by region
         ),
         ("多年来和平区对靖远县开展对口帮扶。", ["和平区", "靖远县"], [("和平区", "靖远县")]),
         (
@@ -573,3 +573,16 @@ def test_a_giver_named_with_a_recipient_from_another_sentence_must_be_its_partne
     text = "其中,福建省对口帮扶宁夏。今年,福建省投入帮扶资金1000万元。"
     found = fundings(text, ["福建省", "宁夏"], money={"1000万元": 10_000_000})
     assert found == [("福建省", "宁夏回族自治区", 10_000_000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("积石山县党政代表团赴海沧区考察,对接东西部协作工作。", ["积石山县", "海沧区"]),
+        ("积石山县携手海沧区打造产业园。", ["积石山县", "海沧区"]),
+    ],
+)
+def test_a_visit_or_a_hand_in_hand_from_the_recipient_s_side_keeps_the_donor(
+    text: str, places: list[str]
+) -> None:
+    assert pairs(text, places) == [("海沧区", JSS)]
