@@ -210,7 +210,9 @@ def _trim_name(
         if p_start < start < p_end:
             start = p_start
     for verb in patterns.lead_verb.finditer(text, start, end):
-        if end - verb.end() >= 2:
+        rest = text[verb.end() : end]
+        # a verb followed only by verbs and a suffix is part of the name: 交通投资集团, 建设投资公司
+        if len(rest) >= 2 and not stem_is_generic(patterns.lead_verb.sub("", rest), patterns):
             start = verb.end()
     place_starts = {p[0] for p in places if p[1] <= end}
     if start not in place_starts:

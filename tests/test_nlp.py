@@ -76,6 +76,14 @@ def test_org_subtypes(pipeline: spacy.language.Language) -> None:
     assert orgs["晋江果蔬研究所"] == "other"
 
 
+def test_verbs_inside_a_name_and_long_suffixes(pipeline: spacy.language.Language) -> None:
+    """投资 and 建设 lead into a name elsewhere (引进、投资某某公司) but belong to 交通投资集团."""
+    text = "会宁县交通投资集团与晋江市城市建设投资集团有限公司签约，引进落地丰禾农贸公司。"
+    found = entities(pipeline, text)
+    orgs = [surface for label, surface, _ in found if label == "ORG"]
+    assert orgs == ["会宁县交通投资集团", "晋江市城市建设投资集团有限公司", "丰禾农贸公司"]
+
+
 def test_statistical_ner_finds_names_no_rule_knows(pipeline: spacy.language.Language) -> None:
     text = "腾讯公司与京东在会宁县签约，阿里巴巴投资建设电商中心。"
     doc = nlp._run(pipeline, Article(id="t", text=text))
