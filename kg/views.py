@@ -37,7 +37,9 @@ from kg.io import atomic_writer
 PAGES = {"graph": "graph.html", "map": "map.html"}
 SUB_COUNTY_LEVELS = ("town", "village")
 HORIZONTAL_PREFERENCE = 1.5  # map de-overlap: move sideways unless that is 1.5× the way
-SPRING_MAX_NODES = 500  # networkx switches its spring layout to scipy's sparse arrays here
+SPRING_MAX_NODES = 500
+CLOSING_MARKS = ")）]】」』”’、，。,.·"
+OPENING_MARKS = "(（[【「『“‘"  # networkx switches its spring layout to scipy's sparse arrays here
 
 
 @cache
@@ -78,6 +80,12 @@ def safe_json(data: Any) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+
+
+def page_id(node: str) -> str:
+    """The id a node has in the pages: a short digest of its IRI, so the pages hold no URL at all
+    (and stay small) while the id stays the same whatever else the graph holds."""
+    return "n" + hashlib.sha1(str(node).encode("utf-8")).hexdigest()[:12]
 
 
 def link_key(edge: dict[str, Any]) -> str:
@@ -200,18 +208,23 @@ def spring_positions(g: nx.MultiDiGraph, seed: int, scale: float) -> dict[str, t
 
 def geo_positions(g: nx.MultiDiGraph, settings: dict[str, Any]) -> tuple[dict[str, tuple[float, float]], int]:
     """Projected lon/lat (equirectangular, x scaled by cos of the mean latitude; east right,
-    north up), pulled apart just enough that nodes do not cover each other.
+    north up), pulled apart just enough that nodes and their labels do not cover each other.
 
-    A node without coordinates sits beside the graph's node of its county/prefecture/province
-    (by code prefix), else beside the mean of its located neighbours; the rest stack in a
-    column left of the map. Returns the positions and how many nodes went to that column.
+    A node without coordinates starts at the graph's node of its county/prefecture/province
+    (by code prefix), else at the mean of its located neighbours; the rest stack in a column
+    left of the map. Nodes that share a point (a county, its towns and the firms based there)
+    start on rings round the highest-level place among them, so pulling them apart keeps each
+    cluster round its county instead of strung out in a row. Returns the positions and how
+    many nodes went to the column.
     """
     located = {
         n: (float(d["lon"]), float(d["lat"]))
         for n, d in g.nodes(data=True)
         if _is_number(d.get("lon")) and _is_number(d.get("lat"))
     }
-    width = float(settings["width"])
+    # More nodes need more room: the drawing grows with the square root of their number.
+    crowding = math.sqrt(g.number_of_nodes() / float(settings["nodes_per_width"]))
+    width = float(settings["width"]) * max(1.0, crowding)
     if located:
         lons = [p[0] for p in located.values()]
         lats = [p[1] for p in located.values()]
@@ -226,9 +239,18 @@ def geo_positions(g: nx.MultiDiGraph, settings: dict[str, Any]) -> tuple[dict[st
     else:
         pos = {}
     gap = float(settings["min_separation"])
-    # Places without coordinates: beside an ancestor that has them (codes nest by prefix).
+    radius = node_sizes(g)
+    # Each node's box holds its disc and the (wrapped) label under it; boxes are laid out by
+    # their own centres, which sit below the discs by half the label's height.
+    style = load_style()
+    font = {n: label_font_size(g.nodes[n], "map") for n in g.nodes}
+    labels = {n: wrap_label(str(g.nodes[n].get("label") or n), int(style["label_wrap"])) for n in g.nodes}
+    half_width = {n: max(radius[n], label_width(labels[n], font[n]) / 2) + gap / 4 for n in g.nodes}
+    label_height = {n: 1.25 * font[n] * (labels[n].count("\n") + 1) + 4 for n in g.nodes}
+    half_height = {n: radius[n] + label_height[n] / 2 + gap / 4 for n in g.nodes}
+    drop = {n: label_height[n] / 2 for n in g.nodes}
+    # Places without coordinates: at an ancestor that has them (codes nest by prefix).
     by_code = {str(d.get("code")): n for n, d in g.nodes(data=True) if d.get("code") and n in pos}
-    satellites: dict[str, int] = defaultdict(int)
     for n, d in g.nodes(data=True):
         code = str(d.get("code") or "")
         if n in pos or len(code) < 6:
@@ -236,23 +258,20 @@ def geo_positions(g: nx.MultiDiGraph, settings: dict[str, Any]) -> tuple[dict[st
         for prefix in (code[:6], code[:4] + "00", code[:2] + "0000"):
             anchor = by_code.get(prefix)
             if anchor is not None and anchor != n:
-                satellites[anchor] += 1
-                pos[n] = _beside(pos[anchor], satellites[anchor], gap)
+                pos[n] = pos[anchor]
                 break
-    # Then organisations, projects and the rest: beside their located neighbours.
+    # Then organisations, projects and the rest: at the mean of their located neighbours.
     for _ in range(3):
         for n in g.nodes:
             if n in pos:
                 continue
             around = [pos[m] for m in nx.all_neighbors(g, n) if m in pos]
             if around:
-                centre = (sum(p[0] for p in around) / len(around), sum(p[1] for p in around) / len(around))
-                key = f"@{round(centre[0])},{round(centre[1])}"
-                satellites[key] += 1
-                pos[n] = _beside(centre, satellites[key], gap)
+                pos[n] = (sum(p[0] for p in around) / len(around), sum(p[1] for p in around) / len(around))
     unplaced = [n for n in g.nodes if n not in pos]
-    radius = node_sizes(g)
-    row_gap = max([float(settings["side_row_gap"])] + [2 * radius[n] + gap for n in unplaced])
+    centres = {n: (x, y + drop[n]) for n, (x, y) in pos.items()}
+    movable = _ring_coincident(g, pos, centres, half_width, half_height, radius, near=0.5)
+    row_gap = max([float(settings["side_row_gap"])] + [2 * half_height[n] for n in unplaced])
     if pos:
         left = min(p[0] for p in pos.values()) - float(settings["side_column_gap"])
         top = min(p[1] for p in pos.values())
@@ -260,25 +279,75 @@ def geo_positions(g: nx.MultiDiGraph, settings: dict[str, Any]) -> tuple[dict[st
         left, top = 0.0, 0.0
     for i, n in enumerate(sorted(unplaced, key=lambda n: str(g.nodes[n].get("label", n)))):
         pos[n] = (left, top + i * row_gap)
-    fixed_column = set(unplaced)
-    movable = [n for n in g.nodes if n not in fixed_column]
-    # Each node's box holds its disc and the label under it; the centre is the disc's, so the
-    # box is made symmetric (as tall below as above).
-    font = float(load_style()["font"]["map_node_size"])
-    half_width = {
-        n: max(radius[n], label_width(str(g.nodes[n].get("label") or n), font) / 2) + gap / 4 for n in g.nodes
+    # places of county level and above keep their geography; towns, villages, organisations
+    # and projects give way
+    weight = {
+        n: float(settings["anchor_weight"]) if LEVEL_RANK.get(str(g.nodes[n].get("level")), 9) <= 2 else 1.0
+        for n in movable
     }
-    half_height = {n: radius[n] + 1.3 * font + gap / 4 for n in g.nodes}
-    pos.update(
-        separate({n: pos[n] for n in movable}, half_width, half_height, int(settings["separation_rounds"]))
-    )
+    separated = separate(movable, half_width, half_height, int(settings["separation_rounds"]), weight)
+    pos.update({n: (x, y - drop[n]) for n, (x, y) in separated.items()})
     return pos, len(unplaced)
 
 
-def _beside(centre: tuple[float, float], index: int, gap: float) -> tuple[float, float]:
-    angle = index * 2.39996  # golden angle: successive satellites spread round the anchor
-    radius = gap * (1 + 0.35 * (index // 6))
-    return centre[0] + radius * math.cos(angle), centre[1] + radius * math.sin(angle)
+LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "town": 3, "village": 4}
+
+
+def _ring_coincident(
+    g: nx.MultiDiGraph,
+    pos: dict[str, tuple[float, float]],
+    centres: dict[str, tuple[float, float]],
+    half_width: dict[str, float],
+    half_height: dict[str, float],
+    radius: dict[str, float],
+    near: float,
+) -> dict[str, tuple[float, float]]:
+    """Nodes at one point or within ``near`` of it: the highest-level place (else the largest
+    node) stays, the others go on rings round its box (eight to a ring), each ring just clear of
+    the one inside it. ``pos`` holds the drawn points, ``centres`` the boxes' centres."""
+
+    def rank(n: str) -> tuple[int, int, float, str]:
+        d = g.nodes[n]
+        return (
+            0 if d.get("type") == "Place" else 1,
+            LEVEL_RANK.get(str(d.get("level")), len(LEVEL_RANK)),
+            -radius[n],
+            str(d.get("label", n)),
+        )
+
+    groups: dict[tuple[float, float], list[str]] = {}
+    for n in sorted(pos, key=rank):  # each joins the first group whose anchor is near enough
+        point = pos[n]
+        anchor = next((p for p in groups if math.dist(p, point) <= near), None)
+        groups.setdefault(anchor or point, []).append(n)
+    points = list(groups)
+    out = dict(centres)
+    for point, members in groups.items():
+        if len(members) < 2:
+            continue
+        centre = centres[members[0]]
+        # the ring starts on the side away from the other points (the near ones weigh most)
+        push_x = push_y = 0.0
+        for p in points:
+            d2 = (point[0] - p[0]) ** 2 + (point[1] - p[1]) ** 2
+            if d2 > 0:
+                push_x, push_y = push_x + (point[0] - p[0]) / d2, push_y + (point[1] - p[1]) / d2
+        away = math.atan2(push_y, push_x) if (push_x or push_y) else 0.3
+        reach_x, reach_y = half_width[members[0]], half_height[members[0]]
+        rest = members[1:]
+        while rest:
+            ring, rest = rest[:8], rest[8:]
+            step_x = max(half_width[n] for n in ring)
+            step_y = max(half_height[n] for n in ring)
+            for i, n in enumerate(ring):
+                # on the rectangle round the anchor's box, so each satellite clears it on one axis
+                angle = away + 2 * math.pi * i / len(ring)
+                cos, sin = math.cos(angle), math.sin(angle)
+                size_x, size_y = reach_x + step_x, reach_y + step_y
+                stretch = 1 / max(abs(cos) / size_x, abs(sin) / size_y)
+                out[n] = (centre[0] + stretch * cos, centre[1] + stretch * sin)
+            reach_x, reach_y = reach_x + 2 * step_x, reach_y + 2 * step_y
+    return out
 
 
 def separate(
@@ -286,15 +355,19 @@ def separate(
     half_width: dict[str, float],
     half_height: dict[str, float],
     rounds: int,
+    weight: dict[str, float] | None = None,
 ) -> dict[str, tuple[float, float]]:
     """Push apart nodes whose boxes (node and label) overlap, along the axis where they overlap
-    least, each by half the overlap; the overall geography stays, and a few rounds settle the
+    least; of each overlap the lighter node takes the larger share (``weight``, default 1 each),
+    so heavy nodes keep their place. The overall geography stays, and a few rounds settle the
     clusters of one county."""
     import numpy as np
 
     names = sorted(pos)
     if len(names) < 2:
         return dict(pos)
+    mass = np.array([(weight or {}).get(n, 1.0) for n in names], dtype=float)
+    share = mass[None, :] / (mass[:, None] + mass[None, :])  # node i's share of its overlap with j
     xy = np.array([pos[n] for n in names], dtype=float)
     hw = np.array([half_width[n] for n in names], dtype=float)
     hh = np.array([half_height[n] for n in names], dtype=float)
@@ -313,14 +386,42 @@ def separate(
         # the canvas is wider than tall: sideways moves are cheaper
         along_x = overlap & (over_x <= HORIZONTAL_PREFERENCE * over_y)
         along_y = overlap & ~along_x
-        xy[:, 0] += (np.sign(dx) * over_x / 2 * along_x).sum(axis=1) * 0.5
-        xy[:, 1] += (np.sign(dy) * over_y / 2 * along_y).sum(axis=1) * 0.5
+        xy[:, 0] += (np.sign(dx) * over_x * share * along_x).sum(axis=1) * 0.5
+        xy[:, 1] += (np.sign(dy) * over_y * share * along_y).sum(axis=1) * 0.5
     return {n: (float(x), float(y)) for n, (x, y) in zip(names, xy, strict=True)}
 
 
+def label_font_size(node: dict[str, Any], mode: str) -> float:
+    """Places are named larger than organisations and projects: the places are what a reader
+    looks for first, and on the crowded map the smaller names leave room for them."""
+    fonts = load_style()["font"]
+    prefix = "map_" if mode == "map" else ""
+    if node.get("type", "Place") == "Place":
+        return float(fonts[f"{prefix}node_size"])
+    return float(fonts[f"{prefix}other_node_size"])
+
+
 def label_width(text: str, font_size: float) -> float:
-    """Rough drawn width of a label: full width for CJK, about half for Latin letters and digits."""
-    return sum(font_size if ord(ch) > 0x2E80 else 0.6 * font_size for ch in text)
+    """Rough drawn width of a label (its widest line): full width for CJK, about half for Latin
+    letters and digits."""
+    lines = text.split("\n")
+    return max(sum(font_size if ord(ch) > 0x2E80 else 0.6 * font_size for ch in line) for line in lines)
+
+
+def wrap_label(name: str, width: int) -> str:
+    """A long name on balanced lines of at most ``width`` characters (Chinese breaks anywhere),
+    so one long official name (积石山保安族东乡族撒拉族自治县) does not run across its neighbours."""
+    if width <= 0 or len(name) <= width + 1:
+        return name
+    count = math.ceil(len(name) / width)
+    step = math.ceil(len(name) / count)
+    lines = [name[i : i + step] for i in range(0, len(name), step)]
+    for i in range(1, len(lines)):  # a closing bracket or mark stays with the text it closes
+        while lines[i] and lines[i][0] in CLOSING_MARKS:
+            lines[i - 1], lines[i] = lines[i - 1] + lines[i][0], lines[i][1:]
+        while lines[i - 1] and lines[i - 1][-1] in OPENING_MARKS:
+            lines[i - 1], lines[i] = lines[i - 1][:-1], lines[i - 1][-1] + lines[i]
+    return "\n".join(line for line in lines if line)
 
 
 def _point(d: dict[str, Any]) -> tuple[float, float] | None:
@@ -354,17 +455,19 @@ def page_data(
     nodes = []
     for n, d in g.nodes(data=True):
         ntype = str(d.get("type") or "Place")
+        name = str(d.get("label") or n)
         region = str(d.get("region") or "other")
         funds = float(d.get("funds_yuan") or 0)
         color = style["regions"].get(region, style["regions"]["other"])["color"]
         node: dict[str, Any] = {
-            "id": str(n),
-            "label": str(d.get("label") or n),
+            "id": page_id(n),
+            "label": wrap_label(name, int(style["label_wrap"])),
             "shape": style["types"].get(ntype, style["types"]["Place"])["shape"],
             "size": sizes[n],
             "color": {"background": color, "border": _darker(color), "highlight": {"background": color}},
-            "font": {"size": font["map_node_size" if mode == "map" else "node_size"]},
+            "font": {"size": label_font_size(d, mode)},
             "kg": {
+                "name": name,
                 "type": ntype,
                 "level": str(d.get("level") or ""),
                 "code": str(d.get("code") or ""),
@@ -392,8 +495,8 @@ def page_data(
         edges.append(
             {
                 "id": f"e{i}",
-                "from": str(u),
-                "to": str(v),
+                "from": page_id(u),
+                "to": page_id(v),
                 "label": " · ".join(x for x in (str(label_kind or ""), amount) if x),
                 "arrows": "to",
                 "color": {"color": link["color"], "highlight": link["color"], "hover": link["color"]},
@@ -426,6 +529,7 @@ def page_data(
         "physics_options": style["physics"],
         "edge_label_min_px": font["map_edge_label_min_px" if mode == "map" else "edge_label_min_px"],
         "stabilization": int(style["limits"]["stabilization_iterations"]),
+        "separate_max_nodes": int(style["limits"]["physics_max_nodes"]),
         "notes": list(notes),
         "total": {"nodes": total[0], "edges": total[1]},
         "nodes": nodes,

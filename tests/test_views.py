@@ -8,8 +8,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
 import re
 from html import unescape
+from importlib.resources import files
 from pathlib import Path
 
 import networkx as nx
@@ -136,6 +138,11 @@ def sample_graph() -> nx.MultiDiGraph:
     return g
 
 
+def pid(node: str) -> str:
+    """A graph node's id in the pages."""
+    return views.page_id(node)
+
+
 def page_json(html: str) -> dict:
     """The data island of a page, as the page's script reads it."""
     match = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S)
@@ -178,14 +185,28 @@ def test_pages_load_nothing_from_the_network(pages: dict[str, str], name: str) -
     assert "vis.Network" in html  # vis-network itself is inlined
 
 
+URL = re.compile(r"\b(?:https?|ftp|wss?)://|(?<![\w:])//[a-z0-9-]+\.[a-z]{2,}", re.I)
+
+
+@pytest.mark.parametrize("name", ["graph", "map"])
+def test_no_url_outside_the_vendored_library(pages: dict[str, str], name: str) -> None:
+    """No node IRI, no link to a CDN: the only URLs in a page are inert strings inside vis-network
+    (its licence header, the SVG namespace, an error message), which the browser test shows are
+    never fetched."""
+    vendored = (files("kg.data") / "views" / "vendor" / "vis-network.min.js").read_text(encoding="utf-8")
+    html = pages[name]
+    assert html.count(vendored) == 1
+    assert URL.findall(html.replace(vendored, "")) == []
+
+
 @pytest.mark.parametrize("name", ["graph", "map"])
 def test_article_strings_are_only_in_the_json_island_escaped(pages: dict[str, str], name: str) -> None:
     html = pages[name]
     for raw in ("<img src=x", 'onerror="window', "<script>alert(1)", "<script>window.__xss", "<b>粗体"):
         assert raw not in html
     data = page_json(html)
-    labels = {n["label"] for n in data["nodes"]}
-    assert XSS_ORG in labels
+    names = {n["kg"]["name"] for n in data["nodes"]}
+    assert XSS_ORG in names
     sentences = [ev["sentence"] for e in data["edges"] for ev in e["kg"]["evidence"]]
     assert XSS_SENTENCE in sentences
 
@@ -207,7 +228,7 @@ def test_every_node_and_edge_is_in_the_page(pages: dict[str, str]) -> None:
     g = sample_graph()
     for name in ("graph", "map"):
         data = page_json(pages[name])
-        assert {n["id"] for n in data["nodes"]} == set(g.nodes)
+        assert {n["id"] for n in data["nodes"]} == {pid(n) for n in g.nodes}
         assert len(data["edges"]) == g.number_of_edges()
         assert data["notes"] == [] or name == "map"
 
@@ -216,21 +237,21 @@ def test_nodes_are_styled_by_region_type_and_support(pages: dict[str, str]) -> N
     style = views.load_style()
     nodes = {n["id"]: n for n in page_json(pages["graph"])["nodes"]}
     fuzhou, guyuan, org, project = (
-        nodes[PLACE + "350100"],
-        nodes[PLACE + "640400"],
-        nodes[ORG + "a"],
-        nodes[PROJECT + "p1"],
+        nodes[pid(PLACE + "350100")],
+        nodes[pid(PLACE + "640400")],
+        nodes[pid(ORG + "a")],
+        nodes[pid(PROJECT + "p1")],
     )
     assert fuzhou["color"]["background"] == style["regions"]["east"]["color"]
     assert guyuan["color"]["background"] == style["regions"]["west"]["color"]
     assert {fuzhou["shape"], org["shape"], project["shape"]} == {"dot", "square", "triangle"}
-    assert fuzhou["size"] > nodes[PLACE + "330100"]["size"]  # more links, more funds
+    assert fuzhou["size"] > nodes[pid(PLACE + "330100")]["size"]  # more links, more funds
 
 
 def test_edges_carry_kind_amount_and_evidence(pages: dict[str, str]) -> None:
     data = page_json(pages["graph"])
     edges = {(e["from"], e["to"], e["kg"]["type"]): e for e in data["edges"]}
-    main = edges[(PLACE + "350100", PLACE + "640400", "pairing")]
+    main = edges[(pid(PLACE + "350100"), pid(PLACE + "640400"), "pairing")]
     assert main["label"] == "east-west · 1.5亿元"
     assert main["arrows"] == "to" and not main["dashes"]
     assert [ev["title"] for ev in main["kg"]["evidence"]] == [
@@ -238,9 +259,9 @@ def test_edges_carry_kind_amount_and_evidence(pages: dict[str, str]) -> None:
         "闽宁协作新闻2",
         "闽宁协作新闻3",
     ]
-    intra = edges[(PLACE + "330300", PLACE + "330326", "pairing")]
+    intra = edges[(pid(PLACE + "330300"), pid(PLACE + "330326"), "pairing")]
     assert intra["label"] == "intra-province · 8000元" and intra["dashes"]  # not on the official list
-    assert edges[(PLACE + "350100", PLACE + "640422101", "help")]["label"] == "help · 50万元"
+    assert edges[(pid(PLACE + "350100"), pid(PLACE + "640422101"), "help")]["label"] == "help · 50万元"
 
 
 def test_evidence_is_capped_with_a_count_of_the_rest() -> None:
@@ -256,7 +277,11 @@ def test_evidence_is_capped_with_a_count_of_the_rest() -> None:
 
 def test_map_puts_the_east_right_and_the_north_up(pages: dict[str, str]) -> None:
     pos = {n["id"]: (n["x"], n["y"]) for n in page_json(pages["map"])["nodes"]}
-    fuzhou, guyuan, ningxia = pos[PLACE + "350100"], pos[PLACE + "640400"], pos[PLACE + "640000"]
+    fuzhou, guyuan, ningxia = (
+        pos[pid(PLACE + "350100")],
+        pos[pid(PLACE + "640400")],
+        pos[pid(PLACE + "640000")],
+    )
     assert fuzhou[0] > guyuan[0] + 300
     assert ningxia[1] < fuzhou[1] - 300
     # every node is placed, and no two overlap
@@ -267,21 +292,32 @@ def test_map_puts_the_east_right_and_the_north_up(pages: dict[str, str]) -> None
             assert (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2 > 20**2
 
 
+def assert_town_by_its_county(
+    town: tuple[float, float],
+    county: str,
+    counties: dict[str, tuple[float, float]],
+    everything: list[tuple[float, float]],
+) -> None:
+    """On the map a town is nearer its own county than any other county, and close to it: within
+    a fifth of the map's width."""
+    own = math.dist(town, counties[county])
+    assert all(own < math.dist(town, p) for code, p in counties.items() if code != county)
+    width = max(p[0] for p in everything) - min(p[0] for p in everything)
+    assert own < width / 5
+
+
 def test_places_without_coordinates_sit_by_their_county_and_the_rest_in_a_column(
     pages: dict[str, str],
 ) -> None:
     data = page_json(pages["map"])
     pos = {n["id"]: (n["x"], n["y"]) for n in data["nodes"]}
-    town, county, other_county = pos[PLACE + "640422101"], pos[PLACE + "640422"], pos[PLACE + "350181"]
-
-    def dist(p, q):
-        return ((p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2) ** 0.5
-
-    assert dist(town, county) < dist(town, other_county) / 5
+    town = pos[pid(PLACE + "640422101")]
+    counties = {code: pos[pid(PLACE + code)] for code in ("640422", "350181", "330326")}
+    assert_town_by_its_county(town, "640422", counties, list(pos.values()))
     # the unlocated org and project (linked only to each other) stand left of every located node
-    located_x = min(pos[PLACE + c][0] for c in ("640422", "640400", "640000", "522600"))
-    assert pos[ORG + "b"][0] < located_x and pos[PROJECT + "p1"][0] < located_x
-    assert pos[ORG + "b"][0] == pos[PROJECT + "p1"][0]
+    located_x = min(pos[pid(PLACE + c)][0] for c in ("640422", "640400", "640000", "522600"))
+    assert pos[pid(ORG + "b")][0] < located_x and pos[pid(PROJECT + "p1")][0] < located_x
+    assert pos[pid(ORG + "b")][0] == pos[pid(PROJECT + "p1")][0]
     assert any("without a known location" in note for note in data["notes"])
 
 

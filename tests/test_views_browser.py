@@ -8,14 +8,16 @@ Skipped only when Chromium or its driver is not installed; tools/install-browser
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
-from test_views import ORG, PLACE, PROJECT, XSS_ORG, XSS_SENTENCE, sample_graph
+from test_views import ORG, PLACE, PROJECT, XSS_ORG, XSS_SENTENCE, pid, sample_graph
 
 from kg import views
 
@@ -109,11 +111,9 @@ def hover(driver, dom_point: dict) -> str:
     return driver.execute_script("return document.querySelector('div.vis-tooltip').textContent")
 
 
-def edge_point(driver, donor: str, recipient: str) -> dict:
+def edge_id(driver, donor: str, recipient: str) -> str:
     return driver.execute_script(
-        "var e = kgView.data.edges.find(x => x.from === arguments[0] && x.to === arguments[1]);"
-        "var p = kgView.network.body.edges[e.id].edgeType.getPoint(0.5);"
-        "return kgView.network.canvasToDOM(p);",
+        "return kgView.data.edges.find(x => x.from === arguments[0] && x.to === arguments[1]).id",
         donor,
         recipient,
     )
@@ -157,7 +157,8 @@ def test_page_draws_offline_without_errors(driver, built: Path, page: str) -> No
 @pytest.mark.parametrize("page", ["graph.html", "map.html"])
 def test_hovering_an_edge_shows_its_evidence(driver, built: Path, page: str) -> None:
     open_page(driver, built / page)
-    text = hover(driver, edge_point(driver, PLACE + "350100", PLACE + "640400"))
+    text = hover_edge(driver, edge_id(driver, pid(PLACE + "350100"), pid(PLACE + "640400")))
+    assert text is not None
     assert "福州市 → 固原市" in text and "1.5亿元" in text and "3 article(s)" in text
     for i, sentence in enumerate(
         [
@@ -174,17 +175,18 @@ def test_hovering_an_edge_shows_its_evidence(driver, built: Path, page: str) -> 
 @pytest.mark.parametrize("page", ["graph.html", "map.html"])
 def test_markup_in_articles_shows_as_text_and_runs_nothing(driver, built: Path, page: str) -> None:
     open_page(driver, built / page)
-    text = hover(driver, edge_point(driver, ORG + "a", PLACE + "640422"))
+    text = hover_edge(driver, edge_id(driver, pid(ORG + "a"), pid(PLACE + "640422")))
+    assert text is not None
     assert XSS_SENTENCE in text  # shown literally, tags and all
     assert_nothing_ran(driver)
-    text = hover(driver, node_point(driver, ORG + "b"))
+    text = hover(driver, node_point(driver, pid(ORG + "b")))
     assert XSS_ORG in text
     assert_nothing_ran(driver)
     assert driver.execute_script("return document.querySelectorAll('script').length") == 3
 
 
 def visible_labels(driver) -> set[str]:
-    return set(driver.execute_script("return kgView.nodes.get({filter: n => !n.hidden}).map(n => n.label)"))
+    return set(driver.execute_script("return kgView.nodes.get({filter: n => !n.hidden}).map(n => n.kg.name)"))
 
 
 def test_search_and_filters_hide_the_rest(driver, built: Path) -> None:
@@ -208,7 +210,7 @@ def test_search_and_filters_hide_the_rest(driver, built: Path) -> None:
     driver.find_element(By.ID, "kg-reset").click()
     assert len(visible_labels(driver)) == 13
     assert driver.execute_script("return kgView.edges.get({filter: e => e.hidden}).length") == 0
-    assert PROJECT + "p1" in driver.execute_script("return kgView.nodes.getIds()")
+    assert pid(PROJECT + "p1") in driver.execute_script("return kgView.nodes.getIds()")
 
 
 def test_large_graph_page_is_fixed_reduced_and_says_so(driver, tmp_path: Path) -> None:
@@ -228,3 +230,166 @@ def test_large_graph_page_is_fixed_reduced_and_says_so(driver, tmp_path: Path) -
         assert f"Showing the {limit} best-supported of" in notes
         assert f"of {graph.number_of_nodes()} in the graph" in driver.find_element("id", "kg-count").text
         assert drawn_pixels(driver) > 5000
+
+
+# --------------------------------------------------------------------------- the seeds (done-when)
+
+
+def gold_pairings(gold: Path) -> list[dict]:
+    """The required (non-optional) pairings of the gold file."""
+    rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [pair for row in rows for pair in row["pairs"] if not pair.get("optional")]
+
+
+def name_core(name: str) -> str:
+    """A town's or village's name without its level word, as the scorer compares them."""
+    name = unicodedata.normalize("NFKC", name).strip()
+    for suffix in ("街道", "社区", "镇", "乡", "村"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+def page_nodes_for(nodes: list[dict], name: str, code: str | None) -> set[str]:
+    """The page's node ids for a gold place: by division code, else (towns and villages) by name."""
+    if code:
+        return {n["id"] for n in nodes if n["kg"]["code"][:6] == code}
+    core = name_core(name)
+    return {
+        n["id"]
+        for n in nodes
+        if n["kg"]["level"] in ("town", "village")
+        and (name_core(n["kg"]["name"]).startswith(core) or core.startswith(name_core(n["kg"]["name"])))
+    }
+
+
+# Points on the edge where vis-network's popup would pick that edge: no node there and it is
+# the last edge overlapping the point (the popup's own rule), as DOM pixels inside the canvas.
+EDGE_HOVER_POINTS = """
+var net = kgView.network, body = net.body, id = arguments[0], out = [];
+var canvas = document.querySelector('#kg-network canvas');
+var ts = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.45, 0.55, 0.35, 0.65, 0.25, 0.75];
+for (var k = 0; k < ts.length; k++) {
+  var p = body.edges[id].edgeType.getPoint(ts[k]);
+  var box = {left: p.x, right: p.x, top: p.y, bottom: p.y};
+  var dom = net.canvasToDOM(p);
+  if (dom.x < 5 || dom.y < 5 || dom.x > canvas.clientWidth - 5 || dom.y > canvas.clientHeight - 5) continue;
+  if (net.getNodeAt(dom) !== undefined) continue;
+  if (body.nodeIndices.some(function (n) { return body.nodes[n].isOverlappingWith(box); })) continue;
+  var last = null;
+  body.edgeIndices.forEach(function (e) { if (body.edges[e].isOverlappingWith(box)) last = e; });
+  if (last === id) out.push(dom);
+}
+return out;
+"""
+
+TOOLTIP_TEXT = """
+var t = document.querySelector('div.vis-tooltip');
+return t && getComputedStyle(t).visibility === 'visible' ? t.textContent : null;
+"""
+
+
+def hover_edge(driver, edge_id: str) -> str | None:
+    """Hover one edge with the mouse and return the tooltip's text, or None when no point of the
+    edge brings up its tooltip (every point covered by nodes or other edges)."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    expected = driver.execute_script("return kgView.edges.get(arguments[0]).title.textContent", edge_id)
+    canvas = driver.find_element(By.CSS_SELECTOR, "#kg-network canvas")
+    size = canvas.size
+    for point in driver.execute_script(EDGE_HOVER_POINTS, edge_id)[:4]:
+        # off the canvas first, so the last tooltip closes
+        ActionChains(driver).move_to_element_with_offset(canvas, 0, -size["height"] // 2 - 20).perform()
+        dx, dy = round(point["x"] - size["width"] / 2), round(point["y"] - size["height"] / 2)
+        ActionChains(driver).move_to_element_with_offset(canvas, dx - 2, dy).perform()
+        ActionChains(driver).move_to_element_with_offset(canvas, dx, dy).perform()
+        try:
+            return WebDriverWait(driver, 3).until(
+                lambda d: d.execute_script(TOOLTIP_TEXT) == expected and expected
+            )
+        except TimeoutException:
+            continue
+    return None
+
+
+@pytest.fixture(scope="module")
+def seeds_pages(seeds_build: Path) -> Path:
+    for page in ("graph.html", "map.html"):
+        assert (seeds_build / page).is_file()
+    return seeds_build
+
+
+@pytest.mark.parametrize("page", ["graph.html", "map.html"])
+def test_seeds_every_gold_pairing_is_drawn_with_its_evidence_on_hover(
+    driver, seeds_pages: Path, gold_path: Path, page: str
+) -> None:
+    """Done-when of the views: each required pairing of the seeds' gold file is an arrow donor →
+    recipient in the page, drawn inside the view, and hovering it shows the gold evidence."""
+    log = open_page(driver, seeds_pages / page)
+    assert [entry for entry in log if entry["level"] == "SEVERE"] == []
+    assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
+    nodes = driver.execute_script("return kgView.data.nodes")
+    edges = driver.execute_script("return kgView.data.edges")
+    failures = []
+    for pair in gold_pairings(gold_path):
+        donors = page_nodes_for(nodes, pair["donor"], pair.get("donor_adcode"))
+        recipients = page_nodes_for(nodes, pair["recipient"], pair.get("recipient_adcode"))
+        between = [e for e in edges if e["from"] in donors and e["to"] in recipients]
+        label = f"{pair['donor']} → {pair['recipient']}"
+        if not any(e["kg"]["type"] == "pairing" and e["kg"]["kind"] == pair["kind"] for e in between):
+            failures.append(f"{label}: no {pair['kind']} pairing arrow")
+            continue
+        evidence = unicodedata.normalize("NFKC", pair["evidence"])
+        between.sort(key=lambda e: e["kg"]["type"] != "pairing")  # the pairing arrow first
+        hovered = 0
+        for edge in between:
+            text = hover_edge(driver, edge["id"])
+            hovered += text is not None
+            if text and evidence in unicodedata.normalize("NFKC", text):
+                break
+        else:
+            failures.append(
+                f"{label}: evidence in none of the tooltips ({hovered}/{len(between)} links hoverable)"
+            )
+    assert failures == []
+
+
+OVERLAPS = """
+var body = kgView.network.body, ids = body.nodeIndices, out = [];
+for (var i = 0; i < ids.length; i++) {
+  var a = kgView.network.getBoundingBox(ids[i]);
+  for (var j = i + 1; j < ids.length; j++) {
+    var b = kgView.network.getBoundingBox(ids[j]);
+    var x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+    var y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    if (x > 1 && y > 1) out.push(body.nodes[ids[i]].options.label + " / " + body.nodes[ids[j]].options.label);
+  }
+}
+return out;
+"""
+
+
+@pytest.mark.parametrize("page", ["graph.html", "map.html"])
+def test_seeds_labels_do_not_cover_each_other(driver, seeds_pages: Path, page: str) -> None:
+    """Every node's drawn box (shape and label, as vis-network measures it) is clear of the others,
+    and the whole graph is inside the view at the opening zoom."""
+    open_page(driver, seeds_pages / page)
+    assert driver.execute_script(OVERLAPS) == []
+    outside = driver.execute_script(
+        "var c = document.querySelector('#kg-network canvas'), out = [];"
+        "kgView.network.body.nodeIndices.forEach(function (id) {"
+        "  var b = kgView.network.getBoundingBox(id);"
+        "  var p = kgView.network.canvasToDOM({x: b.left, y: b.top}),"
+        "      q = kgView.network.canvasToDOM({x: b.right, y: b.bottom});"
+        "  if (p.x < -1 || p.y < -1 || q.x > c.clientWidth + 1 || q.y > c.clientHeight + 1) out.push(id);"
+        "});"
+        "return out;"
+    )
+    assert outside == []
+    # labels stay readable at the opening zoom: node text at least 9 px high on screen
+    scale = driver.execute_script("return kgView.network.getScale()")
+    font = views.load_style()["font"]["map_node_size" if page == "map.html" else "node_size"]
+    assert font * scale >= 9

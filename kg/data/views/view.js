@@ -16,11 +16,11 @@
     town: "乡镇 town", village: "村 village"};
 
   var nodeLabel = {};
-  data.nodes.forEach(function (n) { nodeLabel[n.id] = n.label; });
+  data.nodes.forEach(function (n) { nodeLabel[n.id] = n.kg.name; });
 
   function nodeTooltip(n) {
     var box = el("div", "tip");
-    box.appendChild(el("div", "tip-head", n.label));
+    box.appendChild(el("div", "tip-head", n.kg.name));
     var k = n.kg;
     var kind = k.type + (k.subtype ? " (" + k.subtype + ")" : "") + (k.level ? " · " + k.level : "");
     box.appendChild(el("div", "tip-meta", kind));
@@ -87,20 +87,65 @@
   var view = {network: network, nodes: nodes, edges: edges, data: data, ready: false};
   window.kgView = view;
 
-  function markReady() {
-    network.once("afterDrawing", function () { view.ready = true; });
+  // Nudge apart nodes whose drawn boxes (shape and label, as vis-network measured them on the
+  // last draw) overlap: along the axis where they overlap least, sideways preferred. The layout
+  // (physics or geography) stays; only collisions are resolved, so every label can be read.
+  function separateBoxes(rounds, padding) {
+    var body = network.body;
+    var ids = body.nodeIndices.slice();
+    var n = ids.length;
+    var x = [], y = [], l = [], r = [], t = [], b = [];
+    ids.forEach(function (id, i) {
+      var node = body.nodes[id];
+      var box = node.shape.boundingBox;
+      x.push(node.x); y.push(node.y);
+      l.push(box.left - node.x - padding); r.push(box.right - node.x + padding);
+      t.push(box.top - node.y - padding); b.push(box.bottom - node.y + padding);
+    });
+    var moved = false;
+    for (var round = 0; round < rounds; round++) {
+      var any = false;
+      for (var i = 0; i < n; i++) {
+        for (var j = i + 1; j < n; j++) {
+          var overX = Math.min(x[i] + r[i], x[j] + r[j]) - Math.max(x[i] + l[i], x[j] + l[j]);
+          if (overX <= 0) continue;
+          var overY = Math.min(y[i] + b[i], y[j] + b[j]) - Math.max(y[i] + t[i], y[j] + t[j]);
+          if (overY <= 0) continue;
+          any = true;
+          if (overX <= 1.5 * overY) {
+            var sx = (x[i] + (l[i] + r[i]) / 2) <= (x[j] + (l[j] + r[j]) / 2) ? -1 : 1;
+            x[i] += sx * (overX / 2 + 0.5); x[j] -= sx * (overX / 2 + 0.5);
+          } else {
+            var sy = (y[i] + (t[i] + b[i]) / 2) <= (y[j] + (t[j] + b[j]) / 2) ? -1 : 1;
+            y[i] += sy * (overY / 2 + 0.5); y[j] -= sy * (overY / 2 + 0.5);
+          }
+        }
+      }
+      if (!any) break;
+      moved = true;
+    }
+    if (moved) ids.forEach(function (id, i) { network.moveNode(id, x[i], y[i]); });
+    return moved;
+  }
+
+  function finish() {
+    // the first draw measures every node's box; then resolve collisions, frame, and say ready
+    network.once("afterDrawing", function () {
+      if (data.nodes.length <= data.separate_max_nodes) separateBoxes(200, 2);
+      network.fit();
+      network.once("afterDrawing", function () { view.ready = true; });
+      network.redraw();
+    });
     network.redraw();
   }
   if (data.physics) {
     network.once("stabilizationIterationsDone", function () {
       // Settled: stop simulating so the page stays still and dragging moves one node.
       network.setOptions({physics: {enabled: false}});
-      network.fit();
-      markReady();
+      finish();
     });
   } else {
-    network.fit();
-    markReady();
+    finish();
   }
 
   // ---------------------------------------------------------------- notes and legend
@@ -192,7 +237,7 @@
     if (query) {
       var matched = {};
       data.nodes.forEach(function (n) {
-        if (visible[n.id] && n.label.toLowerCase().indexOf(query) >= 0) matched[n.id] = true;
+        if (visible[n.id] && n.kg.name.toLowerCase().indexOf(query) >= 0) matched[n.id] = true;
       });
       keptEdges = keptEdges.filter(function (e) { return matched[e.from] || matched[e.to]; });
       var near = {};
