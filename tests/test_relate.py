@@ -528,6 +528,13 @@ def test_a_list_is_not_read_from_its_middle() -> None:
             ["福州市", "厦门市", "定西市"],
             [("厦门市", "定西市"), ("福州市", "定西市")],
         ),
+        # thanks for the help: X对Y的大力支持, X给予Y的倾情帮扶
+        ("孙县长表示,感谢和平区对靖远县的大力支持。", ["和平区", "靖远县"], [("和平区", "靖远县")]),
+        ("向海沧一直以来给予积石山县的倾情帮扶表示感谢。", ["海沧", "积石山县"], [("海沧区", JSS)]),
+        # a province thanked for supporting its own county is no pair
+        ("感谢甘肃省对靖远县的大力支持。", ["甘肃省", "靖远县"], []),
+        # a doubled dash between the two sides
+        ("和平区——靖远县东西部协作座谈会召开。", ["和平区", "靖远县"], [("和平区", "靖远县")]),
         # a long qualifier between the recipient and the help
         (
             "和平区对靖远县开展了多形式、多渠道、多层次的对口帮扶工作。",
