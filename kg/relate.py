@@ -969,6 +969,8 @@ class _ArticleReader:
             return False
         if recipient is not None and code_within(org.home_code, recipient):
             return False  # the recipient's own organisation (积石山县人民政府, 碧江经开区)
+        if self._org_side(org) < 0:
+            return False  # based on the helped side (甘肃某某公司 in an article of 天津 helping 甘肃)
         return not self.state.recipient_codes_contain(org.home_code)
 
     def _amount_after(self, enc: Encoded, position: int) -> float | None:
@@ -988,25 +990,15 @@ class _ArticleReader:
                 if pattern.type != "help":
                     continue
                 for match in pattern.regex.finditer(enc.text):
-                    if _preceded_by(enc.text, match.start("donor"), not_agent):
+                    sides = (
+                        self._agreement_sides(enc, match)
+                        if pattern.direction == "symmetric"
+                        else self._directed_sides(enc, match, pattern, not_agent)
+                    )
+                    if sides is None:
                         continue
-                    if _menu_like(enc.text[match.end("donor") - 1 : match.end()]):
-                        continue  # a site header's menu (慈善网 寻人济困 爱心捐助), not a sentence
-                    if "lead" in match.re.groupindex and ends_with_verb(match.group("lead") or ""):
-                        continue  # 查阅A、B的台账: the organisations are the verb's object
-                    orgs = [
-                        s
-                        for s in enc.slots_in(match.start("donor"), match.end("donor"), "O")
-                        if not _heads_a_place(enc, s)
-                    ]
+                    orgs, recipient = sides
                     action = pattern.action or self._action_of(match)
-                    if "recipient" in match.re.groupindex and match.group("recipient"):
-                        places = _group_places(enc, match, "recipient")
-                        recipient = places[0] if places else None
-                    elif pattern.recipient_fallback == "context":
-                        recipient = self.context_recipient(enc.index)
-                    else:
-                        recipient = self._help_recipient(enc, match, orgs[0].mention) if orgs else None
                     # the text says the organisation helps even where it names no place:
                     # kept with the recipient unknown, and less confidence
                     confidence = pattern.confidence * (1.0 if recipient else 0.7)
@@ -1038,11 +1030,75 @@ class _ArticleReader:
                             )
                         )
 
+    def _directed_sides(
+        self, enc: Encoded, match: re.Match[str], pattern: Pattern, not_agent: Sequence[str]
+    ) -> tuple[list[Slot], Mention | None] | None:
+        """The helping organisations of a forward wording and the place they help."""
+        if _preceded_by(enc.text, match.start("donor"), not_agent):
+            return None
+        if _menu_like(enc.text[match.end("donor") - 1 : match.end()]):
+            return None  # a site header's menu (慈善网 寻人济困 爱心捐助), not a sentence
+        if "lead" in match.re.groupindex and ends_with_verb(match.group("lead") or ""):
+            return None  # 查阅A、B的台账: the organisations are the verb's object
+        orgs = [
+            s
+            for s in enc.slots_in(match.start("donor"), match.end("donor"), "O")
+            if not _heads_a_place(enc, s)
+        ]
+        if "recipient" in match.re.groupindex and match.group("recipient"):
+            places = _group_places(enc, match, "recipient")
+            return orgs, places[0] if places else None
+        if pattern.recipient_fallback == "context":
+            return orgs, self.context_recipient(enc.index)
+        return orgs, self._help_recipient(enc, match, orgs[0].mention) if orgs else None
+
+    def _org_side(self, org: Mention) -> int:
+        """+1 when the organisation's home lies on the article's donor side, -1 on its recipient
+        side, 0 when its home is unknown or on both: inside a pairing's place first, else in
+        its province."""
+        home = org.home_code
+        if not home or not self.state.pairings:
+            return 0
+        donors = [d for d, _, _, _ in self.state.pairings]
+        recipients = [r for _, r, _, _ in self.state.pairings]
+        inside_donor = any(code_within(home, d) for d in donors)
+        inside_recipient = any(code_within(home, r) for r in recipients)
+        if inside_donor != inside_recipient:
+            return 1 if inside_donor else -1
+        donor_provinces = {(province_of(d) or "")[:2] for d in donors}
+        recipient_provinces = {(province_of(r) or "")[:2] for r in recipients}
+        in_donor, in_recipient = home[:2] in donor_provinces, home[:2] in recipient_provinces
+        if in_donor != in_recipient:
+            return 1 if in_donor else -1
+        return 0
+
+    def _agreement_sides(
+        self, enc: Encoded, match: re.Match[str]
+    ) -> tuple[list[Slot], Mention | None] | None:
+        """A与B签订购销协议: the organisation of the article's donor side helps, the other one (of the
+        recipient side) is helped, and its home place is the recipient. Undecided: no relation."""
+        firsts = enc.slots_in(match.start("a"), match.end("a"), "O")
+        seconds = enc.slots_in(match.start("b"), match.end("b"), "O")
+        side_a = {self._org_side(s.mention) for s in firsts}
+        side_b = {self._org_side(s.mention) for s in seconds}
+        if (1 in side_a or -1 in side_b) and not (-1 in side_a or 1 in side_b):
+            helpers, helped = firsts, seconds
+        elif (1 in side_b or -1 in side_a) and not (-1 in side_b or 1 in side_a):
+            helpers, helped = seconds, firsts
+        else:
+            return None
+        homes = [self.places_by_code.get(s.mention.home_code or "") for s in helped]
+        recipient = next((h for h in homes if h is not None), None) or self.context_recipient(enc.index)
+        return helpers, recipient
+
     @staticmethod
     def _action_of(match: re.Match[str]) -> str:
         words = match.group("action") if "action" in match.re.groupindex else ""
         for name, regex in _action_regexes().items():
             if words and regex.fullmatch(words):
+                return name
+        for name, regex in _action_regexes().items():  # 购销合作框架(协议): the kind of agreement
+            if words and regex.search(words):
                 return name
         return "helps"
 

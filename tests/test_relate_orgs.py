@@ -116,3 +116,28 @@ def test_a_body_written_against_the_place_after_it_heads_that_place_s_name() -> 
     # the division and the city are one body (师市合一): it is the recipient, not a helper
     text = "和平区与某某兵团第三师靖远县就乡村振兴结对帮扶工作签约。"
     assert helpers(text, ["和平区", "靖远县"], {"某某兵团第三师": None}) == []
+
+
+# --------------------------------------------------------------------------- agreements, sides
+
+
+def test_company_of_the_donor_side_buys_from_the_company_of_the_recipient_side() -> None:
+    text = "和平区对口帮扶靖远县。实地调研后,甲乙集团与靖远丙丁农业科技有限公司签订了购销合作框架协议。"
+    orgs = {"甲乙集团": None, "靖远丙丁农业科技有限公司": "620421"}
+    assert helpers(text, ["和平区", "靖远县"], orgs) == [("甲乙集团", "靖远县", "buys")]
+
+
+def test_written_order_does_not_decide_who_helps_in_an_agreement() -> None:
+    text = "和平区对口帮扶靖远县。靖远丙丁农业科技有限公司与天津甲乙食品集团签订了合作协议。"
+    orgs = {"天津甲乙食品集团": "120000", "靖远丙丁农业科技有限公司": "620421"}
+    assert helpers(text, ["和平区", "靖远县"], orgs) == [("天津甲乙食品集团", "靖远县", "helps")]
+
+
+def test_an_agreement_between_companies_of_unknown_sides_states_no_help() -> None:
+    text = "和平区对口帮扶靖远县。甲乙集团与丙丁农业科技有限公司签订了合作协议。"
+    assert helpers(text, ["和平区", "靖远县"], {"甲乙集团": None, "丙丁农业科技有限公司": None}) == []
+
+
+def test_a_company_of_the_helped_province_is_no_helper() -> None:
+    text = "和平区对口帮扶靖远县。甘肃戊己生态农林有限公司签订了购销协议,帮助富坪村销售农产品。"
+    assert helpers(text, ["和平区", "靖远县", "富坪村"], {"甘肃戊己生态农林有限公司": "620000"}) == []
