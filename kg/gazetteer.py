@@ -10,6 +10,7 @@ Sources are read from installed packages, never downloaded:
 * jionlp's ``dictionary/china_location_change.txt``: renamed divisions (襄樊→襄阳, 盘县→盘州市);
   the old names become ``former`` names of the current division.
 * cpca's ``resources/adcodes.csv``: longitude/latitude by code for the upper three levels.
+* ``kg/data/place_formers.csv``: merged districts the change list lacks (江东区 → 鄞州区).
 
 Everything at county level and above gets a Division keyed by its 6-digit code; towns are
 keyed ``county_code/town`` and carry their county's code and coordinates. Villages (≈650k)
@@ -540,6 +541,16 @@ def _former_names(nodes: dict[str, _Node]) -> dict[str, list[str]]:
         if target is None or old_name == target.name:
             continue
         for former in (old_name, old_short):
+            if former and former not in official and len(former) >= 2 and former != target.short:
+                if former not in result[target.code]:
+                    result[target.code].append(former)
+    # Merged districts the change list lacks (江东区 → 鄞州区): the old name and its stem.
+    for row in _read_data_csv("place_formers.csv"):
+        target = nodes.get(row["code"].strip())
+        old_name = row["former"].strip()
+        if target is None:
+            continue
+        for former in (old_name, strip_suffix(old_name, ("区", "县", "市"))):
             if former and former not in official and len(former) >= 2 and former != target.short:
                 if former not in result[target.code]:
                     result[target.code].append(former)

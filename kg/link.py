@@ -473,9 +473,10 @@ def _unique_upper(candidates: Sequence[Candidate]) -> Candidate | None:
 
 
 def _common_short(surface: str, candidate: Candidate) -> bool:
-    """A county's or town's short name that is mostly a common word (和平, 江南, 长安)."""
+    """A county's or town's short (or former) name that is mostly a common word (和平, 江南, 长安,
+    江东 of the former 江东区)."""
     return (
-        candidate.kind == "short"
+        candidate.kind in ("short", "former")
         and candidate.division.level in ("county", "town")
         and _is_common_word(surface, COMMON_SHORT_MIN_FREQ)
     )
@@ -726,7 +727,7 @@ def _drop_lone_short_names(article: Article, pieces: Sequence[Piece], context: C
         if division is None or division.level != "county" or context.counts[division.key] > 1:
             return False
         kinds = {c.kind for c in piece.candidates if c.division.key == division.key}
-        if kinds != {"short"} and not (len(piece.text) == 2 and piece.text == division.name):
+        if not kinds <= {"short", "former"} and not (len(piece.text) == 2 and piece.text == division.name):
             return False
         return not any(a.key != division.key and _closeness(division, a) > 0 for a in context.anchors)
 
@@ -1149,7 +1150,9 @@ def discover_towns_after_counties(
                     counties.setdefault(child.code, child)
     compounds: dict[str, list[tuple[int, Division, Division]]] = {}
     for county in counties.values():
-        county_names = {n for n in (county.name, *county.aliases, county.short) if n and len(n) >= 2}
+        county_names = {
+            n for n in (county.name, *county.aliases, county.short, *county.formers) if n and len(n) >= 2
+        }
         for town in gaz.towns_of(county.key):
             for town_name in {n for n in (town.name, *town.aliases, town.short) if n and len(n) >= 2}:
                 for county_name in county_names:

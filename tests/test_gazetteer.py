@@ -121,3 +121,11 @@ def test_surface_forms(gaz: Gazetteer) -> None:
     for noise in ["和平", "城区", "高新区", "张浦", "坝黄"]:
         assert noise not in surfaces, noise
     assert len(forms) == len(list(gaz.surface_forms()))  # each pair once
+
+
+def test_merged_districts_keep_their_former_names(gaz: Gazetteer) -> None:
+    # from kg/data/place_formers.csv: districts merged away that the change list lacks
+    assert codes(gaz, "闸北区") == {"310106"}
+    assert codes(gaz, "江东区") == {"330212"}
+    assert "330212" in codes(gaz, "江东", "county")
+    assert {c.kind for c in gaz.lookup("江东区")} == {"former"}

@@ -466,3 +466,13 @@ def test_province_pairs_of_a_programme(gaz: Gazetteer) -> None:
 def test_special_administrative_region_short_form(gaz: Gazetteer) -> None:
     linked = link(gaz, "澳门特区政府捐资帮扶从江县。", ["澳门特区", "从江县"])
     assert by_text(linked, "澳门特区").code == "820000"
+
+
+def test_former_district_names(gaz: Gazetteer) -> None:
+    linked = link(gaz, "上海市闸北区与云南省开展对口帮扶。", ["上海市闸北区", "云南省"])
+    assert [(m.text, m.code, m.name) for m in linked[:2]] == [
+        ("上海市", "310000", "上海市"),
+        ("闸北区", "310106", "静安区"),
+    ]
+    # the stem of a former district is a common word (江东), linked only with support around it
+    assert link(gaz, "江东子弟多才俊。", ["江东"])[0].code is None
