@@ -571,9 +571,11 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
         nx.write_graphml(graph, str(tmp), encoding="utf-8")
 
 
-def write_graph(g: Graph, out_dir: Path) -> dict[str, int]:
+def write_graph(g: Graph, out_dir: Path, projection: nx.MultiDiGraph | None = None) -> dict[str, int]:
     """Write graph.ttl, the embedded store and graph.graphml into ``out_dir``, each atomically.
 
+    ``projection`` is ``to_networkx(g)`` when the caller has it already (the pipeline passes the
+    one it also draws the views from, so it is computed once per build); else it is computed here.
     Returns file name → triples (graph.ttl, store) or nodes (graph.graphml).
     """
     out = Path(out_dir)
@@ -590,7 +592,8 @@ def write_graph(g: Graph, out_dir: Path) -> dict[str, int]:
         _swap_directory(building / STORE_DIR, out / STORE_DIR)
     finally:
         shutil.rmtree(building, ignore_errors=True)
-    projection = to_networkx(g)
+    if projection is None:
+        projection = to_networkx(g)
     write_graphml(projection, out / GRAPHML)
     return {GRAPH_TTL: triples, STORE_DIR: triples, GRAPHML: projection.number_of_nodes()}
 

@@ -87,8 +87,9 @@ def build(
     report.outputs["relations.jsonl"] = write_jsonl(out / "relations.jsonl", relations)
 
     rdf = graph.build_graph(articles, mentions, relations)
-    report.outputs.update(graph.write_graph(rdf, out))
-    for path in views.write_views(graph.to_networkx(rdf), out):
+    projection = graph.to_networkx(rdf)  # once: graph.graphml and the views both draw on it
+    report.outputs.update(graph.write_graph(rdf, out, projection))
+    for path in views.write_views(projection, out):
         report.outputs[path.name] = 1
     return report
 

@@ -272,3 +272,106 @@ def test_graphml_keeps_the_projection_attributes(built: Graph, build_dir: Path) 
         assert read.nodes[node] == data
     for u, v, key, data in projection.edges(keys=True, data=True):
         assert read.edges[u, v, key] == data
+
+
+def test_write_graph_uses_the_projection_it_is_given(
+    built: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pipeline computes the NetworkX projection once and hands it to write_graph."""
+    projection = kg_graph.to_networkx(built)
+
+    def not_again(g: Graph) -> nx.MultiDiGraph:
+        raise AssertionError("to_networkx called although a projection was given")
+
+    monkeypatch.setattr(kg_graph, "to_networkx", not_again)
+    counts = kg_graph.write_graph(built, tmp_path, projection)
+    assert counts["graph.graphml"] == projection.number_of_nodes()
+    read = nx.read_graphml(tmp_path / "graph.graphml", force_multigraph=True)
+    assert set(read.nodes) == set(projection.nodes)
+
+
+# --- the seeds build (the same `kg build` a user runs) ------------------------------------------
+
+
+def _data_iris(g: Graph) -> set[URIRef]:
+    return {term for triple in g for term in triple if isinstance(term, URIRef) and term.startswith(ID)}
+
+
+def test_seeds_turtle_round_trip_and_store(seeds_build: Path) -> None:
+    parsed = kg_graph.read_graph(seeds_build)
+    store = ox.Store.read_only(str(seeds_build / "store"))
+    assert len(parsed) > 1000
+    assert len(parsed) == len(store)
+
+
+def test_seeds_build_conforms_to_the_shapes(seeds_build: Path) -> None:
+    conforms, report = kg_graph.validate_graph(kg_graph.read_graph(seeds_build))
+    assert conforms, report
+
+
+def test_seeds_every_relation_node_carries_its_provenance(seeds_build: Path) -> None:
+    g = kg_graph.read_graph(seeds_build)
+    relations = set(g.subjects(RDF.type, SHANHAI.Relation))
+    assert len(relations) >= 20
+    texts = {}
+    for line in (seeds_build / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        texts[row["id"]] = row["text"]
+    for rel in relations:
+        article = g.value(rel, PROV.wasDerivedFrom)
+        evidence = g.value(rel, SHANHAI.evidence)
+        assert (article, RDF.type, SHANHAI.Article) in g
+        assert (evidence, PROV.entity, article) in g
+        start = g.value(evidence, SHANHAI.startOffset).toPython()
+        end = g.value(evidence, SHANHAI.endOffset).toPython()
+        sentence = str(g.value(evidence, SHANHAI.sentenceText))
+        text = texts[str(g.value(article, DCTERMS.identifier))]
+        assert 0 <= start < end <= len(text)
+        assert text[start:end] in sentence  # the offsets point into the evidence sentence
+
+
+def test_seeds_assists_edges_have_a_link_with_the_supporting_articles(seeds_build: Path) -> None:
+    g = kg_graph.read_graph(seeds_build)
+    assists = set(g.subject_objects(SHANHAI.assists))
+    assert assists
+    for donor, recipient in assists:
+        links = [
+            link
+            for link in g.subjects(SHANHAI.donor, donor)
+            if (link, RDF.type, SHANHAI.AssistanceLink) in g and (link, SHANHAI.recipient, recipient) in g
+        ]
+        assert links, (donor, recipient)
+        for link in links:
+            supporting = {g.value(rel, PROV.wasDerivedFrom) for rel in g.objects(link, SHANHAI.aggregates)}
+            assert g.value(link, SHANHAI.articleCount).toPython() == len(supporting) >= 1
+
+
+def test_seeds_iris_are_stable_across_builds_and_corpora(
+    seeds_build: Path, seeds_dir: Path, tmp_path: Path
+) -> None:
+    """A build of two of the seed articles gives their facts the IRIs the full seeds build gave them."""
+    from kg.pipeline import build
+
+    subset = sorted(seeds_dir.glob("*.txt"))[:2]
+    build(subset, tmp_path)
+    part, whole = kg_graph.read_graph(tmp_path), kg_graph.read_graph(seeds_build)
+    assert _data_iris(part) and _data_iris(part) <= _data_iris(whole)
+    for rel in part.subjects(RDF.type, SHANHAI.Relation):
+        evidence = part.value(rel, SHANHAI.evidence)
+        for node in (rel, evidence):
+            assert set(part.triples((node, None, None))) == set(whole.triples((node, None, None)))
+
+
+def test_write_graph_never_uses_rdflibs_turtle_serialiser(
+    built: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rdflib's Turtle writer grows worse than linearly; graph.ttl comes from the store instead."""
+    from rdflib.plugins.serializers.turtle import TurtleSerializer
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("rdflib's Turtle serialiser was used")
+
+    monkeypatch.setattr(TurtleSerializer, "serialize", refused)
+    kg_graph.write_graph(built, tmp_path)
+    parsed = Graph().parse(tmp_path / "graph.ttl", format="turtle")
+    assert set(parsed) == set(built)

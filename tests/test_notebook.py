@@ -48,3 +48,12 @@ def test_the_notebook_runs_on_a_build(tmp_path: Path, monkeypatch: pytest.Monkey
     assert "福清市与通渭县开展东西部协作。" in text  # articles-for-pair for the top donor
     assert "betweenness" in text  # the centrality table
     assert "image/png" in kinds  # the funds chart
+
+
+def test_the_notebook_runs_on_the_seeds_build(seeds_build: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    notebook = run_notebook(seeds_build, monkeypatch)
+    text, kinds = outputs(notebook)
+    assert "Error" not in text and "Traceback" not in text
+    assert "福清市" in text  # a donor of the seeds, in the presets and the centrality table
+    assert "betweenness" in text
+    assert "image/png" in kinds

@@ -256,3 +256,111 @@ def test_validate_accepts_the_build_and_rejects_a_broken_graph(build_dir: Path, 
     bad = runner.invoke(app, ["validate", str(broken)])
     assert bad.exit_code == 1
     assert "Conforms: False" in bad.stdout
+
+
+# --- every preset on the seeds build, as the scorer (../shared/eval/score.py) calls them -------------
+
+SCORER_PAIRING_VARS = [
+    "doc",
+    "donor_name",
+    "recipient_name",
+    "donor_adcode",
+    "recipient_adcode",
+    "donor_county_adcode",
+    "recipient_county_adcode",
+    "kind",
+]
+
+
+def json_results(*args: str) -> dict:
+    result = runner.invoke(app, ["query", *args, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("where", ["folder", "ttl"])
+def test_seeds_pairings_as_the_scorer_reads_them(seeds_build: Path, seeds_dir: Path, where: str) -> None:
+    graph = seeds_build if where == "folder" else seeds_build / "graph.ttl"
+    data = json_results(str(graph), "--preset", "pairings")
+    assert data["head"]["vars"] == SCORER_PAIRING_VARS
+    rows = data["results"]["bindings"]
+    assert rows
+    docs = {path.stem for path in seeds_dir.glob("*.txt")}
+    for row in rows:
+        assert row["doc"]["value"] in docs  # the input file's name without its extension
+        assert row["kind"]["value"] in ("east-west", "intra-province", "other")
+        for side in ("donor", "recipient"):
+            assert row[f"{side}_name"]["value"]
+            code = row.get(f"{side}_adcode", {}).get("value", "")
+            county = row.get(f"{side}_county_adcode", {}).get("value", "")
+            # A province, prefecture or county has its own code; a town or village only its county's.
+            assert bool(code) != bool(county), row
+            assert (code or county).isdigit() and len(code or county) == 6
+    towns = [r for r in rows if "donor_county_adcode" in r or "recipient_county_adcode" in r]
+    assert towns  # the seeds pair towns and villages too (昆山 ↔ 碧江)
+
+
+def test_seeds_town_and_village_codes_are_their_countys(seeds_build: Path) -> None:
+    rows = run_json(str(seeds_build), "--preset", "pairings")
+    for row in rows:
+        for side in ("donor", "recipient"):
+            if f"{side}_county_adcode" not in row:
+                continue
+            county = kg_query.select_rows(
+                kg_query.open_store(seeds_build),
+                "SELECT ?name ?county ?level WHERE { ?p skos:prefLabel ?l ; shanhai:level ?level ; "
+                "shanhai:inCounty/shanhai:adminCode ?code . FILTER (STR(?l) = ?name && ?code = ?county) }",
+                {"name": row[f"{side}_name"], "county": row[f"{side}_county_adcode"]},
+            )
+            assert county and {r["level"].rsplit("#", 1)[1] for r in county} <= {"town", "village"}
+
+
+@pytest.mark.parametrize("where", ["folder", "ttl"])
+def test_seeds_helper_orgs_as_the_scorer_reads_them(seeds_build: Path, where: str) -> None:
+    graph = seeds_build if where == "folder" else seeds_build / "graph.ttl"
+    data = json_results(str(graph), "--preset", "helper-orgs")
+    assert data["head"]["vars"] == ["doc", "org_name", "recipient_name"]
+    rows = data["results"]["bindings"]
+    assert rows and all(row["doc"]["value"] and row["org_name"]["value"] for row in rows)
+    assert all(v["type"] == "literal" for row in rows for v in row.values())
+
+
+def test_seeds_every_preset_runs(seeds_build: Path) -> None:
+    store = kg_query.open_store(seeds_build)
+    pairings = kg_query.select_rows(store, kg_query.preset("pairings").text)
+    donor, recipient = pairings[0]["donor_name"], pairings[0]["recipient_name"]
+    params = {"donor": donor, "recipient": recipient}
+    for name, stock in kg_query.presets().items():
+        rows = run_json(
+            str(seeds_build), "--preset", name, *[f"--param={p}={params[p]}" for p in stock.params]
+        )
+        assert rows, name
+    funds = run_json(str(seeds_build), "--preset", "funds-by-donor")
+    totals = [float(r["total_yuan"]) for r in funds]
+    assert totals == sorted(totals, reverse=True) and totals[0] > 0
+    evidence = run_json(
+        str(seeds_build),
+        "--preset",
+        "articles-for-pair",
+        "--param",
+        f"donor={donor}",
+        "--param",
+        f"recipient={recipient}",
+    )
+    assert all(r["sentence"] and int(r["start"]) < int(r["end"]) for r in evidence)
+
+
+def test_seeds_stats_and_validate(seeds_build: Path) -> None:
+    stats = runner.invoke(app, ["stats", str(seeds_build)])
+    assert stats.exit_code == 0, stats.output
+    counts = {
+        line.rsplit(None, 1)[0].strip(): int(line.rsplit(None, 1)[1].replace(",", ""))
+        for line in stats.stdout.splitlines()[:12]
+    }
+    assert counts["articles"] == 5
+    assert counts["triples"] == len(kg_graph.read_graph(seeds_build))
+    assert counts["relations"] > 0 and counts["assists edges"] > 0
+    assert "top donors by pairings:" in stats.stdout and "top recipients by funds (yuan):" in stats.stdout
+    validate = runner.invoke(app, ["validate", str(seeds_build)])
+    assert validate.exit_code == 0, validate.output
+    assert "Conforms: True" in validate.stdout
