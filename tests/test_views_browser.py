@@ -17,7 +17,16 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from test_views import ORG, PLACE, PROJECT, XSS_ORG, XSS_SENTENCE, pid, sample_graph
+from test_views import (
+    ORG,
+    PLACE,
+    PROJECT,
+    XSS_ORG,
+    XSS_SENTENCE,
+    assert_town_by_its_county,
+    pid,
+    sample_graph,
+)
 
 from kg import views
 
@@ -355,6 +364,35 @@ def test_seeds_every_gold_pairing_is_drawn_with_its_evidence_on_hover(
                 f"{label}: evidence in none of the tooltips ({hovered}/{len(between)} links hoverable)"
             )
     assert failures == []
+
+
+def test_seeds_pages_show_the_whole_graph_with_towns_by_their_county(driver, seeds_pages: Path) -> None:
+    """The seeds' pages hold exactly the built graph's nodes and links (no reduction at this size),
+    and on the map every town and village stands by its own county."""
+    import networkx as nx
+
+    graph = nx.read_graphml(seeds_pages / "graph.graphml", force_multigraph=True)
+    for page in ("graph.html", "map.html"):
+        open_page(driver, seeds_pages / page)
+        counts = driver.execute_script(
+            "return [kgView.nodes.length, kgView.network.body.nodeIndices.length,"
+            " kgView.edges.length, kgView.network.body.edgeIndices.length]"
+        )
+        assert counts == [graph.number_of_nodes()] * 2 + [graph.number_of_edges()] * 2
+        assert drawn_pixels(driver) > 20000
+    positions = driver.execute_script("return kgView.network.getPositions()")  # the map, as drawn
+    where = {pid(n): (positions[pid(n)]["x"], positions[pid(n)]["y"]) for n in graph.nodes}
+    counties = {n: d for n, d in graph.nodes(data=True) if d.get("level") == "county"}
+    towns = [(n, d) for n, d in graph.nodes(data=True) if d.get("level") in ("town", "village")]
+    assert towns
+    for town, d in towns:
+        # kg.graph gives a town its county's coordinates: that is how we know its county here
+        own = [
+            c for c, cd in counties.items() if (cd.get("lon"), cd.get("lat")) == (d.get("lon"), d.get("lat"))
+        ]
+        assert len(own) == 1, graph.nodes[town]["label"]
+        county_points = {c: where[pid(c)] for c in counties}
+        assert_town_by_its_county(where[pid(town)], own[0], county_points, list(where.values()))
 
 
 OVERLAPS = """

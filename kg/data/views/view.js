@@ -189,6 +189,8 @@
   if (data.mode === "map") {
     document.getElementById("kg-legend").appendChild(el("p", "legend-note",
       "位置 Position: longitude/latitude (east right, north up), nudged apart so labels do not overlap."));
+    document.getElementById("kg-legend").appendChild(el("p", "legend-note",
+      "箭头标注 Arrow labels (kind · amount) show when zoomed in; hover an arrow for its evidence."));
   }
 
   // ---------------------------------------------------------------- search and filters
