@@ -84,6 +84,11 @@ def test_verbs_inside_a_name_and_long_suffixes(pipeline: spacy.language.Language
     assert orgs == ["会宁县交通投资集团", "晋江市城市建设投资集团有限公司", "丰禾农贸公司"]
 
 
+def test_a_development_zone_named_by_its_place_is_an_org(pipeline: spacy.language.Language) -> None:
+    found = entities(pipeline, "会宁县与晋江市签署协议，晋江高新区与会宁县共建产业园。")
+    assert ("ORG", "晋江高新区", "government") in found
+
+
 def test_statistical_ner_finds_names_no_rule_knows(pipeline: spacy.language.Language) -> None:
     text = "腾讯公司与京东在会宁县签约，阿里巴巴投资建设电商中心。"
     doc = nlp._run(pipeline, Article(id="t", text=text))
