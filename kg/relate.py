@@ -579,7 +579,8 @@ def encode(
                 continue
             slots.append(Slot("P", m, m.start, m.end, place=m))
         elif m.label == "ORG":
-            guarded = guarded_org(m, article.text[max(0, m.start - 4) : m.start])
+            speaker = m.source == SPEAKER_SOURCE  # a quote's 我们, standing for its speaker: a name
+            guarded = m if speaker else guarded_org(m, article.text[max(0, m.start - 4) : m.start])
             if guarded is None:
                 continue  # not an organisation name: its words stay plain text
             m = guarded
@@ -815,6 +816,21 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, min(rights) if rights else len(text)
 
 
+SPEAKER_SOURCE = "quote-speaker"
+QUOTE_GAP = 6  # characters between a quote's end and its speaker (昨日,)
+MAX_QUOTE = 600  # characters of one quote
+
+
+@cache
+def _speaker_regex() -> re.Pattern[str]:
+    """An organisation, who of it speaks, and a verb of saying (某某集团相关负责人告诉记者)."""
+    q = lexicon()["quote_speaker"]
+    regex = (
+        f"(?P<speaker>{{O}})的?(?:{_alternatives(q['roles'])})?{{G}}{{0,3}}?(?:{_alternatives(q['verbs'])})"
+    )
+    return re.compile(_expand(regex, _macros()))
+
+
 def _menu_like(text: str) -> bool:
     """Words set apart by spaces, more than once: a page's menu or header, not running prose."""
     return len(re.findall(r"[^\s,,。、]\s+(?=[^\s,,。、])", text)) >= 2
@@ -849,9 +865,78 @@ class _ArticleReader:
             encode(article, i, by_sentence.get(i, []), self.places_by_code, places_by_text)
             for i in range(len(article.sentences))
         ]
+        speaking = self._quote_speakers()
+        for m in speaking:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        for i in sorted({m.sentence for m in speaking}):
+            self.encoded[i] = encode(article, i, by_sentence[i], self.places_by_code, places_by_text)
         self.topics = _topics(self.encoded)
         self.state = ArticleState()
         self.relations: list[Relation] = []
+
+    # ---- quotes
+
+    def _quote_speakers(self) -> list[Mention]:
+        """The first-person words (我们, 我公司) of quotes that an organisation speaks, as mentions
+        of that organisation (``source`` SPEAKER_SOURCE)."""
+        words = lexicon()["quote_speaker"]["pronouns"]
+        pronoun = re.compile(_alternatives(words))
+        text = self.article.text
+        taken = [(m.start, m.end) for enc in self.encoded for m in (s.mention for s in enc.slots)]
+        found: list[Mention] = []
+        for enc in self.encoded:
+            for match in _speaker_regex().finditer(enc.text):
+                slots = enc.slots_in(match.start("speaker"), match.end("speaker"), "O")
+                if not slots or slots[0].government:
+                    continue
+                speaker = slots[0].mention
+                said_end = enc.span(match.start(), match.end())[1]
+                for q_start, q_end in self._quotes_spoken(enc.index, speaker.start, said_end):
+                    for p in pronoun.finditer(text, q_start, q_end):
+                        if any(p.start() < e and s < p.end() for s, e in taken):
+                            continue
+                        taken.append(p.span())
+                        found.append(
+                            replace(
+                                speaker,
+                                text=p.group(),
+                                start=p.start(),
+                                end=p.end(),
+                                sentence=self.article.sentence_index_at(p.start()),
+                                source=SPEAKER_SOURCE,
+                            )
+                        )
+        return found
+
+    def _quotes_spoken(self, index: int, speaker_start: int, said_end: int) -> list[tuple[int, int]]:
+        """Article spans of the quotes a speaker at ``speaker_start`` says: the one closing right
+        before it (in its sentence, or the sentences before when it opens its sentence), or the
+        one opening right after the verb of saying."""
+        text = self.article.text
+        sentence = self.article.sentences[index]
+        spans: list[tuple[int, int]] = []
+        before = text[sentence.start : speaker_start]
+        close = max(before.rfind("”"), before.rfind("」"))
+        if close >= 0 and len(before) - close <= QUOTE_GAP:
+            opening = max(
+                text.rfind("“", 0, sentence.start + close), text.rfind("「", 0, sentence.start + close)
+            )
+            if opening >= 0 and sentence.start + close - opening <= MAX_QUOTE:
+                spans.append((opening, sentence.start + close))
+        elif len(before.strip()) <= QUOTE_GAP and index > 0:
+            previous = self.article.sentence_text(index - 1).strip()
+            if previous.endswith(("”", "」")):
+                end = self.article.sentences[index - 1].end
+                opening = max(text.rfind("“", 0, end - 1), text.rfind("「", 0, end - 1))
+                if opening >= 0 and end - opening <= MAX_QUOTE:
+                    spans.append((opening, end))
+        after = re.match(r"\s*[::,,]?\s*[“「]", text[said_end : said_end + 4])
+        if after:
+            opening = said_end + after.end() - 1
+            closing = min([i for i in (text.find("”", opening), text.find("」", opening)) if i >= 0] or [-1])
+            if opening < closing <= opening + MAX_QUOTE:
+                spans.append((opening, closing))
+        return spans
 
     # ---- pairings
 
@@ -1209,6 +1294,9 @@ class _ArticleReader:
                 and not (s.place and related(s.place, recipient))
                 and not (s.place and self.state.is_recipient_side(s.place))
                 and not (s.letter == "O" and not self._helper_org(s, recipient))
+                # a one-character abbreviation (粤 of 粤桂协作河池工作组) names a programme,
+                # never the one who gives
+                and not (s.letter == "P" and not s.government and len(s.mention.text) < 2)
             ]
             if agents:
                 agent = agents[-1]

@@ -593,3 +593,14 @@ def test_a_visit_or_a_hand_in_hand_from_the_recipient_s_side_keeps_the_donor(
     text: str, places: list[str]
 ) -> None:
     assert pairs(text, places) == [("海沧区", JSS)]
+
+
+def test_a_one_character_abbreviation_names_a_programme_not_a_giver() -> None:
+    text = "据悉,粤桂协作河池工作组为河池市共募集帮扶资金4900万元。"
+    found = fundings(text, ["粤", "桂", "河池市"], money={"4900万元": 49_000_000})
+    assert found == [(None, "河池市", 49_000_000)]
+
+
+def test_the_programme_s_abbreviation_between_the_pair_and_its_name() -> None:
+    found = pairs("海沧区与积石山县是闽甘扶贫协作单位,两地交流频繁。", ["海沧区", "积石山县", "闽", "甘"])
+    assert ("海沧区", JSS) in found
