@@ -1387,6 +1387,11 @@ class _ArticleReader:
                         s.place
                         and (place is None or not related(s.place, place))
                         and self.state.is_donor_side(s.place)
+                        # as for funds: a place builds in a place of another level only where
+                        # the article pairs the two
+                        and (
+                            place is None or comparable_levels(s.place, place) or self._paired(s.place, place)
+                        )
                     ):
                         following = enc.text[e : e + 30]
                         if any(v in following for v in verbs) or enc.text[max(0, p - 1) : p] == "由":

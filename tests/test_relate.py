@@ -604,3 +604,21 @@ def test_a_one_character_abbreviation_names_a_programme_not_a_giver() -> None:
 def test_the_programme_s_abbreviation_between_the_pair_and_its_name() -> None:
     found = pairs("海沧区与积石山县是闽甘扶贫协作单位,两地交流频繁。", ["海沧区", "积石山县", "闽", "甘"])
     assert ("海沧区", JSS) in found
+
+
+def test_a_county_builds_in_a_village_only_where_the_article_pairs_them() -> None:
+    from kg.records import Mention
+
+    text = "海沧区对口帮扶积石山县。由海沧区援建的富坪村扶贫车间在富坪村落成。"
+    art, mentions = article(text, ["海沧区", "积石山县", "富坪村"])
+    start = text.index("富坪村扶贫车间")
+    project = Mention("t", "PROJECT", "富坪村扶贫车间", start, start + 7, 1, name="富坪村扶贫车间")
+    kept = [m for m in mentions if not (start <= m.start < start + 7)]
+    found = [r for r in extract_relations(art, [*kept, project]) if r.type == "project"]
+    assert [(r.project, r.donor, r.recipient.name) for r in found] == [("富坪村扶贫车间", None, "富坪村")]
+    text = "海沧区对口帮扶积石山县。由海沧区援建的扶贫车间在积石山县落成。"
+    art, mentions = article(text, ["海沧区", "积石山县"])
+    start = text.index("扶贫车间")
+    project = Mention("t", "PROJECT", "扶贫车间", start, start + 4, 1, name="扶贫车间")
+    found = [r for r in extract_relations(art, [*mentions, project]) if r.type == "project"]
+    assert [(r.project, r.donor.name, r.recipient.name) for r in found] == [("扶贫车间", "海沧区", JSS)]
