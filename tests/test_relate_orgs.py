@@ -141,3 +141,27 @@ def test_an_agreement_between_companies_of_unknown_sides_states_no_help() -> Non
 def test_a_company_of_the_helped_province_is_no_helper() -> None:
     text = "和平区对口帮扶靖远县。甘肃戊己生态农林有限公司签订了购销协议,帮助富坪村销售农产品。"
     assert helpers(text, ["和平区", "靖远县", "富坪村"], {"甘肃戊己生态农林有限公司": "620000"}) == []
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def test_the_we_of_a_quote_is_the_organisation_that_speaks_it() -> None:
+    text = (
+        "“在工商联牵线下,我们在富坪村办了一个加工车间,让贫困户可以在家门口就业。”"
+        "昨日,甲乙集团相关负责人告诉记者,车间已经投产。"
+    )
+    found = relations(text, ["富坪村"], {"甲乙集团": None, "工商联": None})
+    helps = [(r.donor.name, r.recipient.name, r.action) for r in found if r.type == "help"]
+    assert helps == [("甲乙集团", "富坪村", "employs")]
+    assert found[0].sentence == 0  # the evidence is the quote itself
+
+
+def test_a_quote_after_the_speaker_and_its_colon() -> None:
+    text = "甲乙公司董事长表示:“今年我们将在富坪村投资建设冷库。”"
+    assert helpers(text, ["富坪村"], {"甲乙公司": None}) == [("甲乙公司", "富坪村", "invests")]
+
+
+def test_a_quote_by_a_person_of_no_organisation_gives_no_organisation() -> None:
+    text = "“我们在富坪村投资建设了冷库。”村民告诉记者。"
+    assert helpers(text, ["富坪村"], {}) == []
