@@ -622,3 +622,10 @@ def test_a_county_builds_in_a_village_only_where_the_article_pairs_them() -> Non
     project = Mention("t", "PROJECT", "扶贫车间", start, start + 4, 1, name="扶贫车间")
     found = [r for r in extract_relations(art, [*mentions, project]) if r.type == "project"]
     assert [(r.project, r.donor.name, r.recipient.name) for r in found] == [("扶贫车间", "海沧区", JSS)]
+
+
+def test_the_place_given_aid_receives_the_sum_not_the_place_it_is_used_in() -> None:
+    text = "双方商定,天津市援助甘肃省帮扶资金1亿元,主要用于临夏州等地。"
+    found = fundings(text, ["天津市", "甘肃省", "临夏州"], money={"1亿元": 1e8})
+    assert found == [("天津市", "甘肃省", 1e8)]
+    assert pairs("2017年海沧区对口支持积石山县中草药种植项目。", ["海沧区", "积石山县"]) == [("海沧区", JSS)]
