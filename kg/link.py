@@ -983,13 +983,56 @@ def home_place(name: str, gaz: Gazetteer, context: Context) -> tuple[Division | 
             if chosen is not None:
                 candidates = [c for c in candidates if _descends(c.division, chosen)]
             division, _ = choose(name[position:end], candidates, context)
+            if division is not None and _unsupported_short(division, candidates, context):
+                continue  # 北镇 (北镇市, 辽宁) in 北镇政府 of an article about 无锡's 锡北镇
             if division is not None:
                 chosen, step = division, end
                 break
         if step is None:
             break
         position = step
+    village = _village_at(name, position, chosen, gaz, context)
+    if village is not None:
+        return village
     return chosen, position
+
+
+def _unsupported_short(division: Division, candidates: Sequence[Candidate], context: Context) -> bool:
+    """A county's or town's short name with nothing of its surroundings in the article."""
+    kinds = {c.kind for c in candidates if c.division.key == division.key}
+    return (
+        division.level in ("county", "town")
+        and kinds <= {"short", "former"}
+        and _support(division, context, frozenset(c.division.key for c in candidates)) == 0
+    )
+
+
+def _village_at(
+    name: str, position: int, parent: Division | None, gaz: Gazetteer, context: Context
+) -> tuple[Division, int] | None:
+    """A village written, by its full name, where an organisation's leading places end (德恒隆乡
+    卡什代村…, 金牛寺村…): under that town or county, else in the counties the article names."""
+    if parent is not None and parent.level == "village":
+        return None
+    county = _county_of(parent) if parent is not None else None
+    if parent is not None and county is None:
+        return None
+    counties = [county] if county else sorted(context.named_counties())
+    town = parent.name if parent is not None and parent.level == "town" else None
+    found: dict[str, Division] = {}
+    for code in counties:
+        for village_name, villages in gaz.villages_of(code).items():
+            if len(village_name) < 3 or not name.startswith(village_name, position):
+                continue
+            if len(name) - position - len(village_name) < MIN_ORG_REST:
+                continue
+            for village in villages:
+                if village.name == village_name and (town is None or village.town == town):
+                    found[village.key] = village
+    if len(found) != 1:
+        return None
+    village = next(iter(found.values()))
+    return village, position + len(village.name)
 
 
 def _core(name: str, prefix_length: int) -> str:
@@ -1389,11 +1432,15 @@ def link_mentions(
         discovered += discover_local_places(article, [*blocking, *discovered], context, gazetteer)
         discovered = [d for d in discovered if not any(_overlaps(d, h) and not _within(h, d) for h in hiding)]
         discovered += discover_province_pairs(article, [*mentions, *linked_places, *discovered], gazetteer)
-        linked_places = [
+        kept = [
             m
             for m in linked_places
             if not any(_overlaps(d, m) and (m.unresolved or _within(m, d)) for d in discovered)
         ] + discovered
+        # a place named only by mentions that gave way is no anchor for the organisations either
+        gone = {m.code for m in linked_places if m.code} - {m.code for m in kept if m.code}
+        context.anchors = [a for a in context.anchors if a.code not in gone or a in context.source_places]
+        linked_places = kept
     orgs = link_orgs(article, [m for m in mentions if m.label == "ORG"], gazetteer, context)
     others: list[Mention] = []
     for mention in mentions:

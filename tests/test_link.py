@@ -476,3 +476,17 @@ def test_former_district_names(gaz: Gazetteer) -> None:
     ]
     # the stem of a former district is a common word (江东), linked only with support around it
     assert link(gaz, "江东子弟多才俊。", ["江东"])[0].code is None
+
+
+def test_org_home_needs_support_for_a_short_name(gaz: Gazetteer) -> None:
+    # 金沙 is 金沙县's short name (毕节): a home only where the article has something of 毕节 or 贵州
+    far = link(gaz, "福清市企业家参观了金沙酒业公司。", ["福清市", ("金沙酒业公司", "ORG")])
+    assert by_text(far, "金沙酒业公司").home_code is None
+    near = link(gaz, "毕节市企业家参观了金沙酒业公司。", ["毕节市", ("金沙酒业公司", "ORG")])
+    assert by_text(near, "金沙酒业公司").home_code == "520523"
+
+
+def test_org_home_in_a_village_of_the_article(gaz: Gazetteer) -> None:
+    text = "碧江区坝黄镇引进企业。高坝田村蓝莓合作社负责管护。"
+    linked = link(gaz, text, ["碧江区坝黄镇", ("高坝田村蓝莓合作社", "ORG")])
+    assert by_text(linked, "高坝田村蓝莓合作社").home_code == "520602"
