@@ -115,6 +115,9 @@ def _macros() -> dict[str, str]:
         # a list of recipients: an item followed by a pairing verb opens the next clause
         # (北京市帮扶内蒙古自治区、天津市帮扶甘肃省), so it ends the list before it
         "PLR": f"{place}(?:(?:、|和|及|以及|或)?{place}(?!{one_char}{{0,3}}?{opening}))*",
+        # a list that 等 closes may separate its items with commas too (海曙段塘、望春,江东东郊,
+        # 北仑小港等四区的7个镇): 等 tells that they are one list
+        "PLD": f"{place}(?:(?:[、,,]|和|及|以及)?{place})*(?=等)",
         "OL": f"{org}(?:(?:、|和|及|以及)?{org})*",
         # one character inside a clause: no token, no clause punctuation
         "G": f"[^{OPEN}{CLOSE}{CLAUSE_STOPS}]",

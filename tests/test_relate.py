@@ -629,3 +629,12 @@ def test_the_place_given_aid_receives_the_sum_not_the_place_it_is_used_in() -> N
     found = fundings(text, ["天津市", "甘肃省", "临夏州"], money={"1亿元": 1e8})
     assert found == [("天津市", "甘肃省", 1e8)]
     assert pairs("2017年海沧区对口支持积石山县中草药种植项目。", ["海沧区", "积石山县"]) == [("海沧区", JSS)]
+
+
+def test_a_donor_list_closed_by_等_may_use_commas() -> None:
+    text = "从今年起,海沧新阳街道、东孚镇,和平区劝业场街道等两区的3个镇(街道)结对帮扶积石山县3个乡。"
+    found = pairs(text, ["海沧", "新阳街道", "东孚镇", "和平区", "劝业场街道", "积石山县"])
+    assert sorted(set(found)) == [("东孚镇", JSS), ("劝业场街道", JSS), ("新阳街道", JSS)]
+    # both sides listed: still background
+    text = "北京市、天津市等东部省市对口帮扶内蒙古自治区、甘肃省等西部省区。"
+    assert pairs(text, ["北京市", "天津市", "内蒙古自治区", "甘肃省"]) == []
