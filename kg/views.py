@@ -240,15 +240,7 @@ def geo_positions(g: nx.MultiDiGraph, settings: dict[str, Any]) -> tuple[dict[st
         pos = {}
     gap = float(settings["min_separation"])
     radius = node_sizes(g)
-    # Each node's box holds its disc and the (wrapped) label under it; boxes are laid out by
-    # their own centres, which sit below the discs by half the label's height.
-    style = load_style()
-    font = {n: label_font_size(g.nodes[n], "map") for n in g.nodes}
-    labels = {n: wrap_label(str(g.nodes[n].get("label") or n), int(style["label_wrap"])) for n in g.nodes}
-    half_width = {n: max(radius[n], label_width(labels[n], font[n]) / 2) + gap / 4 for n in g.nodes}
-    label_height = {n: 1.25 * font[n] * (labels[n].count("\n") + 1) + 4 for n in g.nodes}
-    half_height = {n: radius[n] + label_height[n] / 2 + gap / 4 for n in g.nodes}
-    drop = {n: label_height[n] / 2 for n in g.nodes}
+    half_width, half_height, drop = label_boxes(g, "map", gap / 4)
     # Places without coordinates: at an ancestor that has them (codes nest by prefix).
     by_code = {str(d.get("code")): n for n, d in g.nodes(data=True) if d.get("code") and n in pos}
     for n, d in g.nodes(data=True):
@@ -288,6 +280,36 @@ def geo_positions(g: nx.MultiDiGraph, settings: dict[str, Any]) -> tuple[dict[st
     separated = separate(movable, half_width, half_height, int(settings["separation_rounds"]), weight)
     pos.update({n: (x, y - drop[n]) for n, (x, y) in separated.items()})
     return pos, len(unplaced)
+
+
+def label_boxes(
+    g: nx.MultiDiGraph, mode: str, margin: float
+) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    """Each node's box: its disc and the (wrapped) label under it, plus ``margin``. Boxes are
+    laid out by their own centres, which sit below the discs by half the label's height.
+    Returns half widths, half heights and that drop."""
+    radius = node_sizes(g)
+    wrap = int(load_style()["label_wrap"])
+    half_width, half_height, drop = {}, {}, {}
+    for n, d in g.nodes(data=True):
+        font = label_font_size(d, mode)
+        label = wrap_label(str(d.get("label") or n), wrap)
+        label_height = 1.25 * font * (label.count("\n") + 1) + 4
+        half_width[n] = max(radius[n], label_width(label, font) / 2) + margin
+        half_height[n] = radius[n] + label_height / 2 + margin
+        drop[n] = label_height / 2
+    return half_width, half_height, drop
+
+
+def fixed_network_positions(g: nx.MultiDiGraph, seed: int, rounds: int) -> dict[str, tuple[float, float]]:
+    """The network page's layout when physics is off: the seeded spring layout, with the boxes
+    of nodes and labels pulled apart (the page can no longer do that by simulating)."""
+    scale = 120 * math.sqrt(max(g.number_of_nodes(), 1))
+    pos = spring_positions(g, seed, scale)
+    half_width, half_height, drop = label_boxes(g, "graph", 4)
+    centres = {n: (x, y + drop[n]) for n, (x, y) in pos.items()}
+    separated = separate(centres, half_width, half_height, rounds)
+    return {n: (x, y - drop[n]) for n, (x, y) in separated.items()}
 
 
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "town": 3, "village": 4}
@@ -529,7 +551,7 @@ def page_data(
         "physics_options": style["physics"],
         "edge_label_min_px": font["map_edge_label_min_px" if mode == "map" else "edge_label_min_px"],
         "stabilization": int(style["limits"]["stabilization_iterations"]),
-        "separate_max_nodes": int(style["limits"]["physics_max_nodes"]),
+        "separate_max_nodes": int(style["limits"]["max_nodes"]),
         "notes": list(notes),
         "total": {"nodes": total[0], "edges": total[1]},
         "nodes": nodes,
@@ -616,8 +638,14 @@ def build_pages(nxg: nx.MultiDiGraph) -> dict[str, str]:
             f"{'spring' if shown.number_of_nodes() < SPRING_MAX_NODES else 'ForceAtlas2'} layout) "
             "and are fixed; physics is off."
         )
-    scale = 120 * math.sqrt(max(shown.number_of_nodes(), 1))
-    graph_pos = spring_positions(shown, int(limits["layout_seed"]), scale)
+    if physics:  # a starting point; the page's simulation and box separation finish it
+        graph_pos = spring_positions(
+            shown, int(limits["layout_seed"]), 120 * math.sqrt(shown.number_of_nodes() or 1)
+        )
+    else:
+        graph_pos = fixed_network_positions(
+            shown, int(limits["layout_seed"]), int(style["map"]["separation_rounds"])
+        )
     geo_pos, unplaced = geo_positions(shown, style["map"])
     map_notes = list(notes)
     if unplaced:

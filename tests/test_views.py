@@ -432,3 +432,20 @@ def test_towns_without_a_code_fold_into_the_county_at_their_position() -> None:
     }
     assert reduced.nodes["w"]["funds_yuan"] == 0.0  # the town had no funds attribute to add
     assert "merged into their county" in notes[0]
+
+
+def test_fixed_network_layout_keeps_labels_apart() -> None:
+    """Above the physics limit the network page cannot pull labels apart itself: the layout it
+    gets already has no two node-and-label boxes overlapping."""
+    g = _large_graph(counties=320, towns_per_county=0)
+    assert g.number_of_nodes() > views.load_style()["limits"]["physics_max_nodes"]
+    pos = views.fixed_network_positions(g, seed=42, rounds=200)
+    half_width, half_height, drop = views.label_boxes(g, "graph", 0)
+    names = list(pos)
+    for i, a in enumerate(names):
+        ax, ay = pos[a][0], pos[a][1] + drop[a]
+        for b in names[i + 1 :]:
+            bx, by = pos[b][0], pos[b][1] + drop[b]
+            apart_x = abs(ax - bx) >= half_width[a] + half_width[b] - 0.5
+            apart_y = abs(ay - by) >= half_height[a] + half_height[b] - 0.5
+            assert apart_x or apart_y, (g.nodes[a]["label"], g.nodes[b]["label"])

@@ -124,7 +124,7 @@
       if (!any) break;
       moved = true;
     }
-    if (moved) ids.forEach(function (id, i) { network.moveNode(id, x[i], y[i]); });
+    if (moved) nodes.update(ids.map(function (id, i) { return {id: id, x: x[i], y: y[i]}; }));
     return moved;
   }
 
