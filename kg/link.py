@@ -111,6 +111,7 @@ MIN_CROSSING_WORD_FREQ = 20
 MAX_CHANCE_OF_COINCIDENCE = 0.05
 # Punctuation that ends a clause: a lone short name needs another place inside its own clause.
 CLAUSE_ENDS = "，,；;：:。！？!?\n"
+QUOTES = "“”‘’\"'《》〈〉「」『』 "
 # Two one-character province names before the word for a programme of cooperation (粤桂协作).
 PROVINCE_PAIR = re.compile(r"(?=..(?:东西部|对口)?(?:扶贫)?(?:协作|合作|帮扶))")
 # A count of villages closing a list of village stems: 朝阳、华光两村, 东山、西山等三个村.
@@ -1451,7 +1452,8 @@ def link_mentions(
             iso = parse_date(mention.text, article.date)
             others.append(replace(mention, iso=iso, name=iso))
         elif mention.label not in ("PLACE", "ORG"):
-            others.append(replace(mention))
+            # a project or person is named by its text without the quotes around it
+            others.append(replace(mention, name=mention.text.strip(QUOTES) or mention.text))
     return sorted([*linked_places, *orgs, *others], key=lambda m: (m.start, m.end, m.label))
 
 

@@ -150,3 +150,11 @@ def test_home_places_of_the_seed_organisations(rows: list[dict[str, Any]]) -> No
     assert homes[("001", "和平区慈善协会")] == "120101"  # 天津市和平区, as the article says
     assert homes[("002", "海投集团")] == "350200"  # one organisation with 厦门海投集团
     assert homes[("004", "昆山市供销合作总社")] == "320583"
+
+
+def test_every_mention_has_a_normalised_name_or_a_reason(rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        if row["label"] in ("ORG", "PROJECT", "PERSON"):
+            assert row["name"], row
+        if row["label"] == "MONEY":
+            assert row["value"] is not None and row["name"].endswith("元"), row
