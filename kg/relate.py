@@ -163,7 +163,7 @@ class Pattern:
     confidence: float
     direction: str = "forward"  # forward | symmetric
     levels: str = "any"  # any | comparable
-    donor_fallback: str | None = None  # topic
+    donor_fallback: str | None = None  # topic | subject (the topic, unless it receives)
     recipient_fallback: str | None = None  # topic | context
     action: str | None = None
     pairs: str = "cross"  # cross: each first with each second | chain: A与B、C与D, one pair per 与
@@ -342,7 +342,7 @@ def _unresolved_place(mention: Mention) -> Mention | None:
 LEADING_MARKS = "“”\"'‘’《「『(("
 
 
-def guarded_org(org: Mention, before: str = "") -> Mention | None:
+def guarded_org(org: Mention, before: str = "", after: str = "") -> Mention | None:
     """The organisation mention as a name, or None when it is no organisation name.
 
     A verb stuck to its end (天津市工商联捐赠) is cut off, so that it reads as the action;
@@ -380,12 +380,21 @@ def guarded_org(org: Mention, before: str = "") -> Mention | None:
         return None
     if re.search(guard["quantity_inside"], text):
         return None
+    if after and _ends_inside_a_word(text, after):
+        return None
     if any(v in text for v in guard["clause_verbs"]) and not text.endswith(endings):
         return None
     if any(w in text for w in guard["collective_words"]):
         return None
     if not text.endswith(endings) and is_common_phrase(text):
         return None
+    trade = guard["trade_name_forms"]
+    for form in trade["forms"]:
+        if text.endswith(form):
+            stem = text[: -len(form)]
+            if not stem or all(w in trade["lines_of_business"] for w in _words(stem)):
+                return None  # 工程有限公司: a line of business and the legal form, no trade name
+            break
     if text.endswith(tuple(guard["place_endings"])) and not text.endswith(endings):
         return None
     return changed
@@ -401,6 +410,23 @@ def _jieba_tables() -> tuple[Any, dict[str, int], dict[str, str]]:
     jieba.dt.check_initialized()
     jieba.posseg.dt.tokenizer.check_initialized()
     return jieba.dt, jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+
+
+def _ends_inside_a_word(text: str, after: str) -> bool:
+    """Whether the name ends inside a word that lies mostly after it (重庆市部分行|政村): the NER
+    cut a phrase in the middle of a word."""
+    tail = text[-3:]
+    position = 0
+    for word in _words(tail + after):
+        if position < len(tail) < position + len(word):
+            return position + len(word) - len(tail) > len(tail) - position
+        position += len(word)
+    return False
+
+
+def _words(text: str) -> list[str]:
+    tokenizer, _, _ = _jieba_tables()
+    return list(tokenizer.cut(text, HMM=False))
 
 
 def _leading_verb(text: str) -> str | None:
@@ -583,7 +609,13 @@ def encode(
             slots.append(Slot("P", m, m.start, m.end, place=m))
         elif m.label == "ORG":
             speaker = m.source == SPEAKER_SOURCE  # a quote's 我们, standing for its speaker: a name
-            guarded = m if speaker else guarded_org(m, article.text[max(0, m.start - 4) : m.start])
+            guarded = (
+                m
+                if speaker
+                else guarded_org(
+                    m, article.text[max(0, m.start - 4) : m.start], article.text[m.end : m.end + 4]
+                )
+            )
             if guarded is None:
                 continue  # not an organisation name: its words stay plain text
             m = guarded
@@ -707,7 +739,7 @@ def _pair_candidates(
     firsts = _group_places(enc, match, first_role)
     seconds = _group_places(enc, match, second_role)
     topic_place = topic.place if topic else None
-    if not firsts and pattern.donor_fallback == "topic" and topic_place:
+    if not firsts and pattern.donor_fallback in ("topic", "subject") and topic_place:
         firsts = [topic_place]
     if not seconds and pattern.recipient_fallback == "topic" and topic_place:
         seconds = [topic_place]
@@ -834,6 +866,23 @@ def _speaker_regex() -> re.Pattern[str]:
     return re.compile(_expand(regex, _macros()))
 
 
+def _home_region_rank(org: Mention) -> int:
+    """+1 for an organisation based in the east, -1 in the west, 0 otherwise or unknown."""
+    region = region_of(org.home_code) if org.home_code else "other"
+    return {"east": 1, "west": -1}.get(region, 0)
+
+
+def is_local_institution(org: Mention) -> bool:
+    """A school, clinic or committee named by its village or town (X村幼儿园)."""
+    rule = lexicon()["org_guard"]["local_institution"]
+    name = org.name or org.text
+    for ending in rule["endings"]:
+        if name.endswith(ending):
+            stem = name[: -len(ending)]
+            return any(w in stem for w in rule["place_words"])
+    return False
+
+
 def _menu_like(text: str) -> bool:
     """Words set apart by spaces, more than once: a page's menu or header, not running prose."""
     return len(re.findall(r"[^\s,,。、]\s+(?=[^\s,,。、])", text)) >= 2
@@ -950,10 +999,11 @@ class _ArticleReader:
                 continue
             text = self.article.sentence_text(enc.index)
             for pattern in load_patterns():
-                if pattern.type != "pairing":
+                if pattern.type != "pairing" or pattern.donor_fallback == "subject":
                     continue
                 for match in pattern.regex.finditer(enc.text):
                     candidates.extend(_pair_candidates(pattern, enc, match, self.topics[enc.index], text))
+        candidates.extend(self._subject_candidates(candidates))
         directed = [c for c in candidates if not c.symmetric]
         for c in directed:
             self.state.pairings.append((c.first, c.second, c.confidence, c.sentence))
@@ -988,6 +1038,35 @@ class _ArticleReader:
             if key not in best or best[key].confidence < rel.confidence:
                 best[key] = rel
         self.relations.extend(best.values())
+
+    def _subject_candidates(self, found: list[PairCandidate]) -> list[PairCandidate]:
+        """Clauses without a subject (同时,还结对帮扶Y; 并与Y结成对子) take the sentence's
+        subject place, unless the article already has it on the receiving side."""
+        evidence = ArticleState()
+        for c in found:
+            if not c.symmetric:
+                evidence.pairings.append((c.first, c.second, c.confidence, c.sentence))
+            else:
+                donor, recipient, step = resolve_direction(c.first, c.second, ArticleState())
+                if step in ("region", "official", "aid-programme"):
+                    evidence.pairings.append((donor, recipient, c.confidence, c.sentence))
+        subject_patterns = [
+            p for p in load_patterns() if p.type == "pairing" and p.donor_fallback == "subject"
+        ]
+        out: list[PairCandidate] = []
+        for enc in self.encoded:
+            carried = self.topics[enc.index - 1] if enc.index > 0 else None
+            text = self.article.sentence_text(enc.index)
+            for pattern in subject_patterns:
+                for match in pattern.regex.finditer(enc.text):
+                    # the subject: the sentence's first place before the clause, else the
+                    # subject carried from the sentences before
+                    before = [s for p, _, s in enc.slot_positions() if p < match.start() and s.letter == "P"]
+                    subject = before[0] if before else carried
+                    if subject is None or subject.place is None or evidence.is_recipient_side(subject.place):
+                        continue
+                    out.extend(_pair_candidates(pattern, enc, match, subject, text))
+        return out
 
     # ---- roles that lean on the pairings
 
@@ -1057,8 +1136,11 @@ class _ArticleReader:
             return False
         if recipient is not None and code_within(org.home_code, recipient):
             return False  # the recipient's own organisation (积石山县人民政府, 碧江经开区)
-        if self._org_side(org) < 0:
+        side = self._org_side(org)
+        if side < 0:
             return False  # based on the helped side (甘肃某某公司 in an article of 天津 helping 甘肃)
+        if side == 0 and is_local_institution(org):
+            return False  # X村幼儿园: an institution of the place it stands in receives
         return not self.state.recipient_codes_contain(org.home_code)
 
     def _amount_after(self, enc: Encoded, position: int) -> float | None:
@@ -1122,16 +1204,27 @@ class _ArticleReader:
         self, enc: Encoded, match: re.Match[str], pattern: Pattern, not_agent: Sequence[str]
     ) -> tuple[list[Slot], Mention | None] | None:
         """The helping organisations of a forward wording and the place they help."""
-        if _preceded_by(enc.text, match.start("donor"), not_agent):
+        givers = lexicon()["not_agent_before"]["giver_before"]
+        start = match.start("donor")
+        if _preceded_by(enc.text, start, not_agent) and not _preceded_by(enc.text, start, givers):
             return None
         if _menu_like(enc.text[match.end("donor") - 1 : match.end()]):
             return None  # a site header's menu (慈善网 寻人济困 爱心捐助), not a sentence
         if "lead" in match.re.groupindex and ends_with_verb(match.group("lead") or ""):
             return None  # 查阅A、B的台账: the organisations are the verb's object
+        if "action" in match.re.groupindex and self._thanks_for(enc, match):
+            return None  # A对此次捐赠的企业表示感谢: A received
         orgs = [
-            s
-            for s in enc.slots_in(match.start("donor"), match.end("donor"), "O")
-            if not _heads_a_place(enc, s)
+            slot
+            for position, _, slot in enc.slot_positions()
+            if slot.letter == "O"
+            and match.start("donor") <= position < match.end("donor")
+            and not _heads_a_place(enc, slot)
+            and (
+                position == start
+                or not _preceded_by(enc.text, position, not_agent)
+                or _preceded_by(enc.text, position, givers)
+            )
         ]
         if "recipient" in match.re.groupindex and match.group("recipient"):
             places = _group_places(enc, match, "recipient")
@@ -1139,6 +1232,16 @@ class _ArticleReader:
         if pattern.recipient_fallback == "context":
             return orgs, self.context_recipient(enc.index)
         return orgs, self._help_recipient(enc, match, orgs[0].mention) if orgs else None
+
+    @staticmethod
+    def _thanks_for(enc: Encoded, match: re.Match[str]) -> bool:
+        """Whether the organisation thanks another for the action (A对…捐赠…表示感谢)."""
+        between = enc.text[match.end("donor") : match.start("action")]
+        if "对" not in between:
+            return False
+        rest = enc.text[match.end() :]
+        stop = min([i for i in (rest.find(c) for c in SENTENCE_STOPS) if i >= 0] or [len(rest)])
+        return any(w in rest[:stop] for w in lexicon()["not_agent_before"]["thanks_words"])
 
     def _org_side(self, org: Mention) -> int:
         """+1 when the organisation's home lies on the article's donor side, -1 on its recipient
@@ -1169,6 +1272,10 @@ class _ArticleReader:
         seconds = enc.slots_in(match.start("b"), match.end("b"), "O")
         side_a = {self._org_side(s.mention) for s in firsts}
         side_b = {self._org_side(s.mention) for s in seconds}
+        if not (side_a - {0}) and not (side_b - {0}):
+            # no side from the article: the eastern organisation helps the western one
+            side_a = {_home_region_rank(s.mention) for s in firsts}
+            side_b = {-_home_region_rank(s.mention) for s in seconds}
         if (1 in side_a or -1 in side_b) and not (-1 in side_a or 1 in side_b):
             helpers, helped = firsts, seconds
         elif (1 in side_b or -1 in side_a) and not (-1 in side_b or 1 in side_a):

@@ -638,3 +638,14 @@ def test_a_donor_list_closed_by_等_may_use_commas() -> None:
     # both sides listed: still background
     text = "北京市、天津市等东部省市对口帮扶内蒙古自治区、甘肃省等西部省区。"
     assert pairs(text, ["北京市", "天津市", "内蒙古自治区", "甘肃省"]) == []
+
+
+def test_a_clause_without_its_subject_takes_the_sentence_s_subject() -> None:
+    places = ["海沧区", "积石山县", "泾源县"]
+    text = "海沧区对口帮扶积石山县。同时,还结对帮扶泾源县。"
+    assert pairs(text, places) == [("海沧区", JSS), ("海沧区", "泾源县")]
+    text = "海沧区对口帮扶积石山县,并与泾源县结成对子。"
+    assert sorted(set(pairs(text, places))) == [("海沧区", "泾源县"), ("海沧区", JSS)]
+    # the subject carried over is the article's recipient: no pair is made up for it
+    text = "海沧区对口帮扶积石山县。积石山县获得资金。同时,还结对帮扶泾源县。"
+    assert pairs(text, places) == [("海沧区", JSS)]
