@@ -116,6 +116,10 @@ QUOTES = "“”‘’\"'《》〈〉「」『』 "
 PROVINCE_PAIR = re.compile(r"(?=..(?:东西部|对口)?(?:扶贫)?(?:协作|合作|帮扶))")
 # A count of villages closing a list of village stems: 朝阳、华光两村, 东山、西山等三个村.
 VILLAGE_COUNT = re.compile(r"(?:等)?(?:[两二三四五六七八九十\d]+个?)?(?:行政)?(?:村|社区)")
+# The same count where it is the only sign of a list of villages (卡什代、德二、哇加等村).
+LIST_CLOSING_COUNT = re.compile(
+    r"(?:等|[两二三四五六七八九十\d]+个|[两二三四五六七八九十]+)(?:行政)?(?:村|社区)"
+)
 BRACKETED_PLACE = re.compile(r"[(（]([^()（）]{2,12})[)）]")
 # Runs of a place mention between separators (昆山·碧江, 积石山、泾源) are parsed apart.
 SEPARATORS = re.compile(r"[^·・•、，,/／\s\-–—()（）]+")
@@ -1255,6 +1259,64 @@ def discover_towns_after_counties(
     return found
 
 
+def discover_village_lists(
+    article: Article, mentions: Sequence[Mention], context: Context, gaz: Gazetteer
+) -> list[Mention]:
+    """Lists of village stems closed by a count of villages (卡什代、德二、哇加等村; 东山、西山两村),
+    read backwards from the count, each stem a village of one of the counties the article names
+    (the only one of that stem there). At least two items, all of them villages, or none is taken."""
+    counties = sorted(context.named_counties())
+    if not counties:
+        return []
+    stems: dict[str, dict[str, Division]] = {}
+    for county in counties:
+        for name, villages in gaz.villages_of(county).items():
+            if len(name) >= 2:
+                for village in villages:
+                    stems.setdefault(name, {})[village.key] = village
+    text = article.text
+    occupied = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in occupied)
+
+    for closing in LIST_CLOSING_COUNT.finditer(text):
+        items: list[tuple[int, int, Division]] = []
+        end = closing.start()
+        while True:
+            item = None
+            for length in (4, 3, 2):  # the longest stem that is a village
+                start = end - length
+                villages = stems.get(text[start:end], {}) if start >= 0 else {}
+                if len(villages) == 1 and free(start, end):
+                    item = (start, end, next(iter(villages.values())))
+                    break
+            if item is None:
+                break
+            items.append(item)
+            if item[0] > 0 and text[item[0] - 1] == "、":
+                end = item[0] - 1
+                continue
+            break
+        complete = bool(items) and (items[-1][0] == 0 or text[items[-1][0] - 1] != "、")
+        if len(items) < 2 or not complete:
+            continue
+        for start, end, village in reversed(items):
+            mention = Mention(
+                article_id=article.id,
+                label="PLACE",
+                text=text[start:end],
+                start=start,
+                end=end,
+                sentence=article.sentence_index_at(start),
+                source="gazetteer",
+            )
+            found.append(_fill_place(mention, village))
+            occupied.append((start, end))
+    return found
+
+
 def discover_villages_after_towns(
     article: Article, mentions: Sequence[Mention], towns: Sequence[Mention], gaz: Gazetteer
 ) -> list[Mention]:
@@ -1416,20 +1478,25 @@ def link_mentions(
 
     PLACE mentions may come back split into several (one per name of a composite mention); all
     other mentions come back one for one. With ``discover`` (the default) towns and villages of
-    the article's counties that no mention covers are added (:func:`discover_local_places`).
+    the article's counties that no mention covers are added (:func:`discover_local_places` and
+    its kin), and a PERSON mention that such a place covers is dropped (卡什 in 卡什代村).
     """
     places = [m for m in mentions if m.label == "PLACE"]
     linked_places, context = link_places(article, places, gazetteer)
+    discovered_places: list[Mention] = []
     if discover:
         # Unresolved place mentions do not block (坝田村 cut from 高坝田村 gives way to it), nor do
         # names linked by a short name only, which hide in longer local names (金牛, 金牛区's short
         # name, in 金牛寺村; 朝阳 in 军乐镇朝阳、华光两村): a local name found over one replaces it.
-        settled = [m for m in mentions if m.label != "PLACE"] + [m for m in linked_places if not m.unresolved]
+        # Persons do not block either: 卡什 tagged as a person inside the village 卡什代村.
+        settled = [m for m in mentions if m.label not in ("PLACE", "PERSON")]
+        settled += [m for m in linked_places if not m.unresolved]
         hiding = [m for m in settled if m.label == "PLACE" and _linked_by_short_name(m, gazetteer)]
         blocking = [m for m in settled if all(m is not h for h in hiding)]
         discovered = discover_towns_after_counties(article, blocking, context, gazetteer)
         towns = [m for m in [*blocking, *hiding, *discovered] if m.level == "town"]
         discovered += discover_villages_after_towns(article, [*blocking, *discovered], towns, gazetteer)
+        discovered += discover_village_lists(article, [*blocking, *discovered], context, gazetteer)
         discovered += discover_local_places(article, [*blocking, *discovered], context, gazetteer)
         discovered = [d for d in discovered if not any(_overlaps(d, h) and not _within(h, d) for h in hiding)]
         discovered += discover_province_pairs(article, [*mentions, *linked_places, *discovered], gazetteer)
@@ -1442,6 +1509,7 @@ def link_mentions(
         gone = {m.code for m in linked_places if m.code} - {m.code for m in kept if m.code}
         context.anchors = [a for a in context.anchors if a.code not in gone or a in context.source_places]
         linked_places = kept
+        discovered_places = discovered
     orgs = link_orgs(article, [m for m in mentions if m.label == "ORG"], gazetteer, context)
     others: list[Mention] = []
     for mention in mentions:
@@ -1451,6 +1519,8 @@ def link_mentions(
         elif mention.label == "DATE":
             iso = parse_date(mention.text, article.date)
             others.append(replace(mention, iso=iso, name=iso))
+        elif mention.label == "PERSON" and any(_overlaps(mention, p) for p in discovered_places):
+            continue  # a place of the article's counties was written there (卡什 in 卡什代村)
         elif mention.label not in ("PLACE", "ORG"):
             # a project or person is named by its text without the quotes around it
             others.append(replace(mention, name=mention.text.strip(QUOTES) or mention.text))

@@ -490,3 +490,24 @@ def test_org_home_in_a_village_of_the_article(gaz: Gazetteer) -> None:
     text = "碧江区坝黄镇引进企业。高坝田村蓝莓合作社负责管护。"
     linked = link(gaz, text, ["碧江区坝黄镇", ("高坝田村蓝莓合作社", "ORG")])
     assert by_text(linked, "高坝田村蓝莓合作社").home_code == "520602"
+
+
+def test_village_stems_in_a_list_closed_by_a_count(gaz: Gazetteer) -> None:
+    text = "碧江区为竹田、木弄、泥哨等村修建了路灯,还为两个村修了路。"
+    linked = link(gaz, text, ["碧江区"])
+    villages = [(m.text, m.name, m.county_code) for m in linked if m.level == "village"]
+    assert villages == [
+        ("竹田", "竹田村", "520602"),
+        ("木弄", "木弄村", "520602"),
+        ("泥哨", "泥哨村", "520602"),
+    ]
+    # a single stem before 等村 is no list
+    assert [
+        m.text for m in link(gaz, "碧江区为竹田等村修建了路灯。", ["碧江区"]) if m.level == "village"
+    ] == []
+
+
+def test_person_inside_a_village_name_gives_way(gaz: Gazetteer) -> None:
+    text = "碧江区干部来到高坝田村走访。"
+    linked = link(gaz, text, ["碧江区", ("高坝", "PERSON")])
+    assert [(m.label, m.text) for m in linked] == [("PLACE", "碧江区"), ("PLACE", "高坝田村")]
