@@ -59,6 +59,9 @@ SENTENCE_STOPS = "。;;!?!?"
 UPPER_LEVELS = frozenset({"province", "prefecture", "county"})
 REGION_RANK = {"east": 2, "other": 1, "west": 0}
 
+# The steps that decide from the two places themselves, not from the article or their names.
+SIDE_STEPS = frozenset({"region", "official", "aid-programme", "province-programme"})
+
 # Confidence factors of the steps that decide a symmetric wording's direction.
 RESOLVE_FACTORS = {
     "region": 0.95,
@@ -125,12 +128,17 @@ def _macros() -> dict[str, str]:
         "H": f"[^{OPEN}{CLOSE}{CLAUSE_STOPS}与和同]",
         # one character or non-party token inside a sentence (crosses commas)
         "X": f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[MDJR]\\d+{CLOSE})",
-        # the same, crossing places too (ORG … 在Y设立)
-        "XP": f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[PMDJR]\\d+{CLOSE})",
+        # the same, crossing places too (ORG … 在Y设立), and organisations that are a goal or
+        # an object (A组织企业到«X村幼儿园»开展捐赠)
+        "XP": (
+            f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[PMDJR]\\d+{CLOSE}"
+            f"|(?<=[到向为给对赴]){OPEN}O\\d+{CLOSE})"
+        ),
         # the same along one subject's chain of clauses: a place that opens a clause is a new
-        # subject, and so is any organisation
+        # subject, and so is any organisation but a goal or an object
         "XS": (
-            f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[MDJR]\\d+{CLOSE}|(?<![,,;;:]){OPEN}[PU]\\d+{CLOSE})"
+            f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[MDJR]\\d+{CLOSE}"
+            f"|(?<![,,;;:]){OPEN}[PU]\\d+{CLOSE}|(?<=[到向为给对赴]){OPEN}O\\d+{CLOSE})"
         ),
         # what may stand before a subject inside its clause (a date, 爱心企业), but no preposition
         # that would make the organisation an object (与, 向, 为, 在…)
@@ -167,6 +175,7 @@ class Pattern:
     recipient_fallback: str | None = None  # topic | context
     action: str | None = None
     pairs: str = "cross"  # cross: each first with each second | chain: A与B、C与D, one pair per 与
+    decided_by: str = "any"  # any | sides: a symmetric wording kept only when the sides decide
 
 
 @cache
@@ -190,6 +199,7 @@ def load_patterns() -> tuple[Pattern, ...]:
                 recipient_fallback=row.get("recipient_fallback"),
                 action=row.get("action"),
                 pairs=row.get("pairs", "cross"),
+                decided_by=row.get("decided_by", "any"),
             )
         )
     return tuple(patterns)
@@ -1023,6 +1033,8 @@ class _ArticleReader:
                 pending.append(c)
         for c in pending:
             donor, recipient, step = resolve_direction(c.first, c.second, self.state)
+            if c.pattern.decided_by == "sides" and step not in SIDE_STEPS:
+                continue  # a weak wording (X与Y…合作) pairs only places whose sides differ
             settled.append((c, donor, recipient, c.confidence * RESOLVE_FACTORS[step]))
         for c, donor, recipient, _ in settled:
             if not any(
@@ -1097,15 +1109,23 @@ class _ArticleReader:
     def _help_recipient(self, enc: Encoded, match: re.Match[str], org: Mention) -> Mention | None:
         markers = lexicon()["recipient_markers"]["words"]
         home = org.home_code
+        donors = range(match.start("donor"), match.end("donor"))  # 由A区台办、B会…: no recipient
         inside = [
             (pos, slot)
             for pos, _, slot in enc.slot_positions()
-            if slot.letter in "PU" and slot.place and match.start() <= pos < match.end()
+            if slot.letter in "PU" and slot.place and match.start() <= pos < match.end() and pos not in donors
         ]
         eligible = [(pos, s) for pos, s in inside if self._eligible_recipient(s.place, home)]  # type: ignore[arg-type]
         marked = [s for pos, s in eligible if _preceded_by(enc.text, pos, markers)]
         if marked:
             return marked[0].place
+        for pos, _, slot in enc.slot_positions():
+            # 向«X县某村幼儿园»捐赠: the institution's home place receives
+            if slot.letter == "O" and match.start() <= pos < match.end() and pos not in donors:
+                place = self.places_by_code.get(slot.mention.home_code or "")
+                if place is not None and _preceded_by(enc.text, pos, markers):
+                    if self._eligible_recipient(place, home):
+                        return place
         if eligible:
             return eligible[0][1].place
         before = [
@@ -1114,6 +1134,8 @@ class _ArticleReader:
             if slot.letter in "PU"
             and slot.place
             and pos < match.start()
+            and pos not in donors
+            and not _preceded_by(enc.text, pos, ("由",))  # 由X区台办、A会共同筹集: X acts too
             and self._eligible_recipient(slot.place, home)
         ]
         if before:
@@ -1156,6 +1178,7 @@ class _ArticleReader:
         for enc in self.encoded:
             if not any(s.letter == "O" for s in enc.slots):
                 continue
+            helped = self._agreement_partners(enc)
             for pattern in load_patterns():
                 if pattern.type != "help":
                     continue
@@ -1175,7 +1198,7 @@ class _ArticleReader:
                     amount = self._amount_after(enc, match.end()) if action == "donates" else None
                     span = enc.span(match.start(), match.end())
                     for slot in orgs:
-                        if not self._helper_org(slot, recipient):
+                        if id(slot) in helped or not self._helper_org(slot, recipient):
                             continue
                         org = slot.mention
                         org_name = org.name or org.text
@@ -1233,6 +1256,22 @@ class _ArticleReader:
             return orgs, self.context_recipient(enc.index)
         return orgs, self._help_recipient(enc, match, orgs[0].mention) if orgs else None
 
+    def _agreement_partners(self, enc: Encoded) -> set[int]:
+        """Ids of the slots that an agreement of the sentence names as the helped side: they are
+        partners, not helpers, whatever other wording they stand before (B签订捐赠协议)."""
+        helped: set[int] = set()
+        for pattern in load_patterns():
+            if pattern.type == "help" and pattern.direction == "symmetric":
+                for match in pattern.regex.finditer(enc.text):
+                    sides = self._agreement_sides(enc, match)
+                    if sides is None:
+                        continue
+                    helpers = {id(s) for s in sides[0]}
+                    for group in ("a", "b"):
+                        slots = enc.slots_in(match.start(group), match.end(group), "O")
+                        helped.update(id(s) for s in slots if id(s) not in helpers)
+        return helped
+
     @staticmethod
     def _thanks_for(enc: Encoded, match: re.Match[str]) -> bool:
         """Whether the organisation thanks another for the action (A对…捐赠…表示感谢)."""
@@ -1275,7 +1314,7 @@ class _ArticleReader:
         if not (side_a - {0}) and not (side_b - {0}):
             # no side from the article: the eastern organisation helps the western one
             side_a = {_home_region_rank(s.mention) for s in firsts}
-            side_b = {-_home_region_rank(s.mention) for s in seconds}
+            side_b = {_home_region_rank(s.mention) for s in seconds}
         if (1 in side_a or -1 in side_b) and not (-1 in side_a or 1 in side_b):
             helpers, helped = firsts, seconds
         elif (1 in side_b or -1 in side_a) and not (-1 in side_b or 1 in side_a):

@@ -649,3 +649,23 @@ def test_a_clause_without_its_subject_takes_the_sentence_s_subject() -> None:
     # the subject carried over is the article's recipient: no pair is made up for it
     text = "海沧区对口帮扶积石山县。积石山县获得资金。同时,还结对帮扶泾源县。"
     assert pairs(text, places) == [("海沧区", JSS)]
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "expected"),
+    [
+        (
+            "近年来,和平区与靖远县以人才交流、产业协同、劳务输出等领域协作为抓手。",
+            ["和平区", "靖远县"],
+            [("和平区", "靖远县")],
+        ),
+        # two eastern places that cooperate are no pairing
+        ("北京市与天津市在交通领域加强合作。", ["北京市", "天津市"], []),
+        # nor two places of one side that the province's programme does not tell apart
+        ("福州市与厦门市深化合作。", ["福州市", "厦门市"], []),
+    ],
+)
+def test_a_weak_cooperation_wording_pairs_only_places_whose_sides_differ(
+    text: str, places: list[str], expected: list[tuple[str, str]]
+) -> None:
+    assert pairs(text, places) == expected
