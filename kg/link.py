@@ -1026,12 +1026,10 @@ def _village_at(
     town = parent.name if parent is not None and parent.level == "town" else None
     found: dict[str, Division] = {}
     for code in counties:
-        for village_name, villages in gaz.villages_of(code).items():
-            if len(village_name) < 3 or not name.startswith(village_name, position):
-                continue
-            if len(name) - position - len(village_name) < MIN_ORG_REST:
-                continue
-            for village in villages:
+        villages_here = gaz.villages_of(code)
+        for end in range(position + 3, len(name) - MIN_ORG_REST + 1):
+            village_name = name[position:end]
+            for village in villages_here.get(village_name, ()):
                 if village.name == village_name and (town is None or village.town == town):
                     found[village.key] = village
     if len(found) != 1:
@@ -1124,16 +1122,7 @@ def discover_local_places(
             counties.add(anchor.code)  # 东莞, 中山: towns directly under the prefecture
     if not counties:
         return []
-    names: dict[str, list[Division]] = {}
-    for county in sorted(counties):
-        for town in gaz.towns_of(county):
-            for name in (town.name, *town.aliases):
-                names.setdefault(name, []).append(town)
-        for name, villages in gaz.villages_of(county).items():
-            full = [v for v in villages if v.name == name]
-            if full and len(name) >= 3 and word_frequency(name) < MIN_CROSSING_WORD_FREQ:
-                names.setdefault(name, []).extend(full)
-    lengths = sorted({len(n) for n in names}, reverse=True)
+    indexes = [(_local_names(gaz, county), _local_heads(gaz, county)) for county in sorted(counties)]
     occupied = sorted((m.start, m.end) for m in mentions)
     text = article.text
     found: list[Mention] = []
@@ -1157,9 +1146,13 @@ def discover_local_places(
     i = 0
     while i < len(text):
         step = 1
-        for length in lengths:
+        head = text[i : i + 2]
+        lengths: set[int] = set()
+        for _, heads in indexes:
+            lengths.update(heads.get(head, ()))
+        for length in sorted(lengths, reverse=True):
             surface = text[i : i + length]
-            divisions = names.get(surface)
+            divisions = [d for names, _ in indexes for d in names.get(surface, ())]
             if not divisions or not free(i, i + length):
                 continue
             division = _pick_local(divisions, text, i, context)
@@ -1196,19 +1189,24 @@ def discover_towns_after_counties(
             for child in gaz.children(anchor.code):
                 if child.level == "county" and child.code:
                     counties.setdefault(child.code, child)
-    compounds: dict[str, list[tuple[int, Division, Division]]] = {}
-    for county in counties.values():
-        county_names = {
-            n for n in (county.name, *county.aliases, county.short, *county.formers) if n and len(n) >= 2
-        }
-        for town in gaz.towns_of(county.key):
-            for town_name in {n for n in (town.name, *town.aliases, town.short) if n and len(n) >= 2}:
-                for county_name in county_names:
-                    compounds.setdefault(county_name + town_name, []).append((len(county_name), county, town))
-    if not compounds:
-        return []
     text = article.text
-    lengths = sorted({len(c) for c in compounds}, reverse=True)
+    # (start, middle, end) -> the towns written there after their county's name
+    compounds: dict[tuple[int, int, int], list[tuple[Division, Division]]] = {}
+    for county in counties.values():
+        towns = _town_names(gaz, county.key)
+        if not towns:
+            continue
+        lengths = sorted({len(n) for n in towns}, reverse=True)
+        for county_name in {n for n in (county.name, *county.aliases, county.short, *county.formers) if n}:
+            if len(county_name) < 2:
+                continue
+            start = text.find(county_name)
+            while start != -1:
+                middle = start + len(county_name)
+                for length in lengths:
+                    for town in towns.get(text[middle : middle + length], ()):
+                        compounds.setdefault((start, middle, middle + length), []).append((county, town))
+                start = text.find(county_name, start + 1)
     spans = {(m.start, m.end): m for m in mentions}
     occupied = [(m.start, m.end) for m in mentions]
     found: list[Mention] = []
@@ -1236,27 +1234,37 @@ def discover_towns_after_counties(
             return existing.code in (None, county.code)
         return free(start, end)
 
-    i = 0
-    while i < len(text):
-        step = 1
-        for length in lengths:
-            options = compounds.get(text[i : i + length], [])
-            if len({town.key for _, _, town in options}) != 1:
-                continue
-            county_length, county, town = options[0]
-            middle, end = i + county_length, i + length
-            if not county_part_fits(i, middle, county) or not free(middle, end):
-                continue
-            if crossing_word(text, middle, end, gaz) is not None:
-                continue
-            if (i, middle) not in spans:
-                emit(i, middle, county)
-            emit(middle, end, town)
-            end = _towns_listed_after(end, county, text, gaz, free, emit)
-            step = end - i
-            break
-        i += step
+    done_until = 0
+    for (start, middle, end), options in sorted(
+        compounds.items(), key=lambda item: (item[0][0], -item[0][2])
+    ):
+        if start < done_until or len({town.key for _, town in options}) != 1:
+            continue
+        county, town = options[0]
+        if not county_part_fits(start, middle, county) or not free(middle, end):
+            continue
+        if crossing_word(text, middle, end, gaz) is not None:
+            continue
+        if (start, middle) not in spans:
+            emit(start, middle, county)
+        emit(middle, end, town)
+        done_until = _towns_listed_after(end, county, text, gaz, free, emit)
     return found
+
+
+def _town_names(gaz: Gazetteer, county_code: str) -> dict[str, list[Division]]:
+    """A county's towns by every name of at least two characters (张浦镇, 张浦), cached."""
+    cache = _TOWN_NAMES.setdefault(id(gaz), {})
+    if county_code not in cache:
+        names: dict[str, list[Division]] = {}
+        for town in gaz.towns_of(county_code):
+            for name in {n for n in (town.name, *town.aliases, town.short) if n and len(n) >= 2}:
+                names.setdefault(name, []).append(town)
+        cache[county_code] = names
+    return cache[county_code]
+
+
+_TOWN_NAMES: dict[int, dict[str, dict[str, list[Division]]]] = {}
 
 
 def discover_village_lists(
@@ -1266,15 +1274,17 @@ def discover_village_lists(
     read backwards from the count, each stem a village of one of the counties the article names
     (the only one of that stem there). At least two items, all of them villages, or none is taken."""
     counties = sorted(context.named_counties())
+    text = article.text
     if not counties:
         return []
-    stems: dict[str, dict[str, Division]] = {}
-    for county in counties:
-        for name, villages in gaz.villages_of(county).items():
-            if len(name) >= 2:
-                for village in villages:
-                    stems.setdefault(name, {})[village.key] = village
-    text = article.text
+
+    def villages_named(stem: str) -> dict[str, Division]:
+        found = {}
+        for county in counties:
+            for village in gaz.villages_of(county).get(stem, ()):
+                found[village.key] = village
+        return found
+
     occupied = [(m.start, m.end) for m in mentions]
     found: list[Mention] = []
 
@@ -1288,7 +1298,7 @@ def discover_village_lists(
             item = None
             for length in (4, 3, 2):  # the longest stem that is a village
                 start = end - length
-                villages = stems.get(text[start:end], {}) if start >= 0 else {}
+                villages = villages_named(text[start:end]) if start >= 0 else {}
                 if len(villages) == 1 and free(start, end):
                     item = (start, end, next(iter(villages.values())))
                     break
@@ -1336,11 +1346,7 @@ def discover_villages_after_towns(
     for town in towns:
         if not town.county_code or town.name is None:
             continue
-        names: dict[str, list[Division]] = {}
-        for name, villages in gaz.villages_of(town.county_code).items():
-            own = [v for v in villages if v.town == town.name]
-            if own and len(name) >= 2:
-                names[name] = own
+        names = _village_names(gaz, town.county_code, town.name)
         if not names:
             continue
         lengths = sorted({len(n) for n in names}, reverse=True)
@@ -1422,13 +1428,25 @@ def discover_province_pairs(article: Article, mentions: Sequence[Mention], gaz: 
     return found
 
 
+def _village_names(gaz: Gazetteer, county_code: str, town: str) -> dict[str, list[Division]]:
+    """A town's villages by full name and stem (七桥村, 七桥), cached."""
+    cache = _VILLAGE_NAMES.setdefault(id(gaz), {})
+    if (county_code, town) not in cache:
+        names: dict[str, list[Division]] = {}
+        for name, villages in gaz.villages_of(county_code).items():
+            own = [v for v in villages if v.town == town]
+            if own and len(name) >= 2:
+                names[name] = own
+        cache[(county_code, town)] = names
+    return cache[(county_code, town)]
+
+
+_VILLAGE_NAMES: dict[int, dict[tuple[str, str], dict[str, list[Division]]]] = {}
+
+
 def _towns_listed_after(end: int, county: Division, text: str, gaz: Gazetteer, free: Any, emit: Any) -> int:
     """北仑小港、大碶: towns of the same county listed after one, by any of their names."""
-    names = {}
-    for town in gaz.towns_of(county.key):
-        for name in (town.name, *town.aliases, town.short):
-            if name and len(name) >= 2:
-                names.setdefault(name, []).append(town)
+    names = _town_names(gaz, county.key)
     while end < len(text) and text[end] == "、":
         start = end + 1
         for length in sorted({len(n) for n in names}, reverse=True):
@@ -1444,6 +1462,40 @@ def _towns_listed_after(end: int, county: Division, text: str, gaz: Gazetteer, f
         else:
             return end
     return end
+
+
+def _local_names(gaz: Gazetteer, county_code: str) -> dict[str, list[Division]]:
+    """A county's towns by full name and ethnic alias, and its villages by full name (at least
+    three characters, no frequent word): the names found anywhere in a text, cached."""
+    cache = _LOCAL_NAMES.setdefault(id(gaz), {})
+    if county_code not in cache:
+        names: dict[str, list[Division]] = {}
+        for town in gaz.towns_of(county_code):
+            for name in (town.name, *town.aliases):
+                names.setdefault(name, []).append(town)
+        for name, villages in gaz.villages_of(county_code).items():
+            full = [v for v in villages if v.name == name]
+            if full and len(name) >= 3 and word_frequency(name) < MIN_CROSSING_WORD_FREQ:
+                names.setdefault(name, []).extend(full)
+        cache[county_code] = names
+    return cache[county_code]
+
+
+_LOCAL_NAMES: dict[int, dict[str, dict[str, list[Division]]]] = {}
+
+
+def _local_heads(gaz: Gazetteer, county_code: str) -> dict[str, frozenset[int]]:
+    """The first two characters of a county's local names -> their lengths, cached."""
+    cache = _LOCAL_HEADS.setdefault(id(gaz), {})
+    if county_code not in cache:
+        heads: dict[str, set[int]] = {}
+        for name in _local_names(gaz, county_code):
+            heads.setdefault(name[:2], set()).add(len(name))
+        cache[county_code] = {head: frozenset(lengths) for head, lengths in heads.items()}
+    return cache[county_code]
+
+
+_LOCAL_HEADS: dict[int, dict[str, dict[str, frozenset[int]]]] = {}
 
 
 def _pick_local(divisions: Sequence[Division], text: str, start: int, context: Context) -> Division | None:
