@@ -165,3 +165,69 @@ def test_a_quote_after_the_speaker_and_its_colon() -> None:
 def test_a_quote_by_a_person_of_no_organisation_gives_no_organisation() -> None:
     text = "“我们在富坪村投资建设了冷库。”村民告诉记者。"
     assert helpers(text, ["富坪村"], {}) == []
+
+
+# --------------------------------------------------------------------------- more wordings, more guards
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "工程有限公司",  # a line of business and the legal form: cut from a longer name
+        "电器有限公司",
+        "甲乙镇部分行",  # ends inside 行政村: checked with the text after it below
+        "两地工商联",  # both sides' federations, not one
+    ],
+)
+def test_fragments_of_longer_names_are_no_organisations(text: str) -> None:
+    assert guarded_org(org(text), after="政村提供") is None
+
+
+def test_a_trade_name_that_is_also_a_common_word_stays() -> None:
+    kept = guarded_org(org("东风公司"), after="驻房县")
+    assert kept is not None and kept.text == "东风公司"
+
+
+def test_organisations_named_after_by_act() -> None:
+    text = "由和平区台办、甲乙慈善总会和丙丁联谊会共同筹集的500套桌椅,送进了靖远县的教室。"
+    found = helpers(text, ["和平区", "靖远县"], {"甲乙慈善总会": "120000", "丙丁联谊会": None})
+    assert found == [("甲乙慈善总会", "靖远县", "donates"), ("丙丁联谊会", "靖远县", "donates")]
+
+
+def test_an_organisation_after_a_goal_word_receives() -> None:
+    text = "和平区工商联组织爱心企业到富坪村甲乙幼儿园开展爱心捐赠活动。"
+    found = helpers(text, ["富坪村"], {"和平区工商联": "120101", "富坪村甲乙幼儿园": "620421"})
+    assert [f[0] for f in found] == ["和平区工商联"]
+
+
+def test_a_village_s_own_school_is_no_helper() -> None:
+    text = "爱心企业向靖远县结对村捐赠学习用品,富坪村甲乙小学还援建了图书室。"
+    assert helpers(text, ["靖远县"], {"富坪村甲乙小学": None}) == []
+
+
+def test_an_organisation_that_thanks_for_a_donation_received_it() -> None:
+    text = "靖远县甲乙发展协会负责人对此次捐赠的爱心企业表示衷心感谢。"
+    assert helpers(text, ["靖远县"], {"靖远县甲乙发展协会": None}) == []
+
+
+def test_an_organisation_that_got_the_support_of_another_does_not_hide_it() -> None:
+    text = "富坪村得到甲乙集团的大力支持,建成了冷库。"
+    assert helpers(text, ["富坪村"], {"甲乙集团": None}) == [("甲乙集团", "富坪村", "helps")]
+
+
+def test_two_organisations_that_donate_together() -> None:
+    text = "甲乙集团与丙丁协会共同向富坪村捐赠图书2000册。"
+    found = helpers(text, ["富坪村"], {"甲乙集团": None, "丙丁协会": None})
+    assert found == [("甲乙集团", "富坪村", "donates"), ("丙丁协会", "富坪村", "donates")]
+
+
+def test_an_agreement_without_pairings_the_eastern_company_helps() -> None:
+    text = "广东甲乙电器有限公司与重庆丙丁发展协会签订捐赠协议。"
+    orgs = {"广东甲乙电器有限公司": "440000", "重庆丙丁发展协会": "500000"}
+    assert [f[0] for f in helpers(text, [], orgs)] == ["广东甲乙电器有限公司"]
+
+
+def test_a_donation_to_an_institution_goes_to_its_place() -> None:
+    text = "甲乙公司向靖远县甲乙小学捐赠了学习用品,富坪村的村民前来观看。靖远县教育局表示感谢。"
+    orgs = {"甲乙公司": "120000", "靖远县甲乙小学": "620421"}
+    assert helpers(text, ["富坪村", "靖远县"], orgs) == [("甲乙公司", "靖远县", "donates")]
