@@ -438,3 +438,37 @@ def test_seeds_labels_do_not_cover_each_other(driver, seeds_pages: Path, page: s
     scale = driver.execute_script("return kgView.network.getScale()")
     font = views.load_style()["font"]["map_node_size" if page == "map.html" else "node_size"]
     assert font * scale >= 9
+
+
+MARKUP_IMG = '<img src=x onerror="window.kgPwned=1">'
+MARKUP_SCRIPT = "<script>alert(window.kgPwned=2)</script>"
+PIPELINE_ARTICLE = (
+    f"福州与固原协作新闻\n2020-05-01\n"
+    f"福州市与固原市开展东西部扶贫协作{MARKUP_IMG}，双方签订协议{MARKUP_SCRIPT}。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def markup_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A whole `kg build` of one article whose pairing sentence carries markup."""
+    from kg.pipeline import build
+
+    source = tmp_path_factory.mktemp("markup-in")
+    (source / "markup.txt").write_text(PIPELINE_ARTICLE, encoding="utf-8")
+    out = tmp_path_factory.mktemp("markup-out")
+    build([source], out)
+    return out
+
+
+@pytest.mark.parametrize("page", ["graph.html", "map.html"])
+def test_markup_in_an_article_runs_nothing_after_the_whole_pipeline(
+    driver, markup_build: Path, page: str
+) -> None:
+    """The same guarantee end to end: the article's markup reaches the page's tooltip as text."""
+    open_page(driver, markup_build / page)
+    arrow = driver.execute_script("return kgView.data.edges.find(e => e.kg.type === 'pairing').id")
+    text = hover_edge(driver, arrow)
+    assert text is not None
+    assert MARKUP_IMG in text and MARKUP_SCRIPT in text
+    assert driver.execute_script("return typeof window.kgPwned") == "undefined"
+    assert_nothing_ran(driver)
