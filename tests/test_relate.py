@@ -669,3 +669,9 @@ def test_a_weak_cooperation_wording_pairs_only_places_whose_sides_differ(
     text: str, places: list[str], expected: list[tuple[str, str]]
 ) -> None:
     assert pairs(text, places) == expected
+
+
+def test_a_subjectless_clause_names_the_focus_of_the_sentence_s_donor() -> None:
+    text = "天津市对口援助甘肃省的14个区县,重点帮扶靖远县、积石山县等地区。"
+    found = pairs(text, ["天津市", "甘肃省", "靖远县", "积石山县"])
+    assert found == [("天津市", "甘肃省"), ("天津市", "靖远县"), ("天津市", JSS)]
