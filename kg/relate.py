@@ -1049,7 +1049,15 @@ class _ArticleReader:
             key = (place_key(donor), place_key(recipient), c.sentence)
             if key not in best or best[key].confidence < rel.confidence:
                 best[key] = rel
-        self.relations.extend(best.values())
+        # one direction per pair in an article: where wordings disagree, the better evidenced
+        weight: Counter[tuple[str, str]] = Counter()
+        for (donor_key, recipient_key, _), rel in best.items():
+            weight[(donor_key, recipient_key)] += rel.confidence
+        losing = {pair for pair, w in weight.items() if weight.get((pair[1], pair[0]), 0) > w}
+        self.relations.extend(rel for key, rel in best.items() if key[:2] not in losing)
+        self.state.pairings = [
+            p for p in self.state.pairings if (place_key(p[0]), place_key(p[1])) not in losing
+        ]
 
     def _subject_candidates(self, found: list[PairCandidate]) -> list[PairCandidate]:
         """Clauses without a subject (同时,还结对帮扶Y; 并与Y结成对子) take the sentence's
@@ -1327,7 +1335,8 @@ class _ArticleReader:
 
     @staticmethod
     def _action_of(match: re.Match[str]) -> str:
-        words = match.group("action") if "action" in match.re.groupindex else ""
+        groups = [g for g in ("action", "joint") if g in match.re.groupindex]
+        words = next((match.group(g) for g in groups if match.group(g)), "")
         for name, regex in _action_regexes().items():
             if words and regex.fullmatch(words):
                 return name

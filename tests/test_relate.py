@@ -675,3 +675,9 @@ def test_a_subjectless_clause_names_the_focus_of_the_sentence_s_donor() -> None:
     text = "天津市对口援助甘肃省的14个区县,重点帮扶靖远县、积石山县等地区。"
     found = pairs(text, ["天津市", "甘肃省", "靖远县", "积石山县"])
     assert found == [("天津市", "甘肃省"), ("天津市", "靖远县"), ("天津市", JSS)]
+
+
+def test_one_direction_per_pair_in_an_article() -> None:
+    # an explicit statement outweighs the direction a symmetric wording would take from the regions
+    found = pairs("积石山县对口帮扶海沧区。海沧区与积石山县结对。", ["积石山县", "海沧区"])
+    assert set(found) == {(JSS, "海沧区")}
