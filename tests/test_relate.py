@@ -681,3 +681,8 @@ def test_one_direction_per_pair_in_an_article() -> None:
     # an explicit statement outweighs the direction a symmetric wording would take from the regions
     found = pairs("积石山县对口帮扶海沧区。海沧区与积石山县结对。", ["积石山县", "海沧区"])
     assert set(found) == {(JSS, "海沧区")}
+
+
+def test_a_fronted_pairing_clause_without_与_has_its_donor_after_it() -> None:
+    text = "自1995年对口支援甘肃省以来,天津市累计选派干部877名。"
+    assert pairs(text, ["甘肃省", "天津市"]) == [("天津市", "甘肃省")]
