@@ -7,9 +7,10 @@ states it, the id of the construction that fired and a confidence.
 How it reads a sentence
     The sentence is *encoded*: every mention becomes one token ``«P3»`` (P place, O organisation,
     J project, M money, D date, R person) and the text between mentions stays as it is. Places
-    written side by side where the second lies inside the first (江苏省苏州市, 昆山张浦镇) become one
-    token standing for the most specific place. A government body with a home place (海沧区委、
-    区政府) acts for that place and is encoded as a place token.
+    written one after the other where the second lies inside the first (江苏省苏州市, 昆山张浦镇,
+    来宾市金秀县罗运村 with only the ends linked) become one token standing for the most specific
+    place. A government body acts for the place named last in its name (锡北镇政府 → 锡北镇), else
+    for its home place (海沧区委、区政府), and is encoded as a place token.
 
     One matcher then runs every construction of ``data/relation_patterns.jsonl`` over the
     encoded sentence. A construction is a regular expression over that encoding with macros
@@ -17,6 +18,11 @@ How it reads a sentence
     character inside the clause, ``{ACT}`` any help action of ``data/relation_lexicon.json``…) and
     named groups for the roles (donor, recipient; a and b when the wording is symmetric). Word
     lists (actions, government suffixes, funding words) live in ``data/relation_lexicon.json``.
+    Lists: a list is never read from its middle (a place right after "«…»、" or after 与 opens no
+    list); a list of recipients ends before an item that opens the next clause (北京市帮扶内蒙古
+    自治区、天津市帮扶甘肃省); a list closed by 等 may use commas; A与B、C与D pairs each 与.
+    A clause without its subject (同时,还结对帮扶Z; 并与Z结成对子) takes the sentence's subject
+    place, unless the article has that place on the receiving side.
 
 Direction
     A forward construction says it (X对口帮扶Y; Y与东西部扶贫协作单位X). A symmetric one (X与Y结对,
@@ -28,12 +34,23 @@ Direction
     help its mountain prefectures, southern Jiangsu helps northern Jiangsu, …), the kind of
     division (an urban district 区 or a county-level city 市 is, as a rule, richer than a 县 or
     a 旗; prefecture-level 市 richer than 州/盟/地区), and last the written order. Each later step
-    lowers the confidence.
+    lowers the confidence. Weak symmetric wordings (X与Y…合作, visits, 携手) are kept only when
+    the first steps, from the places themselves, decide. One direction per pair in an article: where
+    wordings disagree, the better evidenced one stays.
 
 No invention
     A list on both sides (北京、上海等9个东部省市与西部10个省区开展扶贫协作) states no pair unless
-    it says 分别 with lists of equal length. Weak verbs (帮助, 携手, 到…捐资, 在…投资) make a pairing
-    only between places of comparable level (both county level or above, or the same level).
+    it says 分别 with lists of equal length. Weak verbs (帮助, 携手, 到…捐资, 在…投资, 向…捐赠) make
+    a pairing only between places of comparable level (both county level or above, or the same
+    level); strong ones (对口帮扶, 与…结对, 签订帮扶协议) pair any levels (普陀区与白果坪村).
+
+Funds and projects
+    A sum goes from the nearest giver written before it to the nearest place marked as receiving
+    (向, 为, 援助…) in its own clause; a place that obtains money (获得, 争取到) receives it. A place
+    gives money to, or builds in, a place of another level only where the article pairs the two;
+    a giver named with a recipient borrowed from another sentence must be its known partner; the
+    article's donor is borrowed only for its own recipient or a place inside it. Otherwise the
+    donor stays unknown: a relation between two places is a pairing for the graph's queries.
 """
 
 from __future__ import annotations
