@@ -644,6 +644,14 @@ def encode(
                 )
             )
             if guarded is None:
+                previous = slots[-1] if slots else None
+                if previous and previous.letter == "O" and previous.end == m.start:
+                    # 厦门海投集团|供应链公司: a line of business right after a name is its subsidiary
+                    org = previous.mention
+                    joined = replace(
+                        org, text=org.text + m.text, end=m.end, name=(org.name or org.text) + m.text
+                    )
+                    slots[-1] = Slot("O", joined, previous.start, m.end, government=previous.government)
                 continue  # not an organisation name: its words stay plain text
             m = guarded
             government = is_government(m)

@@ -231,3 +231,27 @@ def test_a_donation_to_an_institution_goes_to_its_place() -> None:
     text = "甲乙公司向靖远县甲乙小学捐赠了学习用品,富坪村的村民前来观看。靖远县教育局表示感谢。"
     orgs = {"甲乙公司": "120000", "靖远县甲乙小学": "620421"}
     assert helpers(text, ["富坪村", "靖远县"], orgs) == [("甲乙公司", "靖远县", "donates")]
+
+
+def test_a_joint_venture_of_the_two_sides_the_eastern_partner_helps() -> None:
+    text = "和平区对口帮扶靖远县。甲乙公司与靖远丙丁农业科技有限责任公司合作开发高原夏菜项目。"
+    orgs = {"甲乙公司": "120000", "靖远丙丁农业科技有限责任公司": "620421"}
+    assert helpers(text, ["和平区", "靖远县"], orgs) == [("甲乙公司", "靖远县", "helps")]
+
+
+def test_co_investors_joined_after_a_comma() -> None:
+    text = "当地政府引进天津甲乙投资集团有限公司,和丙丁食材集团有限公司共同出资成立了靖远县一家水务公司。"
+    orgs = {"天津甲乙投资集团有限公司": "120000", "丙丁食材集团有限公司": None}
+    found = [f[0] for f in helpers(text, ["靖远县"], orgs)]
+    assert found == ["天津甲乙投资集团有限公司", "丙丁食材集团有限公司"]
+
+
+def test_a_subsidiary_s_line_of_business_alone_is_a_fragment() -> None:
+    assert guarded_org(org("供应链公司")) is None
+
+
+def test_a_subsidiary_named_by_its_line_of_business_joins_its_parent() -> None:
+    text = "雨具加工厂由海沧区牵线搭桥,厦门甲乙集团供应链公司、厦门丙丁雨具有限公司投资建设。"
+    orgs = {"厦门甲乙集团": "350200", "供应链公司": None, "厦门丙丁雨具有限公司": "350200"}
+    found = [f[0] for f in helpers(text, ["海沧区"], orgs)]
+    assert found == ["厦门甲乙集团供应链公司", "厦门丙丁雨具有限公司"]
