@@ -686,3 +686,17 @@ def test_one_direction_per_pair_in_an_article() -> None:
 def test_a_fronted_pairing_clause_without_与_has_its_donor_after_it() -> None:
     text = "自1995年对口支援甘肃省以来,天津市累计选派干部877名。"
     assert pairs(text, ["甘肃省", "天津市"]) == [("天津市", "甘肃省")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("在海沧区的大力帮扶下,积石山县脱贫摘帽。", [("海沧区", JSS)]),
+        ("积石山县是海沧区的对口帮扶地区。", [("海沧区", JSS)]),
+        # 对口帮扶城市 is written both ways: the sides decide
+        ("海沧区是积石山县的对口帮扶城市。", [("海沧区", JSS)]),
+        ("积石山县是海沧区的对口帮扶城市。", [("海沧区", JSS)]),
+    ],
+)
+def test_copula_and_with_help_wordings(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text, ["海沧区", "积石山县"]) == expected
