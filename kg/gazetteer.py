@@ -18,8 +18,9 @@ are parsed lazily per county, on first use, from the raw tree kept in memory.
 
 Aliases derived by rule (``kg/data/place_aliases.csv`` adds the ones no rule gives):
 ethnic autonomous names lose their nationalities (临夏回族自治州→临夏州,
-积石山保安族东乡族撒拉族自治县→积石山县, 瓦屋侗族乡→瓦屋乡); short names come from jionlp's
-column (福清市→福清); towns also get their stem (张浦镇→张浦) for use inside a county only.
+积石山保安族东乡族撒拉族自治县→积石山县, 瓦屋侗族乡→瓦屋乡), also keeping 自治 (沿河自治县);
+short names come from jionlp's column (福清市→福清); towns also get their stem (张浦镇→张浦)
+for use inside a county only.
 """
 
 from __future__ import annotations
@@ -115,6 +116,15 @@ def ethnic_alias(name: str) -> str | None:
         return None
     stem, suffix = match.groups()
     return stem + {"自治州": "州", "自治县": "县", "自治旗": "旗"}.get(suffix, suffix)
+
+
+def autonomous_alias(name: str) -> str | None:
+    """An autonomous county, prefecture or banner without its nationalities but still called
+    autonomous: 沿河土家族自治县 → 沿河自治县, 临夏回族自治州 → 临夏自治州."""
+    match = _ethnic_regex().match(name)
+    if not match or match.group(2) not in ("自治州", "自治县", "自治旗"):
+        return None
+    return match.group(1) + match.group(2)
 
 
 @cache
@@ -472,6 +482,9 @@ def build_gazetteer() -> Gazetteer:
         rule_alias = ethnic_alias(node.name)
         if rule_alias:
             aliases.append(rule_alias)
+        autonomous = autonomous_alias(node.name)
+        if autonomous:
+            aliases.append(autonomous)
         if node.short and "自治" in node.name and node.short.endswith(("县", "州", "旗")):
             aliases.append(node.short)  # jionlp's short column holds 东乡县 for 东乡族自治县
         aliases.extend(extra_aliases.get(code, ()))

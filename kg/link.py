@@ -894,11 +894,22 @@ def link_places(
 
     all_pieces = [p for _, pieces in groups for p in pieces]
     # Anchors: names with exactly one county-level-or-above candidate, and the places a nested
-    # name proves (天津市 in 天津市和平区).
+    # name proves (天津市 in 天津市和平区). A short name that towns elsewhere share (石龙: 石龙区 of
+    # 平顶山, and 石龙镇 of 东莞 among others) waits for its round instead.
     for piece in all_pieces:
         candidate = _unique_upper(piece.candidates)
-        if candidate is not None and _anchor_worthy(piece.text, candidate):
-            context.add(candidate.division)
+        if candidate is None or not _anchor_worthy(piece.text, candidate):
+            continue
+        if (
+            candidate.kind == "short"
+            and candidate.division.level == "county"
+            and any(
+                c.division.level == "town" and c.division.county_code != candidate.division.code
+                for c in piece.candidates
+            )
+        ):
+            continue
+        context.add(candidate.division)
     # Rounds: upper levels first (they anchor towns), then towns, then villages.
     _resolve_round(all_pieces, UPPER_LEVELS, gaz, context)
     # A self-reference before a place (我市海曙区) is that place's enclosing city: an anchor

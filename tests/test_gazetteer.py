@@ -129,3 +129,9 @@ def test_merged_districts_keep_their_former_names(gaz: Gazetteer) -> None:
     assert codes(gaz, "江东区") == {"330212"}
     assert "330212" in codes(gaz, "江东", "county")
     assert {c.kind for c in gaz.lookup("江东区")} == {"former"}
+
+
+def test_autonomous_names_without_nationalities(gaz: Gazetteer) -> None:
+    assert codes(gaz, "沿河自治县") == {"520627"}
+    assert codes(gaz, "临夏自治州") == {"622900"}
+    assert codes(gaz, "鄂伦春自治旗") == {"150723"}  # no nationality to drop: its own name

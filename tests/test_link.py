@@ -511,3 +511,13 @@ def test_person_inside_a_village_name_gives_way(gaz: Gazetteer) -> None:
     text = "碧江区干部来到高坝田村走访。"
     linked = link(gaz, text, ["碧江区", ("高坝", "PERSON")])
     assert [(m.label, m.text) for m in linked] == [("PLACE", "碧江区"), ("PLACE", "高坝田村")]
+
+
+def test_county_short_name_shared_by_towns_waits_for_the_article(gaz: Gazetteer) -> None:
+    # 石龙 is the short name of 石龙区 (平顶山) and of a dozen towns: this article is about 东莞, so
+    # it is 石龙镇, although 石龙 comes before 东莞 in the text
+    text = "石龙与沿河自治县结对以来成效明显。东莞市还派出了干部。"
+    linked = link(gaz, text, ["石龙", "沿河自治县", "东莞市"])
+    shilong = by_text(linked, "石龙")
+    assert (shilong.name, shilong.level, shilong.county_code) == ("石龙镇", "town", "441900")
+    assert by_text(linked, "沿河自治县").code == "520627"
