@@ -901,6 +901,14 @@ def _speaker_regex() -> re.Pattern[str]:
     return re.compile(_expand(regex, _macros()))
 
 
+def _reports(enc: Encoded, start: int, end: int) -> bool:
+    """Whether the organisation at [start, end) is named as the source of the report
+    (据兰州日报报道, 每日甘肃网讯, 中新网记者)."""
+    lex = lexicon()["not_agent_before"]
+    after = enc.text[end : end + 4]
+    return _preceded_by(enc.text, start, lex["source_before"]) or after.startswith(tuple(lex["source_after"]))
+
+
 def _home_region_rank(org: Mention) -> int:
     """+1 for an organisation based in the east, -1 in the west, 0 otherwise or unknown."""
     region = region_of(org.home_code) if org.home_code else "other"
@@ -1270,12 +1278,20 @@ class _ArticleReader:
             return None  # 查阅A、B的台账: the organisations are the verb's object
         if "action" in match.re.groupindex and self._thanks_for(enc, match):
             return None  # A对此次捐赠的企业表示感谢: A received
+        lex = lexicon()["not_agent_before"]
+        if "action" in match.re.groupindex:
+            between = enc.text[match.end("donor") : match.start("action")]
+            if any(w in between for w in lex["receive_words"]) or any(
+                match.group("action").startswith(w) for w in lex["receive_words"]
+            ):
+                return None  # A合作社获得帮扶资金: A receives
         orgs = [
             slot
-            for position, _, slot in enc.slot_positions()
+            for position, end, slot in enc.slot_positions()
             if slot.letter == "O"
             and match.start("donor") <= position < match.end("donor")
             and not _heads_a_place(enc, slot)
+            and not _reports(enc, position, end)
             and (
                 position == start
                 or not _preceded_by(enc.text, position, not_agent)

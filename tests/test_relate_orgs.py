@@ -255,3 +255,20 @@ def test_a_subsidiary_named_by_its_line_of_business_joins_its_parent() -> None:
     orgs = {"厦门甲乙集团": "350200", "供应链公司": None, "厦门丙丁雨具有限公司": "350200"}
     found = [f[0] for f in helpers(text, ["海沧区"], orgs)]
     assert found == ["厦门甲乙集团供应链公司", "厦门丙丁雨具有限公司"]
+
+
+def test_an_organisation_that_gets_the_money_receives_it() -> None:
+    text = "和平区对口帮扶靖远县。靖远县甲乙种植专业合作社获得东西部协作帮扶资金50万元。"
+    assert helpers(text, ["和平区", "靖远县"], {"靖远县甲乙种植专业合作社": None}) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "据甲乙日报报道,和平区帮扶企业在靖远县投资建设了冷库。",
+        "甲乙新闻网讯 和平区帮扶企业在靖远县投资建设了冷库。",
+    ],
+)
+def test_the_outlet_that_reports_is_no_helper(text: str) -> None:
+    orgs = {"甲乙日报": None, "甲乙新闻网": None}
+    assert helpers(text, ["和平区", "靖远县"], orgs) == []
