@@ -312,6 +312,7 @@ def fixed_network_positions(g: nx.MultiDiGraph, seed: int, rounds: int) -> dict[
     return {n: (x, y - drop[n]) for n, (x, y) in separated.items()}
 
 
+RING_SLOTS = 16  # candidate places round an anchor, of which each ring of eight takes the freest
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "town": 3, "village": 4}
 
 
@@ -342,32 +343,39 @@ def _ring_coincident(
         point = pos[n]
         anchor = next((p for p in groups if math.dist(p, point) <= near), None)
         groups.setdefault(anchor or point, []).append(n)
-    points = list(groups)
+    import numpy as np
+
     out = dict(centres)
-    for point, members in groups.items():
+    # Every satellite takes, of the free slots round its anchor, the one farthest from what is
+    # already there (other anchors, satellites placed before): towns spread into open space and
+    # not towards the next county.
+    taken = [centres[members[0]] for members in groups.values()]
+    for members in groups.values():
         if len(members) < 2:
             continue
         centre = centres[members[0]]
-        # the ring starts on the side away from the other points (the near ones weigh most)
-        push_x = push_y = 0.0
-        for p in points:
-            d2 = (point[0] - p[0]) ** 2 + (point[1] - p[1]) ** 2
-            if d2 > 0:
-                push_x, push_y = push_x + (point[0] - p[0]) / d2, push_y + (point[1] - p[1]) / d2
-        away = math.atan2(push_y, push_x) if (push_x or push_y) else 0.3
+        others = np.array([p for p in taken if p != centre] or [(math.inf, math.inf)], dtype=float)
         reach_x, reach_y = half_width[members[0]], half_height[members[0]]
         rest = members[1:]
         while rest:
             ring, rest = rest[:8], rest[8:]
             step_x = max(half_width[n] for n in ring)
             step_y = max(half_height[n] for n in ring)
-            for i, n in enumerate(ring):
+            size_x, size_y = reach_x + step_x, reach_y + step_y
+            slots = []
+            for k in range(RING_SLOTS):
                 # on the rectangle round the anchor's box, so each satellite clears it on one axis
-                angle = away + 2 * math.pi * i / len(ring)
+                angle = 2 * math.pi * k / RING_SLOTS
                 cos, sin = math.cos(angle), math.sin(angle)
-                size_x, size_y = reach_x + step_x, reach_y + step_y
                 stretch = 1 / max(abs(cos) / size_x, abs(sin) / size_y)
-                out[n] = (centre[0] + stretch * cos, centre[1] + stretch * sin)
+                slots.append((centre[0] + stretch * cos, centre[1] + stretch * sin))
+            free = np.array(slots, dtype=float)
+            for n in ring:
+                room = np.sqrt(((free[:, None, :] - others[None, :, :]) ** 2).sum(axis=2)).min(axis=1)
+                best = int(np.argmax(room))
+                out[n] = (float(free[best, 0]), float(free[best, 1]))
+                others = np.vstack([others, free[best]])
+                free = np.delete(free, best, axis=0)
             reach_x, reach_y = reach_x + 2 * step_x, reach_y + 2 * step_y
     return out
 
