@@ -1584,8 +1584,14 @@ def link_mentions(
             others.append(replace(mention, iso=iso, name=iso))
         elif mention.label == "PERSON" and any(_overlaps(mention, p) for p in discovered_places):
             continue  # a place of the article's counties was written there (卡什 in 卡什代村)
+        elif mention.label == "PROJECT":
+            # named by its text without quotes; its home is the place it starts with, as for an
+            # organisation (安伏镇现代农业产业园 → 安伏镇's county)
+            name = mention.text.strip(QUOTES) or mention.text
+            home, _ = home_place(name, gazetteer, context)
+            home_code = (home.code or home.county_code) if home is not None else None
+            others.append(replace(mention, name=name, home_code=home_code))
         elif mention.label not in ("PLACE", "ORG"):
-            # a project or person is named by its text without the quotes around it
             others.append(replace(mention, name=mention.text.strip(QUOTES) or mention.text))
     return sorted([*linked_places, *orgs, *others], key=lambda m: (m.start, m.end, m.label))
 

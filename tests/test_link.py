@@ -521,3 +521,12 @@ def test_county_short_name_shared_by_towns_waits_for_the_article(gaz: Gazetteer)
     shilong = by_text(linked, "石龙")
     assert (shilong.name, shilong.level, shilong.county_code) == ("石龙镇", "town", "441900")
     assert by_text(linked, "沿河自治县").code == "520627"
+
+
+def test_project_home_place(gaz: Gazetteer) -> None:
+    text = "碧江区坝黄镇“蓝莓产业示范园”建成。坝黄镇蓝莓产业示范园带动农户增收。"
+    linked = link(
+        gaz, text, ["碧江区坝黄镇", ("“蓝莓产业示范园”", "PROJECT"), ("坝黄镇蓝莓产业示范园", "PROJECT")]
+    )
+    projects = [(m.name, m.home_code) for m in linked if m.label == "PROJECT"]
+    assert projects == [("蓝莓产业示范园", None), ("坝黄镇蓝莓产业示范园", "520602")]
