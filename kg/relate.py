@@ -1199,6 +1199,8 @@ class _ArticleReader:
             return False
         if recipient is not None and code_within(org.home_code, recipient):
             return False  # the recipient's own organisation (积石山县人民政府, 碧江经开区)
+        if (org.name or org.text).endswith(tuple(lexicon()["not_agent_before"]["media_endings"])):
+            return False  # an outlet reports the help, it does not give it
         side = self._org_side(org)
         if side < 0:
             return False  # based on the helped side (甘肃某某公司 in an article of 天津 helping 甘肃)

@@ -272,3 +272,10 @@ def test_an_organisation_that_gets_the_money_receives_it() -> None:
 def test_the_outlet_that_reports_is_no_helper(text: str) -> None:
     orgs = {"甲乙日报": None, "甲乙新闻网": None}
     assert helpers(text, ["和平区", "靖远县"], orgs) == []
+
+
+def test_an_outlet_is_no_giver_of_the_sums_it_reports() -> None:
+    text = "甲乙日报消息,爱心人士向富坪村捐赠帮扶资金5万元。"
+    found = relations(text, ["富坪村"], {"甲乙日报": None}, money={"5万元": 50_000})
+    assert [r.type for r in found] == ["funding"]
+    assert [r for r in found if r.donor and r.donor.label == "ORG"] == []
