@@ -273,13 +273,21 @@ def geo_positions(g: nx.MultiDiGraph, settings: dict[str, Any]) -> tuple[dict[st
         pos[n] = (left, top + i * row_gap)
     # places of county level and above keep their geography; towns, villages, organisations
     # and projects give way
-    weight = {
-        n: float(settings["anchor_weight"]) if LEVEL_RANK.get(str(g.nodes[n].get("level")), 9) <= 2 else 1.0
-        for n in movable
-    }
+    weight = {n: separation_weight(g.nodes[n]) for n in movable}
     separated = separate(movable, half_width, half_height, int(settings["separation_rounds"]), weight)
     pos.update({n: (x, y - drop[n]) for n, (x, y) in separated.items()})
     return pos, len(unplaced)
+
+
+def separation_weight(node: dict[str, Any]) -> float:
+    """How firmly a node keeps its place when boxes are pulled apart: places of county level
+    and above (the map's geography) are heavier than towns, villages, organisations and projects."""
+    if (
+        node.get("type", "Place") == "Place"
+        and LEVEL_RANK.get(str(node.get("level")), 9) <= LEVEL_RANK["county"]
+    ):
+        return float(load_style()["map"]["anchor_weight"])
+    return 1.0
 
 
 def label_boxes(
@@ -505,6 +513,7 @@ def page_data(
                 "subtype": str(d.get("subtype") or ""),
                 "funds": format_yuan(funds),
                 "degree": degree[n],
+                "weight": separation_weight(d),
             },
         }
         if n in positions:

@@ -94,9 +94,12 @@
     var body = network.body;
     var ids = body.nodeIndices.slice();
     var n = ids.length;
-    var x = [], y = [], l = [], r = [], t = [], b = [];
+    var weight = {};
+    data.nodes.forEach(function (n) { weight[n.id] = n.kg.weight || 1; });
+    var x = [], y = [], l = [], r = [], t = [], b = [], w = [];
     ids.forEach(function (id, i) {
       var node = body.nodes[id];
+      w.push(weight[id] || 1);
       var box = node.shape.boundingBox;
       x.push(node.x); y.push(node.y);
       l.push(box.left - node.x - padding); r.push(box.right - node.x + padding);
@@ -112,12 +115,14 @@
           var overY = Math.min(y[i] + b[i], y[j] + b[j]) - Math.max(y[i] + t[i], y[j] + t[j]);
           if (overY <= 0) continue;
           any = true;
+          // the lighter node takes the larger share (a county keeps its place, its town moves)
+          var shareI = w[j] / (w[i] + w[j]), shareJ = 1 - shareI;
           if (overX <= 1.5 * overY) {
             var sx = (x[i] + (l[i] + r[i]) / 2) <= (x[j] + (l[j] + r[j]) / 2) ? -1 : 1;
-            x[i] += sx * (overX / 2 + 0.5); x[j] -= sx * (overX / 2 + 0.5);
+            x[i] += sx * (overX + 1) * shareI; x[j] -= sx * (overX + 1) * shareJ;
           } else {
             var sy = (y[i] + (t[i] + b[i]) / 2) <= (y[j] + (t[j] + b[j]) / 2) ? -1 : 1;
-            y[i] += sy * (overY / 2 + 0.5); y[j] -= sy * (overY / 2 + 0.5);
+            y[i] += sy * (overY + 1) * shareI; y[j] -= sy * (overY + 1) * shareJ;
           }
         }
       }
