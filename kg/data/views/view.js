@@ -133,10 +133,12 @@
     return moved;
   }
 
+  view.separate = separateBoxes;
+
   function finish() {
     // the first draw measures every node's box; then resolve collisions, frame, and say ready
     network.once("afterDrawing", function () {
-      if (data.nodes.length <= data.separate_max_nodes) separateBoxes(200, 2);
+      if (data.nodes.length <= data.separate_max_nodes) separateBoxes(2000, 2);
       network.fit();
       network.once("afterDrawing", function () { view.ready = true; });
       network.redraw();
