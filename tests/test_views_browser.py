@@ -403,6 +403,19 @@ def test_seeds_pages_show_the_whole_graph_with_towns_by_their_county(driver, see
         assert_town_by_its_county(where[pid(town)], own[0], county_points, list(where.values()))
 
 
+def test_seeds_pages_hold_no_url_outside_vis_network(seeds_pages: Path) -> None:
+    """The real build's pages name no IRI, CDN or other address: only vis-network's inert strings."""
+    from importlib.resources import files
+
+    from test_views import URL
+
+    vendored = (files("kg.data") / "views" / "vendor" / "vis-network.min.js").read_text(encoding="utf-8")
+    for page in ("graph.html", "map.html"):
+        html = (seeds_pages / page).read_text(encoding="utf-8")
+        assert html.count(vendored) == 1
+        assert URL.findall(html.replace(vendored, "")) == []
+
+
 OVERLAPS = """
 var body = kgView.network.body, ids = body.nodeIndices, out = [];
 for (var i = 0; i < ids.length; i++) {
