@@ -11,10 +11,20 @@ Safety: every string that came from an article reaches the page only as JSON ins
 renders it with ``textContent``; a Content-Security-Policy allows only the page's own inline
 scripts (by hash), so even an injected event handler could not run.
 
+Nodes are named in the pages by a short digest of their IRI (``page_id``), so a page holds no
+URL outside vis-network's own licence strings.
+
+Legibility: long names wrap onto balanced lines; the map lays places out by longitude and
+latitude, puts towns, villages and firms that share their county's point on rings round it,
+and pulls overlapping node-and-label boxes apart (counties keep their place, the rest give
+way). Once the page has drawn, its script does the same with the boxes vis-network measured,
+on both pages, so no label covers another.
+
 Large graphs: vis-network's physics is quadratic, so above ``limits.physics_max_nodes`` the
-layout is computed once here (NetworkX, fixed seed) and physics is off; above
-``limits.max_nodes`` towns and villages fold into their county and then only the most connected
-nodes are kept. The page says so in a note. Styling and limits live in ``data/views/style.json``.
+layout is computed once here (NetworkX, fixed seed, boxes pulled apart) and physics is off;
+above ``limits.max_nodes`` towns and villages fold into their county and then only the most
+connected nodes are kept. The page says so in a note. Styling and limits live in
+``data/views/style.json``.
 """
 
 from __future__ import annotations
