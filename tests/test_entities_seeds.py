@@ -109,7 +109,7 @@ def test_gold_pair_places_are_linked(
         ]
     else:
         hits = [p for p in places if p["code"] == code and p["level"] == level]
-    found = sorted({(p["text"], p["code"] or p["county_code"]) for p in places})
+    found = sorted({(p["text"], p["code"] or p["county_code"] or "") for p in places})
     assert hits, f"{name} ({code or county}) not linked in {doc}; places found: {found}"
 
 
