@@ -65,6 +65,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from kg.gazetteer import load_gazetteer
 from kg.records import Article, Mention, Party, Relation
 from kg.regions import region_of
 
@@ -121,6 +122,7 @@ def _macros() -> dict[str, str]:
     token = OPEN + "{}" + r"\d+" + CLOSE
     place, org = token.format("P"), token.format("O")
     opening = _alternatives(lex["clause_opening_verbs"]["words"])
+    subordinates = _alternatives(lex["subordinate_list_joiners"]["words"])
     actions = [w for k, ws in lex["actions"].items() if not k.startswith("_") for w in ws]
     intro = lex["introduced_enterprise"]
     return {
@@ -134,11 +136,23 @@ def _macros() -> dict[str, str]:
         "PL": f"{place}(?:(?:、|和|及|以及|或|联合|会同)?{place})*",
         # a list of recipients: an item followed by a pairing verb opens the next clause
         # (北京市帮扶内蒙古自治区、天津市帮扶甘肃省), so it ends the list before it
-        "PLR": f"{place}(?:(?:、|和|及|以及|或)?{place}(?!{one_char}{{0,3}}?{opening}))*",
+        # (…对口支援Y市及其下辖A、B等县区: the subordinates named after 及其下辖 receive too)
+        "PLR": (
+            f"{place}(?:(?:、|和|及|以及|或|的|(?:{subordinates})的?)?{place}"
+            f"(?!{one_char}{{0,3}}?{opening}))*"
+        ),
         # a list that 等 closes may separate its items with commas too (海曙段塘、望春,江东东郊,
         # 北仑小港等四区的7个镇): 等 tells that they are one list
         "PLD": f"{place}(?:(?:[、,,]|和|及|以及)?{place})*(?=等)",
         "OL": f"{org}(?:(?:、|和|及|以及)?{org})*",
+        # a list of places and organisations (A公司、Y村与Z村签订…): only its places are parties
+        "POL": f"(?:{place}|{org})(?:(?:、|和|及|以及)?(?:{place}|{org}))*",
+        # one character or non-party token inside a clause (签订的“…”«J»合作协议)
+        "GT": f"(?:{one_char}|{OPEN}[MDJR]\\d+{CLOSE})",
+        # a team a place sends (工作队, 指挥部): X驻Y工作队 pairs X with Y
+        "TEAM": _alternatives(lex["stationed_team"]["words"]),
+        # words that may open a clause before its verb when its subject is left out (同时, 还)
+        "LEAD": _alternatives(lex["clause_adverbs"]["words"]),
         # one character inside a clause: no token, no clause punctuation
         "G": f"[^{OPEN}{CLOSE}{CLAUSE_STOPS}]",
         # the same without the words that join a second party (与, 和, 同)
@@ -189,10 +203,13 @@ class Pattern:
     direction: str = "forward"  # forward | symmetric
     levels: str = "any"  # any | comparable
     donor_fallback: str | None = None  # topic | subject (the topic, unless it receives)
-    recipient_fallback: str | None = None  # topic | context
+    recipient_fallback: str | None = None  # topic | context | subject (the subject, unless it gives)
     action: str | None = None
-    pairs: str = "cross"  # cross: each first with each second | chain: A与B、C与D, one pair per 与
+    # cross: each first with each second | chain: A与B、C与D, one pair per 与 | items: a list of
+    # pairs, each item's places before its joining word with those after it (A、B与C,D与E)
+    pairs: str = "cross"
     decided_by: str = "any"  # any | sides: a symmetric wording kept only when the sides decide
+    teams: bool = False  # every organisation in the wording must be a team (X驻Y工作队)
 
 
 @cache
@@ -217,6 +234,7 @@ def load_patterns() -> tuple[Pattern, ...]:
                 action=row.get("action"),
                 pairs=row.get("pairs", "cross"),
                 decided_by=row.get("decided_by", "any"),
+                teams=bool(row.get("teams", False)),
             )
         )
     return tuple(patterns)
@@ -405,9 +423,12 @@ def guarded_org(org: Mention, before: str = "", after: str = "") -> Mention | No
         return None
     if re.search(guard["quantity_before"], before) or text.endswith(tuple(guard["not_name_endings"])):
         return None
-    if re.search(guard["quantity_inside"], text):
-        return None
+    if re.search(guard["quantity_inside"], text) or re.match(guard["money_start"], text):
+        return None  # 万元资金注入某合作社: the unit of a sum cut from its number
     if after and _ends_inside_a_word(text, after):
+        return None
+    lead = (before + org.text)[: len(before) + start - org.start]
+    if lead and _starts_inside_a_word(lead, text):
         return None
     if any(v in text for v in guard["clause_verbs"]) and not text.endswith(endings):
         return None
@@ -447,6 +468,24 @@ def _ends_inside_a_word(text: str, after: str) -> bool:
     for word in _words(tail + after):
         if position < len(tail) < position + len(word):
             return position + len(word) - len(tail) > len(tail) - position
+        position += len(word)
+    return False
+
+
+MIN_WORD_FREQUENCY = 100  # jieba frequency of a word that can stand on its own
+
+
+def _starts_inside_a_word(before: str, text: str) -> bool:
+    """Whether the name starts inside a word begun before it (其|中资助职业中学, 对|接两地工商联,
+    有|限公司): the NER cut a phrase in the middle of a word."""
+    head = before[-3:]
+    position = 0
+    _, frequencies, _ = _jieba_tables()
+    for word in _words(head + text[:4]):
+        if position < len(head) < position + len(word):
+            # a whole word before the name may be cut right (联合|国美电器, 会同|仁堂)
+            outside = head[position:]
+            return len(outside) == 1 or (frequencies.get(outside) or 0) < MIN_WORD_FREQUENCY
         position += len(word)
     return False
 
@@ -527,6 +566,7 @@ class Slot:
     end: int
     place: Mention | None = None  # the place a P token stands for
     government: bool = False
+    station: Mention | None = None  # an O token that is a team (X驻Y工作队): the place it stays in
 
 
 @dataclass
@@ -608,7 +648,60 @@ def government_home(
                 best = (*rank, place)
     if best is not None:
         return best[2]
-    return places_by_code.get(org.home_code or "")
+    return places_by_code.get(org.home_code or "") or _place_of_code(org, org.home_code)
+
+
+def team_station(org: Mention, places_by_text: dict[str, Mention]) -> Mention | None:
+    """The place a team stays in (观珠镇帮扶工作队 → 观珠镇, 广清指挥部驻连山工作队 → 连山): the
+    place its name names after 驻, else at its start; None for any other organisation."""
+    name = org.text
+    if not name.endswith(tuple(lexicon()["stationed_team"]["words"])):
+        return None
+    rest = name[name.rfind("驻") + 1 :]
+    keys = [k for k in places_by_text if rest.startswith(k) and len(k) < len(rest)]
+    return places_by_text[max(keys, key=len)] if keys else None
+
+
+def _without_parent_names(text: str, division: Any) -> str:
+    """The name without the names of the division's parents written before it (山东省滨州市人社局
+    → 滨州市人社局): an organ of a place is often named with its province in front."""
+    gazetteer = load_gazetteer()
+    for parent_code in division.parents:
+        parent = gazetteer.get(parent_code)
+        if parent is None:
+            continue
+        names = sorted((n for n in (parent.name, parent.short or "", *parent.aliases) if n), key=len)
+        for name in reversed(names):
+            if text.startswith(name) and len(text) > len(name):
+                text = text[len(name) :]
+                break
+    return text
+
+
+def _place_of_code(mention: Mention, code: str | None) -> Mention | None:
+    """A place mention for a division code (county level or above) where the article names the
+    place only inside an organisation's name (黔西南州人民政府): the division the name begins with."""
+    division = load_gazetteer().get(code) if code else None
+    if division is None or division.level not in UPPER_LEVELS:
+        return None
+    names = (division.name, division.short or "", *division.aliases)
+    if not any(n and _without_parent_names(mention.text, division).startswith(n) for n in names):
+        return None
+    return replace(
+        mention,
+        label="PLACE",
+        name=division.name,
+        code=division.code,
+        level=division.level,
+        county_code=division.county_code,
+        parents=list(division.parents),
+        province_code=division.province_code,
+        lon=division.lon,
+        lat=division.lat,
+        home_code=None,
+        subtype=None,
+        unresolved=None,
+    )
 
 
 def encode(
@@ -635,7 +728,7 @@ def encode(
                 continue
             slots.append(Slot("P", m, m.start, m.end, place=m))
         elif m.label == "ORG":
-            speaker = m.source == SPEAKER_SOURCE  # a quote's 我们, standing for its speaker: a name
+            speaker = m.source in (SPEAKER_SOURCE, ANAPHOR_SOURCE)  # 我们 / 该公司 for a name
             guarded = (
                 m
                 if speaker
@@ -659,7 +752,8 @@ def encode(
             if home is not None:
                 slots.append(Slot("P", m, m.start, m.end, place=home, government=True))
             else:
-                slots.append(Slot("O", m, m.start, m.end, government=government))
+                station = team_station(m, places_by_text or {})
+                slots.append(Slot("O", m, m.start, m.end, government=government, station=station))
         else:
             slots.append(Slot(LABEL_LETTERS[m.label], m, m.start, m.end))
 
@@ -755,13 +849,107 @@ def _topics(encoded: Sequence[Encoded]) -> list[Slot | None]:
 def _group_places(enc: Encoded, match: re.Match[str], name: str) -> list[Mention]:
     if name not in match.re.groupindex or match.group(name) is None:
         return []
-    return [s.place for s in enc.slots_in(match.start(name), match.end(name), "P") if s.place]
+    return _list_places(enc, match.start(name), match.end(name))[0]
+
+
+LEVEL_DEPTH = {"province": 0, "prefecture": 1, "county": 2, "town": 3, "village": 4}
+
+
+def _list_places(enc: Encoded, start: int, end: int) -> tuple[list[Mention], list[Mention]]:
+    """The places of a list, and those of them that only locate the next item.
+
+    In 和田地区的和田市、和田县 the place before 的 contains the one after it: it is the list's
+    container. A place after 的 that does not lie inside the one before it belongs to a new
+    phrase (对口帮扶Y的X干部), so the list ends there. A team in the list (驻«观珠镇工作队»)
+    stands for its station; right after a place that contains it, it is that place's address.
+    """
+    places: list[Mention] = []
+    containers: list[Mention] = []
+    previous_end = start
+    for m in TOKEN_RE.finditer(enc.text, start, end):
+        slot = enc.slots[int(m.group(2))]
+        place = slot.place if m.group(1) == "P" else slot.station if m.group(1) == "O" else None
+        if place is None:
+            continue
+        between = enc.text[previous_end : m.start()]
+        if places and between == "的":
+            if not nests(place, places[-1]):
+                break
+            containers.append(places[-1])
+        elif places and between == "" and m.group(1) == "O" and nests(place, places[-1]):
+            places.pop()  # 电白区«观珠镇工作队»: one address
+        places.append(place)
+        previous_end = m.end()
+    return places, containers
+
+
+def _negated(enc: Encoded, match: re.Match[str]) -> bool:
+    """Whether the wording denies the pairing (X不再帮扶Y, Y不再由X帮扶)."""
+    words = lexicon()["negation"]["words"]
+    text = TOKEN_RE.sub("|", enc.text[match.start() : match.end()])
+    return any(w in text for w in words)
+
+
+def _only_teams(enc: Encoded, match: re.Match[str]) -> bool:
+    """Whether every organisation of the wording is a team, and one of the recipient's stays there."""
+    teams = tuple(lexicon()["stationed_team"]["words"])
+    orgs = enc.slots_in(match.start(), match.end(), "O")
+    if not all((s.mention.text or "").endswith(teams) for s in orgs):
+        return False
+    stationed = enc.slots_in(match.start("recipient"), match.end("recipient"), "O")
+    return all(s.station is not None for s in stationed)
+
+
+def _item_pairs(enc: Encoded, start: int, end: int) -> list[tuple[Mention, Mention]]:
+    """The pairs of a list of items (具体为:A与B,C、D与E,F对接G、H): items are separated by
+    commas; inside an item the places before its joining word pair with those after it (C and D
+    with E; F with G and H). Where one item holds several joining words (A与B、C与D), the place
+    right before each later joining word opens its own pair."""
+    words = lexicon()["pair_items"]
+    joiners, separators = set(words["pair_joiners"]), words["item_separators"]
+    segments: list[list[tuple[str, Mention]]] = [[]]
+    previous_end: int | None = None
+    for m in TOKEN_RE.finditer(enc.text, start, end):
+        slot = enc.slots[int(m.group(2))]
+        if m.group(1) != "P" or slot.place is None:
+            continue
+        between = enc.text[previous_end : m.start()].strip() if previous_end is not None else ""
+        if any(c in between for c in separators) and segments[-1]:
+            segments.append([])
+            between = ""
+        segments[-1].append((between, slot.place))
+        previous_end = m.end()
+    pairs: list[tuple[Mention, Mention]] = []
+    for segment in segments:
+        joins = [i for i, (between, _) in enumerate(segment) if i > 0 and between in joiners]
+        if not joins:  # 和 joins the two sides only where no other word does
+            joins = [i for i, (between, _) in enumerate(segment) if i > 0 and between == "和"]
+            if len(joins) != 1:
+                continue
+        lows = [0] + [j - 1 for j in joins[1:]]
+        highs = [j - 1 for j in joins[1:]] + [len(segment)]
+        for low, join, high in zip(lows, joins, highs, strict=True):
+            lefts = [place for _, place in segment[low:join]]
+            rights = [place for _, place in segment[join:high]]
+            pairs.extend((a, b) for a in lefts for b in rights)
+    return pairs
 
 
 def _pair_candidates(
     pattern: Pattern, enc: Encoded, match: re.Match[str], topic: Slot | None, sentence_text: str
 ) -> list[PairCandidate]:
     symmetric = pattern.direction == "symmetric"
+    if _negated(enc, match):
+        return []
+    if pattern.teams and not _only_teams(enc, match):
+        return []
+    if pattern.pairs == "items":
+        span = enc.span(match.start(), match.end())
+        return [
+            PairCandidate(pattern, enc.index, span, a, b, symmetric, pattern.confidence)
+            for a, b in _item_pairs(enc, match.start("chain"), match.end("chain"))
+            if not related(a, b)
+        ]
     if pattern.pairs == "chain":
         chained = _group_places(enc, match, "chain")
         span = enc.span(match.start(), match.end())
@@ -771,15 +959,21 @@ def _pair_candidates(
             if not related(a, b)
         ]
     first_role, second_role = ("a", "b") if symmetric else ("donor", "recipient")
-    firsts = _group_places(enc, match, first_role)
-    seconds = _group_places(enc, match, second_role)
+    firsts, first_containers = _role_places(enc, match, first_role)
+    seconds, second_containers = _role_places(enc, match, second_role)
+    if not _qualifiers_hold(enc, match, seconds):
+        return []
     topic_place = topic.place if topic else None
     if not firsts and pattern.donor_fallback in ("topic", "subject") and topic_place:
         firsts = [topic_place]
-    if not seconds and pattern.recipient_fallback == "topic" and topic_place:
+    if not seconds and pattern.recipient_fallback in ("topic", "subject") and topic_place:
         seconds = [topic_place]
     if not firsts or not seconds:
         return []
+    # a container (和田地区 of 和田地区的和田市) is a party only where it is not above every place
+    # of the other side (a district does not help the whole of 西藏 where it helps one township)
+    firsts = _without_higher(firsts, first_containers, seconds)
+    seconds = _without_higher(seconds, second_containers, firsts)
     if len(firsts) > 1 and len(seconds) > 1:
         # both sides are lists: only 分别 with equal lengths says who helps whom
         if "分别" not in sentence_text or len(firsts) != len(seconds):
@@ -796,6 +990,31 @@ def _pair_candidates(
             continue
         found.append(PairCandidate(pattern, enc.index, span, first, second, symmetric, pattern.confidence))
     return found
+
+
+def _role_places(enc: Encoded, match: re.Match[str], role: str) -> tuple[list[Mention], list[Mention]]:
+    if role not in match.re.groupindex or match.group(role) is None:
+        return [], []
+    return _list_places(enc, match.start(role), match.end(role))
+
+
+def _without_higher(places: list[Mention], containers: list[Mention], others: list[Mention]) -> list[Mention]:
+    if not containers or not others:
+        return places
+    top = min(LEVEL_DEPTH.get(o.level or "", 4) for o in others)
+    kept = [
+        p for p in places if not (any(p is c for c in containers) and LEVEL_DEPTH.get(p.level or "", 4) < top)
+    ]
+    return kept or places
+
+
+def _qualifiers_hold(enc: Encoded, match: re.Match[str], parties: list[Mention]) -> bool:
+    """Places in a ``qual`` group only locate the party after them (与位于山东西部的菏泽市): each
+    must contain one of that party's places, or the wording names another party there."""
+    if "qual" not in match.re.groupindex or match.group("qual") is None:
+        return True
+    qualifiers = [s.place for s in enc.slots_in(match.start("qual"), match.end("qual"), "P") if s.place]
+    return all(any(nests(p, q) for p in parties) for q in qualifiers)
 
 
 def resolve_direction(a: Mention, b: Mention, state: ArticleState) -> tuple[Mention, Mention, str]:
@@ -887,6 +1106,7 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 SPEAKER_SOURCE = "quote-speaker"
+ANAPHOR_SOURCE = "org-anaphor"  # 该公司: the organisation named before
 QUOTE_GAP = 6  # characters between a quote's end and its speaker (昨日,)
 MAX_QUOTE = 600  # characters of one quote
 
@@ -965,9 +1185,119 @@ class _ArticleReader:
             by_sentence.setdefault(m.sentence, []).append(m)
         for i in sorted({m.sentence for m in speaking}):
             self.encoded[i] = encode(article, i, by_sentence[i], self.places_by_code, places_by_text)
+        referring = self._org_anaphors()
+        for m in referring:  # in place of the NER's reading of the same words (该公司 as a name)
+            here = by_sentence.setdefault(m.sentence, [])
+            here[:] = [k for k in here if k.end <= m.start or k.start >= m.end]
+            here.append(m)
+        for i in sorted({m.sentence for m in referring}):
+            self.encoded[i] = encode(article, i, by_sentence[i], self.places_by_code, places_by_text)
+        pointing = self._anaphors()
+        for m in pointing:  # in place of the linker's reading of the same word, if any
+            here = by_sentence.setdefault(m.sentence, [])
+            here[:] = [k for k in here if k.end <= m.start or k.start >= m.end]
+            here.append(m)
+        for i in sorted({m.sentence for m in pointing}):
+            self.encoded[i] = encode(article, i, by_sentence[i], self.places_by_code, places_by_text)
         self.topics = _topics(self.encoded)
         self.state = ArticleState()
         self.relations: list[Relation] = []
+
+    # ---- words that point back to a place
+
+    def _anaphors(self) -> list[Mention]:
+        """The anaphors (该村, 该县) of the article as mentions of the place each points back to:
+        the nearest place before the anaphor's own clause (in its sentence or the ones before)
+        whose name ends in the same division word. Its own clause is left out: 仓上村与该村
+        does not pair a village with itself. Where this finds a place, it replaces the linker's
+        reading of the word (which takes the nearest place of that kind, in the clause too)."""
+        rule = lexicon()["anaphors"]
+        text = self.article.text
+        taken = [
+            (s.start, s.end)
+            for enc in self.encoded
+            for s in enc.slots
+            if not re.fullmatch(rule["regex"], s.mention.text)
+        ]
+        found: list[Mention] = []
+        for enc in self.encoded:
+            sentence = self.article.sentences[enc.index]
+            for word in re.finditer(rule["regex"], text[sentence.start : sentence.end]):
+                start, end = sentence.start + word.start(), sentence.start + word.end()
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                clause_start = max(text.rfind(c, sentence.start, start) for c in CLAUSE_STOPS)
+                bound = clause_start if clause_start >= 0 else sentence.start
+                referent = self._place_before(enc.index, bound, word.group()[1:], rule["lookback_sentences"])
+                if referent is not None:
+                    found.append(
+                        replace(
+                            referent,
+                            text=word.group(),
+                            start=start,
+                            end=end,
+                            sentence=enc.index,
+                            source="anaphor",
+                        )
+                    )
+        return found
+
+    def _place_before(self, index: int, bound: int, suffix: str, lookback: int) -> Mention | None:
+        for i in range(index, max(-1, index - lookback - 1), -1):
+            for slot in reversed(self.encoded[i].slots):
+                place = slot.place
+                if slot.letter != "P" or place is None or slot.end > bound or slot.government:
+                    continue
+                if re.fullmatch(lexicon()["anaphors"]["regex"], slot.mention.text):
+                    continue  # another anaphor, as the linker read it
+                if (place.name or place.text).endswith(suffix) or place.text.endswith(suffix):
+                    return place
+        return None
+
+    # ---- words that point back to an organisation
+
+    def _org_anaphors(self) -> list[Mention]:
+        """该公司, 该协会… as mentions of the organisation each points back to (``source``
+        ANAPHOR_SOURCE): the nearest organisation before it, within a few sentences, that is no
+        government organ and, for a specific noun (该协会), whose name ends in that noun."""
+        rule = lexicon()["org_anaphors"]
+        text = self.article.text
+        taken = [(s.start, s.end) for enc in self.encoded for s in enc.slots if s.letter != "O"]
+        found: list[Mention] = []
+        for enc in self.encoded:
+            sentence = self.article.sentences[enc.index]
+            for match in re.finditer(rule["regex"], text[sentence.start : sentence.end]):
+                start, end = sentence.start + match.start(), sentence.start + match.end()
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                noun = re.sub(r"^(?:该|这家|此)", "", match.group())
+                wanted = None if noun in rule["generic_nouns"] else noun  # 该协会 wants a 协会
+                antecedent = self._org_before(enc.index, start, wanted, rule["lookback_sentences"])
+                if antecedent is None:
+                    continue
+                taken.append((start, end))
+                found.append(
+                    replace(
+                        antecedent,
+                        text=match.group(),
+                        start=start,
+                        end=end,
+                        sentence=enc.index,
+                        source=ANAPHOR_SOURCE,
+                    )
+                )
+        return found
+
+    def _org_before(self, index: int, bound: int, noun: str | None, lookback: int) -> Mention | None:
+        """The nearest organisation slot before ``bound`` (sentence ``index`` and the ones before)."""
+        for i in range(index, max(-1, index - lookback - 1), -1):
+            for slot in reversed(self.encoded[i].slots):
+                if slot.letter != "O" or slot.end > bound or slot.government:
+                    continue
+                name = slot.mention.name or slot.mention.text
+                if noun is None or name.endswith(noun):
+                    return slot.mention
+        return None
 
     # ---- quotes
 
@@ -1042,7 +1372,10 @@ class _ArticleReader:
                 continue
             text = self.article.sentence_text(enc.index)
             for pattern in load_patterns():
-                if pattern.type != "pairing" or pattern.donor_fallback == "subject":
+                if pattern.type != "pairing" or "subject" in (
+                    pattern.donor_fallback,
+                    pattern.recipient_fallback,
+                ):
                     continue
                 for match in pattern.regex.finditer(enc.text):
                     candidates.extend(_pair_candidates(pattern, enc, match, self.topics[enc.index], text))
@@ -1093,18 +1426,31 @@ class _ArticleReader:
         ]
 
     def _subject_candidates(self, found: list[PairCandidate]) -> list[PairCandidate]:
-        """Clauses without a subject (同时,还结对帮扶Y; 并与Y结成对子) take the sentence's
-        subject place, unless the article already has it on the receiving side."""
+        """Clauses without a subject (同时,还结对帮扶Y; 并与Y结成对子; X对口帮扶A;东西部扶贫协作B)
+        take the sentence's subject place: the first place before the clause, else the donor
+        the sentence before pairs (its last one), else the subject carried from the sentences
+        before — unless the article already has that place on the receiving side. A clause
+        without its recipient (Y被列入协作县 / 由X对口帮扶) takes the subject as recipient, unless
+        the article has it giving. Read in order, so a chain of such clauses keeps its donor."""
         evidence = ArticleState()
-        for c in found:
+        donors: list[tuple[int, int, Mention]] = []
+
+        def note(c: PairCandidate) -> None:
             if not c.symmetric:
                 evidence.pairings.append((c.first, c.second, c.confidence, c.sentence))
-            else:
-                donor, recipient, step = resolve_direction(c.first, c.second, ArticleState())
-                if step in ("region", "official", "aid-programme"):
-                    evidence.pairings.append((donor, recipient, c.confidence, c.sentence))
+                donors.append((c.sentence, c.span[0], c.first))
+                return
+            donor, recipient, step = resolve_direction(c.first, c.second, ArticleState())
+            if step in ("region", "official", "aid-programme"):
+                evidence.pairings.append((donor, recipient, c.confidence, c.sentence))
+                donors.append((c.sentence, c.span[0], donor))
+
+        for c in found:
+            note(c)
         subject_patterns = [
-            p for p in load_patterns() if p.type == "pairing" and p.donor_fallback == "subject"
+            p
+            for p in load_patterns()
+            if p.type == "pairing" and "subject" in (p.donor_fallback, p.recipient_fallback)
         ]
         out: list[PairCandidate] = []
         for enc in self.encoded:
@@ -1112,13 +1458,26 @@ class _ArticleReader:
             text = self.article.sentence_text(enc.index)
             for pattern in subject_patterns:
                 for match in pattern.regex.finditer(enc.text):
-                    # the subject: the sentence's first place before the clause, else the
-                    # subject carried from the sentences before
                     before = [s for p, _, s in enc.slot_positions() if p < match.start() and s.letter == "P"]
-                    subject = before[0] if before else carried
-                    if subject is None or subject.place is None or evidence.is_recipient_side(subject.place):
-                        continue
-                    out.extend(_pair_candidates(pattern, enc, match, subject, text))
+                    subject = before[0].place if before else None
+                    if pattern.donor_fallback == "subject":
+                        if subject is None:
+                            previous = sorted((at, d) for i, at, d in donors if i == enc.index - 1)
+                            subject = previous[-1][1] if previous else None
+                        if subject is None and carried is not None:
+                            subject = carried.place
+                        if subject is None or evidence.is_recipient_side(subject):
+                            continue
+                    else:
+                        if subject is None and carried is not None:
+                            subject = carried.place
+                        if subject is None or evidence.is_donor_side(subject):
+                            continue
+                    stand_in = Slot("P", subject, subject.start, subject.end, place=subject)
+                    new = _pair_candidates(pattern, enc, match, stand_in, text)
+                    for c in new:
+                        note(c)
+                    out.extend(new)
         return out
 
     # ---- roles that lean on the pairings
