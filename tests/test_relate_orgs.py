@@ -279,3 +279,37 @@ def test_an_outlet_is_no_giver_of_the_sums_it_reports() -> None:
     found = relations(text, ["富坪村"], {"甲乙日报": None}, money={"5万元": 50_000})
     assert [r.type for r in found] == ["funding"]
     assert [r for r in found if r.donor and r.donor.label == "ORG"] == []
+
+
+# --------------------------------------------------------------------------- words that point back
+
+
+def test_the_company_points_back_to_the_organisation_named_before() -> None:
+    text = (
+        "靖远县邀请甲乙超市有限公司参加扶贫博览会,在了解靖远县产业状况后,该公司表示将全力支持靖远县产业发展。"
+    )
+    found = helpers(text, ["靖远县"], {"甲乙超市有限公司": "320000", "该公司": None})
+    assert found == [("甲乙超市有限公司", "靖远县", "helps")]
+
+
+def test_a_specific_noun_wants_an_organisation_of_that_kind() -> None:
+    text = "甲乙公司和丙丁协会的代表来到富坪村。该协会向富坪村捐赠了图书。"
+    found = helpers(text, ["富坪村"], {"甲乙公司": None, "丙丁协会": None})
+    assert found == [("丙丁协会", "富坪村", "donates")]
+
+
+def test_a_splinter_of_a_name_cut_inside_a_word_is_no_organisation() -> None:
+    assert guarded_org(org("限公司"), before="苏果超市有") is None
+    assert guarded_org(org("中资助职业中学"), before="万元,其") is None
+    kept = guarded_org(org("国美电器"), before="联合")
+    assert kept is not None
+
+
+def test_the_unit_of_a_sum_cut_from_its_number_is_no_organisation() -> None:
+    assert guarded_org(org("万元资金注入甲乙苹果专业合作社"), before="项目将79") is None
+    assert guarded_org(org("福建省创亿元农牧有限公司")) is not None  # 元 inside a name
+
+
+def test_a_supermarket_is_an_organisation_not_a_city() -> None:
+    kept = guarded_org(org("甲乙超市"), before="宜君县邀请", after="有限公司")
+    assert kept is not None
