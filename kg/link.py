@@ -63,6 +63,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import math
 import re
 from collections import Counter
@@ -762,6 +763,65 @@ def _drop_lone_short_names(article: Article, pieces: Sequence[Piece], context: C
             context.counts[division.key] -= 1
 
 
+@cache
+def non_place_uses() -> dict[str, Any]:
+    """Contexts in which a name that matches a place names none (``data/non_place_uses.json``)."""
+    return json.loads(files("kg.data").joinpath("non_place_uses.json").read_text(encoding="utf-8"))
+
+
+def _by_short_name(piece: Piece) -> bool:
+    """Whether the piece was linked only through a short (or former) name: 建德 for 建德市."""
+    chosen = piece.chosen
+    if chosen is None:
+        return False
+    kinds = {c.kind for c in piece.candidates if c.division.key == chosen.key}
+    return bool(kinds) and kinds <= {"short", "former"}
+
+
+def _non_place_use(text: str, piece: Piece, pieces: Sequence[Piece]) -> str | None:
+    """Why the name at ``piece`` names no place here (a person, a dateline, a slogan), or None."""
+    rules = non_place_uses()
+    after = text[piece.end : piece.end + 12]
+    before = text[max(0, piece.start - 8) : piece.start]
+    if re.match(rules["dateline_after"], after) and (
+        not before.strip() or before.endswith("\n") or before.rstrip().endswith(tuple(rules["dateline_before"]))
+    ):
+        return f"{piece.text} is the dateline's place of filing, not a party of the story"
+    if not _by_short_name(piece):
+        return None
+    if before and before[-1] in rules["surnames"]:
+        cue = before[:-1].rstrip()
+        if cue.endswith(tuple(rules["person_cues"])):
+            return f"{before[-1]}{piece.text} after {cue[-4:]} is a person's name"
+    for opening, closing in rules["quote_pairs"].items():
+        left = text.rfind(opening, max(0, piece.start - rules["slogan_max_length"]), piece.start)
+        right = text.find(closing, piece.end, piece.end + rules["slogan_max_length"])
+        if left < 0 or right < 0 or right - left - 1 > rules["slogan_max_length"]:
+            continue
+        inner = list(text[left + 1 : right])
+        if opening in inner or closing in inner:
+            continue
+        for other in pieces:
+            if left < other.start and other.end <= right and other.chosen is not None:
+                for i in range(other.start - left - 1, other.end - left - 1):
+                    inner[i] = " "
+        rest = "".join(c for c in inner if not c.isspace() and c not in rules["slogan_separators"])
+        if rest:
+            return f"{piece.text} is part of the quoted phrase {text[left : right + 1]}"
+    return None
+
+
+def _drop_non_place_uses(text: str, pieces: Sequence[Piece]) -> None:
+    """Names that match a place but name a person (记者庄建德), the dateline's place of filing
+    (新华社拉萨…电) or part of a slogan (“江海情”): no place of the story."""
+    for piece in pieces:
+        if piece.chosen is None:
+            continue
+        reason = _non_place_use(text, piece, pieces)
+        if reason is not None:
+            piece.chosen, piece.unresolved = None, reason
+
+
 def _drop_names_cut_from_known_places(
     text: str, pieces: Sequence[Piece], context: Context, gaz: Gazetteer
 ) -> None:
@@ -936,6 +996,7 @@ def link_places(
             context.counts[piece.chosen.key] += 1
     _drop_lone_short_names(article, all_pieces, context)
     _drop_names_cut_from_known_places(article.text, all_pieces, context, gaz)
+    _drop_non_place_uses(article.text, all_pieces)
 
     linked: list[Mention] = []
     for mention, pieces in groups:

@@ -1,0 +1,241 @@
+"""Several pairs in one sentence, and the linking slips that fed pairings with false places.
+
+Sentences written for these tests. Places are given as the surfaces the NER would tag; the real
+linker (with the project's gazetteer) resolves them, so codes and levels are the real ones and
+the slips of linking (a person's given name, a dateline, a slogan) are tested where they happen.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.link import link_mentions
+from kg.records import Article, Mention, Sentence
+from kg.relate import extract_relations
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _article(text: str) -> Article:
+    sentences, start = [], 0
+    for m in re.finditer(r"[。!?;!?;]", text):
+        sentences.append(Sentence(start, m.end()))
+        start = m.end()
+    if start < len(text):
+        sentences.append(Sentence(start, len(text)))
+    return Article(id="t", text=text, sentences=sentences)
+
+
+def linked(gaz: Gazetteer, text: str, places: list[str], orgs: tuple[str, ...] = ()) -> list[Mention]:
+    """Every occurrence of each surface as a PLACE (or ORG) mention, longest first, then linked."""
+    art = _article(text)
+    taken: list[tuple[int, int]] = []
+    mentions: list[Mention] = []
+    wanted = [(s, "PLACE") for s in places] + [(s, "ORG") for s in orgs]
+    for surface, label in sorted(wanted, key=lambda w: -len(w[0])):
+        for m in re.finditer(re.escape(surface), text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            mentions.append(
+                Mention(art.id, label, surface, m.start(), m.end(), art.sentence_index_at(m.start()))
+            )
+    return link_mentions(art, sorted(mentions, key=lambda m: m.start), gaz)
+
+
+def pairs(gaz: Gazetteer, text: str, places: list[str], orgs: tuple[str, ...] = ()) -> set[tuple[str, str]]:
+    mentions = linked(gaz, text, places, orgs)
+    return {
+        (r.donor.name, r.recipient.name)
+        for r in extract_relations(_article(text), mentions)
+        if r.type == "pairing"
+    }
+
+
+JSS = "积石山保安族东乡族撒拉族自治县"
+
+
+# --------------------------------------------------------------------------- lists of pairs
+
+
+def test_pairs_listed_after_an_intro_with_shared_recipient(gaz: Gazetteer) -> None:
+    text = "两市确定了新一轮结对关系,具体为:黄岛区与宕昌县,崂山区、李沧区与文县,城阳区与康县。"
+    places = ["黄岛区", "宕昌县", "崂山区", "李沧区", "文县", "城阳区", "康县"]
+    assert pairs(gaz, text, places) == {
+        ("黄岛区", "宕昌县"),
+        ("崂山区", "文县"),
+        ("李沧区", "文县"),
+        ("城阳区", "康县"),
+    }
+
+
+def test_pairs_listed_after_an_intro_separated_by_enumeration_commas(gaz: Gazetteer) -> None:
+    text = "根据安排,两地结对帮扶关系分别是:崂山区与宕昌县、黄岛区与礼县、城阳区与徽县。"
+    places = ["崂山区", "宕昌县", "黄岛区", "礼县", "城阳区", "徽县"]
+    assert pairs(gaz, text, places) == {("崂山区", "宕昌县"), ("黄岛区", "礼县"), ("城阳区", "徽县")}
+
+
+def test_listed_pairs_take_their_direction_from_the_sides_not_the_order(gaz: Gazetteer) -> None:
+    # the western county is written first in each item: the eastern district still helps
+    text = "东西部协作结对关系具体为:宕昌县与黄岛区,文县与崂山区。"
+    places = ["宕昌县", "黄岛区", "文县", "崂山区"]
+    assert pairs(gaz, text, places) == {("黄岛区", "宕昌县"), ("崂山区", "文县")}
+
+
+def test_pairs_listed_with_commas_and_a_closing_verb(gaz: Gazetteer) -> None:
+    text = "黄岛区与宕昌县,崂山区、李沧区与文县分别签订结对帮扶协议。"
+    places = ["黄岛区", "宕昌县", "崂山区", "李沧区", "文县"]
+    assert pairs(gaz, text, places) == {("黄岛区", "宕昌县"), ("崂山区", "文县"), ("李沧区", "文县")}
+
+
+def test_a_list_with_one_side_naming_several_recipients(gaz: Gazetteer) -> None:
+    text = "调整后的结对安排如下:萧山区对接台江县、剑河县,余杭区对接从江县。"
+    places = ["萧山区", "台江县", "剑河县", "余杭区", "从江县"]
+    assert pairs(gaz, text, places) == {
+        ("萧山区", "台江县"),
+        ("萧山区", "剑河县"),
+        ("余杭区", "从江县"),
+    }
+
+
+def test_bare_verb_dock_pairs_with_each_listed_recipient(gaz: Gazetteer) -> None:
+    text = "按照部署,福州市对接定西市安定区、通渭县、陇西县。"
+    places = ["福州市", "定西市", "安定区", "通渭县", "陇西县"]
+    assert pairs(gaz, text, places) == {("福州市", "安定区"), ("福州市", "通渭县"), ("福州市", "陇西县")}
+
+
+def test_bare_verb_dock_written_by_the_recipient_keeps_the_direction(gaz: Gazetteer) -> None:
+    text = "会上,通渭县对接福州市有关部门。"
+    assert pairs(gaz, text, ["通渭县", "福州市"]) == {("福州市", "通渭县")}
+
+
+def test_dock_between_places_whose_sides_do_not_decide_gives_nothing(gaz: Gazetteer) -> None:
+    # two districts of one eastern city: 对接 alone says nothing about who helps whom
+    assert pairs(gaz, "黄岛区对接崂山区,共商发展。", ["黄岛区", "崂山区"]) == set()
+
+
+# --------------------------------------------------------------------------- 对口支援 as a noun
+
+
+def test_subordinates_named_after_jiqi_xiaxia_receive_too(gaz: Gazetteer) -> None:
+    text = "河西区担负起对口支援定西市及其下辖安定区、通渭县等县区的重任。"
+    places = ["河西区", "定西市", "安定区", "通渭县"]
+    assert pairs(gaz, text, places) == {
+        ("河西区", "定西市"),
+        ("河西区", "安定区"),
+        ("河西区", "通渭县"),
+    }
+
+
+# --------------------------------------------------------------------------- teams and organs
+
+
+def test_place_that_sends_a_help_team_helps_where_the_team_goes(gaz: Gazetteer) -> None:
+    text = "由嘉定区选派的12名干部组成的帮扶团队进驻富宁县。"
+    assert pairs(gaz, text, ["嘉定区", "富宁县"]) == {("嘉定区", "富宁县")}
+
+
+def test_staff_sent_to_help_pair_by_their_sides(gaz: Gazetteer) -> None:
+    text = "嘉定区选派12名教师到富宁县开展支教帮扶。"
+    assert pairs(gaz, text, ["嘉定区", "富宁县"]) == {("嘉定区", "富宁县")}
+
+
+def test_staff_sent_away_for_training_make_no_pair(gaz: Gazetteer) -> None:
+    # cadres of a western county go east to be trained: no help is stated
+    assert pairs(gaz, "富宁县选派30名干部到上海参加培训。", ["富宁县", "上海"]) == set()
+
+
+def test_organ_named_with_its_province_acts_for_its_city(gaz: Gazetteer) -> None:
+    text = "山东省滨州市人社局与甘肃省临夏州东乡县人社局签订劳务合作协议。"
+    orgs = ("山东省滨州市人社局", "甘肃省临夏州东乡县人社局")
+    assert pairs(gaz, text, [], orgs) == {("滨州市", "东乡族自治县")}
+
+
+# --------------------------------------------------------------------------- other forms
+
+
+def test_towns_named_as_origin_of_helpers_each_pair(gaz: Gazetteer) -> None:
+    text = "来自昆山市张浦镇、周市镇的爱心企业到碧江区瓦屋乡开展捐赠。"
+    places = ["昆山市", "张浦镇", "周市镇", "碧江区", "瓦屋乡"]
+    assert pairs(gaz, text, places) == {("张浦镇", "瓦屋侗族乡"), ("周市镇", "瓦屋侗族乡")}
+
+
+def test_workers_from_a_recipient_going_to_their_donor_keep_the_direction(gaz: Gazetteer) -> None:
+    text = "来自积石山县的务工人员到海沧区对接就业岗位。"
+    assert pairs(gaz, text, ["积石山县", "海沧区"]) == {("海沧区", JSS)}
+
+
+def test_dash_joined_places_that_establish_cooperation(gaz: Gazetteer) -> None:
+    text = "近日,积石山县-海沧区建立合作关系。"
+    assert pairs(gaz, text, ["积石山县", "海沧区"]) == {("海沧区", JSS)}
+
+
+def test_fronted_clause_of_a_donor_helping_two_places(gaz: Gazetteer) -> None:
+    text = "海沧区在对口帮扶积石山县和东乡县的基础上,深化协作。"
+    assert pairs(gaz, text, ["海沧区", "积石山县", "东乡县"]) == {
+        ("海沧区", JSS),
+        ("海沧区", "东乡族自治县"),
+    }
+
+
+# --------------------------------------------------------------------------- negatives
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("2021年,南京市结束与淮安市的对口结对。", ["南京市", "淮安市"]),
+        ("当年,南京市与淮安市解除结对关系。", ["南京市", "淮安市"]),
+        ("根据新一轮调整,无锡市不再帮扶徐州市。", ["无锡市", "徐州市"]),
+    ],
+)
+def test_ended_pairings_give_no_pair(gaz: Gazetteer, text: str, places: list[str]) -> None:
+    assert pairs(gaz, text, places) == set()
+
+
+def test_background_list_of_provinces_gives_no_pair(gaz: Gazetteer) -> None:
+    text = "1996年,中央确定北京、上海、江苏等东部省市与内蒙古、云南、甘肃等西部省区开展扶贫协作,具体为:东西部扶贫协作。"
+    places = ["北京", "上海", "江苏", "内蒙古", "云南", "甘肃"]
+    assert pairs(gaz, text, places) == set()
+
+
+def test_an_intro_word_without_a_pairing_word_before_gives_no_list(gaz: Gazetteer) -> None:
+    text = "会议议程具体为:黄岛区与崂山区交流经验,城阳区与李沧区介绍做法。"
+    assert pairs(gaz, text, ["黄岛区", "崂山区", "城阳区", "李沧区"]) == set()
+
+
+# --------------------------------------------------------------------------- linking slips
+
+
+def _linked_names(gaz: Gazetteer, text: str, places: list[str]) -> dict[str, str | None]:
+    return {m.text: m.name if not m.unresolved else None for m in linked(gaz, text, places) if m.label == "PLACE"}
+
+
+def test_given_name_after_a_byline_is_no_place(gaz: Gazetteer) -> None:
+    names = _linked_names(gaz, "记者庄建德报道,淳安县与开化县签订合作协议。", ["建德", "淳安县", "开化县"])
+    assert names["建德"] is None
+    assert names["淳安县"] == "淳安县"
+
+
+def test_dateline_place_is_no_place_of_the_story(gaz: Gazetteer) -> None:
+    text = "新华社拉萨11月2日电 北京市对口支援拉萨市,成效明显。"
+    mentions = [m for m in linked(gaz, text, ["拉萨", "北京市", "拉萨市"]) if m.label == "PLACE"]
+    assert [m.name for m in mentions if not m.unresolved] == ["北京市", "拉萨市"]
+    assert mentions[0].text == "拉萨" and mentions[0].unresolved
+
+
+def test_short_name_inside_a_quoted_slogan_is_no_place(gaz: Gazetteer) -> None:
+    names = _linked_names(gaz, "江门市开展“江海情”主题活动,为同心县群众送去温暖。", ["江门市", "江海", "同心县"])
+    assert names["江海"] is None
+    assert names["同心县"] == "同心县"
+
+
+def test_quoted_pair_of_places_stays_linked(gaz: Gazetteer) -> None:
+    names = _linked_names(gaz, "“福清·通渭”东西部协作交流会在福清市举行。", ["福清", "通渭", "福清市"])
+    assert names["福清"] == "福清市" and names["通渭"] == "通渭县"
