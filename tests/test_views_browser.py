@@ -87,7 +87,8 @@ def open_page(driver, path: Path) -> list[dict]:
 
     driver.get_log("browser")  # drop what earlier pages logged
     driver.get(path.as_uri())
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return !!(window.kgView && kgView.ready)"))
+    ready = "return !!(window.kgView && kgView.ready)"
+    WebDriverWait(driver, 30, poll_frequency=0.05).until(lambda d: d.execute_script(ready))
     return driver.get_log("browser")
 
 
@@ -109,9 +110,9 @@ def hover(driver, dom_point: dict) -> str:
     canvas = driver.find_element(By.CSS_SELECTOR, "#kg-network canvas")
     size = canvas.size
     dx, dy = round(dom_point["x"] - size["width"] / 2), round(dom_point["y"] - size["height"] / 2)
-    ActionChains(driver).move_to_element_with_offset(canvas, dx - 3, dy).perform()
-    ActionChains(driver).move_to_element_with_offset(canvas, dx, dy).perform()
-    WebDriverWait(driver, 10).until(
+    ActionChains(driver, duration=20).move_to_element_with_offset(canvas, dx - 3, dy).perform()
+    ActionChains(driver, duration=20).move_to_element_with_offset(canvas, dx, dy).perform()
+    WebDriverWait(driver, 10, poll_frequency=0.05).until(
         lambda d: d.execute_script(
             "var t = document.querySelector('div.vis-tooltip');"
             "return !!t && getComputedStyle(t).visibility === 'visible' && t.textContent.length > 0;"
@@ -312,12 +313,13 @@ def hover_edge(driver, edge_id: str) -> str | None:
     size = canvas.size
     for point in driver.execute_script(EDGE_HOVER_POINTS, edge_id)[:4]:
         # off the canvas first, so the last tooltip closes
-        ActionChains(driver).move_to_element_with_offset(canvas, 0, -size["height"] // 2 - 20).perform()
+        away = -size["height"] // 2 - 20
+        ActionChains(driver, duration=20).move_to_element_with_offset(canvas, 0, away).perform()
         dx, dy = round(point["x"] - size["width"] / 2), round(point["y"] - size["height"] / 2)
-        ActionChains(driver).move_to_element_with_offset(canvas, dx - 2, dy).perform()
-        ActionChains(driver).move_to_element_with_offset(canvas, dx, dy).perform()
+        ActionChains(driver, duration=20).move_to_element_with_offset(canvas, dx - 2, dy).perform()
+        ActionChains(driver, duration=20).move_to_element_with_offset(canvas, dx, dy).perform()
         try:
-            return WebDriverWait(driver, 3).until(
+            return WebDriverWait(driver, 3, poll_frequency=0.05).until(
                 lambda d: d.execute_script(TOOLTIP_TEXT) == expected and expected
             )
         except TimeoutException:
