@@ -313,3 +313,9 @@ def test_the_unit_of_a_sum_cut_from_its_number_is_no_organisation() -> None:
 def test_a_supermarket_is_an_organisation_not_a_city() -> None:
     kept = guarded_org(org("甲乙超市"), before="宜君县邀请", after="有限公司")
     assert kept is not None
+
+
+def test_two_hospitals_paired_the_one_of_the_donor_side_helps() -> None:
+    text = "和平区对口帮扶靖远县。和平区甲乙医院与靖远县人民医院结对帮扶,派出专家坐诊。"
+    orgs = {"和平区甲乙医院": "120101", "靖远县人民医院": "620421"}
+    assert helpers(text, ["和平区", "靖远县"], orgs) == [("和平区甲乙医院", "靖远县", "helps")]
