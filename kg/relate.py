@@ -38,6 +38,17 @@ Direction
     the first steps, from the places themselves, decide. One direction per pair in an article: where
     wordings disagree, the better evidenced one stays.
 
+Helper organisations
+    Only a name is an organisation (:func:`guarded_org`): phrases the NER took for one — common
+    words (招商, 农业产业化), collective bodies (X市各级政府及社会各界), splinters cut inside a
+    word (有|限公司), a line of business without a trade name (工程有限公司) — stay text. An
+    organisation helps as the subject of a help action (A公司投资…; A、B等单位…,为该村安装…
+    along its chain of clauses; 由A、B共同筹集), as the donor side of an agreement with another
+    organisation (A与B签订购销协议: the side comes from the homes, else the region), as the 我们 of
+    a quote it speaks, or as 该公司 pointing back to it. It does not help where it is a goal or an
+    object (到/向/为A, 走访A, 邀请A), receives (A获得资金), thanks, reports (据A日报报道), or is
+    based on the helped side (the recipient's own school or company).
+
 No invention
     A list on both sides (北京、上海等9个东部省市与西部10个省区开展扶贫协作) states no pair unless
     it says 分别 with lists of equal length. Weak verbs (帮助, 携手, 到…捐资, 在…投资, 向…捐赠) make
