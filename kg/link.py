@@ -45,7 +45,9 @@ ORG mentions
     subtype the nlp stage set is kept. Home place: the place the name starts with, resolved like
     a PLACE (昆山鲜活果汁有限公司 → 320583). Canonical name: mentions whose names agree once the leading
     place and the legal-form suffix are removed, and whose places agree or are missing, are one
-    organisation named by its longest form (海投集团 and 厦门海投集团 → 厦门海投集团).
+    organisation named by its longest form (海投集团 and 厦门海投集团 → 厦门海投集团). A short name the
+    article defines in brackets right after a full one (东风汽车集团有限公司（以下简称“东风公司”）,
+    markers in ``data/abbreviation_markers.csv``) takes the full name.
 
 Discovery
     Towns and villages of the counties the article names that no mention covers are added as
