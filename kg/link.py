@@ -520,7 +520,7 @@ def scan_places(text: str | None, gaz: Gazetteer, prefix_only: bool = False) -> 
 
 
 def _fits(kind: str, division: Division) -> bool:
-    """Whether a self-reference of this kind (市, 县, 区, 州, 省) can mean the division."""
+    """Whether a self-reference of this kind (市, 县, 区, 州, 省; 镇, 乡, 村) can mean the division."""
     name = division.name
     if kind == "市":
         return division.level in ("prefecture", "county") and name.endswith("市")
@@ -534,15 +534,21 @@ def _fits(kind: str, division: Division) -> bool:
         return division.level == "prefecture" and name.endswith("州") and not name.endswith("市")
     if kind == "省":
         return division.level == "province" and name.endswith("省")
+    if kind in ("镇", "乡"):
+        return division.level == "town" and name.endswith(kind)
+    if kind == "村":
+        return division.level == "village"
     return False
 
 
 def _enclosing_fit(kind: str, division: Division, gaz: Gazetteer) -> Division | None:
     """The division itself or its nearest ancestor that a self-reference of ``kind`` can mean:
     我市 before 海曙区 is 宁波市, 我县 before 城关镇 is that town's county."""
-    chain = [division] if division.code else []
-    chain += [d for d in (gaz.get(code) for code in reversed(division.parents)) if d is not None]
-    return next((d for d in chain if _fits(kind, d)), None)
+    chain: list[Division | None] = [division]
+    if division.level == "village" and division.town and division.county_code:
+        chain.append(gaz.town_in(division.county_code, division.town))  # 该镇 after a village: its town
+    chain += [gaz.get(code) for code in reversed(division.parents)]
+    return next((d for d in chain if d is not None and _fits(kind, d)), None)
 
 
 def find_self_references(article: Article, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -610,6 +616,39 @@ def _preceding_fit(kind: str, start: int, pieces: Sequence[Piece], gaz: Gazettee
             if enclosing is not None:
                 return enclosing
     return None
+
+
+def _resolve_discourse_references(places: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """全县, 该村 once every place is known, discovered ones included: the nearest place of that
+    kind before each (该村 after 利乐村, found by discovery, is 利乐村)."""
+    kinds = self_references()
+    ordered = sorted(places, key=lambda m: (m.start, m.end))
+    resolved: list[Mention] = []
+    for index, mention in enumerate(ordered):
+        if mention.source != "pattern" or mention.text not in discourse_references():
+            resolved.append(mention)
+            continue
+        target = None
+        for before in reversed(ordered[:index]):
+            division = _division_of(before, gaz) if before.end <= mention.start else None
+            if division is not None and before.text not in kinds:
+                target = _enclosing_fit(kinds[mention.text], division, gaz)
+                if target is not None:
+                    break
+        resolved.append(_fill_place(mention, target) if target is not None else mention)
+    return resolved
+
+
+def _division_of(mention: Mention, gaz: Gazetteer) -> Division | None:
+    """The division a linked place mention stands for."""
+    if mention.code:
+        return gaz.get(mention.code)
+    if not mention.county_code or not mention.name:
+        return None
+    if mention.level == "town":
+        return gaz.town_in(mention.county_code, mention.name)
+    villages = [v for v in gaz.village_in(mention.county_code, mention.name) if v.name == mention.name]
+    return villages[0] if villages else None
 
 
 def _self_reference_target(
@@ -786,7 +825,9 @@ def _non_place_use(text: str, piece: Piece, pieces: Sequence[Piece]) -> str | No
     after = text[piece.end : piece.end + 12]
     before = text[max(0, piece.start - 8) : piece.start]
     if re.match(rules["dateline_after"], after) and (
-        not before.strip() or before.endswith("\n") or before.rstrip().endswith(tuple(rules["dateline_before"]))
+        not before.strip()
+        or before.endswith("\n")
+        or before.rstrip().endswith(tuple(rules["dateline_before"]))
     ):
         return f"{piece.text} is the dateline's place of filing, not a party of the story"
     if not _by_short_name(piece):
@@ -1634,7 +1675,7 @@ def link_mentions(
         # a place named only by mentions that gave way is no anchor for the organisations either
         gone = {m.code for m in linked_places if m.code} - {m.code for m in kept if m.code}
         context.anchors = [a for a in context.anchors if a.code not in gone or a in context.source_places]
-        linked_places = kept
+        linked_places = _resolve_discourse_references(kept, gazetteer)
         discovered_places = discovered
     orgs = link_orgs(article, [m for m in mentions if m.label == "ORG"], gazetteer, context)
     others: list[Mention] = []

@@ -530,3 +530,17 @@ def test_project_home_place(gaz: Gazetteer) -> None:
     )
     projects = [(m.name, m.home_code) for m in linked if m.label == "PROJECT"]
     assert projects == [("蓝莓产业示范园", None), ("坝黄镇蓝莓产业示范园", "520602")]
+
+
+def test_the_said_village_is_the_one_just_named(gaz: Gazetteer) -> None:
+    # 高坝田村 is found by discovery (no mention given), 该村 and 全镇 refer back to it and its town
+    text = "昆山企业家来到碧江区坝黄镇高坝田村。企业为该村修建了冷库,全镇蓝莓销路更广。"
+    linked = link(gaz, text, ["昆山", "碧江区坝黄镇"])
+    said = by_text(linked, "该村")
+    assert (said.name, said.level, said.county_code, said.source) == (
+        "高坝田村",
+        "village",
+        "520602",
+        "pattern",
+    )
+    assert by_text(linked, "全镇").name == "坝黄镇"
