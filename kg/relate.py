@@ -411,6 +411,12 @@ def guarded_org(org: Mention, before: str = "", after: str = "") -> Mention | No
     while text and text[0] in LEADING_MARKS:
         text, start = text[1:], start + 1
     name = org.name if org.name and org.name != org.text else text
+    opening = max(text.rfind("("), text.rfind("（"))
+    if opening > 0 and ")" not in text[opening:] and "）" not in text[opening:]:
+        # 区工商联(总商会: a bracket the NER opened and never closed ends the name
+        tail = text[opening:]
+        text, end = text[:opening], end - len(tail)
+        name = name[: -len(tail)] if name.endswith(tail) else text
     trimmed = True
     while trimmed:
         trimmed = False

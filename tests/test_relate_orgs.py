@@ -319,3 +319,10 @@ def test_two_hospitals_paired_the_one_of_the_donor_side_helps() -> None:
     text = "和平区对口帮扶靖远县。和平区甲乙医院与靖远县人民医院结对帮扶,派出专家坐诊。"
     orgs = {"和平区甲乙医院": "120101", "靖远县人民医院": "620421"}
     assert helpers(text, ["和平区", "靖远县"], orgs) == [("和平区甲乙医院", "靖远县", "helps")]
+
+
+def test_a_bracket_the_ner_never_closed_ends_the_name() -> None:
+    kept = guarded_org(org("区工商联(总商会"))
+    assert kept is not None and (kept.text, kept.name, kept.end) == ("区工商联", "区工商联", 14)
+    kept = guarded_org(org("云账户(天津)共享经济信息咨询公司"))
+    assert kept is not None and kept.text == "云账户(天津)共享经济信息咨询公司"
