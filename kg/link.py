@@ -99,6 +99,8 @@ LEGAL_FORM_SUFFIXES = (
 )
 # A leading place counts as an ORG's home only when this much name is left after it.
 MIN_ORG_REST = 2
+# Organs named by a place and one character: 云县委 (the county's party committee).
+ONE_CHARACTER_ORGS = ("委",)
 # How far after an ORG a context cue (等企业) may start.
 CUE_WINDOW = 4
 COMMON_SHORT_MIN_FREQ = 300
@@ -1098,7 +1100,7 @@ def home_place(name: str, gaz: Gazetteer, context: Context) -> tuple[Division | 
     while position < len(name) - MIN_ORG_REST:
         step = None
         for end, candidates in gaz.matches_at(name, position):
-            if len(name) - end < MIN_ORG_REST:
+            if len(name) - end < MIN_ORG_REST and name[end:] not in ONE_CHARACTER_ORGS:
                 continue
             if chosen is not None:
                 candidates = [c for c in candidates if _descends(c.division, chosen)]
@@ -1476,7 +1478,11 @@ def discover_villages_after_towns(
                     and free(position, end)
                     and crossing_word(text, position, end, gaz) is None
                 ):
-                    run.append((position, end, villages[0]))
+                    # 翁堵村 for the village now called 翁堵社区: the written suffix belongs to it
+                    suffix = next((x for x in ("村", "社区") if text.startswith(x, end)), "")
+                    if suffix and villages[0].name == text[position:end]:
+                        suffix = ""
+                    run.append((position, end + len(suffix), villages[0]))
                     break
             else:
                 break

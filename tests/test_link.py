@@ -544,3 +544,16 @@ def test_the_said_village_is_the_one_just_named(gaz: Gazetteer) -> None:
         "pattern",
     )
     assert by_text(linked, "全镇").name == "坝黄镇"
+
+
+def test_village_written_with_another_suffix_than_its_official_one(gaz: Gazetteer) -> None:
+    # 坝黄社区 of 坝黄镇, written 坝黄村 after its town: the village, with the written suffix in the span
+    text = "碧江区坝黄镇坝黄村的蓝莓熟了。"
+    linked = link(gaz, text, ["碧江区坝黄镇"])
+    village = [m for m in linked if m.level == "village"][0]
+    assert (village.text, village.name, village.county_code) == ("坝黄村", "坝黄社区", "520602")
+
+
+def test_org_of_a_two_character_county_and_one_character(gaz: Gazetteer) -> None:
+    linked = link(gaz, "文县委召开会议,部署甘肃文县的帮扶工作。", [("文县委", "ORG"), "甘肃", "文县"])
+    assert by_text(linked, "文县委").home_code == "621222"
