@@ -57,6 +57,10 @@ PLACES: dict[str, Place] = {
     "七桥村": _below("七桥村", "village", "320583", ("320000", "320500")),
     "金华村": _below("金华村", "village", "320583", ("320000", "320500")),
     "高坝田村": _below("高坝田村", "village", "520602", ("520000", "520600")),
+    "张家港市": _p("张家港市", "county", "320582", ("320000", "320500")),
+    "善港村": _below("善港村", "village", "320582", ("320000", "320500")),
+    "沿河县": _p("沿河土家族自治县", "county", "522228", ("520000", "520600")),
+    "高峰村": _below("高峰村", "village", "522228", ("520000", "520600")),
     "和平区": _p("和平区", "county", "120101", ("120000",)),
     "望都县": _p("望都县", "county", "130631", ("130000", "130600")),
 }
@@ -125,6 +129,24 @@ def test_recipients_listed_after_their_prefecture() -> None:
         ("上海市", "莎车县"),
         ("上海市", "泽普县"),
         ("上海市", "叶城县"),
+    }
+
+
+def test_villages_named_after_their_places_pair_with_each_other() -> None:
+    text = "两地结对以来,张家港市的善港村与沿河县的高峰村结成对子。"
+    assert pairs(text, ["张家港市", "善港村", "沿河县", "高峰村"]) == {("善港村", "高峰村")}
+
+
+def test_a_village_the_linker_missed_is_no_county_pair() -> None:
+    text = "两地结对以来,张家港市的善港村与沿河县的石板溪村结成对子。"
+    assert pairs(text, ["张家港市", "善港村", "沿河县"]) == set()
+
+
+def test_donors_listed_each_with_a_colon() -> None:
+    text = "结对安排如下。余杭区:对口帮扶巴东县;昆山市:对口帮扶碧江区。"
+    assert pairs(text, ["余杭区", "巴东县", "昆山市", "碧江区"]) == {
+        ("余杭区", "巴东县"),
+        ("昆山市", "碧江区"),
     }
 
 

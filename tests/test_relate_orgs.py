@@ -326,3 +326,20 @@ def test_a_bracket_the_ner_never_closed_ends_the_name() -> None:
     assert kept is not None and (kept.text, kept.name, kept.end) == ("区工商联", "区工商联", 14)
     kept = guarded_org(org("云账户(天津)共享经济信息咨询公司"))
     assert kept is not None and kept.text == "云账户(天津)共享经济信息咨询公司"
+
+
+def test_a_role_and_a_person_taken_into_the_name_are_cut_off() -> None:
+    kept = guarded_org(org("甲乙帮扶集团联络员潘某某"))
+    assert kept is not None and (kept.text, kept.name) == ("甲乙帮扶集团", "甲乙帮扶集团")
+    kept = guarded_org(org("甲乙大学校长办公室"))
+    assert kept is not None and kept.text == "甲乙大学校长办公室"
+
+
+@pytest.mark.parametrize("text", ["深情厚谊", "林某兄弟俩", "王某夫妇"])
+def test_idioms_and_people_are_no_organisations(text: str) -> None:
+    assert guarded_org(org(text)) is None
+
+
+@pytest.mark.parametrize("text", ["基础设施", "商业模式", "山东企业", "天津爱心企业"])
+def test_long_common_words_and_a_place_s_generic_companies_are_no_names(text: str) -> None:
+    assert guarded_org(org(text)) is None
