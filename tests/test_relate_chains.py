@@ -120,6 +120,29 @@ def test_dock_between_places_whose_sides_do_not_decide_gives_nothing(gaz: Gazett
     assert pairs(gaz, "黄岛区对接崂山区,共商发展。", ["黄岛区", "崂山区"]) == set()
 
 
+def test_list_of_pairs_going_on_after_semicolons(gaz: Gazetteer) -> None:
+    text = "新一轮结对名单如下:1.黄岛区—宕昌县;2.崂山区、李沧区—文县;3.城阳区—康县。"
+    places = ["黄岛区", "宕昌县", "崂山区", "李沧区", "文县", "城阳区", "康县"]
+    assert pairs(gaz, text, places) == {
+        ("黄岛区", "宕昌县"),
+        ("崂山区", "文县"),
+        ("李沧区", "文县"),
+        ("城阳区", "康县"),
+    }
+
+
+def test_a_lone_item_line_between_places_of_one_side_gives_nothing(gaz: Gazetteer) -> None:
+    # 两个东部城区 in a line of their own: no side decides, so no pair
+    assert pairs(gaz, "黄岛区与崂山区;", ["黄岛区", "崂山区"]) == set()
+
+
+def test_objects_of_a_pairing_verb_are_no_pair_of_their_own(gaz: Gazetteer) -> None:
+    text = "北京帮扶内蒙古和河北的保定、张家口,天津帮扶甘肃和河北承德。"
+    found = pairs(gaz, text, ["北京", "内蒙古", "河北", "保定", "张家口", "天津", "甘肃", "承德"])
+    assert {("北京市", "内蒙古自治区"), ("北京市", "保定市"), ("天津市", "甘肃省")} <= found
+    assert not any(donor in ("内蒙古自治区", "河北省", "保定市", "张家口市") for donor, _ in found)
+
+
 # --------------------------------------------------------------------------- 对口支援 as a noun
 
 
@@ -144,6 +167,12 @@ def test_place_that_sends_a_help_team_helps_where_the_team_goes(gaz: Gazetteer) 
 def test_staff_sent_to_help_pair_by_their_sides(gaz: Gazetteer) -> None:
     text = "嘉定区选派12名教师到富宁县开展支教帮扶。"
     assert pairs(gaz, text, ["嘉定区", "富宁县"]) == {("嘉定区", "富宁县")}
+
+
+def test_staff_sent_to_each_listed_place(gaz: Gazetteer) -> None:
+    text = "从2018年开始,西青区分别向天水市麦积区、白银市景泰县选派党政干部和专业技术人才。"
+    places = ["西青区", "天水市", "麦积区", "白银市", "景泰县"]
+    assert pairs(gaz, text, places) == {("西青区", "麦积区"), ("西青区", "景泰县")}
 
 
 def test_staff_sent_away_for_training_make_no_pair(gaz: Gazetteer) -> None:
