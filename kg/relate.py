@@ -144,7 +144,7 @@ def _macros() -> dict[str, str]:
         "M": token.format("M"),
         "J": token.format("J"),
         "D": token.format("D"),
-        "PL": f"{place}(?:(?:、|和|及|以及|或|联合|会同)?{place})*",
+        "PL": f"{place}(?:(?:、|和|及|以及|或|联合|会同|的)?{place})*",
         # a list of recipients: an item followed by a pairing verb opens the next clause
         # (北京市帮扶内蒙古自治区、天津市帮扶甘肃省), so it ends the list before it
         # (…对口支援Y市及其下辖A、B等县区: the subordinates named after 及其下辖 receive too)
@@ -420,6 +420,15 @@ def guarded_org(org: Mention, before: str = "", after: str = "") -> Mention | No
         tail = text[opening:]
         text, end = text[:opening], end - len(tail)
         name = name[: -len(tail)] if name.endswith(tail) else text
+    person = guard["person_after"]
+    low, high = person["name_length"]
+    person_name = f"(?:(?![办室处部会局委科组队司])[\u4e00-\u9fff]){{{low},{high}}}$"
+    role = re.search(f"(?:{_alternatives(person['roles'])}){person_name}", text)
+    if role and role.start() >= 2:
+        # X集团联络员潘光国: the organisation ends before the role of its person
+        tail = text[role.start() :]
+        text, end = text[: role.start()], end - len(tail)
+        name = name[: -len(tail)] if name.endswith(tail) else text
     trimmed = True
     while trimmed:
         trimmed = False
@@ -441,8 +450,12 @@ def guarded_org(org: Mention, before: str = "", after: str = "") -> Mention | No
     endings = tuple(guard["name_endings"])
     if re.match(guard["quantity_start"], text) or text in guard["generic_names"]:
         return None
+    if _after_places(text) in guard["generic_names"]:
+        return None  # 山东企业: a place and a generic word
     if re.search(guard["quantity_before"], before) or text.endswith(tuple(guard["not_name_endings"])):
         return None
+    if text.endswith(tuple(guard["person_endings"])):
+        return None  # 林某兄弟俩: people, not an organisation
     if re.search(guard["quantity_inside"], text) or re.match(guard["money_start"], text):
         return None  # 万元资金注入某合作社: the unit of a sum cut from its number
     if after and _ends_inside_a_word(text, after):
@@ -510,6 +523,15 @@ def _starts_inside_a_word(before: str, text: str) -> bool:
     return False
 
 
+def _after_places(text: str) -> str:
+    """The text after the place names it starts with (山东企业 → 企业), by jieba's ns tag."""
+    _, _, tags = _jieba_tables()
+    words = _words(text)
+    while len(words) > 1 and tags.get(words[0]) == "ns":
+        words = words[1:]
+    return "".join(words)
+
+
 def _words(text: str) -> list[str]:
     tokenizer, _, _ = _jieba_tables()
     return list(tokenizer.cut(text, HMM=False))
@@ -548,8 +570,14 @@ def is_common_phrase(text: str) -> bool:
         words = words[1:]
     return all(
         len(w) >= 2
-        and (frequencies.get(w) or 0) >= rule["min_frequency"]
-        and tags.get(w, "x") not in rule["proper_tags"]
+        and (
+            tags.get(w, "x") in rule["idiom_tags"]
+            or (len(w) >= rule["long_word_length"] and tags.get(w, "x") in rule["common_tags"])
+            or (
+                (frequencies.get(w) or 0) >= rule["min_frequency"]
+                and tags.get(w, "x") not in rule["proper_tags"]
+            )
+        )
         for w in words
     )
 
@@ -983,6 +1011,8 @@ def _pair_candidates(
     seconds, second_containers = _role_places(enc, match, second_role)
     if not _qualifiers_hold(enc, match, seconds):
         return []
+    if _locates_unnamed(enc, match, first_role) or _locates_unnamed(enc, match, second_role):
+        return []
     topic_place = topic.place if topic else None
     if not firsts and pattern.donor_fallback in ("topic", "subject") and topic_place:
         firsts = [topic_place]
@@ -992,8 +1022,10 @@ def _pair_candidates(
         return []
     # a container (和田地区 of 和田地区的和田市) is a party only where it is not above every place
     # of the other side (a district does not help the whole of 西藏 where it helps one township)
-    firsts = _without_higher(firsts, first_containers, seconds)
-    seconds = _without_higher(seconds, second_containers, firsts)
+    firsts, seconds = (
+        _without_higher(firsts, first_containers, seconds, second_containers),
+        _without_higher(seconds, second_containers, firsts, first_containers),
+    )
     if len(firsts) > 1 and len(seconds) > 1:
         # both sides are lists: only 分别 with equal lengths says who helps whom
         if "分别" not in sentence_text or len(firsts) != len(seconds):
@@ -1018,14 +1050,34 @@ def _role_places(enc: Encoded, match: re.Match[str], role: str) -> tuple[list[Me
     return _list_places(enc, match.start(role), match.end(role))
 
 
-def _without_higher(places: list[Mention], containers: list[Mention], others: list[Mention]) -> list[Mention]:
-    if not containers or not others:
+def _without_higher(
+    places: list[Mention], containers: list[Mention], others: list[Mention], other_containers: list[Mention]
+) -> list[Mention]:
+    """The places of one side without its containers that lie above every item of the other
+    side (黄埔区 helps 西藏的玉许乡, not 西藏; 张家港市的善港村与沿河县的高峰村: the villages pair)."""
+    items = [o for o in others if not any(o is c for c in other_containers)] or others
+    if not containers or not items:
         return places
-    top = min(LEVEL_DEPTH.get(o.level or "", 4) for o in others)
+    top = min(LEVEL_DEPTH.get(o.level or "", 4) for o in items)
     kept = [
         p for p in places if not (any(p is c for c in containers) and LEVEL_DEPTH.get(p.level or "", 4) < top)
     ]
     return kept or places
+
+
+# (来自A镇、B镇的企业和村与Y结对: a kind of helper before 和/及 is no village name)
+UNLINKED_BELOW = re.compile(
+    r"的(?!(?:企业|单位|部门|机关|学校|医院|商会|协会|社会组织)[和及与、])[\u4e00-\u9fff]{1,6}?"
+    r"(?:村|社区|镇|乡|街道)(?![\u4e00-\u9fff]{0,2}(?:干部|群众|村民|居民|人|的))"
+)
+
+
+def _locates_unnamed(enc: Encoded, match: re.Match[str], role: str) -> bool:
+    """Whether a party group only locates the real party, a village or town the linker missed
+    (张家港市的善港村与沿河县的«高峰村»结成对子: 沿河县 is not the partner)."""
+    if role not in match.re.groupindex or match.group(role) is None:
+        return False
+    return UNLINKED_BELOW.match(enc.text, match.end(role)) is not None
 
 
 def _qualifiers_hold(enc: Encoded, match: re.Match[str], parties: list[Mention]) -> bool:
