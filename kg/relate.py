@@ -76,6 +76,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from kg import cue_pairs
 from kg.gazetteer import load_gazetteer
 from kg.records import Article, Mention, Party, Relation
 from kg.regions import region_of
@@ -2057,6 +2058,7 @@ def extract_relations(article: Article, mentions: list[Mention]) -> list[Relatio
         return []
     reader = _ArticleReader(article, mentions)
     reader.pairings()
+    cue_pairs.add_cue_pairings(reader)  # the recall net under the constructions
     reader.help()
     reader.funding()
     reader.projects()

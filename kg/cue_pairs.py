@@ -1,0 +1,207 @@
+"""The recall net under the relate stage's constructions: pairings told by the sides of a sentence.
+
+The constructions of ``data/relation_patterns.jsonl`` read a pairing from its wording. Real
+articles write pairings in more ways than any list of wordings holds (lists of pairs after
+具体为, a bare 对接, a team that comes from its place, 对口支援 used as a noun). What they share
+is a cue word of the programme and places from both sides of it. So a sentence with a cue
+(``data/pairing_cues.json``) whose places fall on two sides — giving and receiving, told by
+the article's own directed statements, the region, the official list, the national aid
+programmes or the province's own programme — states that the giving side helps the receiving
+side, where it leaves no doubt who pairs with whom:
+
+- one giving place (the most specific of a nest) and one or more receiving places in the
+  sentence: the giver helps each of them;
+- else, clause by clause (between commas, semicolons, colons): a clause with one giver and
+  receivers, or givers and one receiver, pairs them; a clause with several of both states
+  nothing (北京、上海等东部省市与西部省区开展协作 is background, not a pair).
+
+A place with no side, a negated cue (不再帮扶), or two places of far apart levels under a weak
+cue give nothing. The net only adds pairs the constructions did not find (in either
+direction), with a lower confidence and the pattern id ``cue.sides``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from kg.records import Mention
+from kg.regions import region_of
+
+if TYPE_CHECKING:
+    from kg.relate import Encoded, _ArticleReader
+
+PATTERN_ID = "cue.sides"
+CONFIDENCE = 0.55
+
+
+@cache
+def cues() -> dict[str, Any]:
+    return json.loads(files("kg.data").joinpath("pairing_cues.json").read_text(encoding="utf-8"))
+
+
+def _has_any(text: str, words: list[str]) -> bool:
+    return any(w in text for w in words)
+
+
+def place_side(place: Mention, reader: _ArticleReader) -> int:
+    """+1 giving, -1 receiving, 0 unknown: the article's statements first, then the place itself."""
+    from kg import relate
+
+    score = reader.state.donor_score(place)
+    if score:
+        return 1 if score > 0 else -1
+    if relate.province_of(place) in relate.lexicon()["aid_recipient_provinces"]["codes"]:
+        return -1
+    region = region_of(relate.region_code(place))
+    if region == "east":
+        return 1
+    if region == "west":
+        return -1
+    side = relate.intra_side(place)
+    return {"donor": 1, "recipient": -1}.get(side or "", 0)
+
+
+def _sentence_places(enc: Encoded, text_before: Callable[[int], str]) -> list[tuple[int, Mention]]:
+    """The resolved places of the sentence with their encoded positions, once each; a place
+    excluded by the wording (除贵阳市外) is left out."""
+    from kg import relate
+
+    excluding = tuple(cues()["excluded_before"])
+    unique: dict[str, tuple[int, Mention]] = {}
+    positions = enc.slot_positions()
+    for i, (start, end, slot) in enumerate(positions):
+        if slot.letter != "P" or slot.place is None or not relate.is_resolved(slot.place):
+            continue
+        following = positions[i + 1] if i + 1 < len(positions) else None
+        if (
+            following is not None
+            and following[0] == end + 1
+            and enc.text[end] == "的"
+            and following[2].place is not None
+            and relate.nests(following[2].place, slot.place)
+        ):
+            continue  # 张家港市的善港村: the city only locates the village that pairs
+        if text_before(slot.start).endswith(excluding):
+            continue
+        if len(slot.mention.text) < 2:
+            continue  # 粤, 桂 of 粤桂协作 name a programme, not a party
+        unique.setdefault(relate.place_key(slot.place), (start, slot.place))
+    return sorted(unique.values(), key=lambda item: item[0])
+
+
+LEVEL_DEPTH = {"province": 0, "prefecture": 1, "county": 2, "town": 3, "village": 4}
+
+
+def levels_fit(giver: Mention, receiver: Mention) -> bool:
+    """Without a construction, only levels that pair as a rule: the same level, or a giver one
+    level above its receiver among provinces, prefectures and counties (北京市 → 张家口市); never
+    a giver below its receiver, never a county with a town or village."""
+    giving, receiving = LEVEL_DEPTH.get(giver.level or ""), LEVEL_DEPTH.get(receiver.level or "")
+    if giving is None or receiving is None:
+        return False
+    if giving == receiving:
+        return True
+    return receiving - giving == 1 and receiving <= LEVEL_DEPTH["county"]
+
+
+def _outermost(places: list[Mention]) -> list[Mention]:
+    """Of places on one side, those not inside another of them: the side's own level of speech
+    (杭州对口帮扶的黔东南州建立雷山…公司: 黔东南州 receives, 雷山 is a detail of it)."""
+    from kg import relate
+
+    return [
+        p
+        for p in places
+        if not any(o is not p and not relate.nests(o, p) and relate.nests(p, o) for o in places)
+    ]
+
+
+def _pairs_of(
+    givers: list[Mention], receivers: list[Mention], many_givers: int
+) -> list[tuple[Mention, Mention]]:
+    from kg import relate
+
+    givers, receivers = _outermost(givers), _outermost(receivers)
+    if not givers or not receivers or len(receivers) > cues()["max_recipients"]:
+        return []
+    if len(givers) > 1 and (len(receivers) > 1 or len(givers) > many_givers):
+        return []
+    return [
+        (giver, receiver)
+        for giver in givers
+        for receiver in receivers
+        if not relate.related(giver, receiver) and levels_fit(giver, receiver)
+    ]
+
+
+def _clauses(enc: Encoded, places: list[tuple[int, Mention]]) -> list[list[Mention]]:
+    stops = cues()["clause_stops"]
+    groups: list[list[Mention]] = [[]]
+    cursor = 0
+    for pos, place in places:
+        if any(ch in stops for ch in enc.text[cursor:pos]) and groups[-1]:
+            groups.append([])
+        groups[-1].append(place)
+        cursor = pos
+    return groups
+
+
+def sentence_pairs(enc: Encoded, text: str, reader: _ArticleReader) -> list[tuple[Mention, Mention]]:
+    """The pairs one sentence states by its sides (see the module docstring)."""
+    words = cues()
+    if not _has_any(text, words["cues"]["strong"] + words["cues"]["weak"]):
+        return []
+    if _has_any(text, words["negation"]):
+        return []
+    article_text = reader.article.text
+    places = _sentence_places(enc, lambda start: article_text[max(0, start - 2) : start])
+    if len(places) < 2:
+        return []
+    sides = {id(place): place_side(place, reader) for _, place in places}
+
+    def split(group: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        return [p for p in group if sides[id(p)] > 0], [p for p in group if sides[id(p)] < 0]
+
+    pairs: list[tuple[Mention, Mention]] = []
+    for clause in _clauses(enc, places):
+        pairs.extend(_pairs_of(*split(clause), many_givers=words["max_listed_givers"]))
+    if pairs:
+        return pairs
+    # no clause holds both sides: one giver in the whole sentence helps its receivers
+    givers, receivers = split([p for _, p in places])
+    if len(_outermost(givers)) == 1 and len(_outermost(receivers)) <= words["max_sentence_recipients"]:
+        return _pairs_of(givers, receivers, many_givers=1)
+    return []
+
+
+def add_cue_pairings(reader: _ArticleReader) -> None:
+    """Add to the reader the pairs its sentences state by their sides and no construction found."""
+    from kg import relate
+
+    known: set[frozenset[str]] = set()
+    for donor, recipient, _, _ in reader.state.pairings:
+        known.add(frozenset((relate.place_key(donor), relate.place_key(recipient))))
+    added = []
+    for enc in reader.encoded:
+        text = reader.article.sentence_text(enc.index)
+        for giver, receiver in sentence_pairs(enc, text, reader):
+            key = frozenset((relate.place_key(giver), relate.place_key(receiver)))
+            if key in known:
+                continue
+            known.add(key)
+            sentence = reader.article.sentences[enc.index]
+            span = (min(giver.start, receiver.start), max(giver.end, receiver.end))
+            if not (sentence.start <= span[0] and span[1] <= sentence.end):
+                span = (sentence.start, sentence.end)
+            added.append((giver, receiver, enc.index))
+            reader.relations.append(
+                relate.pairing_relation(
+                    reader.article, giver, receiver, enc.index, span, PATTERN_ID, CONFIDENCE
+                )
+            )
+    for giver, receiver, index in added:
+        reader.state.pairings.append((giver, receiver, CONFIDENCE, index))

@@ -1,0 +1,102 @@
+"""The recall net (kg/cue_pairs.py) on sentences written for these tests, with hand-linked places."""
+
+from __future__ import annotations
+
+import pytest
+from relate_fixtures import article
+
+from kg import cue_pairs
+from kg.relate import _ArticleReader, extract_relations
+
+JSS = "积石山保安族东乡族撒拉族自治县"
+
+
+def net_pairs(text: str, places: list[str]) -> set[tuple[str, str]]:
+    """What the net alone reads in each sentence, with no construction's evidence behind it."""
+    art, mentions = article(text, places)
+    reader = _ArticleReader(art, mentions)
+    found: set[tuple[str, str]] = set()
+    for enc in reader.encoded:
+        for giver, receiver in cue_pairs.sentence_pairs(enc, art.sentence_text(enc.index), reader):
+            found.add((giver.name or giver.text, receiver.name or receiver.text))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "expected"),
+    [
+        (
+            "两地的结对安排具体为:海沧区与积石山县,昆山市与碧江区。",
+            ["海沧区", "积石山县", "昆山市", "碧江区"],
+            {("海沧区", JSS), ("昆山市", "碧江区")},
+        ),
+        (
+            "福清市主动对接通渭县、渭源县,签订劳务协议。",
+            ["福清市", "通渭县", "渭源县"],
+            {
+                ("福清市", "通渭县"),
+                ("福清市", "渭源县"),
+            },
+        ),
+        ("由海沧区选派的帮扶工作队进驻积石山县。", ["海沧区", "积石山县"], {("海沧区", JSS)}),
+        (
+            "海沧区、和平区携手帮扶靖远县。",
+            ["海沧区", "和平区", "靖远县"],
+            {
+                ("海沧区", "靖远县"),
+                ("和平区", "靖远县"),
+            },
+        ),
+        (
+            "两地结对以来,昆山市的七桥村与碧江区的高坝田村结成对子。",
+            ["昆山市", "七桥村", "碧江区", "高坝田村"],
+            {("七桥村", "高坝田村")},
+        ),
+    ],
+)
+def test_sides_of_a_cue_sentence_pair(text: str, places: list[str], expected: set) -> None:
+    assert net_pairs(text, places) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # background: several givers and several receivers in one clause
+        (
+            "北京市、天津市、上海市等东部省市与甘肃省、宁夏等西部省区开展扶贫协作。",
+            [
+                "北京市",
+                "天津市",
+                "上海市",
+                "甘肃省",
+                "宁夏",
+            ],
+        ),
+        ("天津市不再帮扶靖远县。", ["天津市", "靖远县"]),  # negated
+        ("粤桂协作为河池市带来帮扶资金。", ["粤", "桂", "河池市"]),  # 粤, 桂 name a programme
+        ("和平区干部到富坪村开展帮扶。", ["和平区", "富坪村"]),  # a county and a village: no rule
+        ("两地干部座谈交流,气氛热烈。", []),  # no places
+        ("海沧区与积石山县的干部一起参观了展览。", ["海沧区", "积石山县"]),  # no cue word
+    ],
+)
+def test_no_pair_without_a_clear_statement(text: str, places: list[str]) -> None:
+    assert net_pairs(text, places) == set()
+
+
+def test_an_excluded_place_receives_nothing() -> None:
+    found = net_pairs("上海市对口帮扶贵州省除铜仁市外的各市州。", ["上海市", "贵州省", "铜仁市"])
+    assert ("上海市", "铜仁市") not in found
+    assert ("上海市", "贵州省") in found
+
+
+def test_the_net_adds_only_what_the_constructions_missed() -> None:
+    text = "海沧区对口帮扶积石山县。两地的结对安排具体为:海沧区与积石山县,昆山市与碧江区。"
+    art, mentions = article(text, ["海沧区", "积石山县", "昆山市", "碧江区"])
+    pairings = [r for r in extract_relations(art, mentions) if r.type == "pairing"]
+    by_pair: dict[tuple[str, str], list[str]] = {}
+    for r in pairings:
+        by_pair.setdefault((r.donor.name, r.recipient.name), []).append(r.pattern)
+    assert ("昆山市", "碧江区") in by_pair
+    assert "cue.sides" not in by_pair[("海沧区", JSS)]  # a construction stated it already
+    net = [r for r in pairings if r.pattern == cue_pairs.PATTERN_ID]
+    assert all(r.confidence < 0.7 and r.sentence_text in text for r in net)
