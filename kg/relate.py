@@ -177,11 +177,11 @@ def _macros() -> dict[str, str]:
             f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[PMDJR]\\d+{CLOSE}"
             f"|(?<=[到向为给对赴]){OPEN}O\\d+{CLOSE})"
         ),
-        # the same along one subject's chain of clauses: a place that opens a clause is a new
-        # subject, and so is any organisation but a goal or an object
+        # the same along one subject's chain of clauses: a place or an organisation that opens a
+        # clause is a new subject; inside a clause it is an object (结合«党史»学习教育, 到«X小学»)
         "XS": (
             f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[MDJR]\\d+{CLOSE}"
-            f"|(?<![,,;;:]){OPEN}[PU]\\d+{CLOSE}|(?<=[到向为给对赴]){OPEN}O\\d+{CLOSE})"
+            f"|(?<![,,;;:、]){OPEN}[PUO]\\d+{CLOSE})"
         ),
         # what may stand before a subject inside its clause (a date, 爱心企业), but no preposition
         # that would make the organisation an object (与, 向, 为, 在…)

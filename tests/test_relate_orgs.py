@@ -343,3 +343,12 @@ def test_idioms_and_people_are_no_organisations(text: str) -> None:
 @pytest.mark.parametrize("text", ["基础设施", "商业模式", "山东企业", "天津爱心企业"])
 def test_long_common_words_and_a_place_s_generic_companies_are_no_names(text: str) -> None:
     assert guarded_org(org(text)) is None
+
+
+def test_an_organisation_inside_a_clause_does_not_break_the_subject_s_chain() -> None:
+    text = (
+        "同时,爱心企业甲乙科技有限公司积极履行社会责任,结合丙丁学会组织的主题教育实践活动,"
+        "开展走访慰问,捐赠消费帮扶资金8万元,为富坪村解决了路灯问题。"
+    )
+    found = helpers(text, ["富坪村"], {"甲乙科技有限公司": None, "丙丁学会": None})
+    assert ("甲乙科技有限公司", "富坪村", "donates") in found
