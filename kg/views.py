@@ -272,7 +272,11 @@ def geo_positions(g: nx.MultiDiGraph, settings: dict[str, Any]) -> tuple[dict[st
                 pos[n] = (sum(p[0] for p in around) / len(around), sum(p[1] for p in around) / len(around))
     unplaced = [n for n in g.nodes if n not in pos]
     centres = {n: (x, y + drop[n]) for n, (x, y) in pos.items()}
-    movable = _ring_coincident(g, pos, centres, half_width, half_height, radius, near=0.5)
+    movable, groups = _ring_coincident(g, pos, centres, half_width, half_height, radius, near=0.5)
+    rounds = int(settings["separation_rounds"])
+    # First whole groups (a county with its towns and firms) are pulled apart as rigid boxes, so
+    # neighbouring counties' clusters do not interleave; then single nodes.
+    movable = separate_groups(movable, groups, half_width, half_height, rounds)
     row_gap = max([float(settings["side_row_gap"])] + [2 * half_height[n] for n in unplaced])
     if pos:
         left = min(p[0] for p in pos.values()) - float(settings["side_column_gap"])
@@ -284,9 +288,39 @@ def geo_positions(g: nx.MultiDiGraph, settings: dict[str, Any]) -> tuple[dict[st
     # places of county level and above keep their geography; towns, villages, organisations
     # and projects give way
     weight = {n: separation_weight(g.nodes[n]) for n in movable}
-    separated = separate(movable, half_width, half_height, int(settings["separation_rounds"]), weight)
+    separated = separate(movable, half_width, half_height, rounds, weight)
     pos.update({n: (x, y - drop[n]) for n, (x, y) in separated.items()})
     return pos, len(unplaced)
+
+
+def separate_groups(
+    centres: dict[str, tuple[float, float]],
+    groups: list[list[str]],
+    half_width: dict[str, float],
+    half_height: dict[str, float],
+    rounds: int,
+) -> dict[str, tuple[float, float]]:
+    """Pull apart the groups' bounding boxes (each group moves as one), then return the members'
+    box centres moved with their group."""
+    boxes: dict[str, tuple[float, float]] = {}
+    group_width: dict[str, float] = {}
+    group_height: dict[str, float] = {}
+    for i, members in enumerate(groups):
+        left = min(centres[n][0] - half_width[n] for n in members)
+        right = max(centres[n][0] + half_width[n] for n in members)
+        top = min(centres[n][1] - half_height[n] for n in members)
+        bottom = max(centres[n][1] + half_height[n] for n in members)
+        key = str(i)
+        boxes[key] = ((left + right) / 2, (top + bottom) / 2)
+        group_width[key], group_height[key] = (right - left) / 2, (bottom - top) / 2
+    moved = separate(boxes, group_width, group_height, rounds)
+    out = dict(centres)
+    for i, members in enumerate(groups):
+        key = str(i)
+        dx, dy = moved[key][0] - boxes[key][0], moved[key][1] - boxes[key][1]
+        for n in members:
+            out[n] = (centres[n][0] + dx, centres[n][1] + dy)
+    return out
 
 
 def separation_weight(node: dict[str, Any]) -> float:
@@ -342,10 +376,11 @@ def _ring_coincident(
     half_height: dict[str, float],
     radius: dict[str, float],
     near: float,
-) -> dict[str, tuple[float, float]]:
+) -> tuple[dict[str, tuple[float, float]], list[list[str]]]:
     """Nodes at one point or within ``near`` of it: the highest-level place (else the largest
     node) stays, the others go on rings round its box (eight to a ring), each ring just clear of
-    the one inside it. ``pos`` holds the drawn points, ``centres`` the boxes' centres."""
+    the one inside it. ``pos`` holds the drawn points, ``centres`` the boxes' centres. Returns
+    the new centres and the groups (anchor first)."""
 
     def rank(n: str) -> tuple[int, int, float, str]:
         d = g.nodes[n]
@@ -395,7 +430,7 @@ def _ring_coincident(
                 others = np.vstack([others, free[best]])
                 free = np.delete(free, best, axis=0)
             reach_x, reach_y = reach_x + 2 * step_x, reach_y + 2 * step_y
-    return out
+    return out, list(groups.values())
 
 
 def separate(
