@@ -16,9 +16,9 @@ URL outside vis-network's own licence strings.
 
 Legibility: long names wrap onto balanced lines; the map lays places out by longitude and
 latitude, puts towns, villages and firms that share their county's point on rings round it,
-and pulls overlapping node-and-label boxes apart (counties keep their place, the rest give
-way). Once the page has drawn, its script does the same with the boxes vis-network measured,
-on both pages, so no label covers another.
+and pulls overlapping boxes apart, cluster by cluster and then node by node (counties keep
+their place, the rest give way). Once the page has drawn, its script pulls apart the boxes
+vis-network measured, on both pages, so no label covers another.
 
 Large graphs: vis-network's physics is quadratic, so above ``limits.physics_max_nodes`` the
 layout is computed once here (NetworkX, fixed seed, boxes pulled apart) and physics is off;
@@ -223,9 +223,9 @@ def geo_positions(g: nx.MultiDiGraph, settings: dict[str, Any]) -> tuple[dict[st
     A node without coordinates starts at the graph's node of its county/prefecture/province
     (by code prefix), else at the mean of its located neighbours; the rest stack in a column
     left of the map. Nodes that share a point (a county, its towns and the firms based there)
-    start on rings round the highest-level place among them, so pulling them apart keeps each
-    cluster round its county instead of strung out in a row. Returns the positions and how
-    many nodes went to the column.
+    start on rings round the highest-level place among them; the clusters are then pulled apart
+    as whole boxes and only then single nodes, so each town stays next to its county instead of
+    drifting towards the next. Returns the positions and how many nodes went to the column.
     """
     located = {
         n: (float(d["lon"]), float(d["lat"]))
