@@ -132,6 +132,14 @@ def _ethnic_regex() -> re.Pattern[str]:
     return _ethnic_pattern(_nations())
 
 
+def without_county_prefix(town: str, county: str) -> str:
+    """Some towns are listed under their county's name (红寺堡区红寺堡镇, 化德县七号镇): their
+    own name is what follows it, when that is a name of three characters or more."""
+    if town.startswith(county) and len(town) - len(county) >= 3:
+        return town[len(county) :]
+    return town
+
+
 def strip_suffix(name: str, suffixes: Iterable[str]) -> str | None:
     """The stem of a town or village name (张浦镇→张浦) when at least two characters remain."""
     for suffix in suffixes:
@@ -447,6 +455,7 @@ def build_gazetteer() -> Gazetteer:
             county = stack[2] or stack[1]
             if county is None:
                 continue
+            name = without_county_prefix(name, nodes[county].name)
             town_rows.append((name, county))
             open_town = (county, name, match.end() + 1)
     close_town(len(text))

@@ -69,7 +69,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
@@ -121,9 +121,13 @@ QUOTES = "“”‘’\"'《》〈〉「」『』 "
 PROVINCE_PAIR = re.compile(r"(?=..(?:东西部|对口)?(?:扶贫)?(?:协作|合作|帮扶))")
 # A count of villages closing a list of village stems: 朝阳、华光两村, 东山、西山等三个村.
 VILLAGE_COUNT = re.compile(r"(?:等)?(?:[两二三四五六七八九十\d]+个?)?(?:行政)?(?:村|社区)")
-# The same count where it is the only sign of a list of villages (卡什代、德二、哇加等村).
+# The same count where it is the only sign of a list of villages (卡什代、德二、哇加等村), or of
+# towns (三河、高崖等6个乡镇).
 LIST_CLOSING_COUNT = re.compile(
-    r"(?:等|[两二三四五六七八九十\d]+个|[两二三四五六七八九十]+)(?:行政)?(?:村|社区)"
+    r"(?:等(?:[两二三四五六七八九十\d]+个?)?|[两二三四五六七八九十\d]+个|[两二三四五六七八九十]+)(?:行政)?(?:村|社区)"
+)
+TOWN_LIST_CLOSING_COUNT = re.compile(
+    r"(?:等(?:[两二三四五六七八九十\d]+个?)?|[两二三四五六七八九十\d]+个|[两二三四五六七八九十]+)(?:乡镇|镇|乡|街道)"
 )
 BRACKETED_PLACE = re.compile(r"[(（]([^()（）]{2,12})[)）]")
 # Runs of a place mention between separators (昆山·碧江, 积石山、泾源) are parsed apart.
@@ -1387,38 +1391,57 @@ _TOWN_NAMES: dict[int, dict[str, dict[str, list[Division]]]] = {}
 def discover_village_lists(
     article: Article, mentions: Sequence[Mention], context: Context, gaz: Gazetteer
 ) -> list[Mention]:
-    """Lists of village stems closed by a count of villages (卡什代、德二、哇加等村; 东山、西山两村),
-    read backwards from the count, each stem a village of one of the counties the article names
-    (the only one of that stem there). At least two items, all of them villages, or none is taken."""
+    """Lists of stems closed by a count (卡什代、德二、哇加等村; 东山、西山两村; 三河、高崖等6个乡镇),
+    read backwards from the count, each stem a village (or town) of one of the counties the article
+    names (the only one of that stem there). At least two items, all of them places, or none is
+    taken; items that a mention already links to the same place count without being repeated."""
     counties = sorted(context.named_counties())
-    text = article.text
     if not counties:
         return []
 
     def villages_named(stem: str) -> dict[str, Division]:
-        found = {}
-        for county in counties:
-            for village in gaz.villages_of(county).get(stem, ()):
-                found[village.key] = village
-        return found
+        return {v.key: v for county in counties for v in gaz.villages_of(county).get(stem, ())}
 
+    def towns_named(stem: str) -> dict[str, Division]:
+        return {t.key: t for county in counties for t in _town_names(gaz, county).get(stem, ())}
+
+    found: list[Mention] = []
+    for closing, named in ((LIST_CLOSING_COUNT, villages_named), (TOWN_LIST_CLOSING_COUNT, towns_named)):
+        found += _stem_lists(article, [*mentions, *found], closing, named)
+    return found
+
+
+def _stem_lists(
+    article: Article,
+    mentions: Sequence[Mention],
+    closing_pattern: re.Pattern[str],
+    named: Callable[[str], dict[str, Division]],
+) -> list[Mention]:
+    text = article.text
     occupied = [(m.start, m.end) for m in mentions]
+    linked = {(m.start, m.end): m for m in mentions if m.label == "PLACE"}
     found: list[Mention] = []
 
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in occupied)
 
-    for closing in LIST_CLOSING_COUNT.finditer(text):
-        items: list[tuple[int, int, Division]] = []
+    def already(start: int, end: int, place: Division) -> bool:
+        mention = linked.get((start, end))
+        return mention is not None and mention.name == place.name and mention.county_code == place.county_code
+
+    for closing in closing_pattern.finditer(text):
+        items: list[tuple[int, int, Division, bool]] = []  # (start, end, place, new)
         end = closing.start()
         while True:
             item = None
-            for length in (4, 3, 2):  # the longest stem that is a village
+            for length in (4, 3, 2):  # the longest stem that is a place
                 start = end - length
-                villages = villages_named(text[start:end]) if start >= 0 else {}
-                if len(villages) == 1 and free(start, end):
-                    item = (start, end, next(iter(villages.values())))
-                    break
+                places = named(text[start:end]) if start >= 0 else {}
+                if len(places) == 1:
+                    place = next(iter(places.values()))
+                    if free(start, end) or already(start, end, place):
+                        item = (start, end, place, free(start, end))
+                        break
             if item is None:
                 break
             items.append(item)
@@ -1429,7 +1452,9 @@ def discover_village_lists(
         complete = bool(items) and (items[-1][0] == 0 or text[items[-1][0] - 1] != "、")
         if len(items) < 2 or not complete:
             continue
-        for start, end, village in reversed(items):
+        for start, end, place, new in reversed(items):
+            if not new:
+                continue
             mention = Mention(
                 article_id=article.id,
                 label="PLACE",
@@ -1439,7 +1464,7 @@ def discover_village_lists(
                 sentence=article.sentence_index_at(start),
                 source="gazetteer",
             )
-            found.append(_fill_place(mention, village))
+            found.append(_fill_place(mention, place))
             occupied.append((start, end))
     return found
 

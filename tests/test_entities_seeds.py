@@ -44,9 +44,9 @@ def _gold_places() -> list[tuple[str, str, str, str, str]]:
     return list(places.values())
 
 
-# Names the nlp stage does not recognise yet (a suffixless brand after 企业, a park named 电商园):
-# recognition is kg/nlp.py's part; they turn into passes (XPASS) as soon as it finds them.
-NOT_YET_RECOGNISED = {"中天创客", "海沧中达电商园"}
+# Names the nlp stage does not recognise yet (a suffixless brand after 企业): recognition is
+# kg/nlp.py's part; it turns into a pass (XPASS) as soon as it finds it.
+NOT_YET_RECOGNISED = {"中天创客"}
 
 
 def _gold_orgs() -> list[Any]:

@@ -135,3 +135,11 @@ def test_autonomous_names_without_nationalities(gaz: Gazetteer) -> None:
     assert codes(gaz, "沿河自治县") == {"520627"}
     assert codes(gaz, "临夏自治州") == {"622900"}
     assert codes(gaz, "鄂伦春自治旗") == {"150723"}  # no nationality to drop: its own name
+
+
+def test_towns_listed_under_their_countys_name_are_named_without_it(gaz: Gazetteer) -> None:
+    # jionlp lists some towns as 红寺堡区红寺堡镇: the town is 红寺堡镇, its villages follow it
+    assert codes(gaz, "红寺堡镇") == {"640303/红寺堡镇"}
+    assert gaz.lookup("红寺堡区红寺堡镇") == []
+    villages = gaz.villages_of("640303")
+    assert {v.town for found in villages.values() for v in found} >= {"红寺堡镇"}

@@ -557,3 +557,15 @@ def test_village_written_with_another_suffix_than_its_official_one(gaz: Gazettee
 def test_org_of_a_two_character_county_and_one_character(gaz: Gazetteer) -> None:
     linked = link(gaz, "文县委召开会议,部署甘肃文县的帮扶工作。", [("文县委", "ORG"), "甘肃", "文县"])
     assert by_text(linked, "文县委").home_code == "621222"
+
+
+def test_town_stems_in_a_list_closed_by_a_count(gaz: Gazetteer) -> None:
+    # 和平 is also 和平区 (天津, 沈阳): in a list of 碧江区's towns closed by 等3个乡镇 it is 和平乡
+    text = "碧江区的蓝莓种植已拓展到漾头、和平、滑石等3个乡镇。"
+    linked = link(gaz, text, ["碧江区", "和平"])
+    towns = [(m.text, m.name, m.county_code) for m in linked if m.level == "town"]
+    assert towns == [
+        ("漾头", "漾头镇", "520602"),
+        ("和平", "和平土家族侗族乡", "520602"),
+        ("滑石", "滑石侗族苗族土家族乡", "520602"),
+    ]
