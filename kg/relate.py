@@ -708,7 +708,10 @@ def team_station(org: Mention, places_by_text: dict[str, Mention]) -> Mention | 
         return None
     rest = name[name.rfind("驻") + 1 :]
     keys = [k for k in places_by_text if rest.startswith(k) and len(k) < len(rest)]
-    return places_by_text[max(keys, key=len)] if keys else None
+    if keys:
+        return places_by_text[max(keys, key=len)]
+    # the place is named only inside the team's name (驻«册亨县帮扶工作队»): the linker's home
+    return _place_of_code(replace(org, text=rest), org.home_code)
 
 
 def _without_parent_names(text: str, division: Any) -> str:

@@ -180,6 +180,24 @@ def test_staff_sent_away_for_training_make_no_pair(gaz: Gazetteer) -> None:
     assert pairs(gaz, "富宁县选派30名干部到上海参加培训。", ["富宁县", "上海"]) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "places", "team", "expected"),
+    [
+        (
+            "宁波市江北区驻黔西南州册亨县帮扶工作队积极对接两地企业。",
+            ["宁波市", "江北区", "黔西南州"],
+            "册亨县帮扶工作队",
+            ("江北区", "册亨县"),
+        ),
+        ("昆山市张浦镇组团驻碧江区工作队开展消费帮扶。", ["昆山市", "张浦镇"], "碧江区工作队", ("张浦镇", "碧江区")),
+    ],
+)
+def test_team_stationed_in_a_place_named_only_inside_the_team(
+    gaz: Gazetteer, text: str, places: list[str], team: str, expected: tuple[str, str]
+) -> None:
+    assert pairs(gaz, text, places, (team,)) == {expected}
+
+
 def test_organ_named_with_its_province_acts_for_its_city(gaz: Gazetteer) -> None:
     text = "山东省滨州市人社局与甘肃省临夏州东乡县人社局签订劳务合作协议。"
     orgs = ("山东省滨州市人社局", "甘肃省临夏州东乡县人社局")
