@@ -15,7 +15,7 @@ from kg import __version__
 T = TypeVar("T")
 app = typer.Typer(
     name="kg",
-    help="Shanhai KG (山海图谱): build a knowledge graph of who helps whom (帮扶) from Chinese news articles.",
+    help="Shanhai KG (山海图谱): a knowledge graph of who helps whom (帮扶) from Chinese news articles.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -89,8 +89,8 @@ def build(
     )
     for where, why in report.skipped:
         err.print(f"  skipped {where}: {why}", highlight=False, markup=False)
-    for name, rows in report.outputs.items():
-        err.print(f"  wrote {out / name} ({rows} rows)", highlight=False, markup=False)
+    for name, holds in report.outputs.items():
+        err.print(f"  wrote {out / name} ({holds})", highlight=False, markup=False)
 
 
 @app.command()

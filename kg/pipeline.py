@@ -46,7 +46,7 @@ class BuildReport:
     files_read: int = 0
     articles: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file[:line], reason)
-    outputs: dict[str, int] = field(default_factory=dict)  # file name -> rows written
+    outputs: dict[str, str] = field(default_factory=dict)  # file name -> what it holds ("418 rows")
 
 
 class NothingRead(RuntimeError):
@@ -70,7 +70,7 @@ def build(
     )
     if not articles:
         raise NothingRead("no article could be read from the inputs")
-    report.outputs["articles.jsonl"] = write_jsonl(out / "articles.jsonl", articles)
+    report.outputs["articles.jsonl"] = _rows(write_jsonl(out / "articles.jsonl", articles))
 
     pipeline = nlp.load_pipeline(model)
     found = nlp.find_mentions(pipeline, articles, reporter)
@@ -79,19 +79,26 @@ def build(
         article.id: link.link_mentions(article, found.get(article.id, []), gazetteer)
         for article in reporter.progress(articles, "linking")
     }
-    report.outputs["entities.jsonl"] = write_jsonl(out / "entities.jsonl", _entity_rows(articles, mentions))
+    report.outputs["entities.jsonl"] = _rows(
+        write_jsonl(out / "entities.jsonl", _entity_rows(articles, mentions))
+    )
 
     relations: list[Relation] = []
     for article in reporter.progress(articles, "relations"):
         relations.extend(relate.extract_relations(article, mentions[article.id]))
-    report.outputs["relations.jsonl"] = write_jsonl(out / "relations.jsonl", relations)
+    report.outputs["relations.jsonl"] = _rows(write_jsonl(out / "relations.jsonl", relations))
 
     rdf = graph.build_graph(articles, mentions, relations)
     projection = graph.to_networkx(rdf)  # once: graph.graphml and the views both draw on it
-    report.outputs.update(graph.write_graph(rdf, out, projection))
+    for name, count in graph.write_graph(rdf, out, projection).items():
+        report.outputs[name] = f"{count:,} {'nodes' if name.endswith('.graphml') else 'triples'}"
     for path in views.write_views(projection, out):
-        report.outputs[path.name] = 1
+        report.outputs[path.name] = "open it in a web browser"
     return report
+
+
+def _rows(count: int) -> str:
+    return f"{count:,} rows"
 
 
 def _entity_rows(articles: list[Article], mentions: dict[str, list[Mention]]) -> Iterator[dict]:
