@@ -1707,6 +1707,7 @@ class _ArticleReader:
         """The helping organisations of a forward wording and the place they help."""
         givers = lexicon()["not_agent_before"]["giver_before"]
         start = match.start("donor")
+        not_agent = [*not_agent, *(w + "了" for w in not_agent if len(w) > 1)]  # 走访了A公司
         if _preceded_by(enc.text, start, not_agent) and not _preceded_by(enc.text, start, givers):
             return None
         if _menu_like(enc.text[match.end("donor") - 1 : match.end()]):
@@ -1760,9 +1761,10 @@ class _ArticleReader:
 
     @staticmethod
     def _thanks_for(enc: Encoded, match: re.Match[str]) -> bool:
-        """Whether the organisation thanks another for the action (A对…捐赠…表示感谢)."""
+        """Whether the organisation thanks another for the action (A对…捐赠…表示感谢, A向…捐赠企业
+        颁发证书,表示感谢)."""
         between = enc.text[match.end("donor") : match.start("action")]
-        if "对" not in between:
+        if not any(w in between for w in ("对", "向", "给")):
             return False
         rest = enc.text[match.end() :]
         stop = min([i for i in (rest.find(c) for c in SENTENCE_STOPS) if i >= 0] or [len(rest)])

@@ -352,3 +352,13 @@ def test_an_organisation_inside_a_clause_does_not_break_the_subject_s_chain() ->
     )
     found = helpers(text, ["富坪村"], {"甲乙科技有限公司": None, "丙丁学会": None})
     assert ("甲乙科技有限公司", "富坪村", "donates") in found
+
+
+def test_organisations_visited_after_a_verb_with_le_do_not_help() -> None:
+    text = "考察团一行还走访了甲乙科技农业有限公司、丙丁股份有限公司等,深入了解当地产业发展、投资政策等情况。"
+    assert helpers(text, ["富坪村"], {"甲乙科技农业有限公司": None, "丙丁股份有限公司": None}) == []
+
+
+def test_an_organisation_that_thanks_the_donors_with_a_certificate_received() -> None:
+    text = "捐赠仪式上,靖远县甲乙商会向3家捐赠企业颁发了荣誉证书,表示了衷心感谢。"
+    assert helpers(text, ["靖远县"], {"靖远县甲乙商会": None}) == []
