@@ -569,6 +569,9 @@ def is_common_phrase(text: str) -> bool:
     words = list(tokenizer.cut(text, HMM=False))
     if len(words) > 1 and len(words[0]) == 1 and tags.get(words[0]) == "v":
         words = words[1:]
+    if len(words) == 1 and len(words[0]) == rule["lone_word_length"]:
+        if tags.get(words[0], "x") in rule["common_tags"]:
+            return True  # 党史 (of 党史学习教育): a lone common word
     return all(
         len(w) >= 2
         and (

@@ -362,3 +362,9 @@ def test_organisations_visited_after_a_verb_with_le_do_not_help() -> None:
 def test_an_organisation_that_thanks_the_donors_with_a_certificate_received() -> None:
     text = "捐赠仪式上,靖远县甲乙商会向3家捐赠企业颁发了荣誉证书,表示了衷心感谢。"
     assert helpers(text, ["靖远县"], {"靖远县甲乙商会": None}) == []
+
+
+def test_a_lone_two_character_common_word_is_no_name() -> None:
+    assert guarded_org(org("党史"), after="学习教育") is None
+    kept = guarded_org(org("华为"))  # a proper name in the dictionary stays
+    assert kept is not None
