@@ -105,6 +105,27 @@ def place_ending() -> re.Pattern[str]:
 
 
 @cache
+def not_name_endings() -> re.Pattern[str]:
+    endings = sorted(_read_lines(_data_path("patterns", "not_name_endings.txt")), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, endings))})$")
+
+
+@cache
+def set_phrases() -> frozenset[str]:
+    """Idioms and set phrases of jieba's own dictionary (tags i, l), four characters or more."""
+    import jieba
+
+    with jieba.dt.get_dict_file() as fh:
+        rows = (line.decode("utf-8").split() for line in fh)
+        return frozenset(w for w, _, tag in (r for r in rows if len(r) == 3) if tag in "il" and len(w) >= 4)
+
+
+def is_phrase_not_name(text: str) -> bool:
+    """True for a statistical ORG/PERSON span that is a phrase: 深情厚谊, 林某兄弟俩, 某某产业发展."""
+    return bool(not_name_endings().search(text)) or text in set_phrases()
+
+
+@cache
 def label_map() -> dict[str, tuple[str, str | None]]:
     """NER label → (our label, ORG subtype or None): CLUENER's and OntoNotes' labels."""
     rows = _read_csv(_data_path("patterns", "label_map.csv"))
@@ -550,6 +571,10 @@ class EntityMerger:
                 continue
             label, subtype = mapped
             name = text[edges[0] : edges[1]]
+            if label in ("ORG", "PERSON") and is_phrase_not_name(name):
+                continue
+            if label == "PERSON" and len(name) >= 3 and place_ending().search(name):
+                label = "PLACE"  # CLUENER's name label on a village (某北村)
             if label == "ORG":
                 # the name's ending outranks the model's coarse label (company → 某某协会)
                 subtype = org_subtype(name, subtype or "other")

@@ -97,6 +97,18 @@ def test_statistical_ner_finds_names_no_rule_knows(pipeline: spacy.language.Lang
     assert ("ORG", "阿里巴巴") in from_ner
 
 
+def test_phrases_are_no_names_and_a_village_is_no_person() -> None:
+    assert nlp.is_phrase_not_name("深情厚谊")  # an idiom of jieba's dictionary
+    assert nlp.is_phrase_not_name("陈某兄弟俩") and nlp.is_phrase_not_name("茶叶产业发展")
+    assert not nlp.is_phrase_not_name("丰禾农贸") and not nlp.is_phrase_not_name("王建国")
+    text = "带着深情厚谊，王建国走访了石桥村。"
+    doc = spacy.blank("zh").make_doc(text)
+    statistical = [(2, 6, "organization"), (7, 10, "name"), (13, 16, "name")]
+    doc.spans[nlp.NER_KEY] = [doc.char_span(s, e, label=label) for s, e, label in statistical]
+    nlp.EntityMerger()(doc)
+    assert [(e.label_, e.text) for e in doc.ents] == [("PERSON", "王建国"), ("PLACE", "石桥村")]
+
+
 def test_county_short_names(pipeline: spacy.language.Language) -> None:
     found = entities(pipeline, "晋江帮扶会宁的干部说，两地合作越来越紧密。")
     assert [(label, surface) for label, surface, _ in found] == [("PLACE", "晋江"), ("PLACE", "会宁")]
