@@ -453,6 +453,8 @@ def guarded_org(org: Mention, before: str = "", after: str = "") -> Mention | No
         return None
     if _after_places(text) in guard["generic_names"]:
         return None  # 山东企业: a place and a generic word
+    if _only_places(text):
+        return None  # 四川省西昌: place names the NER took for a name
     if re.search(guard["quantity_before"], before) or text.endswith(tuple(guard["not_name_endings"])):
         return None
     if text.endswith(tuple(guard["person_endings"])):
@@ -533,16 +535,26 @@ def _after_places(text: str) -> str:
     return "".join(words)
 
 
+def _only_places(text: str) -> bool:
+    """Whether every word of the text is a place name by jieba's ns tag (四川省西昌)."""
+    _, _, tags = _jieba_tables()
+    words = _words(text)
+    return len(words) > 1 and all(tags.get(w) == "ns" for w in words)
+
+
 def _words(text: str) -> list[str]:
     tokenizer, _, _ = _jieba_tables()
     return list(tokenizer.cut(text, HMM=False))
 
 
 def _leading_verb(text: str) -> str | None:
-    """The frequent verb a text starts with (查阅工商联 → 查阅), if any."""
+    """The frequent verb a text starts with (查阅工商联 → 查阅), or a help action whatever its tag
+    (资助职业中学 → 资助), if any."""
     tokenizer, frequencies, tags = _jieba_tables()
     words = list(tokenizer.cut(text, HMM=False))
     first = words[0] if words else ""
+    if len(words) > 1 and first in _plain_actions():
+        return first
     minimum = lexicon()["org_guard"]["common_word"]["leading_verb_min_frequency"]
     if (
         len(words) > 1
@@ -1225,6 +1237,13 @@ def is_local_institution(org: Mention) -> bool:
     return False
 
 
+@cache
+def _plain_actions() -> frozenset[str]:
+    """The help action words that are plain words (捐赠, 资助), not patterns."""
+    actions = lexicon()["actions"]
+    return frozenset(w for k, ws in actions.items() if not k.startswith("_") for w in ws if w.isalpha())
+
+
 def _menu_like(text: str) -> bool:
     """Words set apart by spaces, more than once: a page's menu or header, not running prose."""
     return len(re.findall(r"[^\s,,。、]\s+(?=[^\s,,。、])", text)) >= 2
@@ -1637,8 +1656,12 @@ class _ArticleReader:
             return False
         if recipient is not None and code_within(org.home_code, recipient):
             return False  # the recipient's own organisation (积石山县人民政府, 碧江经开区)
-        if (org.name or org.text).endswith(tuple(lexicon()["not_agent_before"]["media_endings"])):
-            return False  # an outlet reports the help, it does not give it
+        media = lexicon()["not_agent_before"]
+        name = org.name or org.text
+        if name.endswith(tuple(media["media_endings"])) and not name.endswith(
+            tuple(media["media_not_endings"])
+        ):
+            return False  # an outlet (日报, 华龙网) reports the help, it does not give it
         side = self._org_side(org)
         if side < 0:
             return False  # based on the helped side (甘肃某某公司 in an article of 天津 helping 甘肃)

@@ -368,3 +368,19 @@ def test_a_lone_two_character_common_word_is_no_name() -> None:
     assert guarded_org(org("党史"), after="学习教育") is None
     kept = guarded_org(org("华为"))  # a proper name in the dictionary stays
     assert kept is not None
+
+
+@pytest.mark.parametrize("text", ["暖风机1600台", "本网讯", "四川省西昌"])
+def test_goods_counted_a_dateline_and_bare_places_are_no_organisations(text: str) -> None:
+    assert guarded_org(org(text)) is None
+
+
+def test_a_help_action_taken_into_the_name_is_cut_off() -> None:
+    kept = guarded_org(org("资助职业中学"), before="其中")
+    assert kept is not None and kept.text == "职业中学"
+
+
+def test_a_news_site_is_no_helper_but_the_grid_company_is() -> None:
+    text = "甲乙网讯 国家电网向富坪村捐赠了变压器,甲乙网也捐赠了图书。"
+    found = helpers(text, ["富坪村"], {"甲乙网": None, "国家电网": None})
+    assert [f[0] for f in found] == ["国家电网"]
