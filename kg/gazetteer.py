@@ -10,7 +10,9 @@ Sources are read from installed packages, never downloaded:
 * jionlp's ``dictionary/china_location_change.txt``: renamed divisions (襄樊→襄阳, 盘县→盘州市);
   the old names become ``former`` names of the current division.
 * cpca's ``resources/adcodes.csv``: longitude/latitude by code for the upper three levels.
-* ``kg/data/place_formers.csv``: merged districts the change list lacks (江东区 → 鄞州区).
+* ``kg/data/place_formers.csv``: merged districts the change list lacks (江东区 → 鄞州区);
+  and by rule every district keeps the county or city it was made of as a former name (金坛市 →
+  金坛区), where no division is officially called so.
 
 Everything at county level and above gets a Division keyed by its 6-digit code; towns are
 keyed ``county_code/town`` and carry their county's code and coordinates. Villages (≈650k)
@@ -566,6 +568,16 @@ def _former_names(nodes: dict[str, _Node]) -> dict[str, list[str]]:
             if former and former not in official and len(former) >= 2 and former != target.short:
                 if former not in result[target.code]:
                     result[target.code].append(former)
+    # Districts made of a county or a county-level city (金坛市 → 金坛区 in 2015, 横山县 → 横山区):
+    # older texts name them so. Only where no division is officially called that.
+    for node in nodes.values():
+        if node.level != "county" or not node.name.endswith("区") or not node.short or len(node.short) < 2:
+            continue
+        if is_development_zone(node.code):
+            continue
+        for former in (node.short + "市", node.short + "县"):
+            if former not in official and former not in result[node.code]:
+                result[node.code].append(former)
     # Merged districts the change list lacks (江东区 → 鄞州区): the old name and its stem.
     for row in _read_data_csv("place_formers.csv"):
         target = nodes.get(row["code"].strip())

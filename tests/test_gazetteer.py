@@ -143,3 +143,9 @@ def test_towns_listed_under_their_countys_name_are_named_without_it(gaz: Gazette
     assert gaz.lookup("红寺堡区红寺堡镇") == []
     villages = gaz.villages_of("640303")
     assert {v.town for found in villages.values() for v in found} >= {"红寺堡镇"}
+
+
+def test_districts_keep_the_county_or_city_they_were_made_of(gaz: Gazetteer) -> None:
+    assert codes(gaz, "金坛市") == {"320413"}  # 金坛区 since 2015
+    assert codes(gaz, "横山县") == {"610803"}  # 横山区
+    assert codes(gaz, "和平县", "county") == {"441624"}  # an official name stays what it is
