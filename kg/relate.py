@@ -745,6 +745,28 @@ def _without_parent_names(text: str, division: Any) -> str:
     return text
 
 
+def _team_sender(
+    org: Mention, places_by_code: dict[str, Mention], places_by_text: dict[str, Mention]
+) -> tuple[Mention, str] | None:
+    """The place that sends a team named as one organisation with 驻 inside (珠海市驻观珠镇帮扶
+    工作队), and the words that name it: the place its name begins with, else the linker's home."""
+    name = org.text
+    at = name.rfind("驻")
+    if at <= 0 or not name.endswith(tuple(lexicon()["stationed_team"]["words"])):
+        return None
+    keys = [k for k in places_by_text if name.startswith(k) and len(k) <= at]
+    if keys:
+        key = max(keys, key=len)
+        return places_by_text[key], key
+    division = load_gazetteer().get(org.home_code) if org.home_code else None
+    home = places_by_code.get(org.home_code or "") or _place_of_code(org, org.home_code)
+    if division is None or home is None:
+        return None
+    names = (division.name, division.short or "", *division.aliases)
+    words = max((w for w in names if w and name.startswith(w) and len(w) <= at), key=len, default=None)
+    return (home, words) if words else None
+
+
 def _place_of_code(mention: Mention, code: str | None) -> Mention | None:
     """A place mention for a division code (county level or above) where the article names the
     place only inside an organisation's name (黔西南州人民政府): the division the name begins with."""
@@ -819,6 +841,11 @@ def encode(
             if home is not None:
                 slots.append(Slot("P", m, m.start, m.end, place=home, government=True))
             else:
+                sender = _team_sender(m, places_by_code, places_by_text or {})
+                if sender is not None:  # «X驻Y工作队» as one name: X, then 驻, then Y's team
+                    at = m.text.rfind("驻") + 1
+                    slots.append(Slot("P", sender[0], m.start, m.start + len(sender[1]), place=sender[0]))
+                    m = replace(m, text=m.text[at:], name=m.text[at:], start=m.start + at)
                 station = team_station(m, places_by_text or {})
                 slots.append(Slot("O", m, m.start, m.end, government=government, station=station))
         else:

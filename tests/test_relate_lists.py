@@ -255,3 +255,9 @@ def test_a_denied_pairing_gives_no_pair() -> None:
 def test_a_denied_pairing_leaves_the_stated_one() -> None:
     text = "调整以后,常州不再帮扶盐城,苏州结对宿迁。"
     assert pairs(text, ["常州", "盐城", "苏州", "宿迁"]) == {("苏州市", "宿迁市")}
+
+
+def test_team_named_as_one_organisation_with_zhu_inside() -> None:
+    text = "昆山市驻坝黄镇帮扶工作队组织企业到坝黄镇开展消费帮扶。"
+    found = pairs(text, ["坝黄镇"], orgs={"昆山市驻坝黄镇帮扶工作队": "320583"})
+    assert found == {("昆山市", "坝黄镇")}
