@@ -81,6 +81,7 @@ from kg.gazetteer import (
     Candidate,
     Division,
     Gazetteer,
+    _common_words,
     _is_common_word,
     word_frequency,
 )
@@ -838,6 +839,10 @@ def _non_place_use(text: str, piece: Piece, pieces: Sequence[Piece]) -> str | No
         return f"{piece.text} is the dateline's place of filing, not a party of the story"
     if not _by_short_name(piece):
         return None
+    if _common_words().get(piece.text, (0, ""))[1] in rules["common_word_tags"] and not _place_cue_beside(
+        text, piece, rules
+    ):
+        return f"{piece.text} is the common word here (投资兴业, 山海同心): no word of place beside it"
     if before and before[-1] in rules["surnames"]:
         cue = before[:-1].rstrip()
         if cue.endswith(tuple(rules["person_cues"])):
@@ -858,6 +863,17 @@ def _non_place_use(text: str, piece: Piece, pieces: Sequence[Piece]) -> str | No
         if rest:
             return f"{piece.text} is part of the quoted phrase {text[left : right + 1]}"
     return None
+
+
+def _place_cue_beside(text: str, piece: Piece, rules: dict[str, Any]) -> bool:
+    """Whether a word that marks a place stands right before the name (在, 与, 、, a clause's
+    start) or right after it (县, 两地, 等, 的): what a common word used as a name needs."""
+    before = text[max(0, piece.start - 4) : piece.start]
+    if not before or not ("\u4e00" <= before[-1] <= "\u9fff"):
+        return True
+    if before.endswith(tuple(rules["place_cues_before"])):
+        return True
+    return text[piece.end : piece.end + 4].startswith(tuple(rules["place_cues_after"]))
 
 
 def _drop_non_place_uses(text: str, pieces: Sequence[Piece]) -> None:

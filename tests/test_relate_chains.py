@@ -104,6 +104,18 @@ def test_a_list_with_one_side_naming_several_recipients(gaz: Gazetteer) -> None:
     }
 
 
+def test_items_joined_by_a_bare_verb_one_after_the_other(gaz: Gazetteer) -> None:
+    text = "按照安排,宕昌县对接黄岛区、文县对接崂山区、康县挂钩城阳区。"
+    places = ["宕昌县", "黄岛区", "文县", "崂山区", "康县", "城阳区"]
+    assert pairs(gaz, text, places) == {("黄岛区", "宕昌县"), ("崂山区", "文县"), ("城阳区", "康县")}
+
+
+def test_two_places_counted_as_one_side_are_no_pair(gaz: Gazetteer) -> None:
+    text = "黄岛区、崂山区两区分别与宕昌县、文县结对。"
+    found = pairs(gaz, text, ["黄岛区", "崂山区", "宕昌县", "文县"])
+    assert found == {("黄岛区", "宕昌县"), ("崂山区", "文县")}
+
+
 def test_bare_verb_dock_pairs_with_each_listed_recipient(gaz: Gazetteer) -> None:
     text = "按照部署,福州市对接定西市安定区、通渭县、陇西县。"
     places = ["福州市", "定西市", "安定区", "通渭县", "陇西县"]
@@ -286,3 +298,21 @@ def test_short_name_inside_a_quoted_slogan_is_no_place(gaz: Gazetteer) -> None:
 def test_quoted_pair_of_places_stays_linked(gaz: Gazetteer) -> None:
     names = _linked_names(gaz, "“福清·通渭”东西部协作交流会在福清市举行。", ["福清", "通渭", "福清市"])
     assert names["福清"] == "福清市" and names["通渭"] == "通渭县"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("山海同心稳就业,东西协作促振兴,黔东南与佛山携手。", "同心"),
+        ("吸引一批福清籍客商到连城投资兴业。", "兴业"),
+    ],
+)
+def test_short_name_used_as_a_common_word_is_no_place(gaz: Gazetteer, text: str, surface: str) -> None:
+    places = [surface, "黔东南", "佛山", "福清", "连城"]
+    names = _linked_names(gaz, text, [p for p in places if p in text])
+    assert names[surface] is None
+
+
+def test_short_name_that_is_a_common_word_after_a_word_of_place_stays(gaz: Gazetteer) -> None:
+    names = _linked_names(gaz, "闽宁协作以来,福建在同心开展了大量帮扶工作。", ["福建", "同心"])
+    assert names["同心"] == "同心县"
