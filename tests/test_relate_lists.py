@@ -261,3 +261,10 @@ def test_team_named_as_one_organisation_with_zhu_inside() -> None:
     text = "昆山市驻坝黄镇帮扶工作队组织企业到坝黄镇开展消费帮扶。"
     found = pairs(text, ["坝黄镇"], orgs={"昆山市驻坝黄镇帮扶工作队": "320583"})
     assert found == {("昆山市", "坝黄镇")}
+
+
+def test_the_venue_of_a_signing_is_no_partner_of_the_agreement() -> None:
+    text = "会上,余杭区与某某集团在巴东县签订了产业合作协议。"
+    art, mentions = article(text, ["余杭区", "巴东县"], orgs={"某某集团": None})
+    fired = {r.pattern for r in extract_relations(art, mentions) if r.type == "pairing"}
+    assert not fired & {"pair.agreement", "pair.agreement_listed"}
