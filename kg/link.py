@@ -115,6 +115,8 @@ MAX_WORD_LENGTH = 8
 PLACE_WORD_FREQ = 40
 MIN_CROSSING_WORD_FREQ = 20
 MAX_CHANCE_OF_COINCIDENCE = 0.05
+# Suffixes that end the name of a village or town: a short name running into one is its head.
+LOCAL_SUFFIXES = ("村", "社区", "乡", "镇", "街道")
 # Punctuation that ends a clause: a lone short name needs another place inside its own clause.
 CLAUSE_ENDS = "，,；;：:。！？!?\n"
 QUOTES = "“”‘’\"'《》〈〉「」『』 "
@@ -887,6 +889,33 @@ def _drop_non_place_uses(text: str, pieces: Sequence[Piece]) -> None:
             piece.chosen, piece.unresolved = None, reason
 
 
+def _drop_short_names_of_longer_local_names(
+    text: str, pieces: Sequence[Piece], context: Context, gaz: Gazetteer
+) -> None:
+    """双桥|村, 温江|寺乡: a county's or town's short name that the text continues, within two
+    characters, into a village or town suffix is the head of a longer local name (双桥村 of 蒲村镇,
+    温江寺乡), not that county or town, unless what follows is a name of its own (福清|江阴镇)."""
+    for piece in pieces:
+        division = piece.chosen
+        if division is None or division.level not in ("county", "town"):
+            continue
+        kinds = {c.kind for c in piece.candidates if c.division.key == division.key}
+        if not kinds <= {"short", "former"}:
+            continue
+        for length in (1, 2):
+            tail = text[piece.end : piece.end + length]
+            if len(tail) < length or not all("\u4e00" <= ch <= "\u9fff" for ch in tail):
+                break
+            if not tail.endswith(LOCAL_SUFFIXES):
+                continue
+            if any(gaz.lookup(tail[i:]) for i in range(len(tail) - 1)):
+                break  # 福清|江阴镇: a name follows
+            piece.chosen = None
+            piece.unresolved = f"{piece.text} begins the longer local name {piece.text + tail}"
+            context.counts[division.key] -= 1
+            break
+
+
 def _drop_names_cut_from_known_places(
     text: str, pieces: Sequence[Piece], context: Context, gaz: Gazetteer
 ) -> None:
@@ -1019,8 +1048,10 @@ def link_places(
 
     all_pieces = [p for _, pieces in groups for p in pieces]
     # Anchors: names with exactly one county-level-or-above candidate, and the places a nested
-    # name proves (天津市 in 天津市和平区). A short name that towns elsewhere share (石龙: 石龙区 of
-    # 平顶山, and 石龙镇 of 东莞 among others) waits for its round instead.
+    # name proves (天津市 in 天津市和平区). A county's short name that towns elsewhere share
+    # anchors only beside another anchor of its province (那坡 among 百色's counties); alone it
+    # waits for its round (石龙: 石龙区 of 平顶山, or 石龙镇 of the 东莞 the article names).
+    waiting: list[Division] = []
     for piece in all_pieces:
         candidate = _unique_upper(piece.candidates)
         if candidate is None or not _anchor_worthy(piece.text, candidate):
@@ -1033,8 +1064,13 @@ def link_places(
                 for c in piece.candidates
             )
         ):
+            waiting.append(candidate.division)
             continue
         context.add(candidate.division)
+    settled_anchors = list(context.anchors)
+    for division in waiting:
+        if any(a.key != division.key and _closeness(division, a) > 0 for a in settled_anchors):
+            context.add(division)
     # Rounds: upper levels first (they anchor towns), then towns, then villages.
     _resolve_round(all_pieces, UPPER_LEVELS, gaz, context)
     # A self-reference before a place (我市海曙区) is that place's enclosing city: an anchor
@@ -1061,6 +1097,7 @@ def link_places(
             context.counts[piece.chosen.key] += 1
     _drop_lone_short_names(article, all_pieces, context)
     _drop_names_cut_from_known_places(article.text, all_pieces, context, gaz)
+    _drop_short_names_of_longer_local_names(article.text, all_pieces, context, gaz)
     _drop_non_place_uses(article.text, all_pieces)
 
     linked: list[Mention] = []
@@ -1757,7 +1794,16 @@ def _within(inner: Mention, outer: Mention) -> bool:
 
 def _linked_by_short_name(mention: Mention, gaz: Gazetteer) -> bool:
     """Linked only through a short name (金牛 → 金牛区), the kind of name that hides in longer ones."""
-    kinds = {c.kind for c in gaz.lookup(mention.text) if (c.division.code or c.division.key) == mention.code}
+    kinds = {
+        c.kind
+        for c in gaz.lookup(mention.text)
+        if (c.division.code and c.division.code == mention.code)
+        or (
+            c.division.code is None
+            and c.division.county_code == mention.county_code
+            and c.division.name == mention.name
+        )
+    }
     return kinds == {"short"}
 
 

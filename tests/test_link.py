@@ -88,8 +88,8 @@ def test_ambiguous_without_context_stays_unresolved(gaz: Gazetteer) -> None:
 
 
 def test_town_resolved_only_within_named_counties(gaz: Gazetteer) -> None:
-    text = "昆山张浦镇和碧江坝黄镇乡镇结对。坝黄建成蓝莓基地。"
-    linked = link(gaz, text, ["昆山张浦镇", "碧江坝黄镇", "坝黄"])
+    text = "坝黄建成蓝莓基地。昆山张浦镇和碧江坝黄镇乡镇结对。"
+    linked = link(gaz, text, ["坝黄", "昆山张浦镇", "碧江坝黄镇"])
     zhangpu = by_text(linked, "张浦镇")
     assert (zhangpu.level, zhangpu.county_code, zhangpu.code) == ("town", "320583", None)
     assert zhangpu.parents == ["320000", "320500", "320583"]
@@ -569,3 +569,15 @@ def test_town_stems_in_a_list_closed_by_a_count(gaz: Gazetteer) -> None:
         ("和平", "和平土家族侗族乡", "520602"),
         ("滑石", "滑石侗族苗族土家族乡", "520602"),
     ]
+
+
+def test_short_name_that_runs_into_a_local_suffix(gaz: Gazetteer) -> None:
+    # 双桥 is a town's short name elsewhere; written 双桥村 right after 蒲村镇 it is that town's
+    # village, and 温江 (温江区, 成都) heads a township's name here
+    text = "岐山县蒲村镇双桥村修了路,凤县温江寺乡也修了路。"
+    linked = link(gaz, text, ["岐山县蒲村镇", "双桥", "凤县", "温江"])
+    village = [m for m in linked if m.level == "village"]
+    assert [(m.text, m.name, m.county_code) for m in village] == [("双桥村", "双桥村", "610323")]
+    assert by_text(linked, "温江").code is None and "温江寺乡" in (by_text(linked, "温江").unresolved or "")
+    # a name after it is no such run: 福清 stays before 江阴镇
+    assert link(gaz, "福清江阴镇的企业", ["福清", "江阴镇"])[0].code == "350181"
