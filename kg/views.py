@@ -1,10 +1,21 @@
 """The interactive HTML views of a build: ``graph.html`` (the pairing network) and ``map.html``
 (the same graph laid out by longitude/latitude).
 
-Both pages are single self-contained files: vis-network (the library pyvis wraps, vendored from
-pyvis's own bundle under ``kg/data/views/vendor``), our script and our style are inlined, so the
-pages open with the network switched off. pyvis's own template is not used because it links
-Bootstrap and other assets from public CDNs.
+Each page's network is built with pyvis: a ``pyvis.network.Network(directed=True)`` gets one
+``add_node``/``add_edge`` per graph node and edge, carrying its vis-network options and our
+``kg`` fields, and the page's options through ``set_options``; the nodes, edges and options the
+page draws are that Network's (``get_network_data()``). pyvis's own template is not used: it
+links Bootstrap and other assets from public CDNs (and ``"local"`` loads vis-network from one),
+so the page is finished by our template ``data/views/page.html``.
+
+Both pages are single self-contained files that open with the network switched off: inlined are
+vis-network as pyvis ships it (``pyvis/lib/vis-9.1.2/vis-network.min.js`` in pyvis 0.3.2, read
+with importlib.resources; only its trailing source-map comment is dropped), our script and our
+style. vis-network (https://github.com/visjs/vis-network) is dual licensed Apache-2.0/MIT,
+(c) 2011-2017 Almende B.V., (c) 2017-2019 visjs contributors; its licence header stays inside
+the inlined script. pyvis's ``vis-network.css`` is not inlined: it styles only the navigation
+buttons, editing toolbar and configurator, which the pages do not show, and the tooltip, which
+``data/views/view.css`` styles.
 
 Safety: every string that came from an article reaches the page only as JSON inside
 ``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped, and the page's script
@@ -23,28 +34,37 @@ vis-network measured, on both pages, so no label covers another.
 Large graphs: vis-network's physics is quadratic, so above ``limits.physics_max_nodes`` the
 layout is computed once here (NetworkX, fixed seed, boxes pulled apart) and physics is off;
 above ``limits.max_nodes`` towns and villages fold into their county and then only the most
-connected nodes are kept. The page says so in a note. Styling and limits live in
-``data/views/style.json``.
+connected nodes are kept. The page says so in a note. Styling, vis-network's options and the
+limits live in ``data/views/style.json``.
 """
 
 from __future__ import annotations
 
 import base64
+import copy
 import hashlib
 import json
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from kg.io import atomic_writer
 
+if TYPE_CHECKING:
+    from pyvis.network import Network
+
 PAGES = {"graph": "graph.html", "map": "map.html"}
+VIS_FOLDER = re.compile(r"vis-(\d+(?:\.\d+)*)")  # pyvis/lib/vis-9.1.2/
+VIS_SCRIPT = "vis-network.min.js"
+SOURCE_MAP_COMMENT = re.compile(r"\n//# sourceMappingURL=[^\n]*\s*\Z")
 SUB_COUNTY_LEVELS = ("town", "village")
 HORIZONTAL_PREFERENCE = 1.5  # map de-overlap: move sideways unless that is 1.5× the way
 SPRING_MAX_NODES = 500
@@ -60,6 +80,34 @@ def load_style() -> dict[str, Any]:
 
 def _asset(name: str) -> str:
     return files("kg.data").joinpath("views", name).read_text(encoding="utf-8")
+
+
+def vis_network_bundle() -> Traversable:
+    """pyvis's own copy of vis-network: the newest ``pyvis/lib/vis-<version>/`` folder (9.1.2 in
+    pyvis 0.3.2, the one pyvis's ``in_line`` template inlines)."""
+    lib = files("pyvis").joinpath("lib")
+    bundles = [
+        folder
+        for folder in lib.iterdir()
+        if VIS_FOLDER.fullmatch(folder.name) and folder.joinpath(VIS_SCRIPT).is_file()
+    ]
+    if not bundles:
+        raise FileNotFoundError(f"pyvis ships no lib/vis-<version>/{VIS_SCRIPT}")
+    return max(bundles, key=lambda folder: _version(folder.name))
+
+
+def _version(folder: str) -> tuple[int, ...]:
+    match = VIS_FOLDER.fullmatch(folder)
+    return tuple(int(part) for part in match.group(1).split(".")) if match else ()
+
+
+@cache
+def vis_network_js() -> str:
+    """vis-network's standalone script as pyvis ships it, without its last line, a
+    ``//# sourceMappingURL=`` comment naming a map file pyvis does not ship (a browser's developer
+    tools would try to fetch it). Its licence header stays in place."""
+    text = vis_network_bundle().joinpath(VIS_SCRIPT).read_text(encoding="utf-8")
+    return SOURCE_MAP_COMMENT.sub("", text)
 
 
 # --------------------------------------------------------------------------- formatting
@@ -521,35 +569,39 @@ def _is_number(value: Any) -> bool:
 # --------------------------------------------------------------------------- page data
 
 
-def page_data(
-    g: nx.MultiDiGraph,
-    mode: str,
-    positions: dict[str, tuple[float, float]],
-    physics: bool,
-    notes: Iterable[str],
-    total: tuple[int, int],
-) -> dict[str, Any]:
-    """Everything the page script needs, as plain JSON: vis-network options per node and edge,
-    plus the fields the tooltips, filters and legend read (under ``kg``)."""
+def pyvis_network(
+    g: nx.MultiDiGraph, mode: str, positions: dict[str, tuple[float, float]], physics: bool
+) -> Network:
+    """The page's network built with pyvis: one ``add_node``/``add_edge`` per graph node and edge
+    with its vis-network options (label, shape, colour, size, position, arrows, dashes, width),
+    our tooltip/filter/legend fields under ``kg``, and the page's options through
+    ``set_options``. No ``title``: the page script builds each tooltip as DOM text."""
+    from pyvis.network import Network
+
     style = load_style()
     font = style["font"]
     degree = _degrees(g)
     sizes = node_sizes(g)
-    nodes = []
+    net = Network(directed=True, height="100%", width="100%", cdn_resources="in_line")
     for n, d in g.nodes(data=True):
         ntype = str(d.get("type") or "Place")
         name = str(d.get("label") or n)
         region = str(d.get("region") or "other")
         funds = float(d.get("funds_yuan") or 0)
         color = style["regions"].get(region, style["regions"]["other"])["color"]
-        node: dict[str, Any] = {
-            "id": page_id(n),
-            "label": wrap_label(name, int(style["label_wrap"])),
-            "shape": style["types"].get(ntype, style["types"]["Place"])["shape"],
-            "size": sizes[n],
-            "color": {"background": color, "border": _darker(color), "highlight": {"background": color}},
-            "font": {"size": label_font_size(d, mode)},
-            "kg": {
+        placement: dict[str, Any] = {}
+        if n in positions:
+            placement = {"x": round(positions[n][0], 1), "y": round(positions[n][1], 1)}
+        net.add_node(
+            page_id(n),
+            label=wrap_label(name, int(style["label_wrap"])),
+            shape=style["types"].get(ntype, style["types"]["Place"])["shape"],
+            color={"background": color, "border": _darker(color), "highlight": {"background": color}},
+            size=sizes[n],
+            font={"size": label_font_size(d, mode)},
+            fixed={"x": True, "y": True} if mode == "map" else False,
+            **placement,
+            kg={
                 "name": name,
                 "type": ntype,
                 "level": str(d.get("level") or ""),
@@ -560,13 +612,11 @@ def page_data(
                 "degree": degree[n],
                 "weight": separation_weight(d),
             },
-        }
-        if n in positions:
-            node["x"], node["y"] = round(positions[n][0], 1), round(positions[n][1], 1)
-        nodes.append(node)
+        )
+    if net.num_nodes() != g.number_of_nodes():  # pyvis skips an id it has already seen, silently
+        raise ValueError("two graph nodes have the same page id")
     per_pair: dict[frozenset[str], int] = defaultdict(int)
     max_evidence = int(style["limits"]["evidence_per_edge"])
-    edges = []
     for i, (u, v, d) in enumerate(g.edges(data=True)):
         key = link_key(d)
         link = style["links"].get(key, style["links"]["help"])
@@ -576,48 +626,90 @@ def page_data(
         evidence = evidence_of(d)
         pair = frozenset((str(u), str(v)))
         per_pair[pair] += 1
-        edges.append(
-            {
-                "id": f"e{i}",
-                "from": page_id(u),
-                "to": page_id(v),
-                "label": " · ".join(x for x in (str(label_kind or ""), amount) if x),
-                "arrows": "to",
-                "color": {"color": link["color"], "highlight": link["color"], "hover": link["color"]},
-                "dashes": d.get("type") == "pairing" and not d.get("official"),
-                "width": min(
-                    style["edge_width"]["base"] + style["edge_width"]["per_article"] * max(articles - 1, 0),
-                    style["edge_width"]["max"],
-                ),
-                "font": {"size": font["map_edge_size" if mode == "map" else "edge_size"], "align": "top"},
-                "smooth": {
-                    "enabled": True,
-                    "type": "curvedCW",
-                    "roundness": 0.12 + 0.18 * (per_pair[pair] - 1),
-                },
-                "kg": {
-                    "link": key,
-                    "type": str(d.get("type") or ""),
-                    "kind": str(d.get("kind") or ""),
-                    "amount": amount,
-                    "articles": articles,
-                    "official": bool(d.get("official")),
-                    "evidence": [_evidence_item(item) for item in evidence[:max_evidence]],
-                    "more": max(len(evidence) - max_evidence, 0),
-                },
-            }
+        net.add_edge(
+            page_id(u),
+            page_id(v),
+            id=f"e{i}",
+            label=" · ".join(x for x in (str(label_kind or ""), amount) if x),
+            arrows="to",
+            color={"color": link["color"], "highlight": link["color"], "hover": link["color"]},
+            dashes=d.get("type") == "pairing" and not d.get("official"),
+            width=min(
+                style["edge_width"]["base"] + style["edge_width"]["per_article"] * max(articles - 1, 0),
+                style["edge_width"]["max"],
+            ),
+            font={"size": font["map_edge_size" if mode == "map" else "edge_size"], "align": "top"},
+            # parallel links between one pair bow apart instead of lying on each other
+            smooth={"enabled": True, "type": "curvedCW", "roundness": 0.12 + 0.18 * (per_pair[pair] - 1)},
+            kg={
+                "link": key,
+                "type": str(d.get("type") or ""),
+                "kind": str(d.get("kind") or ""),
+                "amount": amount,
+                "articles": articles,
+                "official": bool(d.get("official")),
+                "evidence": [_evidence_item(item) for item in evidence[:max_evidence]],
+                "more": max(len(evidence) - max_evidence, 0),
+            },
         )
+    net.set_options(_set_options_text(network_options(mode, physics)))
+    return net
+
+
+def network_options(mode: str, physics: bool) -> dict[str, Any]:
+    """vis-network's options for a page: the fixed part from ``style.json`` (``network``), plus
+    physics (bounded stabilisation, or off), edge labels drawn only once readable, and edges
+    hidden while dragging when there is no simulation to watch."""
+    style = load_style()
+    options = copy.deepcopy(style["network"])
+    threshold = style["font"]["map_edge_label_min_px" if mode == "map" else "edge_label_min_px"]
+    options["edges"]["scaling"] = {"label": {"drawThreshold": threshold}}
+    options["interaction"]["hideEdgesOnDrag"] = not physics
+    if physics:
+        stabilization = {
+            "enabled": True,
+            "iterations": int(style["limits"]["stabilization_iterations"]),
+            "updateInterval": 50,
+            "fit": True,
+        }
+        options["physics"] = {**style["physics"], "enabled": True, "stabilization": stabilization}
+    else:
+        options["physics"] = {"enabled": False}
+    return options
+
+
+def _set_options_text(options: dict[str, Any]) -> str:
+    """``options`` as the text pyvis's ``set_options`` parses. That method deletes every space
+    and newline before parsing, which would fuse font names (``Noto Sans`` → ``NotoSans``): the
+    JSON is written without spaces between tokens and each space inside a string as ``\\u0020``,
+    which JSON reads back as a space."""
+    return json.dumps(options, ensure_ascii=False, separators=(",", ":")).replace(" ", "\\u0020")
+
+
+def page_data(
+    g: nx.MultiDiGraph,
+    mode: str,
+    positions: dict[str, tuple[float, float]],
+    physics: bool,
+    notes: Iterable[str],
+    total: tuple[int, int],
+) -> dict[str, Any]:
+    """Everything the page script needs, as plain JSON: the pyvis network's nodes, edges and
+    options, plus what the notes, legend and filters read."""
+    style = load_style()
+    nodes, edges, _heading, _height, _width, options = pyvis_network(
+        g, mode, positions, physics
+    ).get_network_data()
     return {
         "mode": mode,
         "physics": physics,
-        "physics_options": style["physics"],
-        "edge_label_min_px": font["map_edge_label_min_px" if mode == "map" else "edge_label_min_px"],
         "stabilization": int(style["limits"]["stabilization_iterations"]),
         "separate_max_nodes": int(style["limits"]["max_nodes"]),
         "notes": list(notes),
         "total": {"nodes": total[0], "edges": total[1]},
         "nodes": nodes,
         "edges": edges,
+        "options": json.loads(options),
         "legend": {
             "regions": [{"label": r["label"], "color": r["color"]} for r in style["regions"].values()],
             "types": [{"label": t["label"], "shape": t["shape"]} for t in style["types"].values()],
@@ -661,11 +753,11 @@ def _darker(color: str) -> str:
 
 
 def render_page(data: dict[str, Any], title: str) -> str:
-    """One self-contained HTML page: vendored vis-network, our script and style, the data."""
+    """One self-contained HTML page: pyvis's vis-network, our script and style, the data."""
     from jinja2 import Environment
     from markupsafe import Markup
 
-    scripts = [_asset("vendor/vis-network.min.js"), _asset("view.js")]
+    scripts = [vis_network_js(), _asset("view.js")]
     for script in scripts:
         if "</script" in script.lower() or "<!--" in script:
             raise ValueError("an inlined script would end its <script> element early")

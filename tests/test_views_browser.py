@@ -419,15 +419,13 @@ def test_seeds_pages_show_the_whole_graph_with_towns_by_their_county(driver, see
 
 def test_seeds_pages_hold_no_url_outside_vis_network(seeds_pages: Path) -> None:
     """The real build's pages name no IRI, CDN or other address: only vis-network's inert strings."""
-    from importlib.resources import files
+    from test_views import URL, pyvis_vis_network
 
-    from test_views import URL
-
-    vendored = (files("kg.data") / "views" / "vendor" / "vis-network.min.js").read_text(encoding="utf-8")
+    library = pyvis_vis_network()
     for page in ("graph.html", "map.html"):
         html = (seeds_pages / page).read_text(encoding="utf-8")
-        assert html.count(vendored) == 1
-        assert URL.findall(html.replace(vendored, "")) == []
+        assert html.count(library) == 1
+        assert URL.findall(html.replace(library, "")) == []
 
 
 OVERLAPS = """

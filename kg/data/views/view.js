@@ -53,10 +53,10 @@
     return box;
   }
 
+  // Nodes, edges and options come as pyvis built them (kg/views.py); the page adds the tooltips.
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
     var copy = Object.assign({}, n);
     copy.title = nodeTooltip(n);
-    copy.fixed = data.mode === "map" ? {x: true, y: true} : false;
     return copy;
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
@@ -65,25 +65,8 @@
     return copy;
   }));
 
-  var FONT_FACE = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, WenQuanYi Micro Hei, sans-serif";
-  var options = {
-    autoResize: true,
-    nodes: {borderWidth: 1.5, font: {face: FONT_FACE, color: "#222", strokeWidth: 3, strokeColor: "#ffffff"}},
-    // Edge labels are drawn only once zoomed in far enough to read them (the dense map stays clean).
-    edges: {font: {face: FONT_FACE, color: "#333", strokeWidth: 3, strokeColor: "#ffffff"},
-      scaling: {label: {drawThreshold: data.edge_label_min_px}},
-      arrows: {to: {enabled: true, scaleFactor: 0.7}}, selectionWidth: 2, hoverWidth: 1.5},
-    interaction: {hover: true, tooltipDelay: 120, hideEdgesOnDrag: !data.physics, navigationButtons: false,
-      keyboard: false},
-    physics: data.physics ? Object.assign({}, data.physics_options, {
-      enabled: true,
-      stabilization: {enabled: true, iterations: data.stabilization, updateInterval: 50, fit: true}
-    }) : {enabled: false},
-    layout: {randomSeed: 42, improvedLayout: false}
-  };
-
   var container = document.getElementById("kg-network");
-  var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
+  var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
   var view = {network: network, nodes: nodes, edges: edges, data: data, ready: false};
   window.kgView = view;
 
