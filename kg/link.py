@@ -846,9 +846,12 @@ def _non_place_use(text: str, piece: Piece, pieces: Sequence[Piece]) -> str | No
     ):
         return f"{piece.text} is the common word here (投资兴业, 山海同心): no word of place beside it"
     if before and before[-1] in rules["surnames"]:
-        cue = before[:-1].rstrip()
-        if cue.endswith(tuple(rules["person_cues"])):
-            return f"{before[-1]}{piece.text} after {cue[-4:]} is a person's name"
+        if _after_byline(text[: piece.start - 1], rules):
+            return f"{before[-1]}{piece.text} after a byline or a role is a person's name"
+        opens = len(before) < 2 or not ("\u4e00" <= before[-2] <= "\u9fff")
+        speaks = after.startswith(tuple(rules["speech_verbs"])) and not after.startswith("说明")
+        if opens and speaks:
+            return f"{before[-1]}{piece.text}, who speaks, is a person"
     for opening, closing in rules["quote_pairs"].items():
         left = text.rfind(opening, max(0, piece.start - rules["slogan_max_length"]), piece.start)
         right = text.find(closing, piece.end, piece.end + rules["slogan_max_length"])
@@ -865,6 +868,21 @@ def _non_place_use(text: str, piece: Piece, pieces: Sequence[Piece]) -> str | No
         if rest:
             return f"{piece.text} is part of the quoted phrase {text[left : right + 1]}"
     return None
+
+
+def _after_byline(before: str, rules: dict[str, Any]) -> bool:
+    """Whether ``before`` ends with a byline or role word (记者, 通讯员, 书记), perhaps followed by
+    other people's names set apart by spaces or 、 (通讯员 王明 庄建德)."""
+    cues = tuple(rules["person_cues"])
+    cue = before[-24:]
+    for _ in range(4):
+        if cue.rstrip().endswith(cues):
+            return True
+        name = re.search(r"[\s、,，]([\u4e00-\u9fff]{2,3})[\s、,，]*$", cue)
+        if name is None:
+            return False
+        cue = cue[: name.start() + 1]
+    return False
 
 
 def _place_cue_beside(text: str, piece: Piece, rules: dict[str, Any]) -> bool:

@@ -316,3 +316,26 @@ def test_short_name_used_as_a_common_word_is_no_place(gaz: Gazetteer, text: str,
 def test_short_name_that_is_a_common_word_after_a_word_of_place_stays(gaz: Gazetteer) -> None:
     names = _linked_names(gaz, "闽宁协作以来,福建在同心开展了大量帮扶工作。", ["福建", "同心"])
     assert names["同心"] == "同心县"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通讯员 王明 庄建德 报道:淳安县与开化县签订合作协议。",
+        "(记者 庄建德)淳安县与开化县签订合作协议。",
+        "陈建德说,淳安县与开化县签订了合作协议。",
+    ],
+)
+def test_given_names_in_bylines_and_speakers_are_no_place(gaz: Gazetteer, text: str) -> None:
+    assert _linked_names(gaz, text, ["建德", "淳安县", "开化县"])["建德"] is None
+
+
+def test_place_named_after_a_reporter_who_comes_from_it_stays(gaz: Gazetteer) -> None:
+    names = _linked_names(gaz, "记者从建德市获悉,淳安县与开化县签订合作协议。", ["建德市", "淳安县", "开化县"])
+    assert names["建德市"] == "建德市"
+
+
+def test_dock_to_a_market_of_a_place_is_no_pairing_by_that_verb(gaz: Gazetteer) -> None:
+    mentions = linked(gaz, "黔东南州积极对接广州市场,推动农产品销售。", ["黔东南州", "广州市"])
+    relations = extract_relations(_article("黔东南州积极对接广州市场,推动农产品销售。"), mentions)
+    assert not any(r.pattern == "pair.dock_verb" for r in relations)
