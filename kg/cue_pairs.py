@@ -26,6 +26,7 @@ import json
 from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from kg.records import Mention
@@ -138,6 +139,20 @@ def _pairs_of(
     ]
 
 
+def _listed(enc: Encoded, positions: list[int]) -> bool:
+    """Whether the places at these encoded positions are written as one list (A、B和C): only
+    list joiners stand between them, not a dash of a three-way name (嘉善—庆元—九寨沟)."""
+    from kg.relate import TOKEN_RE
+
+    joiners = cues()["list_joiners"]
+    ends = {m.start(): m.end() for m in TOKEN_RE.finditer(enc.text)}
+    for here, there in pairwise(positions):
+        gap = enc.text[ends.get(here, here) : there]
+        if gap.strip() not in joiners:
+            return False
+    return True
+
+
 def _clauses(enc: Encoded, places: list[tuple[int, Mention]]) -> list[list[Mention]]:
     stops = cues()["clause_stops"]
     groups: list[list[Mention]] = [[]]
@@ -168,7 +183,9 @@ def sentence_pairs(enc: Encoded, text: str, reader: _ArticleReader) -> list[tupl
 
     pairs: list[tuple[Mention, Mention]] = []
     for clause in _clauses(enc, places):
-        pairs.extend(_pairs_of(*split(clause), many_givers=words["max_listed_givers"]))
+        givers, receivers = split(clause)
+        listed = _listed(enc, [pos for pos, p in places if any(p is g for g in givers)])
+        pairs.extend(_pairs_of(givers, receivers, many_givers=words["max_listed_givers"] if listed else 1))
     if pairs:
         return pairs
     # no clause holds both sides: one giver in the whole sentence helps its receivers

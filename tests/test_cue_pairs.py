@@ -100,3 +100,11 @@ def test_the_net_adds_only_what_the_constructions_missed() -> None:
     assert "cue.sides" not in by_pair[("海沧区", JSS)]  # a construction stated it already
     net = [r for r in pairings if r.pattern == cue_pairs.PATTERN_ID]
     assert all(r.confidence < 0.7 and r.sentence_text in text for r in net)
+
+
+def test_only_a_written_list_of_givers_shares_one_receiver() -> None:
+    # 海沧区与连城县 is a pairing of its own, not a list of two givers of 积石山县
+    found = net_pairs("海沧区与连城县、积石山县共同签订了合作协议。", ["海沧区", "连城县", "积石山县"])
+    assert ("连城县", JSS) not in found
+    found = net_pairs("海沧区、和平区与积石山县签订了结对帮扶协议。", ["海沧区", "和平区", "积石山县"])
+    assert found == {("海沧区", JSS), ("和平区", JSS)}
