@@ -1347,7 +1347,7 @@ def discover_local_places(
             divisions = [d for names, _ in indexes for d in names.get(surface, ())]
             if not divisions or not free(i, i + length):
                 continue
-            division = _pick_local(divisions, text, i, context)
+            division = _pick_local(divisions, text, i, context, gaz)
             if division is None:
                 continue
             town = _town_before(division, text, i, gaz)
@@ -1715,12 +1715,24 @@ def _local_heads(gaz: Gazetteer, county_code: str) -> dict[str, frozenset[int]]:
 _LOCAL_HEADS: dict[int, dict[str, dict[str, frozenset[int]]]] = {}
 
 
-def _pick_local(divisions: Sequence[Division], text: str, start: int, context: Context) -> Division | None:
-    """One of the namesakes found in the article's counties: the only one, or the village whose
-    town is written right before it or is named in the article."""
+def _pick_local(
+    divisions: Sequence[Division], text: str, start: int, context: Context, gaz: Gazetteer
+) -> Division | None:
+    """One of the namesakes found in the article's counties: the only one, the only one of the
+    county written right before it (紫阳县腰庄村, when 洛南县 has a 腰庄村 too), or the village
+    whose town is written right before it or is named in the article."""
     unique = list({d.key: d for d in divisions}.values())
     if len(unique) == 1:
         return unique[0]
+    before = text[max(0, start - 12) : start]
+    after_county = []
+    for division in unique:
+        county = gaz.get(division.county_code or "")
+        names = (county.name, *county.aliases, county.short) if county is not None else ()
+        if any(name and len(name) >= 2 and before.endswith(name) for name in names):
+            after_county.append(division)
+    if len(after_county) == 1:
+        return after_county[0]
     named_towns = {a.name for a in context.anchors if a.level == "town"}
     for division in unique:
         if division.town and (division.town in named_towns or text[:start].endswith(division.town)):

@@ -581,3 +581,11 @@ def test_short_name_that_runs_into_a_local_suffix(gaz: Gazetteer) -> None:
     assert by_text(linked, "温江").code is None and "温江寺乡" in (by_text(linked, "温江").unresolved or "")
     # a name after it is no such run: 福清 stays before 江阴镇
     assert link(gaz, "福清江阴镇的企业", ["福清", "江阴镇"])[0].code == "350181"
+
+
+def test_village_of_the_county_written_right_before_it(gaz: Gazetteer) -> None:
+    # 福清市 and 通渭县 both have a 周店村: the county written before it decides
+    text = "福清市与通渭县结对,福清企业到通渭县周店村建厂。"
+    linked = link(gaz, text, ["福清市", "通渭县", "福清", "通渭县"])
+    village = by_text(linked, "周店村")
+    assert (village.level, village.county_code) == ("village", "621121")
