@@ -841,8 +841,16 @@ def _non_place_use(text: str, piece: Piece, pieces: Sequence[Piece]) -> str | No
         return f"{piece.text} is the dateline's place of filing, not a party of the story"
     if not _by_short_name(piece):
         return None
-    if _common_words().get(piece.text, (0, ""))[1] in rules["common_word_tags"] and not _place_cue_beside(
-        text, piece, rules
+    in_chain = any(  # 广西|百色|靖西市: a name between places is a place
+        other is not piece
+        and other.chosen is not None
+        and (other.end == piece.start or other.start == piece.end)
+        for other in pieces
+    )
+    if (
+        not in_chain
+        and _common_words().get(piece.text, (0, ""))[1] in rules["common_word_tags"]
+        and not _place_cue_beside(text, piece, rules)
     ):
         return f"{piece.text} is the common word here (投资兴业, 山海同心): no word of place beside it"
     if before and before[-1] in rules["surnames"]:

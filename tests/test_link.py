@@ -589,3 +589,9 @@ def test_village_of_the_county_written_right_before_it(gaz: Gazetteer) -> None:
     linked = link(gaz, text, ["福清市", "通渭县", "福清", "通渭县"])
     village = by_text(linked, "周店村")
     assert (village.level, village.county_code) == ("village", "621121")
+
+
+def test_common_word_short_name_inside_a_chain_of_places(gaz: Gazetteer) -> None:
+    # 百色 is a common word for jieba; between 广西 and 靖西市 it is the prefecture all the same
+    linked = link(gaz, "深圳市龙岗区与广西百色靖西市携手。", ["深圳市龙岗区", "广西百色靖西市"])
+    assert [m.code for m in linked] == ["440300", "440307", "450000", "451000", "451081"]
