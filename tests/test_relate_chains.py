@@ -116,6 +116,23 @@ def test_two_places_counted_as_one_side_are_no_pair(gaz: Gazetteer) -> None:
     assert found == {("黄岛区", "宕昌县"), ("崂山区", "文县")}
 
 
+def test_dash_joined_pairs_listed_before_a_pairing_word(gaz: Gazetteer) -> None:
+    text = "两市形成了黄岛区—宕昌县、崂山区—文县、城阳区—康县的结对格局。"
+    places = ["黄岛区", "宕昌县", "崂山区", "文县", "城阳区", "康县"]
+    assert pairs(gaz, text, places) == {("黄岛区", "宕昌县"), ("崂山区", "文县"), ("城阳区", "康县")}
+
+
+def test_dash_joined_places_without_a_pairing_word_are_no_pairs(gaz: Gazetteer) -> None:
+    text = "新开通的北京—上海、上海—杭州线路运行平稳。"
+    assert pairs(gaz, text, ["北京", "上海", "杭州"]) == set()
+
+
+def test_partners_named_in_brackets_after_each_place(gaz: Gazetteer) -> None:
+    text = "青岛市对口帮扶陇南市,结对县区为宕昌县(黄岛区)、文县(崂山区)。"
+    places = ["青岛市", "陇南市", "宕昌县", "黄岛区", "文县", "崂山区"]
+    assert pairs(gaz, text, places) == {("青岛市", "陇南市"), ("黄岛区", "宕昌县"), ("崂山区", "文县")}
+
+
 def test_bare_verb_dock_pairs_with_each_listed_recipient(gaz: Gazetteer) -> None:
     text = "按照部署,福州市对接定西市安定区、通渭县、陇西县。"
     places = ["福州市", "定西市", "安定区", "通渭县", "陇西县"]
