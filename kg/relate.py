@@ -1283,6 +1283,23 @@ def _heads_a_place(enc: Encoded, slot: Slot) -> bool:
     return bool(following) and following[0].start == slot.end and following[0].letter in "PU"
 
 
+def _locates_an_org(positions: list[tuple[int, int, Slot]], slot: Slot, text: str) -> bool:
+    """Whether the place, alone or in a list of places (郑州和广东的扶沟商会), is followed by 的
+    and an organisation token: it says where the organisation is, not who gives."""
+    slots = [s for _, _, s in positions]
+    i = next((k for k, s in enumerate(slots) if s is slot), None)
+    if i is None:
+        return False
+    while (
+        i + 1 < len(slots)
+        and slots[i + 1].letter == "P"
+        and text[slots[i].end : slots[i + 1].start] in "、和及"
+    ):
+        i += 1
+    following = slots[i + 1] if i + 1 < len(slots) else None
+    return following is not None and following.letter == "O" and text[slots[i].end : following.start] == "的"
+
+
 class _ArticleReader:
     """Reads one article: pairings first, then help, funding and projects that lean on them."""
 
@@ -1988,6 +2005,8 @@ class _ArticleReader:
                 # a one-character abbreviation (粤 of 粤桂协作河池工作组) names a programme,
                 # never the one who gives
                 and not (s.letter == "P" and not s.government and len(s.mention.text) < 2)
+                # a place that only locates an organisation (广东的扶沟商会) is not the giver
+                and not (s.letter == "P" and _locates_an_org(positions, s, self.article.text))
             ]
             if agents:
                 agent = agents[-1]
