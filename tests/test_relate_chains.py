@@ -193,6 +193,17 @@ def test_place_that_sends_a_help_team_helps_where_the_team_goes(gaz: Gazetteer) 
     assert pairs(gaz, text, ["嘉定区", "富宁县"]) == {("嘉定区", "富宁县")}
 
 
+def test_team_of_staff_sent_by_a_place_helps_where_it_goes(gaz: Gazetteer) -> None:
+    text = "由余杭区派出的挂职干部和专业人才组成的工作组进驻从江县,开展帮扶工作。"
+    assert pairs(gaz, text, ["余杭区", "从江县"]) == {("余杭区", "从江县")}
+
+
+def test_towns_that_helpers_come_from_pair_with_a_county(gaz: Gazetteer) -> None:
+    text = "来自吴中区木渎镇、甪直镇的企业家到松桃县开展捐赠活动。"
+    places = ["吴中区", "木渎镇", "甪直镇", "松桃县"]
+    assert pairs(gaz, text, places) == {("木渎镇", "松桃苗族自治县"), ("甪直镇", "松桃苗族自治县")}
+
+
 def test_staff_sent_to_help_pair_by_their_sides(gaz: Gazetteer) -> None:
     text = "嘉定区选派12名教师到富宁县开展支教帮扶。"
     assert pairs(gaz, text, ["嘉定区", "富宁县"]) == {("嘉定区", "富宁县")}
