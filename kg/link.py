@@ -664,7 +664,8 @@ def _self_reference_target(
     kind: str, context: Context, following: Division | None = None, gaz: Gazetteer | None = None
 ) -> tuple[Division | None, str | None]:
     """The article's own place of this kind: the one enclosing the place written right after
-    the reference, else the outlet's, else the most often named place that clearly leads."""
+    the reference, else the outlet's place or the one of that kind enclosing it (福清新闻网:
+    我市 is 福清市, 我省 福建省), else the most often named place of that kind, if it clearly leads."""
     if following is not None and gaz is not None:
         enclosing = _enclosing_fit(kind, following, gaz)
         if enclosing is not None:
@@ -672,6 +673,8 @@ def _self_reference_target(
     for division in reversed(context.source_places):  # the deepest place the outlet names
         if _fits(kind, division):
             return division, None
+        if gaz is not None and (enclosing := _enclosing_fit(kind, division, gaz)) is not None:
+            return enclosing, None
     pool = context.anchors
     if context.source_places:
         home = context.source_places[-1]
@@ -1143,7 +1146,7 @@ def link_places(
         if target is None:  # one article has one home: 我市 means the city a 我市海曙区 showed
             target = home_by_kind.get(kind)
         if target is None:
-            target, reason = _self_reference_target(references[mention.text], context)
+            target, reason = _self_reference_target(references[mention.text], context, gaz=gaz)
         if target is None:
             linked.append(replace(mention, unresolved=reason))
             continue

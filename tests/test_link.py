@@ -595,3 +595,8 @@ def test_common_word_short_name_inside_a_chain_of_places(gaz: Gazetteer) -> None
     # 百色 is a common word for jieba; between 广西 and 靖西市 it is the prefecture all the same
     linked = link(gaz, "深圳市龙岗区与广西百色靖西市携手。", ["深圳市龙岗区", "广西百色靖西市"])
     assert [m.code for m in linked] == ["440300", "440307", "450000", "451000", "451081"]
+
+
+def test_our_province_is_the_one_of_the_outlet(gaz: Gazetteer) -> None:
+    linked = link(gaz, "我省与宁夏开展协作二十多年。", ["我省", "宁夏"], source="福清新闻网")
+    assert by_text(linked, "我省").code == "350000"  # 福清市 lies in 福建省
