@@ -457,6 +457,8 @@ def guarded_org(org: Mention, before: str = "", after: str = "") -> Mention | No
         return None  # 四川省西昌: place names the NER took for a name
     if re.search(guard["quantity_before"], before) or text.endswith(tuple(guard["not_name_endings"])):
         return None
+    if re.match(guard["counter_start"], text) and re.search(guard["numeral_before"], before):
+        return None  # 6|家东部省级电力公司: the counter of a quantity glued to a description
     if text.endswith(tuple(guard["person_endings"])):
         return None  # 林某兄弟俩: people, not an organisation
     if re.search(guard["quantity_inside"], text) or re.match(guard["money_start"], text):
@@ -465,13 +467,25 @@ def guarded_org(org: Mention, before: str = "", after: str = "") -> Mention | No
         return None
     lead = (before + org.text)[: len(before) + start - org.start]
     if lead and _starts_inside_a_word(lead, text):
-        return None
+        joiner = lead[-1]
+        opens_item = len(lead) < 2 or lead[-2] in guard["list_marks"]
+        if not (joiner in guard["joiners_cut_off"] and opens_item and text.endswith(endings)):
+            return None
+        if len(_words(joiner + text[:4])[0]) < 2:
+            return None
+        # A、和|平之君服务中心: the NER stopped at a joining character that begins the name
+        name = joiner + name if name == text else name
+        text, start = joiner + text, start - 1
+        changed = replace(changed, text=text, start=start, name=name)
     if any(v in text for v in guard["clause_verbs"]) and not text.endswith(endings):
         return None
     if any(w in text for w in guard["collective_words"]):
         return None
     if not text.endswith(endings) and is_common_phrase(text):
         return None
+    rest = _after_places(text)
+    if rest != text and not text.endswith(endings) and len(_words(rest)) > 1 and is_common_phrase(rest):
+        return None  # 某地农业农村现代化: a place before a phrase of common words
     trade = guard["trade_name_forms"]
     for form in trade["forms"]:
         if text.endswith(form):
@@ -604,8 +618,11 @@ def is_resolved(place: Mention) -> bool:
 
 def is_government(org: Mention) -> bool:
     """A government or party organ acts for its place and is no helper organisation."""
+    rule = lexicon()["government_org"]
     name = org.name or org.text
-    return any(name.endswith(s) for s in lexicon()["government_org"]["suffixes"])
+    if name.endswith(tuple(rule["not_suffixes"])):
+        return False  # 某镇工会委员会: a mass organisation named like a committee
+    return any(name.endswith(s) for s in rule["suffixes"])
 
 
 def code_within(code: str | None, place: Mention) -> bool:
@@ -1782,11 +1799,17 @@ class _ArticleReader:
             return None
         if _menu_like(enc.text[match.end("donor") - 1 : match.end()]):
             return None  # a site header's menu (慈善网 寻人济困 爱心捐助), not a sentence
-        if "lead" in match.re.groupindex and ends_with_verb(match.group("lead") or ""):
-            return None  # 查阅A、B的台账: the organisations are the verb's object
+        lead = (match.group("lead") or "") if "lead" in match.re.groupindex else ""
+        objects = tuple(lexicon()["not_agent_before"]["object_lead_verbs"])
+        if lead and (ends_with_verb(lead) or lead.endswith(objects)):
+            return None  # 查阅A、B的台账, 落地A厂: the organisations are the verb's object
+        if match.start() == start and _preceded_by(enc.text, start, objects):
+            return None  # 落地A厂,…帮扶: A was brought in; a wording that starts at A has no cue for it
         if "action" in match.re.groupindex and self._thanks_for(enc, match):
             return None  # A对此次捐赠的企业表示感谢: A received
         lex = lexicon()["not_agent_before"]
+        if "action" in match.re.groupindex and self._attends_or_awards(enc, match):
+            return None  # A为B颁发捐赠证书, A负责人参加捐赠仪式: A honours or attends another's help
         if "action" in match.re.groupindex:
             between = enc.text[match.end("donor") : match.start("action")]
             if any(w in between for w in lex["receive_words"]) or any(
@@ -1828,6 +1851,20 @@ class _ArticleReader:
                         slots = enc.slots_in(match.start(group), match.end(group), "O")
                         helped.update(id(s) for s in slots if id(s) not in helpers)
         return helped
+
+    @staticmethod
+    def _attends_or_awards(enc: Encoded, match: re.Match[str]) -> bool:
+        """Whether the organisation only awards another's help (为B颁发捐赠证书) or attends its
+        ceremony (参加捐赠仪式), in the action's own clause."""
+        lex = lexicon()["not_agent_before"]
+        between = enc.text[match.end("donor") : match.start("action")]
+        clause = re.split(f"[{CLAUSE_STOPS}]", between)[-1]
+        if any(w in clause for w in lex["award_verbs"]):
+            return True
+        after = enc.text[match.end("action") : match.end("action") + 4]
+        return any(w in clause for w in lex["attend_verbs"]) and any(
+            after.startswith(n) for n in lex["ceremony_nouns"]
+        )
 
     @staticmethod
     def _thanks_for(enc: Encoded, match: re.Match[str]) -> bool:
