@@ -133,6 +133,17 @@ def test_partners_named_in_brackets_after_each_place(gaz: Gazetteer) -> None:
     assert pairs(gaz, text, places) == {("青岛市", "陇南市"), ("黄岛区", "宕昌县"), ("崂山区", "文县")}
 
 
+def test_pairs_listed_after_a_pairing_noun_and_a_colon(gaz: Gazetteer) -> None:
+    text = "东西部协作结对关系:厦门市思明区—临夏州临夏县,湖里区—和政县。"
+    places = ["厦门市", "思明区", "临夏州", "临夏县", "湖里区", "和政县"]
+    assert pairs(gaz, text, places) == {("思明区", "临夏县"), ("湖里区", "和政县")}
+
+
+def test_a_pairing_that_replaces_an_ended_one_keeps_the_subject(gaz: Gazetteer) -> None:
+    text = "2018年3月起,东莞市不再对口帮扶韶关市,改为帮扶昭通市。"
+    assert pairs(gaz, text, ["东莞市", "韶关市", "昭通市"]) == {("东莞市", "昭通市")}
+
+
 def test_bare_verb_dock_pairs_with_each_listed_recipient(gaz: Gazetteer) -> None:
     text = "按照部署,福州市对接定西市安定区、通渭县、陇西县。"
     places = ["福州市", "定西市", "安定区", "通渭县", "陇西县"]
@@ -202,6 +213,11 @@ def test_towns_that_helpers_come_from_pair_with_a_county(gaz: Gazetteer) -> None
     text = "来自吴中区木渎镇、甪直镇的企业家到松桃县开展捐赠活动。"
     places = ["吴中区", "木渎镇", "甪直镇", "松桃县"]
     assert pairs(gaz, text, places) == {("木渎镇", "松桃苗族自治县"), ("甪直镇", "松桃苗族自治县")}
+
+
+def test_team_formed_of_a_place_s_cadres_helps_where_it_is_stationed(gaz: Gazetteer) -> None:
+    text = "由宁海县干部组成的帮扶工作队驻普安县开展工作。"
+    assert pairs(gaz, text, ["宁海县", "普安县"]) == {("宁海县", "普安县")}
 
 
 def test_staff_sent_to_help_pair_by_their_sides(gaz: Gazetteer) -> None:
