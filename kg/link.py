@@ -850,9 +850,11 @@ def _non_place_use(text: str, piece: Piece, pieces: Sequence[Piece]) -> str | No
         and (other.end == piece.start or other.start == piece.end)
         for other in pieces
     )
+    frequency, tag = _common_words().get(piece.text, (0, ""))
     if (
         not in_chain
-        and _common_words().get(piece.text, (0, ""))[1] in rules["common_word_tags"]
+        and tag in rules["common_word_tags"]
+        and frequency >= rules["common_word_min_frequency"]  # 弥渡, 乡城: place names jieba mistags
         and not _place_cue_beside(text, piece, rules)
     ):
         return f"{piece.text} is the common word here (投资兴业, 山海同心): no word of place beside it"
