@@ -1711,7 +1711,9 @@ class _ArticleReader:
             return after[0][1].place
         return self.context_recipient(enc.index)
 
-    def _helper_org(self, slot: Slot, recipient: Mention | None) -> bool:
+    def _helper_org(self, slot: Slot, recipient: Mention | None, signs: bool = False) -> bool:
+        """Whether the organisation can be a helper; ``signs``: the wording makes it a party that
+        signs with the place (an outlet reports, but a platform named X网 that signs is a party)."""
         org = slot.mention
         if slot.government or is_government(org):
             return False
@@ -1719,8 +1721,10 @@ class _ArticleReader:
             return False  # the recipient's own organisation (积石山县人民政府, 碧江经开区)
         media = lexicon()["not_agent_before"]
         name = org.name or org.text
-        if name.endswith(tuple(media["media_endings"])) and not name.endswith(
-            tuple(media["media_not_endings"])
+        if (
+            not signs
+            and name.endswith(tuple(media["media_endings"]))
+            and not name.endswith(tuple(media["media_not_endings"]))
         ):
             return False  # an outlet (日报, 华龙网) reports the help, it does not give it
         side = self._org_side(org)
@@ -1744,9 +1748,11 @@ class _ArticleReader:
             if not any(s.letter == "O" for s in enc.slots):
                 continue
             helped = self._agreement_partners(enc)
+            party_wordings = lexicon()["not_agent_before"]["party_patterns"]
             for pattern in load_patterns():
                 if pattern.type != "help":
                     continue
+                signs = pattern.id in party_wordings
                 for match in pattern.regex.finditer(enc.text):
                     sides = (
                         self._agreement_sides(enc, match)
@@ -1763,7 +1769,7 @@ class _ArticleReader:
                     amount = self._amount_after(enc, match.end()) if action == "donates" else None
                     span = enc.span(match.start(), match.end())
                     for slot in orgs:
-                        if id(slot) in helped or not self._helper_org(slot, recipient):
+                        if id(slot) in helped or not self._helper_org(slot, recipient, signs):
                             continue
                         org = slot.mention
                         org_name = org.name or org.text

@@ -126,3 +126,33 @@ def test_the_group_points_back_past_the_state_council() -> None:
     orgs = {"甲乙能源集团": None, "国务院": None}
     found = helpers(text, ["靖远县"], orgs)
     assert {f[0] for f in found} == {"甲乙能源集团"}
+
+
+# --------------------------------------------------------------------------- names the patterns find
+
+
+def _pattern_orgs(text: str) -> set[str]:
+    from kg.nlp import find_pattern_spans
+
+    return {text[s:e] for s, e, label, _, _ in find_pattern_spans(text, []) if label == "ORG"}
+
+
+def test_parties_that_sign_with_a_place_are_organisations_without_a_known_suffix() -> None:
+    text = "签订4项协议,分别为甲乙网、丙丁果蔬与靖远县签订的销售协议。"
+    assert {"甲乙网", "丙丁果蔬"} <= _pattern_orgs(text)
+
+
+def test_places_that_sign_with_a_place_stay_places() -> None:
+    assert _pattern_orgs("天津市和平区与甘肃省靖远县签订8项合作协议。") == set()
+
+
+@pytest.mark.parametrize("name", ["甲乙药业", "甲乙科工"])
+def test_company_endings_药业_and_科工(name: str) -> None:
+    assert name in _pattern_orgs(f"活动中,{name}受邀参加并捐赠物资。")
+
+
+def test_a_platform_named_x网_that_signs_with_a_place_helps_but_an_outlet_does_not() -> None:
+    text = "天津市帮扶靖远县。甲乙网与靖远县签订农产品购销协议。丙丁新闻网报道,天津市向靖远县捐赠物资。"
+    orgs = {"甲乙网": None, "丙丁新闻网": None}
+    found = {f[0] for f in helpers(text, ["天津市", "靖远县"], orgs)}
+    assert found == {"甲乙网"}
