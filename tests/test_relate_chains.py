@@ -144,6 +144,12 @@ def test_a_pairing_that_replaces_an_ended_one_keeps_the_subject(gaz: Gazetteer) 
     assert pairs(gaz, text, ["东莞市", "韶关市", "昭通市"]) == {("东莞市", "昭通市")}
 
 
+def test_two_lists_paired_in_order_by_fenbie_jiedui(gaz: Gazetteer) -> None:
+    text = "福州市鼓楼区、台江区分别结对定西市安定区、通渭县。"
+    places = ["福州市", "鼓楼区", "台江区", "定西市", "安定区", "通渭县"]
+    assert pairs(gaz, text, places) == {("鼓楼区", "安定区"), ("台江区", "通渭县")}
+
+
 def test_bare_verb_dock_pairs_with_each_listed_recipient(gaz: Gazetteer) -> None:
     text = "按照部署,福州市对接定西市安定区、通渭县、陇西县。"
     places = ["福州市", "定西市", "安定区", "通渭县", "陇西县"]
