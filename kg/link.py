@@ -121,6 +121,7 @@ LOCAL_SUFFIXES = ("村", "社区", "乡", "镇", "街道")
 CLAUSE_ENDS = "，,；;：:。！？!?\n"
 QUOTES = "“”‘’\"'《》〈〉「」『』 "
 # Two one-character province names before the word for a programme of cooperation (粤桂协作).
+# Not before 两地/两省 (苏黔两省…会议): the seeds' gold counts no province pair from such mentions.
 PROVINCE_PAIR = re.compile(r"(?=..(?:东西部|对口)?(?:扶贫)?(?:协作|合作|帮扶))")
 # A count of villages closing a list of village stems: 朝阳、华光两村, 东山、西山等三个村.
 VILLAGE_COUNT = re.compile(r"(?:等)?(?:[两二三四五六七八九十\d]+个?)?(?:行政)?(?:村|社区)")
