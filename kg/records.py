@@ -125,7 +125,7 @@ class Mention(_Record):
     province_code: str | None = None  # place: its province's code
     lon: float | None = None
     lat: float | None = None
-    home_code: str | None = None  # ORG whose name starts with a place: that place's code
+    home_code: str | None = None  # ORG or PROJECT whose name starts with a place: that place's code
     value: float | None = None  # MONEY: amount in yuan
     iso: str | None = None  # DATE: ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)
     unresolved: str | None = None  # why a PLACE was not linked
