@@ -251,7 +251,12 @@ def test_staff_sent_away_for_training_make_no_pair(gaz: Gazetteer) -> None:
             "册亨县帮扶工作队",
             ("江北区", "册亨县"),
         ),
-        ("昆山市张浦镇组团驻碧江区工作队开展消费帮扶。", ["昆山市", "张浦镇"], "碧江区工作队", ("张浦镇", "碧江区")),
+        (
+            "昆山市张浦镇组团驻碧江区工作队开展消费帮扶。",
+            ["昆山市", "张浦镇"],
+            "碧江区工作队",
+            ("张浦镇", "碧江区"),
+        ),
     ],
 )
 def test_team_stationed_in_a_place_named_only_inside_the_team(
@@ -309,7 +314,10 @@ def test_ended_pairings_give_no_pair(gaz: Gazetteer, text: str, places: list[str
 
 
 def test_background_list_of_provinces_gives_no_pair(gaz: Gazetteer) -> None:
-    text = "1996年,中央确定北京、上海、江苏等东部省市与内蒙古、云南、甘肃等西部省区开展扶贫协作,具体为:东西部扶贫协作。"
+    text = (
+        "1996年,中央确定北京、上海、江苏等东部省市与内蒙古、云南、甘肃等西部省区开展扶贫协作,"
+        "具体为:东西部扶贫协作。"
+    )
     places = ["北京", "上海", "江苏", "内蒙古", "云南", "甘肃"]
     assert pairs(gaz, text, places) == set()
 
@@ -323,7 +331,9 @@ def test_an_intro_word_without_a_pairing_word_before_gives_no_list(gaz: Gazettee
 
 
 def _linked_names(gaz: Gazetteer, text: str, places: list[str]) -> dict[str, str | None]:
-    return {m.text: m.name if not m.unresolved else None for m in linked(gaz, text, places) if m.label == "PLACE"}
+    return {
+        m.text: m.name if not m.unresolved else None for m in linked(gaz, text, places) if m.label == "PLACE"
+    }
 
 
 def test_given_name_after_a_byline_is_no_place(gaz: Gazetteer) -> None:
@@ -340,7 +350,9 @@ def test_dateline_place_is_no_place_of_the_story(gaz: Gazetteer) -> None:
 
 
 def test_short_name_inside_a_quoted_slogan_is_no_place(gaz: Gazetteer) -> None:
-    names = _linked_names(gaz, "江门市开展“江海情”主题活动,为同心县群众送去温暖。", ["江门市", "江海", "同心县"])
+    names = _linked_names(
+        gaz, "江门市开展“江海情”主题活动,为同心县群众送去温暖。", ["江门市", "江海", "同心县"]
+    )
     assert names["江海"] is None
     assert names["同心县"] == "同心县"
 
@@ -381,7 +393,9 @@ def test_given_names_in_bylines_and_speakers_are_no_place(gaz: Gazetteer, text: 
 
 
 def test_place_named_after_a_reporter_who_comes_from_it_stays(gaz: Gazetteer) -> None:
-    names = _linked_names(gaz, "记者从建德市获悉,淳安县与开化县签订合作协议。", ["建德市", "淳安县", "开化县"])
+    names = _linked_names(
+        gaz, "记者从建德市获悉,淳安县与开化县签订合作协议。", ["建德市", "淳安县", "开化县"]
+    )
     assert names["建德市"] == "建德市"
 
 
