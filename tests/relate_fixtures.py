@@ -117,8 +117,10 @@ def article(
     money: dict[str, float] | None = None,
     article_id: str = "t",
     subtypes: dict[str, str] | None = None,
+    table: dict[str, Place] | None = None,
 ) -> tuple[Article, list[Mention]]:
-    """An article and its linked mentions: every occurrence of each listed surface, longest first."""
+    """An article and its linked mentions: every occurrence of each listed surface, longest first
+    (places looked up in ``table``, by default :data:`PLACES`)."""
     art = Article(id=article_id, text=text, sentences=sentences_of(text))
     wanted: list[tuple[str, str]] = [(s, "PLACE") for s in places]
     wanted += [(s, "ORG") for s in (orgs or {})]
@@ -132,7 +134,7 @@ def article(
             taken.append((m.start(), m.end()))
             mention = Mention(art.id, label, surface, m.start(), m.end(), art.sentence_index_at(m.start()))
             if label == "PLACE":
-                p = PLACES[surface]
+                p = (table or PLACES)[surface]
                 mention.name, mention.level, mention.code = p.name, p.level, p.code
                 mention.parents, mention.county_code = list(p.parents), p.county_code
                 mention.province_code = p.parents[0] if p.parents else p.code  # type: ignore[assignment]

@@ -3,21 +3,11 @@ negations: sentences written for these tests, with hand-linked mentions (no NER,
 
 from __future__ import annotations
 
-import re
-
-from relate_fixtures import Place, sentences_of
+from relate_fixtures import Place, _below, _p
+from relate_fixtures import article as fixture_article
 
 from kg.records import Article, Mention
 from kg.relate import extract_relations
-
-
-def _p(name: str, level: str, code: str, parents: tuple[str, ...] = ()) -> Place:
-    return Place(name, level, code, parents)
-
-
-def _below(name: str, level: str, county: str, parents: tuple[str, ...]) -> Place:
-    return Place(name, level, None, (*parents, county), county)
-
 
 PLACES: dict[str, Place] = {
     "余杭区": _p("余杭区", "county", "330110", ("330000", "330100")),
@@ -69,27 +59,7 @@ PLACES: dict[str, Place] = {
 def article(
     text: str, places: list[str], orgs: dict[str, str | None] | None = None
 ) -> tuple[Article, list[Mention]]:
-    """An article and its linked mentions: every occurrence of each listed surface, longest first."""
-    art = Article(id="t", text=text, sentences=sentences_of(text))
-    wanted = [(s, "PLACE") for s in places] + [(s, "ORG") for s in (orgs or {})]
-    taken: list[tuple[int, int]] = []
-    mentions: list[Mention] = []
-    for surface, label in sorted(wanted, key=lambda w: -len(w[0])):
-        for m in re.finditer(re.escape(surface), text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            mention = Mention(art.id, label, surface, m.start(), m.end(), art.sentence_index_at(m.start()))
-            if label == "PLACE":
-                p = PLACES[surface]
-                mention.name, mention.level, mention.code = p.name, p.level, p.code
-                mention.parents, mention.county_code = list(p.parents), p.county_code
-                mention.province_code = p.parents[0] if p.parents else p.code
-            else:
-                mention.name = surface
-                mention.home_code = (orgs or {})[surface]
-            mentions.append(mention)
-    return art, sorted(mentions, key=lambda m: m.start)
+    return fixture_article(text, places, orgs=orgs, table=PLACES)
 
 
 def pairs(text: str, places: list[str], orgs: dict[str, str | None] | None = None) -> set[tuple[str, str]]:
