@@ -156,3 +156,16 @@ def test_a_platform_named_x网_that_signs_with_a_place_helps_but_an_outlet_does_
     orgs = {"甲乙网": None, "丙丁新闻网": None}
     found = {f[0] for f in helpers(text, ["天津市", "靖远县"], orgs)}
     assert found == {"甲乙网"}
+
+
+def test_the_word_that_closes_a_list_is_cut_off_a_name() -> None:
+    kept = guarded_org(org("甲乙丰等"))
+    assert kept is not None and kept.text == "甲乙丰"
+
+
+def test_a_sentence_about_定点帮扶_gets_the_statistical_ner_pass() -> None:
+    from kg.nlp import iter_entities, load_pipeline
+
+    text = "2024年,国家电网围绕乡村振兴,做好定点帮扶工作。"
+    found = [(label, name) for label, name, *_ in iter_entities(load_pipeline(), text)]
+    assert ("ORG", "国家电网") in found
