@@ -66,7 +66,18 @@ def place_side(place: Mention, reader: _ArticleReader) -> int:
     return {"donor": 1, "recipient": -1}.get(side or "", 0)
 
 
-def _sentence_places(enc: Encoded, text_before: Callable[[int], str]) -> list[tuple[int, Mention]]:
+def _names_a_market(mention: Mention, after: str) -> bool:
+    """广州市场, 上海市场: the place names a market to sell in, not a party (the linker may have
+    read 广州市|场 as the city)."""
+    heads = cues()["market_heads"]
+    return any(after.startswith(h) for h in heads) or (
+        mention.text.endswith("市") and any(("市" + after).startswith(h) for h in heads)
+    )
+
+
+def _sentence_places(
+    enc: Encoded, text_before: Callable[[int], str], text_after: Callable[[int], str]
+) -> list[tuple[int, Mention]]:
     """The resolved places of the sentence with their encoded positions, once each; a place
     excluded by the wording (除贵阳市外) is left out."""
     from kg import relate
@@ -86,7 +97,7 @@ def _sentence_places(enc: Encoded, text_before: Callable[[int], str]) -> list[tu
             and relate.nests(following[2].place, slot.place)
         ):
             continue  # 张家港市的善港村: the city only locates the village that pairs
-        if text_before(slot.start).endswith(excluding):
+        if text_before(slot.start).endswith(excluding) or _names_a_market(slot.mention, text_after(slot.end)):
             continue
         if len(slot.mention.text) < 2:
             continue  # 粤, 桂 of 粤桂协作 name a programme, not a party
@@ -173,7 +184,11 @@ def sentence_pairs(enc: Encoded, text: str, reader: _ArticleReader) -> list[tupl
     if _has_any(text, words["negation"]):
         return []
     article_text = reader.article.text
-    places = _sentence_places(enc, lambda start: article_text[max(0, start - 2) : start])
+    places = _sentence_places(
+        enc,
+        lambda start: article_text[max(0, start - 2) : start],
+        lambda end: article_text[end : end + 3],
+    )
     if len(places) < 2:
         return []
     sides = {id(place): place_side(place, reader) for _, place in places}

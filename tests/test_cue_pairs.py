@@ -108,3 +108,7 @@ def test_only_a_written_list_of_givers_shares_one_receiver() -> None:
     assert ("连城县", JSS) not in found
     found = net_pairs("海沧区、和平区与积石山县签订了结对帮扶协议。", ["海沧区", "和平区", "积石山县"])
     assert found == {("海沧区", JSS), ("和平区", JSS)}
+
+
+def test_a_market_is_no_party() -> None:
+    assert net_pairs("积石山县积极对接海沧区市场,拓宽农产品销路。", ["积石山县", "海沧区"]) == set()
