@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from relate_fixtures import sentences_of
 
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.link import link_mentions
-from kg.records import Article, Mention, Sentence
+from kg.records import Article, Mention
 from kg.relate import extract_relations
 
 
@@ -23,13 +24,7 @@ def gaz() -> Gazetteer:
 
 
 def _article(text: str) -> Article:
-    sentences, start = [], 0
-    for m in re.finditer(r"[。!?;!?;]", text):
-        sentences.append(Sentence(start, m.end()))
-        start = m.end()
-    if start < len(text):
-        sentences.append(Sentence(start, len(text)))
-    return Article(id="t", text=text, sentences=sentences)
+    return Article(id="t", text=text, sentences=sentences_of(text))
 
 
 def linked(gaz: Gazetteer, text: str, places: list[str], orgs: tuple[str, ...] = ()) -> list[Mention]:
@@ -64,62 +59,72 @@ JSS = "积石山保安族东乡族撒拉族自治县"
 # --------------------------------------------------------------------------- lists of pairs
 
 
-def test_pairs_listed_after_an_intro_with_shared_recipient(gaz: Gazetteer) -> None:
-    text = "两市确定了新一轮结对关系,具体为:黄岛区与宕昌县,崂山区、李沧区与文县,城阳区与康县。"
-    places = ["黄岛区", "宕昌县", "崂山区", "李沧区", "文县", "城阳区", "康县"]
-    assert pairs(gaz, text, places) == {
-        ("黄岛区", "宕昌县"),
-        ("崂山区", "文县"),
-        ("李沧区", "文县"),
-        ("城阳区", "康县"),
-    }
-
-
-def test_pairs_listed_after_an_intro_separated_by_enumeration_commas(gaz: Gazetteer) -> None:
-    text = "根据安排,两地结对帮扶关系分别是:崂山区与宕昌县、黄岛区与礼县、城阳区与徽县。"
-    places = ["崂山区", "宕昌县", "黄岛区", "礼县", "城阳区", "徽县"]
-    assert pairs(gaz, text, places) == {("崂山区", "宕昌县"), ("黄岛区", "礼县"), ("城阳区", "徽县")}
-
-
-def test_listed_pairs_take_their_direction_from_the_sides_not_the_order(gaz: Gazetteer) -> None:
-    # the western county is written first in each item: the eastern district still helps
-    text = "东西部协作结对关系具体为:宕昌县与黄岛区,文县与崂山区。"
-    places = ["宕昌县", "黄岛区", "文县", "崂山区"]
-    assert pairs(gaz, text, places) == {("黄岛区", "宕昌县"), ("崂山区", "文县")}
-
-
-def test_pairs_listed_with_commas_and_a_closing_verb(gaz: Gazetteer) -> None:
-    text = "黄岛区与宕昌县,崂山区、李沧区与文县分别签订结对帮扶协议。"
-    places = ["黄岛区", "宕昌县", "崂山区", "李沧区", "文县"]
-    assert pairs(gaz, text, places) == {("黄岛区", "宕昌县"), ("崂山区", "文县"), ("李沧区", "文县")}
-
-
-def test_a_list_with_one_side_naming_several_recipients(gaz: Gazetteer) -> None:
-    text = "调整后的结对安排如下:萧山区对接台江县、剑河县,余杭区对接从江县。"
-    places = ["萧山区", "台江县", "剑河县", "余杭区", "从江县"]
-    assert pairs(gaz, text, places) == {
-        ("萧山区", "台江县"),
-        ("萧山区", "剑河县"),
-        ("余杭区", "从江县"),
-    }
-
-
-def test_items_joined_by_a_bare_verb_one_after_the_other(gaz: Gazetteer) -> None:
-    text = "按照安排,宕昌县对接黄岛区、文县对接崂山区、康县挂钩城阳区。"
-    places = ["宕昌县", "黄岛区", "文县", "崂山区", "康县", "城阳区"]
-    assert pairs(gaz, text, places) == {("黄岛区", "宕昌县"), ("崂山区", "文县"), ("城阳区", "康县")}
+@pytest.mark.parametrize(
+    ("text", "places", "expected"),
+    [
+        # pairs listed after an intro with shared recipient
+        (
+            "两市确定了新一轮结对关系,具体为:黄岛区与宕昌县,崂山区、李沧区与文县,城阳区与康县。",
+            ["黄岛区", "宕昌县", "崂山区", "李沧区", "文县", "城阳区", "康县"],
+            {
+                ("黄岛区", "宕昌县"),
+                ("崂山区", "文县"),
+                ("李沧区", "文县"),
+                ("城阳区", "康县"),
+            },
+        ),
+        # pairs listed after an intro separated by enumeration commas
+        (
+            "根据安排,两地结对帮扶关系分别是:崂山区与宕昌县、黄岛区与礼县、城阳区与徽县。",
+            ["崂山区", "宕昌县", "黄岛区", "礼县", "城阳区", "徽县"],
+            {("崂山区", "宕昌县"), ("黄岛区", "礼县"), ("城阳区", "徽县")},
+        ),
+        # the western county is written first in each item: the eastern district still helps
+        (
+            "东西部协作结对关系具体为:宕昌县与黄岛区,文县与崂山区。",
+            ["宕昌县", "黄岛区", "文县", "崂山区"],
+            {("黄岛区", "宕昌县"), ("崂山区", "文县")},
+        ),
+        # pairs listed with commas and a closing verb
+        (
+            "黄岛区与宕昌县,崂山区、李沧区与文县分别签订结对帮扶协议。",
+            ["黄岛区", "宕昌县", "崂山区", "李沧区", "文县"],
+            {("黄岛区", "宕昌县"), ("崂山区", "文县"), ("李沧区", "文县")},
+        ),
+        # a list with one side naming several recipients
+        (
+            "调整后的结对安排如下:萧山区对接台江县、剑河县,余杭区对接从江县。",
+            ["萧山区", "台江县", "剑河县", "余杭区", "从江县"],
+            {
+                ("萧山区", "台江县"),
+                ("萧山区", "剑河县"),
+                ("余杭区", "从江县"),
+            },
+        ),
+        # items joined by a bare verb one after the other
+        (
+            "按照安排,宕昌县对接黄岛区、文县对接崂山区、康县挂钩城阳区。",
+            ["宕昌县", "黄岛区", "文县", "崂山区", "康县", "城阳区"],
+            {("黄岛区", "宕昌县"), ("崂山区", "文县"), ("城阳区", "康县")},
+        ),
+        # dash joined pairs listed before a pairing word
+        (
+            "两市形成了黄岛区—宕昌县、崂山区—文县、城阳区—康县的结对格局。",
+            ["黄岛区", "宕昌县", "崂山区", "文县", "城阳区", "康县"],
+            {("黄岛区", "宕昌县"), ("崂山区", "文县"), ("城阳区", "康县")},
+        ),
+    ],
+)
+def test_several_pairs_listed_in_one_sentence(
+    gaz: Gazetteer, text: str, places: list[str], expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(gaz, text, places) == expected
 
 
 def test_two_places_counted_as_one_side_are_no_pair(gaz: Gazetteer) -> None:
     text = "黄岛区、崂山区两区分别与宕昌县、文县结对。"
     found = pairs(gaz, text, ["黄岛区", "崂山区", "宕昌县", "文县"])
     assert found == {("黄岛区", "宕昌县"), ("崂山区", "文县")}
-
-
-def test_dash_joined_pairs_listed_before_a_pairing_word(gaz: Gazetteer) -> None:
-    text = "两市形成了黄岛区—宕昌县、崂山区—文县、城阳区—康县的结对格局。"
-    places = ["黄岛区", "宕昌县", "崂山区", "文县", "城阳区", "康县"]
-    assert pairs(gaz, text, places) == {("黄岛区", "宕昌县"), ("崂山区", "文县"), ("城阳区", "康县")}
 
 
 def test_dash_joined_places_without_a_pairing_word_are_no_pairs(gaz: Gazetteer) -> None:
