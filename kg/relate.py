@@ -1798,7 +1798,10 @@ class _ArticleReader:
         self, enc: Encoded, match: re.Match[str], pattern: Pattern, not_agent: Sequence[str]
     ) -> tuple[list[Slot], Mention | None] | None:
         """The helping organisations of a forward wording and the place they help."""
-        givers = lexicon()["not_agent_before"]["giver_before"]
+        lex = lexicon()["not_agent_before"]
+        givers = lex["giver_before"]
+        if pattern.id in lex["party_patterns"]:
+            givers = [*givers, *lex["copula_before"]]  # 协议分别为A、B与Y县签订的: the parties
         start = match.start("donor")
         not_agent = [*not_agent, *(w + "了" for w in not_agent if len(w) > 1)]  # 走访了A公司
         if _preceded_by(enc.text, start, not_agent) and not _preceded_by(enc.text, start, givers):
@@ -1813,7 +1816,6 @@ class _ArticleReader:
             return None  # 落地A厂,…帮扶: A was brought in; a wording that starts at A has no cue for it
         if "action" in match.re.groupindex and self._thanks_for(enc, match):
             return None  # A对此次捐赠的企业表示感谢: A received
-        lex = lexicon()["not_agent_before"]
         if "action" in match.re.groupindex and self._attends_or_awards(enc, match):
             return None  # A为B颁发捐赠证书, A负责人参加捐赠仪式: A honours or attends another's help
         if "action" in match.re.groupindex:

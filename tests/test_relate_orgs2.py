@@ -169,3 +169,10 @@ def test_a_sentence_about_定点帮扶_gets_the_statistical_ner_pass() -> None:
     text = "2024年,国家电网围绕乡村振兴,做好定点帮扶工作。"
     found = [(label, name) for label, name, *_ in iter_entities(load_pipeline(), text)]
     assert ("ORG", "国家电网") in found
+
+
+def test_schools_a_donation_goes_to_after_分别为_are_no_helpers() -> None:
+    text = "天津市帮扶靖远县。天津甲乙集团分别为靖远丙小学、靖远丁中学捐赠图书。"
+    orgs = {"天津甲乙集团": "120000", "靖远丙小学": None, "靖远丁中学": None}
+    found = {f[0] for f in helpers(text, ["天津市", "靖远县"], orgs)}
+    assert not found & {"靖远丙小学", "靖远丁中学"}
