@@ -18,7 +18,9 @@ Everything at county level and above gets a Division keyed by its 6-digit code; 
 keyed ``county_code/town`` and carry their county's code and coordinates. Villages (≈650k)
 are parsed lazily per county, on first use, from the raw tree kept in memory.
 
-Aliases derived by rule (``kg/data/place_aliases.csv`` adds the ones no rule gives):
+Aliases derived by rule (``kg/data/place_aliases.csv`` adds the ones no rule gives, and
+``kg/data/functional_areas.csv`` the new areas and development zones, as aliases of their host:
+青岛西海岸新区 → 黄岛区, 天津经开区 → 滨海新区):
 ethnic autonomous names lose their nationalities (临夏回族自治州→临夏州,
 积石山保安族东乡族撒拉族自治县→积石山县, 瓦屋侗族乡→瓦屋乡), also keeping 自治 (沿河自治县);
 short names come from jionlp's column (福清市→福清); towns also get their stem (张浦镇→张浦)
@@ -403,6 +405,17 @@ def _read_changes() -> list[tuple[list[str], list[str]]]:
     return changes
 
 
+def functional_area_names() -> dict[str, list[str]]:
+    """Names of new areas and development zones (``data/functional_areas.csv``) by host code:
+    they are no divisions, so each links to the division that administers it (青岛西海岸新区 →
+    黄岛区; one spanning several counties → their prefecture)."""
+    names: dict[str, list[str]] = defaultdict(list)
+    for row in _read_data_csv("functional_areas.csv"):
+        shorts = [s.strip() for s in (row["short"] or "").split("|") if s.strip()]
+        names[row["host"].strip()].extend([row["name"].strip(), *shorts])
+    return dict(names)
+
+
 def _read_data_csv(name: str) -> list[dict[str, str]]:
     text = files("kg.data").joinpath(name).read_text(encoding="utf-8")
     return [row for row in csv.DictReader(io.StringIO(text)) if not row[next(iter(row))].startswith("#")]
@@ -486,6 +499,8 @@ def build_gazetteer() -> Gazetteer:
     extra_aliases: dict[str, list[str]] = defaultdict(list)
     for row in _read_data_csv("place_aliases.csv"):
         extra_aliases[row["code"].strip()].append(row["alias"].strip())
+    for host, names in functional_area_names().items():
+        extra_aliases[host].extend(names)
 
     divisions: dict[str, Division] = {}
     for code, node in nodes.items():

@@ -35,9 +35,17 @@ PLACE mentions
     itself where no mention covers them (unless a frequent word reaches across: 全市场). 我X/本X
     is the article's own place: the place of that kind enclosing the place written right after
     it (我市海曙区 → 宁波市, which then holds for every 我市 of the article), else the outlet's
-    place (福清新闻网 → 福清市) when its level fits, else the most often named place of that kind
-    when it clearly leads. 全X is the place of that kind the text was just speaking of (文县 …
-    全县 → 文县), else the same as 我X.
+    place (福清新闻网 → 福清市) when its level fits, else the dateline's (本报福清讯, 新华社兰州…电;
+    the dateline's place itself is no party of the story), else the most often named place of
+    that kind when it clearly leads; 我省, last, is the province holding most places of the
+    sentences about pairing (the giving and receiving sides, not a page's address) when it holds
+    at least 3 and twice as many as any other. Otherwise the reference stays unresolved, with the
+    reason. 全X is the place of that kind the text was just speaking of (文县 … 全县 → 文县),
+    else the same as 我X.
+
+    New areas and development zones (青岛西海岸新区, 天津经开区) are no divisions: the gazetteer
+    knows them as aliases of their host (``data/functional_areas.csv``), so they link to it with
+    their surface kept; a body named after one (天津经开区管委会) stays an ORG at home there.
 
 ORG mentions
     Subtype from the name's suffix (``data/org_subtypes.csv``), else from what the sentence calls
@@ -369,6 +377,8 @@ class Context:
     anchors: list[Division] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
     source_places: list[Division] = field(default_factory=list)
+    dateline_places: list[Division] = field(default_factory=list)  # 本报文山讯, 新华社兰州…电
+    province_counts: Counter[str] = field(default_factory=Counter)  # places named, by province
 
     def add(self, division: Division) -> None:
         if all(a.key != division.key for a in self.anchors):
@@ -671,7 +681,8 @@ def _self_reference_target(
         enclosing = _enclosing_fit(kind, following, gaz)
         if enclosing is not None:
             return enclosing, None
-    for division in reversed(context.source_places):  # the deepest place the outlet names
+    for division in [*reversed(context.source_places), *context.dateline_places]:
+        # the deepest place the outlet names, else the dateline's (本报福清讯)
         if _fits(kind, division):
             return division, None
         if gaz is not None and (enclosing := _enclosing_fit(kind, division, gaz)) is not None:
@@ -684,7 +695,48 @@ def _self_reference_target(
     ranked = Counter({a.key: context.counts[a.key] for a in pool if _fits(kind, a)}).most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return next(a for a in pool if a.key == ranked[0][0]), None
-    return None, f"the article's own {kind} is unclear (no outlet place, no clearly leading place)"
+    if gaz is not None and (province := _dominant_province(kind, context, gaz)) is not None:
+        return province, None
+    return (
+        None,
+        f"the article's own {kind} is unclear (no outlet or dateline place, no clearly leading place)",
+    )
+
+
+# 我省 with no outlet or dateline: the province of the places named, when it holds at least this
+# many of them and this many times as many as any other province (闽宁 articles name both sides).
+DOMINANT_PROVINCE_MIN_PLACES = 3
+DOMINANT_PROVINCE_MIN_RATIO = 2
+
+
+@cache
+def _pairing_cue_words() -> tuple[str, ...]:
+    cues = json.loads(files("kg.data").joinpath("pairing_cues.json").read_text(encoding="utf-8"))["cues"]
+    return tuple(word for key in ("strong", "weak") for word in cues[key])
+
+
+def _pairing_sentences(article: Article) -> set[int]:
+    """Indices of the sentences that speak of pairing (a cue of ``data/pairing_cues.json``): their
+    places are the giving and receiving sides, unlike a page's address or menu."""
+    cues = _pairing_cue_words()
+    return {
+        index
+        for index, sentence in enumerate(article.sentences)
+        if any(cue in article.text[sentence.start : sentence.end] for cue in cues)
+    }
+
+
+def _dominant_province(kind: str, context: Context, gaz: Gazetteer) -> Division | None:
+    """The province that most of the article's places lie in, for 我省, when one clearly dominates."""
+    if kind != "省":
+        return None
+    ranked = context.province_counts.most_common(2)
+    if not ranked or ranked[0][1] < DOMINANT_PROVINCE_MIN_PLACES:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < DOMINANT_PROVINCE_MIN_RATIO * ranked[1][1]:
+        return None
+    province = gaz.get(ranked[0][0])
+    return province if province is not None and _fits(kind, province) else None
 
 
 def _fill_place(mention: Mention, division: Division) -> Mention:
@@ -837,11 +889,7 @@ def _non_place_use(text: str, piece: Piece, pieces: Sequence[Piece]) -> str | No
     rules = non_place_uses()
     after = text[piece.end : piece.end + 12]
     before = text[max(0, piece.start - 8) : piece.start]
-    if re.match(rules["dateline_after"], after) and (
-        not before.strip()
-        or before.endswith("\n")
-        or before.rstrip().endswith(tuple(rules["dateline_before"]))
-    ):
+    if _in_dateline(text, piece):
         return f"{piece.text} is the dateline's place of filing, not a party of the story"
     if not _by_short_name(piece):
         return None
@@ -882,6 +930,21 @@ def _non_place_use(text: str, piece: Piece, pieces: Sequence[Piece]) -> str | No
         if rest:
             return f"{piece.text} is part of the quoted phrase {text[left : right + 1]}"
     return None
+
+
+def _in_dateline(text: str, piece: Piece) -> bool:
+    """Whether the name is the place of a dateline: before the date of 新华社拉萨11月2日电, or
+    between 本报 and 讯 (本报文山讯)."""
+    rules = non_place_uses()
+    after = text[piece.end : piece.end + 12]
+    before = text[max(0, piece.start - 8) : piece.start]
+    if before.endswith(tuple(rules["dateline_paper"])) and after.startswith(tuple(rules["dateline_markers"])):
+        return True
+    return bool(re.match(rules["dateline_after"], after)) and (
+        not before.strip()
+        or before.endswith("\n")
+        or before.rstrip().endswith(tuple(rules["dateline_before"]))
+    )
 
 
 def _after_byline(before: str, rules: dict[str, Any]) -> bool:
@@ -1127,10 +1190,16 @@ def link_places(
     for piece in all_pieces:
         if piece.chosen is not None:
             context.counts[piece.chosen.key] += 1
+    # the dateline's place (本报福清讯) is no party of the story, but where the article speaks from
+    context.dateline_places = [p.chosen for p in all_pieces if p.chosen and _in_dateline(article.text, p)]
     _drop_lone_short_names(article, all_pieces, context)
     _drop_names_cut_from_known_places(article.text, all_pieces, context, gaz)
     _drop_short_names_of_longer_local_names(article.text, all_pieces, context, gaz)
     _drop_non_place_uses(article.text, all_pieces)
+    pairing = _pairing_sentences(article)
+    for piece in all_pieces:  # the giving and receiving sides: places of sentences about pairing
+        if piece.chosen is not None and article.sentence_index_at(piece.start) in pairing:
+            context.province_counts[piece.chosen.province_code] += 1
 
     linked: list[Mention] = []
     for mention, pieces in groups:

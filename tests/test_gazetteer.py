@@ -149,3 +149,30 @@ def test_districts_keep_the_county_or_city_they_were_made_of(gaz: Gazetteer) -> 
     assert codes(gaz, "金坛市") == {"320413"}  # 金坛区 since 2015
     assert codes(gaz, "横山县") == {"610803"}  # 横山区
     assert codes(gaz, "和平县", "county") == {"441624"}  # an official name stays what it is
+
+
+def test_functional_areas_are_aliases_of_their_host(gaz: Gazetteer) -> None:
+    # kg/data/functional_areas.csv: new areas and development zones name their host division
+    assert {(c.division.code, c.kind) for c in gaz.lookup("青岛西海岸新区")} == {("370211", "alias")}
+    assert codes(gaz, "西海岸新区") == {"370211"}
+    assert "120116" in codes(gaz, "天津经济技术开发区", "county")
+    assert codes(gaz, "两江新区") == {"500000"}  # spans three districts of 重庆
+    assert codes(gaz, "兰州新区") == {"620171"}  # keeps the statistical code jionlp gives it
+    # the entity ruler sees them as places
+    forms = set(gaz.surface_forms())
+    assert ("青岛西海岸新区", "county") in forms
+    assert ("西咸新区", "prefecture") in forms
+
+
+def test_every_national_new_area_has_a_host(gaz: Gazetteer) -> None:
+    import csv
+    from importlib.resources import files
+
+    text = files("kg.data").joinpath("functional_areas.csv").read_text(encoding="utf-8")
+    rows = [r for r in csv.DictReader(text.splitlines()) if not r["name"].startswith("#")]
+    national = [r for r in rows if r["note"].startswith("national new area")]
+    assert len(national) == 19
+    for row in rows:
+        host = gaz.get(row["host"])
+        assert host is not None, row["name"]
+        assert host.code in codes(gaz, row["name"]), row["name"]

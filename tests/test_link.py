@@ -600,3 +600,54 @@ def test_common_word_short_name_inside_a_chain_of_places(gaz: Gazetteer) -> None
 def test_our_province_is_the_one_of_the_outlet(gaz: Gazetteer) -> None:
     linked = link(gaz, "我省与宁夏开展协作二十多年。", ["我省", "宁夏"], source="福清新闻网")
     assert by_text(linked, "我省").code == "350000"  # 福清市 lies in 福建省
+
+
+def test_functional_areas_link_to_their_host(gaz: Gazetteer) -> None:
+    # a new area is no division: it stands for the district that administers it, surface kept
+    linked = link(gaz, "青岛西海岸新区与宕昌县开展东西部协作。", ["青岛西海岸新区", "宕昌县"])
+    area = by_text(linked, "青岛西海岸新区")
+    assert (area.code, area.name, area.level) == ("370211", "黄岛区", "county")
+    # a short name of a development zone, and one spanning several counties (their prefecture)
+    linked = link(
+        gaz, "天津经开区与会宁县结对，西咸新区与商洛市协作。", ["天津经开区", "会宁县", "西咸新区", "商洛市"]
+    )
+    assert by_text(linked, "天津经开区").code == "120116"
+    assert (by_text(linked, "西咸新区").code, by_text(linked, "西咸新区").level) == ("610100", "prefecture")
+
+
+def test_zone_committee_stays_an_org_at_home_in_the_host(gaz: Gazetteer) -> None:
+    text = "天津经开区管委会组织企业赴会宁县考察。"
+    linked = link(gaz, text, [("天津经开区管委会", "ORG"), "会宁县"])
+    committee = by_text(linked, "天津经开区管委会")
+    assert committee.label == "ORG"
+    assert committee.home_code == "120116"
+
+
+def test_self_reference_from_the_dateline(gaz: Gazetteer) -> None:
+    # 本报福清讯: the paper files from 福清, so 我市 is 福清市; 福清 itself is no party of the story
+    text = "本报福清讯 近日，我市与通渭县签订协作协议。"
+    linked = link(gaz, text, ["福清", "我市", "通渭县"])
+    assert by_text(linked, "我市").code == "350181"
+    assert by_text(linked, "福清").code is None
+
+
+def test_self_reference_from_the_dominant_province(gaz: Gazetteer) -> None:
+    # no outlet, no dateline: the places of the pairing sentences lie in 甘肃 (4) far more than
+    # in 福建 (2), so 我省 is 甘肃省
+    text = "福州市对口帮扶定西市安定区，厦门市对口帮扶临夏州东乡县。我省将继续推进协作。"
+    surfaces = ["福州市", "定西市", "安定区", "厦门市", "临夏州", "东乡县", "我省"]
+    assert by_text(link(gaz, text, surfaces), "我省").code == "620000"
+
+
+def test_self_reference_left_unresolved_when_no_province_dominates(gaz: Gazetteer) -> None:
+    text = "福州市对口帮扶定西市，厦门市对口帮扶临夏州。我省将继续推进协作。"
+    mine = by_text(link(gaz, text, ["福州市", "定西市", "厦门市", "临夏州", "我省"]), "我省")
+    assert mine.code is None
+    assert mine.unresolved and "unclear" in mine.unresolved
+
+
+def test_page_chrome_does_not_make_a_province_dominant(gaz: Gazetteer) -> None:
+    # an address and a menu are no side of the pairing: only sentences with a pairing cue count
+    text = "地址：江苏省南京市鼓楼区。新增上海、苏州对口帮扶我省。"
+    surfaces = ["江苏省", "南京市", "鼓楼区", "上海", "苏州", "我省"]
+    assert by_text(link(gaz, text, surfaces), "我省").code is None
