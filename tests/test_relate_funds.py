@@ -29,3 +29,10 @@ def test_a_place_that_gives_still_gives() -> None:
     text = "海沧区向积石山县捐赠帮扶资金5万元。"
     found = fund_givers(text, ["海沧区", "积石山县"], {}, {"5万元": 50_000})
     assert found == [("海沧区", JSS, 50_000)]
+
+
+def test_a_list_of_venues_is_no_pairing() -> None:
+    # 先后在A、B和C开展…帮扶: the delegation went to the three places; none pairs with another
+    text = "访问团先后在积石山县、靖远县和通渭县开展捐赠帮扶活动。"
+    art, mentions = article(text, ["积石山县", "靖远县", "通渭县"])
+    assert [r for r in extract_relations(art, mentions) if r.type == "pairing"] == []
