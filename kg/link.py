@@ -46,6 +46,9 @@ PLACE mentions
     New areas and development zones (青岛西海岸新区, 天津经开区) are no divisions: the gazetteer
     knows them as aliases of their host (``data/functional_areas.csv``), so they link to it with
     their surface kept; a body named after one (天津经开区管委会) stays an ORG at home there.
+    A zone in no table but named by a division and a zone word (昆山高新区, 都匀经济开发区; words
+    in ``data/functional_area_words.csv``) is that division, the word kept in the surface; an
+    ORG mention that is nothing but such a name is taken as that place.
 
 ORG mentions
     Subtype from the name's suffix (``data/org_subtypes.csv``), else from what the sentence calls
@@ -91,6 +94,7 @@ from kg.gazetteer import (
     Gazetteer,
     _common_words,
     _is_common_word,
+    functional_area_names,
     word_frequency,
 )
 from kg.records import Article, Mention
@@ -197,6 +201,47 @@ def place_trailers() -> tuple[str, ...]:
 
 
 @cache
+def functional_area_words() -> tuple[str, ...]:
+    """Words naming a development zone after a division's name (高新区, 经济开发区), longest first."""
+    words = (row["word"].strip() for row in _rows("functional_area_words.csv"))
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _functional_area_surfaces() -> frozenset[str]:
+    return frozenset(name for names in functional_area_names().values() for name in names)
+
+
+def zone_head_length(text: str, gaz: Gazetteer) -> int | None:
+    """How much of ``text`` names the division a zone is named by (昆山高新区 → 2, 碧江经开区 → 2),
+    or None: the text must end with a zone word (``data/functional_area_words.csv``) after names
+    that cover it wholly, and be no name of its own (天津经开区 is in the gazetteer: 滨海新区)."""
+    if gaz.lookup(text):
+        return None
+    word = next((w for w in functional_area_words() if text.endswith(w) and len(text) > len(w)), None)
+    if word is None:
+        return None
+    head = text[: -len(word)]
+    names = segment(head, gaz, with_trailers=False)
+    if any(tail or not gaz.lookup(head[s:e]) for s, e, tail in names):
+        return None
+    last_start, last_end, _ = names[-1]
+    if not any(c.division.level in UPPER_LEVELS for c in gaz.lookup(head[last_start:last_end])):
+        return None
+    return len(head)
+
+
+def _functional_area_as_place(mention: Mention, gaz: Gazetteer) -> Mention:
+    """An ORG mention that is nothing but a zone's name (昆山高新区, 天津经开区) is a place: the
+    zone stands for its host. Its bodies (昆山高新区管委会) stay organisations."""
+    if mention.label != "ORG":
+        return mention
+    if mention.text in _functional_area_surfaces() or zone_head_length(mention.text, gaz) is not None:
+        return replace(mention, label="PLACE", subtype=None)
+    return mention
+
+
+@cache
 def self_references() -> dict[str, str]:
     """Surface (我市) -> the suffix its place's official name ends with (市)."""
     return {row["surface"].strip(): row["kind"].strip() for row in _rows("self_references.csv")}
@@ -230,6 +275,7 @@ class Piece:
     chosen: Division | None = None
     unresolved: str | None = None
     mention: Mention | None = None
+    surface_end: int | None = None  # a zone word after the name (昆山高新区): kept in the surface
 
 
 def _indexed(gaz: Gazetteer, surface: str) -> list[Candidate]:
@@ -1119,7 +1165,8 @@ def link_places(
         pieces = []
         for chunk in SEPARATORS.finditer(mention.text):  # 昆山·碧江 is two places
             chunk_pieces = []
-            for start, end, tail in segment(chunk.group(), gaz):
+            zone_head = zone_head_length(chunk.group(), gaz)  # 昆山|高新区: the zone word stays
+            for start, end, tail in segment(chunk.group()[:zone_head], gaz):
                 surface = chunk.group()[start:end]
                 chunk_pieces.append(
                     Piece(
@@ -1130,6 +1177,8 @@ def link_places(
                         village_tail=tail,
                     )
                 )
+            if zone_head is not None and chunk_pieces:
+                chunk_pieces[-1].surface_end = mention.start + chunk.end()
             for piece in chunk_pieces:
                 _drop_short_names_inside_words(piece, article.text, gaz)
             _restrict_to_chain(chunk_pieces)
@@ -1204,7 +1253,8 @@ def link_places(
     linked: list[Mention] = []
     for mention, pieces in groups:
         for piece in pieces:
-            part = replace(mention, text=piece.text, start=piece.start, end=piece.end)
+            end = piece.surface_end or piece.end
+            part = replace(mention, text=article.text[piece.start : end], start=piece.start, end=end)
             if piece.chosen is not None:
                 linked.append(_fill_place(part, piece.chosen))
             else:
@@ -1845,6 +1895,7 @@ def link_mentions(
     the article's counties that no mention covers are added (:func:`discover_local_places` and
     its kin), and a PERSON mention that such a place covers is dropped (卡什 in 卡什代村).
     """
+    mentions = [_functional_area_as_place(m, gazetteer) for m in mentions]
     places = [m for m in mentions if m.label == "PLACE"]
     linked_places, context = link_places(article, places, gazetteer)
     discovered_places: list[Mention] = []

@@ -651,3 +651,22 @@ def test_page_chrome_does_not_make_a_province_dominant(gaz: Gazetteer) -> None:
     text = "地址：江苏省南京市鼓楼区。新增上海、苏州对口帮扶我省。"
     surfaces = ["江苏省", "南京市", "鼓楼区", "上海", "苏州", "我省"]
     assert by_text(link(gaz, text, surfaces), "我省").code is None
+
+
+def test_zone_named_by_its_county_is_that_county(gaz: Gazetteer) -> None:
+    # 昆山高新区 is in no table: the zone word after a county's name makes it that county; an ORG
+    # mention that is nothing but the zone's name becomes the place, surface and offsets kept
+    text = "昆山高新区与碧江区签署共建协议。"
+    linked = link(gaz, text, [("昆山高新区", "ORG"), "碧江区"])
+    zone = by_text(linked, "昆山高新区")
+    assert (zone.label, zone.code, zone.start, zone.end) == ("PLACE", "320583", 0, 5)
+    # the same for a PLACE mention
+    linked = link(gaz, "都匀经济开发区与黄埔区结对。", ["都匀经济开发区", "黄埔区"])
+    assert by_text(linked, "都匀经济开发区").code == "522701"
+
+
+def test_zone_committee_named_by_a_county_stays_an_org(gaz: Gazetteer) -> None:
+    text = "昆山市与碧江区结对，昆山高新区管委会组织企业赴碧江区考察。"
+    linked = link(gaz, text, ["昆山市", "碧江区", ("昆山高新区管委会", "ORG"), "碧江区"])
+    committee = by_text(linked, "昆山高新区管委会")
+    assert (committee.label, committee.home_code) == ("ORG", "320583")
