@@ -670,3 +670,13 @@ def test_zone_committee_named_by_a_county_stays_an_org(gaz: Gazetteer) -> None:
     linked = link(gaz, text, ["昆山市", "碧江区", ("昆山高新区管委会", "ORG"), "碧江区"])
     committee = by_text(linked, "昆山高新区管委会")
     assert (committee.label, committee.home_code) == ("ORG", "320583")
+
+
+def test_self_reference_from_an_autonomous_prefecture_outlet(gaz: Gazetteer) -> None:
+    # 文山日报: 文山 is both the prefecture and its seat 文山市; 我州 can only be the prefecture
+    linked = link(gaz, "我州与宝山区深化沪滇协作。", ["我州", "宝山区"], source="文山日报")
+    assert by_text(linked, "我州").code == "532600"
+    # 我县 finds no county in a prefecture's outlet: left unresolved, with the reason
+    linked = link(gaz, "我县与宝山区深化沪滇协作。", ["我县", "宝山区"], source="文山日报")
+    assert by_text(linked, "我县").code is None
+    assert by_text(linked, "我县").unresolved
