@@ -659,17 +659,7 @@ def places_after_self_references(
         for end, candidates in gaz.matches_at(article.text, ref.end):
             candidate = _unique_upper(candidates)
             if candidate is not None and _anchor_worthy(article.text[ref.end : end], candidate):
-                found.append(
-                    Mention(
-                        article_id=article.id,
-                        label="PLACE",
-                        text=article.text[ref.end : end],
-                        start=ref.end,
-                        end=end,
-                        sentence=article.sentence_index_at(ref.end),
-                        source="gazetteer",
-                    )
-                )
+                found.append(found_place(article, ref.end, end))
                 break
     return found
 
@@ -798,6 +788,21 @@ def _fill_place(mention: Mention, division: Division) -> Mention:
         lat=division.lat,
         unresolved=None,
     )
+
+
+def found_place(article: Article, start: int, end: int, division: Division | None = None) -> Mention:
+    """A PLACE mention the linker finds in the text itself (not given by the nlp stage), linked to
+    ``division`` when one is given."""
+    mention = Mention(
+        article_id=article.id,
+        label="PLACE",
+        text=article.text[start:end],
+        start=start,
+        end=end,
+        sentence=article.sentence_index_at(start),
+        source="gazetteer",
+    )
+    return _fill_place(mention, division) if division is not None else mention
 
 
 def crossing_word(text: str, start: int, end: int, gaz: Gazetteer) -> str | None:
@@ -1456,16 +1461,7 @@ def discover_local_places(
         return all(end <= s or start >= e for s, e in occupied)
 
     def emit(start: int, end: int, division: Division) -> None:
-        mention = Mention(
-            article_id=article.id,
-            label="PLACE",
-            text=text[start:end],
-            start=start,
-            end=end,
-            sentence=article.sentence_index_at(start),
-            source="gazetteer",
-        )
-        found.append(_fill_place(mention, division))
+        found.append(found_place(article, start, end, division))
         occupied.append((start, end))
 
     i = 0
@@ -1540,16 +1536,7 @@ def discover_towns_after_counties(
         return all(end <= s or start >= e for s, e in occupied)
 
     def emit(start: int, end: int, division: Division) -> None:
-        mention = Mention(
-            article_id=article.id,
-            label="PLACE",
-            text=text[start:end],
-            start=start,
-            end=end,
-            sentence=article.sentence_index_at(start),
-            source="gazetteer",
-        )
-        found.append(_fill_place(mention, division))
+        found.append(found_place(article, start, end, division))
         occupied.append((start, end))
         context.add(division)
 
@@ -1659,16 +1646,7 @@ def _stem_lists(
         for start, end, place, new in reversed(items):
             if not new:
                 continue
-            mention = Mention(
-                article_id=article.id,
-                label="PLACE",
-                text=text[start:end],
-                start=start,
-                end=end,
-                sentence=article.sentence_index_at(start),
-                source="gazetteer",
-            )
-            found.append(_fill_place(mention, place))
+            found.append(found_place(article, start, end, place))
             occupied.append((start, end))
     return found
 
@@ -1724,16 +1702,7 @@ def discover_villages_after_towns(
             stem = text[start:end] != village.name
             if stem and not counted and word_frequency(text[start:end]) >= MIN_CROSSING_WORD_FREQ:
                 break
-            mention = Mention(
-                article_id=article.id,
-                label="PLACE",
-                text=text[start:end],
-                start=start,
-                end=end,
-                sentence=article.sentence_index_at(start),
-                source="gazetteer",
-            )
-            found.append(_fill_place(mention, village))
+            found.append(found_place(article, start, end, village))
             occupied.append((start, end))
     return found
 
