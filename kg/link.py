@@ -691,7 +691,7 @@ def _resolve_discourse_references(places: list[Mention], gaz: Gazetteer) -> list
                 target = _enclosing_fit(kinds[mention.text], division, gaz)
                 if target is not None:
                     break
-        resolved.append(_fill_place(mention, target) if target is not None else mention)
+        resolved.append(fill_place(mention, target) if target is not None else mention)
     return resolved
 
 
@@ -775,7 +775,7 @@ def _dominant_province(kind: str, context: Context, gaz: Gazetteer) -> Division 
     return province if province is not None and _fits(kind, province) else None
 
 
-def _fill_place(mention: Mention, division: Division) -> Mention:
+def fill_place(mention: Mention, division: Division) -> Mention:
     return replace(
         mention,
         name=division.name,
@@ -802,7 +802,7 @@ def found_place(article: Article, start: int, end: int, division: Division | Non
         sentence=article.sentence_index_at(start),
         source="gazetteer",
     )
-    return _fill_place(mention, division) if division is not None else mention
+    return fill_place(mention, division) if division is not None else mention
 
 
 def crossing_word(text: str, start: int, end: int, gaz: Gazetteer) -> str | None:
@@ -1261,7 +1261,7 @@ def link_places(
             end = piece.surface_end or piece.end
             part = replace(mention, text=article.text[piece.start : end], start=piece.start, end=end)
             if piece.chosen is not None:
-                linked.append(_fill_place(part, piece.chosen))
+                linked.append(fill_place(part, piece.chosen))
             else:
                 linked.append(replace(part, unresolved=piece.unresolved or f"no division named {piece.text}"))
     home_by_kind = {references[m.text]: targets[id(m)] for m in self_refs if id(m) in targets}
@@ -1277,7 +1277,7 @@ def link_places(
         if target is None:
             linked.append(replace(mention, unresolved=reason))
             continue
-        linked.append(_fill_place(mention, target))
+        linked.append(fill_place(mention, target))
         context.add(target)
         context.counts[target.key] += 1
     return linked, context
@@ -1743,7 +1743,7 @@ def discover_province_pairs(article: Article, mentions: Sequence[Mention], gaz: 
                 sentence=article.sentence_index_at(start + offset),
                 source="pattern",
             )
-            found.append(_fill_place(mention, division))
+            found.append(fill_place(mention, division))
     return found
 
 

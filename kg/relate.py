@@ -78,6 +78,7 @@ from typing import Any
 
 from kg import cue_pairs
 from kg.gazetteer import load_gazetteer
+from kg.link import fill_place
 from kg.records import Article, Mention, Party, Relation
 from kg.regions import region_of
 
@@ -793,21 +794,7 @@ def _place_of_code(mention: Mention, code: str | None) -> Mention | None:
     names = (division.name, division.short or "", *division.aliases)
     if not any(n and _without_parent_names(mention.text, division).startswith(n) for n in names):
         return None
-    return replace(
-        mention,
-        label="PLACE",
-        name=division.name,
-        code=division.code,
-        level=division.level,
-        county_code=division.county_code,
-        parents=list(division.parents),
-        province_code=division.province_code,
-        lon=division.lon,
-        lat=division.lat,
-        home_code=None,
-        subtype=None,
-        unresolved=None,
-    )
+    return replace(fill_place(mention, division), label="PLACE", home_code=None, subtype=None)
 
 
 def encode(

@@ -1,0 +1,127 @@
+"""Pairings told through help teams, donor lists before the help, several 携手 pairs, and 之一.
+
+Sentences written for these tests. Places (and team organisations) are given as the surfaces the
+NER would tag; the real linker resolves them, so codes, levels and sides are the real ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from relate_fixtures import sentences_of
+
+from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.link import link_mentions
+from kg.records import Article, Mention
+from kg.relate import extract_relations
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _article(text: str) -> Article:
+    return Article(id="t", text=text, sentences=sentences_of(text))
+
+
+def pairs(gaz: Gazetteer, text: str, places: list[str], orgs: tuple[str, ...] = ()) -> set[tuple[str, str]]:
+    """(donor, recipient) names of the pairings, every occurrence of each surface tagged, longest first."""
+    art = _article(text)
+    taken: list[tuple[int, int]] = []
+    mentions: list[Mention] = []
+    wanted = [(s, "PLACE") for s in places] + [(s, "ORG") for s in orgs]
+    for surface, label in sorted(wanted, key=lambda w: -len(w[0])):
+        for m in re.finditer(re.escape(surface), text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            mentions.append(
+                Mention(art.id, label, surface, m.start(), m.end(), art.sentence_index_at(m.start()))
+            )
+    linked = link_mentions(art, sorted(mentions, key=lambda m: m.start), gaz)
+    return {(r.donor.name, r.recipient.name) for r in extract_relations(art, linked) if r.type == "pairing"}
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "orgs", "expected"),
+    [
+        # a donor list before the help verb, the recipient after 为 / 向
+        (
+            "苏州市及吴中区、相城区不断加大帮扶力度,为铜仁市脱贫攻坚提供了有力支持。",
+            ["苏州市", "吴中区", "相城区", "铜仁市"],
+            (),
+            {("苏州市", "铜仁市"), ("吴中区", "铜仁市"), ("相城区", "铜仁市")},
+        ),
+        (
+            "余杭区及临平区持续加大帮扶力度,向苍溪县倾斜资金和项目。",
+            ["余杭区", "临平区", "苍溪县"],
+            (),
+            {("余杭区", "苍溪县"), ("临平区", "苍溪县")},
+        ),
+        # a team named by its station with its sender in brackets
+        ("近日,苍溪县(余杭)工作组召开周例会。", ["苍溪县", "余杭"], (), {("余杭区", "苍溪县")}),
+        # the sender named first, the western station in brackets: the sides decide the direction
+        ("会上,余杭(苍溪)工作组汇报了工作。", ["余杭", "苍溪"], (), {("余杭区", "苍溪县")}),
+        # a province's aid team goes to the place it helps
+        ("江苏省第十批援藏工作队到拉萨市开展调研。", ["江苏省", "拉萨市"], (), {("江苏省", "拉萨市")}),
+        (
+            "广东省第十批援藏工作队工布江达县(中山)工作组组长表示。",
+            ["广东省", "工布江达县", "中山"],
+            (),
+            {("广东省", "工布江达县"), ("中山市", "工布江达县")},
+        ),
+        # X援Y工作队, the team as plain text and as an organisation
+        ("余杭援苍溪工作队走访了当地企业。", ["余杭", "苍溪"], (), {("余杭区", "苍溪县")}),
+        (
+            "余杭区赴苍溪县东西部协作工作组组长参加会议。",
+            ["余杭区"],
+            ("苍溪县东西部协作工作组",),
+            {("余杭区", "苍溪县")},
+        ),
+        # several 携手 pairs in one clause: one pair per 携手, no pairs across them
+        (
+            "吴中区携手德江县、相城区携手石阡县,共同推进产业协作。",
+            ["吴中区", "德江县", "相城区", "石阡县"],
+            (),
+            {("吴中区", "德江县"), ("相城区", "石阡县")},
+        ),
+        (
+            "吴中区与德江县、相城区与石阡县携手推进东西部协作。",
+            ["吴中区", "德江县", "相城区", "石阡县"],
+            (),
+            {("吴中区", "德江县"), ("相城区", "石阡县")},
+        ),
+        # Y是X对口帮扶Z…之一: X helps Y as well as Z
+        (
+            "德江县是苏州市对口帮扶铜仁市四县之一。",
+            ["德江县", "苏州市", "铜仁市"],
+            (),
+            {("苏州市", "德江县"), ("苏州市", "铜仁市")},
+        ),
+    ],
+)
+def test_team_and_list_pairings(
+    gaz: Gazetteer, text: str, places: list[str], orgs: tuple[str, ...], expected: set[tuple[str, str]]
+) -> None:
+    assert pairs(gaz, text, places, orgs) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "orgs"),
+    [
+        # a team from X visiting Y without a help word is no pairing
+        ("昆山市工作队到碧江区考察。", ["碧江区"], ("昆山市工作队",)),
+        ("昆山市工作组到碧江区参观学习。", ["昆山市", "碧江区"], ()),
+        # a county's own village team works inside it
+        ("通渭县驻村工作队走访了通渭县贫困户。", ["通渭县"], ()),
+        ("通渭县加大帮扶力度,为通渭县贫困村修建道路。", ["通渭县"], ()),
+        # a county's effort for a village of its own: a place of far lower level is no partner
+        ("通渭县不断加大帮扶力度,为义岗镇贫困户解决难题。", ["通渭县", "义岗镇"], ()),
+        # 之一 without a pairing verb
+        ("德江县是铜仁市深度贫困县之一。", ["德江县", "铜仁市"], ()),
+    ],
+)
+def test_no_pairing(gaz: Gazetteer, text: str, places: list[str], orgs: tuple[str, ...]) -> None:
+    assert pairs(gaz, text, places, orgs) == set()
