@@ -994,7 +994,8 @@ def _only_teams(enc: Encoded, match: re.Match[str]) -> bool:
     orgs = enc.slots_in(match.start(), match.end(), "O")
     if not all((s.mention.text or "").endswith(teams) for s in orgs):
         return False
-    stationed = enc.slots_in(match.start("recipient"), match.end("recipient"), "O")
+    side = "recipient" if "recipient" in match.re.groupindex else "b"  # b: a symmetric wording
+    stationed = enc.slots_in(match.start(side), match.end(side), "O")
     return all(s.station is not None for s in stationed)
 
 
