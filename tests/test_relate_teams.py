@@ -100,6 +100,26 @@ def pairs(gaz: Gazetteer, text: str, places: list[str], orgs: tuple[str, ...] = 
             (),
             {("苏州市", "德江县"), ("苏州市", "铜仁市")},
         ),
+        # the same wording after the subject's other clauses, and 的一个县
+        (
+            "德江县地处黔东北,是苏州市对口帮扶铜仁市四县之一。",
+            ["德江县", "黔东北", "苏州市", "铜仁市"],
+            (),
+            {("苏州市", "德江县"), ("苏州市", "铜仁市")},
+        ),
+        (
+            "莎车县是西北地区人口大县,也是上海对口援疆资金量最多的一个县。",
+            ["莎车县", "西北", "上海"],
+            (),
+            {("上海市", "莎车县")},
+        ),
+        # 之一 without a pairing verb adds nothing to the sentence's pair
+        (
+            "苏州市帮扶铜仁市,德江县是全国深度贫困县之一。",
+            ["德江县", "苏州市", "铜仁市"],
+            (),
+            {("苏州市", "铜仁市")},
+        ),
     ],
 )
 def test_team_and_list_pairings(
@@ -119,9 +139,19 @@ def test_team_and_list_pairings(
         ("通渭县加大帮扶力度,为通渭县贫困村修建道路。", ["通渭县"], ()),
         # a county's effort for a village of its own: a place of far lower level is no partner
         ("通渭县不断加大帮扶力度,为义岗镇贫困户解决难题。", ["通渭县", "义岗镇"], ()),
+        # a bracket that names the place's own prefecture, a delegation's visit without a team
+        ("会上,吴中区(苏州市)工作组汇报了工作。", ["吴中区", "苏州市"], ()),
+        ("会上,碧江区(铜仁市)工作组汇报了工作。", ["碧江区", "铜仁市"], ()),
+        ("惠东县党政代表团赴望谟县考察。", ["惠东县", "望谟县"], ()),
         # 之一 without a pairing verb
         ("德江县是铜仁市深度贫困县之一。", ["德江县", "铜仁市"], ()),
     ],
 )
 def test_no_pairing(gaz: Gazetteer, text: str, places: list[str], orgs: tuple[str, ...]) -> None:
     assert pairs(gaz, text, places, orgs) == set()
+
+
+def test_effort_for_a_partners_companies_keeps_direction(gaz: Gazetteer) -> None:
+    """为X企业: the place only qualifies the companies served; the recipient's effort is no help to X."""
+    found = pairs(gaz, "铜仁市将加大帮扶力度,为苏州市企业提供用工保障。", ["铜仁市", "苏州市"])
+    assert ("铜仁市", "苏州市") not in found
