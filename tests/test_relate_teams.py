@@ -80,6 +80,16 @@ def pairs(gaz: Gazetteer, text: str, places: list[str], orgs: tuple[str, ...] = 
             ("苍溪县东西部协作工作组",),
             {("余杭区", "苍溪县")},
         ),
+        # a liaison group and its county group, a team in (在) the place, staff a place keeps there
+        (
+            "上海市第八批援藏干部联络组定日小组到岗嘎镇调研。",
+            ["上海市", "定日", "岗嘎镇"],
+            (),
+            {("上海市", "定日县")},
+        ),
+        ("江苏省援青干部人才海东工作组召开会议。", ["江苏省", "海东"], (), {("江苏省", "海东市")}),
+        ("中山市援藏工作组在工布江达县开展义诊。", ["中山市", "工布江达县"], (), {("中山市", "工布江达县")}),
+        ("余杭区派驻苍溪县的挂职干部深入企业调研。", ["余杭区", "苍溪县"], (), {("余杭区", "苍溪县")}),
         # several 携手 pairs in one clause: one pair per 携手, no pairs across them
         (
             "吴中区携手德江县、相城区携手石阡县,共同推进产业协作。",
@@ -143,6 +153,14 @@ def test_team_and_list_pairings(
         ("会上,吴中区(苏州市)工作组汇报了工作。", ["吴中区", "苏州市"], ()),
         ("会上,碧江区(铜仁市)工作组汇报了工作。", ["碧江区", "铜仁市"], ()),
         ("惠东县党政代表团赴望谟县考察。", ["惠东县", "望谟县"], ()),
+        # a county's own cadres sent to its township
+        ("苍溪县派驻元坝镇的帮扶干部走访农户。", ["苍溪县", "元坝镇"], ()),
+        # a list on both sides of the effort says nothing about who helps whom
+        (
+            "吴中区、相城区等地不断加大帮扶力度,为德江县、石阡县提供支持。",
+            ["吴中区", "相城区", "德江县", "石阡县"],
+            (),
+        ),
         # 之一 without a pairing verb
         ("德江县是铜仁市深度贫困县之一。", ["德江县", "铜仁市"], ()),
     ],
