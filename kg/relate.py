@@ -441,9 +441,11 @@ def guarded_org(org: Mention, before: str = "", after: str = "") -> Mention | No
                 trimmed = True
     if len(text) < 2:
         return None
-    verb = _leading_verb(text)
-    if verb and text.endswith(tuple(guard["name_endings"])) and len(text) - len(verb) >= 3:
-        # 查阅工商联: the verb of the clause was taken into the name
+    while text.endswith(tuple(guard["name_endings"])):
+        # 查阅工商联, 然后招募市人民医院: the clause's verb or opening word was taken into the name
+        verb = _leading_verb(text) or next((w for w in guard["leading_words"] if text.startswith(w)), None)
+        if not verb or len(text) - len(verb) < 3:
+            break
         text, start = text[len(verb) :], start + len(verb)
         name = name[len(verb) :] if name.startswith(verb) else name
     changed = replace(org, text=text, start=start, end=end, name=name)
@@ -1217,6 +1219,24 @@ def pairing_relation(
     )
 
 
+def _marked_goal(
+    text: str, positions: Sequence[tuple[int, int, Slot]], position: int, markers: Iterable[str]
+) -> bool:
+    """Whether the token at ``position`` follows a recipient marker, directly or through the
+    places written right before it (为通渭县丙丁小学: the school is the goal)."""
+    moved = True
+    while moved:
+        moved = False
+        for start, end, slot in positions:
+            if end == position and slot.letter in "PU":
+                position, moved = start, True
+                break
+    return _preceded_by(text, position, markers)
+
+
+DIVISION_CHARS = "省市县区州盟旗镇乡村"  # a name opening with one of them names its place by kind
+
+
 def _preceded_by(text: str, position: int, words: Iterable[str]) -> bool:
     before = text[max(0, position - 6) : position]
     return any(before.endswith(w) for w in words)
@@ -1722,6 +1742,34 @@ class _ArticleReader:
             return False  # X村幼儿园: an institution of the place it stands in receives
         return not self.state.recipient_codes_contain(org.home_code)
 
+    def _named_by_helped_place(self, enc: Encoded, slot: Slot) -> bool:
+        """Whether the organisation's name begins with a place of the helped side, here (a place
+        token right before it) or in a fuller mention of the same name in the article
+        (大方县天河实验学校 … 天河实验学校: a school of 大方 named after its donor): the helped
+        place's own institution, whatever place the rest of its name recalls."""
+        positions = enc.slot_positions()
+        start = next((pos for pos, _, s in positions if s is slot), None)
+        if any(
+            end == start
+            and s.letter in "PU"
+            and s.place is not None
+            and self.state.is_recipient_side(s.place)
+            for _, end, s in positions
+        ):
+            return True
+        text = slot.mention.text or ""
+        if len(text) < 3 or text[0] in DIVISION_CHARS:
+            return False  # 市人民医院: "the city's", no name cut from a fuller one
+        fuller = [
+            s.mention
+            for other in self.encoded
+            for s in other.slots
+            if s.letter == "O"
+            and len(s.mention.text or "") > len(text)
+            and (s.mention.text or "").endswith(text)
+        ]
+        return bool(fuller) and all(self._org_side(m) < 0 for m in fuller)
+
     def _amount_after(self, enc: Encoded, position: int) -> float | None:
         left, right = _clause_bounds(enc.text, position, position)
         for slot in enc.slots_in(position, min(right + 1, len(enc.text)), "M"):
@@ -1758,6 +1806,8 @@ class _ArticleReader:
                     span = enc.span(match.start(), match.end())
                     for slot in orgs:
                         if id(slot) in helped or not self._helper_org(slot, recipient, signs):
+                            continue
+                        if self._named_by_helped_place(enc, slot):
                             continue
                         org = slot.mention
                         org_name = org.name or org.text
@@ -2012,15 +2062,19 @@ class _ArticleReader:
         pos: int,
         here: list[tuple[Mention, Mention, float, int]],
         recipient: Mention,
+        text: str = "",
     ) -> Party | None:
         """Who gives the money: the sentence's pairing with that recipient, else the nearest
-        giver written before the sum, else (a sentence that continues the article's pair) the
-        article's main donor when the recipient is the main recipient or inside it.
+        giver written before the sum (an organisation right after 为/向/给, or after the places
+        that name it, is its goal: A为B小学捐赠5万元, A为Y县B小学捐赠), else (a sentence that
+        continues the article's pair) the article's main donor when the recipient is the main
+        recipient or inside it.
 
         A place gives a place money only at comparable levels or where the article pairs the
         two (a county's visit to a township, 到…捐赠, is no pair): otherwise the donor is left
         unknown, as the weak-verb pairings are.
         """
+        markers = lexicon()["recipient_markers"]["words"]
         exact = [p for p in here if place_key(p[1]) == place_key(recipient)]
         paired = exact or [p for p in here if related(p[1], recipient)]
         donor_place: Mention | None = None
@@ -2035,6 +2089,7 @@ class _ArticleReader:
                 and not (s.place and related(s.place, recipient))
                 and not (s.place and self.state.is_recipient_side(s.place))
                 and not (s.letter == "O" and not self._helper_org(s, recipient))
+                and not (s.letter == "O" and _marked_goal(text, positions, p_pos, markers))
                 # a one-character abbreviation (粤 of 粤桂协作河池工作组) names a programme,
                 # never the one who gives
                 and not (s.letter == "P" and not s.government and len(s.mention.text) < 2)
@@ -2082,7 +2137,7 @@ class _ArticleReader:
                 recipient = self._fund_recipient(enc, positions, pos, here)
                 if recipient is None:
                     continue
-                donor = self._fund_donor(positions, pos, here, recipient)
+                donor = self._fund_donor(positions, pos, here, recipient, enc.text)
                 date = next(
                     (s.mention.iso for _, _, s in positions if s.letter == "D" and s.mention.iso), None
                 )
