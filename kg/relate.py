@@ -1765,8 +1765,9 @@ class _ArticleReader:
             for other in self.encoded
             for s in other.slots
             if s.letter == "O"
-            and len(s.mention.text or "") > len(text)
             and (s.mention.text or "").endswith(text)
+            # a place's name before it (大方县), not a title joining two parties (Y县政府-山东X学院)
+            and re.fullmatch("[\u4e00-\u9fff]{2,8}", (s.mention.text or "")[: -len(text)])
         ]
         return bool(fuller) and all(self._org_side(m) < 0 for m in fuller)
 

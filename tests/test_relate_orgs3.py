@@ -119,3 +119,26 @@ def test_a_school_that_is_the_goal_of_a_gift_gives_no_money() -> None:
     found = helpers(text, ["福清市", "通渭县"], orgs, money={"5万元": 50000.0})
     assert ("funding", "丙丁小学", "通渭县") not in found
     assert any(f[1] == "甲乙基金会" for f in found)
+
+
+# --------------------------------------------------------------------------- parties of an agreement
+
+
+def test_an_organisation_that_signs_an_agreement_with_the_helped_place_helps_it() -> None:
+    text = "福清市对口帮扶通渭县。通渭县与甲乙技师学院签订《通渭县人民政府-甲乙技师学院合作办学协议》。"
+    orgs = {"甲乙技师学院": None, "通渭县人民政府-甲乙技师学院": "621121"}
+    found = helpers(text, ["福清市", "通渭县"], orgs)
+    assert ("help", "甲乙技师学院", "通渭县") in found
+
+
+def test_a_company_of_the_helped_place_that_signs_with_it_is_no_helper() -> None:
+    text = "福清市对口帮扶通渭县。通渭县与通渭丙丁合作社签订了种植合作协议。"
+    assert helpers(text, ["福清市", "通渭县"], {"通渭丙丁合作社": "621121"}) == []
+
+
+def test_an_organisation_listed_with_the_places_as_a_party_of_their_agreement_helps() -> None:
+    text = "福清市对口帮扶通渭县。会上,福清市、通渭县、甲乙文旅投资有限公司签订《产业协作项目合作框架协议》。"
+    orgs = {"甲乙文旅投资有限公司": "350181"}
+    found = helpers(text, ["福清市", "通渭县"], orgs)
+    assert [f[:2] for f in found] == [("help", "甲乙文旅投资有限公司")]
+    assert found[0][2] == "通渭县"
