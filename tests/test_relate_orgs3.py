@@ -142,3 +142,8 @@ def test_an_organisation_listed_with_the_places_as_a_party_of_their_agreement_he
     found = helpers(text, ["福清市", "通渭县"], orgs)
     assert [f[:2] for f in found] == [("help", "甲乙文旅投资有限公司")]
     assert found[0][2] == "通渭县"
+
+
+@pytest.mark.parametrize("text", ["社会", "村企结对"])
+def test_common_words_the_ner_took_for_names_are_none(text: str) -> None:
+    assert guarded_org(org(text), before="动员", after="捐赠款物") is None
