@@ -148,3 +148,21 @@ def article(
                 mention.value = (money or {})[surface]
             mentions.append(mention)
     return art, sorted(mentions, key=lambda m: m.start)
+
+
+def tagged(text: str, places: list[str], orgs: tuple[str, ...] = ()) -> tuple[Article, list[Mention]]:
+    """An article and UNLINKED mentions, as the nlp stage would give them to the linker: every
+    occurrence of each listed surface, longest first."""
+    art = Article(id="t", text=text, sentences=sentences_of(text))
+    taken: list[tuple[int, int]] = []
+    mentions: list[Mention] = []
+    wanted = [(s, "PLACE") for s in places] + [(s, "ORG") for s in orgs]
+    for surface, label in sorted(wanted, key=lambda w: -len(w[0])):
+        for m in re.finditer(re.escape(surface), text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            mentions.append(
+                Mention(art.id, label, surface, m.start(), m.end(), art.sentence_index_at(m.start()))
+            )
+    return art, sorted(mentions, key=lambda m: m.start)

@@ -7,10 +7,8 @@ the slips of linking (a person's given name, a dateline, a slogan) are tested wh
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from relate_fixtures import sentences_of
+from relate_fixtures import sentences_of, tagged
 
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.link import link_mentions
@@ -29,19 +27,8 @@ def _article(text: str) -> Article:
 
 def linked(gaz: Gazetteer, text: str, places: list[str], orgs: tuple[str, ...] = ()) -> list[Mention]:
     """Every occurrence of each surface as a PLACE (or ORG) mention, longest first, then linked."""
-    art = _article(text)
-    taken: list[tuple[int, int]] = []
-    mentions: list[Mention] = []
-    wanted = [(s, "PLACE") for s in places] + [(s, "ORG") for s in orgs]
-    for surface, label in sorted(wanted, key=lambda w: -len(w[0])):
-        for m in re.finditer(re.escape(surface), text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            mentions.append(
-                Mention(art.id, label, surface, m.start(), m.end(), art.sentence_index_at(m.start()))
-            )
-    return link_mentions(art, sorted(mentions, key=lambda m: m.start), gaz)
+    art, mentions = tagged(text, places, orgs)
+    return link_mentions(art, mentions, gaz)
 
 
 def pairs(gaz: Gazetteer, text: str, places: list[str], orgs: tuple[str, ...] = ()) -> set[tuple[str, str]]:

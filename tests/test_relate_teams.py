@@ -6,14 +6,11 @@ NER would tag; the real linker resolves them, so codes, levels and sides are the
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from relate_fixtures import sentences_of
+from relate_fixtures import tagged
 
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.link import link_mentions
-from kg.records import Article, Mention
 from kg.relate import extract_relations
 
 
@@ -22,25 +19,10 @@ def gaz() -> Gazetteer:
     return load_gazetteer()
 
 
-def _article(text: str) -> Article:
-    return Article(id="t", text=text, sentences=sentences_of(text))
-
-
 def pairs(gaz: Gazetteer, text: str, places: list[str], orgs: tuple[str, ...] = ()) -> set[tuple[str, str]]:
     """(donor, recipient) names of the pairings, every occurrence of each surface tagged, longest first."""
-    art = _article(text)
-    taken: list[tuple[int, int]] = []
-    mentions: list[Mention] = []
-    wanted = [(s, "PLACE") for s in places] + [(s, "ORG") for s in orgs]
-    for surface, label in sorted(wanted, key=lambda w: -len(w[0])):
-        for m in re.finditer(re.escape(surface), text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            mentions.append(
-                Mention(art.id, label, surface, m.start(), m.end(), art.sentence_index_at(m.start()))
-            )
-    linked = link_mentions(art, sorted(mentions, key=lambda m: m.start), gaz)
+    art, mentions = tagged(text, places, orgs)
+    linked = link_mentions(art, mentions, gaz)
     return {(r.donor.name, r.recipient.name) for r in extract_relations(art, linked) if r.type == "pairing"}
 
 
