@@ -42,19 +42,23 @@ def test_list_shows_every_preset_with_one_line() -> None:
     assert "--param donor=" in next(line for line in lines if line.startswith("recipients-of"))
 
 
+# the variables ../shared/eval/score.py reads from the pairings preset
+SCORER_PAIRING_VARS = [
+    "doc",
+    "donor_name",
+    "recipient_name",
+    "donor_adcode",
+    "recipient_adcode",
+    "donor_county_adcode",
+    "recipient_county_adcode",
+    "kind",
+]
+
+
 def test_pairings_preset_binds_the_scorers_variables(build_dir: Path) -> None:
     result = runner.invoke(app, ["query", str(build_dir), "--preset", "pairings", "--format", "json"])
     head = json.loads(result.stdout)["head"]["vars"]
-    assert head == [
-        "doc",
-        "donor_name",
-        "recipient_name",
-        "donor_adcode",
-        "recipient_adcode",
-        "donor_county_adcode",
-        "recipient_county_adcode",
-        "kind",
-    ]
+    assert head == SCORER_PAIRING_VARS
     rows = run_json(str(build_dir), "--preset", "pairings")
     assert rows == [
         {
@@ -256,20 +260,6 @@ def test_validate_accepts_the_build_and_rejects_a_broken_graph(build_dir: Path, 
     bad = runner.invoke(app, ["validate", str(broken)])
     assert bad.exit_code == 1
     assert "Conforms: False" in bad.stdout
-
-
-# --- every preset on the seeds build, as the scorer (../shared/eval/score.py) calls them -------------
-
-SCORER_PAIRING_VARS = [
-    "doc",
-    "donor_name",
-    "recipient_name",
-    "donor_adcode",
-    "recipient_adcode",
-    "donor_county_adcode",
-    "recipient_county_adcode",
-    "kind",
-]
 
 
 def json_results(*args: str) -> dict:
