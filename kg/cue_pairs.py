@@ -27,13 +27,11 @@ from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from kg import relate  # relate calls this net; the two only use each other at call time
 from kg.records import Mention
 from kg.regions import region_of
-
-if TYPE_CHECKING:
-    from kg.relate import Encoded, _ArticleReader
 
 PATTERN_ID = "cue.sides"
 CONFIDENCE = 0.55
@@ -48,10 +46,8 @@ def _has_any(text: str, words: list[str]) -> bool:
     return any(w in text for w in words)
 
 
-def place_side(place: Mention, reader: _ArticleReader) -> int:
+def place_side(place: Mention, reader: relate._ArticleReader) -> int:
     """+1 giving, -1 receiving, 0 unknown: the article's statements first, then the place itself."""
-    from kg import relate
-
     score = reader.state.donor_score(place)
     if score:
         return 1 if score > 0 else -1
@@ -76,12 +72,10 @@ def _names_a_market(mention: Mention, after: str) -> bool:
 
 
 def _sentence_places(
-    enc: Encoded, text_before: Callable[[int], str], text_after: Callable[[int], str]
+    enc: relate.Encoded, text_before: Callable[[int], str], text_after: Callable[[int], str]
 ) -> list[tuple[int, Mention]]:
     """The resolved places of the sentence with their encoded positions, once each; a place
     excluded by the wording (除贵阳市外) is left out."""
-    from kg import relate
-
     excluding = tuple(cues()["excluded_before"])
     unique: dict[str, tuple[int, Mention]] = {}
     positions = enc.slot_positions()
@@ -105,26 +99,22 @@ def _sentence_places(
     return sorted(unique.values(), key=lambda item: item[0])
 
 
-LEVEL_DEPTH = {"province": 0, "prefecture": 1, "county": 2, "town": 3, "village": 4}
-
-
 def levels_fit(giver: Mention, receiver: Mention) -> bool:
     """Without a construction, only levels that pair as a rule: the same level, or a giver one
     level above its receiver among provinces, prefectures and counties (北京市 → 张家口市); never
     a giver below its receiver, never a county with a town or village."""
-    giving, receiving = LEVEL_DEPTH.get(giver.level or ""), LEVEL_DEPTH.get(receiver.level or "")
+    depth = relate.LEVEL_DEPTH
+    giving, receiving = depth.get(giver.level or ""), depth.get(receiver.level or "")
     if giving is None or receiving is None:
         return False
     if giving == receiving:
         return True
-    return receiving - giving == 1 and receiving <= LEVEL_DEPTH["county"]
+    return receiving - giving == 1 and receiving <= depth["county"]
 
 
 def _outermost(places: list[Mention]) -> list[Mention]:
     """Of places on one side, those not inside another of them: the side's own level of speech
     (杭州对口帮扶的黔东南州建立雷山…公司: 黔东南州 receives, 雷山 is a detail of it)."""
-    from kg import relate
-
     return [
         p
         for p in places
@@ -135,8 +125,6 @@ def _outermost(places: list[Mention]) -> list[Mention]:
 def _pairs_of(
     givers: list[Mention], receivers: list[Mention], many_givers: int
 ) -> list[tuple[Mention, Mention]]:
-    from kg import relate
-
     givers, receivers = _outermost(givers), _outermost(receivers)
     if not givers or not receivers or len(receivers) > cues()["max_recipients"]:
         return []
@@ -150,13 +138,11 @@ def _pairs_of(
     ]
 
 
-def _listed(enc: Encoded, positions: list[int]) -> bool:
+def _listed(enc: relate.Encoded, positions: list[int]) -> bool:
     """Whether the places at these encoded positions are written as one list (A、B和C): only
     list joiners stand between them, not a dash of a three-way name (嘉善—庆元—九寨沟)."""
-    from kg.relate import TOKEN_RE
-
     joiners = cues()["list_joiners"]
-    ends = {m.start(): m.end() for m in TOKEN_RE.finditer(enc.text)}
+    ends = {m.start(): m.end() for m in relate.TOKEN_RE.finditer(enc.text)}
     for here, there in pairwise(positions):
         gap = enc.text[ends.get(here, here) : there]
         if gap.strip() not in joiners:
@@ -164,7 +150,7 @@ def _listed(enc: Encoded, positions: list[int]) -> bool:
     return True
 
 
-def _clauses(enc: Encoded, places: list[tuple[int, Mention]]) -> list[list[Mention]]:
+def _clauses(enc: relate.Encoded, places: list[tuple[int, Mention]]) -> list[list[Mention]]:
     stops = cues()["clause_stops"]
     groups: list[list[Mention]] = [[]]
     cursor = 0
@@ -176,7 +162,9 @@ def _clauses(enc: Encoded, places: list[tuple[int, Mention]]) -> list[list[Menti
     return groups
 
 
-def sentence_pairs(enc: Encoded, text: str, reader: _ArticleReader) -> list[tuple[Mention, Mention]]:
+def sentence_pairs(
+    enc: relate.Encoded, text: str, reader: relate._ArticleReader
+) -> list[tuple[Mention, Mention]]:
     """The pairs one sentence states by its sides (see the module docstring)."""
     words = cues()
     if not _has_any(text, words["cues"]["strong"] + words["cues"]["weak"]):
@@ -210,10 +198,8 @@ def sentence_pairs(enc: Encoded, text: str, reader: _ArticleReader) -> list[tupl
     return []
 
 
-def add_cue_pairings(reader: _ArticleReader) -> None:
+def add_cue_pairings(reader: relate._ArticleReader) -> None:
     """Add to the reader the pairs its sentences state by their sides and no construction found."""
-    from kg import relate
-
     known: set[frozenset[str]] = set()
     for donor, recipient, _, _ in reader.state.pairings:
         known.add(frozenset((relate.place_key(donor), relate.place_key(recipient))))
