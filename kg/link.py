@@ -805,6 +805,23 @@ def found_place(article: Article, start: int, end: int, division: Division | Non
     return fill_place(mention, division) if division is not None else mention
 
 
+class _Finds:
+    """What one discovery scan finds in the text itself: the places found, and the spans already
+    taken (by the mentions it was given, or by an earlier find), so that no two mentions overlap."""
+
+    def __init__(self, article: Article, mentions: Sequence[Mention]) -> None:
+        self.article = article
+        self.taken = [(m.start, m.end) for m in mentions]
+        self.found: list[Mention] = []
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in self.taken)
+
+    def add(self, start: int, end: int, division: Division) -> None:
+        self.found.append(found_place(self.article, start, end, division))
+        self.taken.append((start, end))
+
+
 def crossing_word(text: str, start: int, end: int, gaz: Gazetteer) -> str | None:
     """The word, in the best segmentation of the text around ``text[start:end]``, that reaches
     across one of its ends and is no place name itself: 资兴 in 投资|兴业, 千山 in 千山万水,
@@ -1453,16 +1470,8 @@ def discover_local_places(
     if not counties:
         return []
     indexes = [(_local_names(gaz, county), _local_heads(gaz, county)) for county in sorted(counties)]
-    occupied = sorted((m.start, m.end) for m in mentions)
+    finds = _Finds(article, mentions)
     text = article.text
-    found: list[Mention] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in occupied)
-
-    def emit(start: int, end: int, division: Division) -> None:
-        found.append(found_place(article, start, end, division))
-        occupied.append((start, end))
 
     i = 0
     while i < len(text):
@@ -1474,19 +1483,19 @@ def discover_local_places(
         for length in sorted(lengths, reverse=True):
             surface = text[i : i + length]
             divisions = [d for names, _ in indexes for d in names.get(surface, ())]
-            if not divisions or not free(i, i + length):
+            if not divisions or not finds.free(i, i + length):
                 continue
             division = _pick_local(divisions, text, i, context, gaz)
             if division is None:
                 continue
             town = _town_before(division, text, i, gaz)
-            if town is not None and free(i - len(town[0]), i):
-                emit(i - len(town[0]), i, town[1])
-            emit(i, i + length, division)
+            if town is not None and finds.free(i - len(town[0]), i):
+                finds.add(i - len(town[0]), i, town[1])
+            finds.add(i, i + length, division)
             step = length
             break
         i += step
-    return found
+    return finds.found
 
 
 def discover_towns_after_counties(
@@ -1529,22 +1538,17 @@ def discover_towns_after_counties(
                         compounds.setdefault((start, middle, middle + length), []).append((county, town))
                 start = text.find(county_name, start + 1)
     spans = {(m.start, m.end): m for m in mentions}
-    occupied = [(m.start, m.end) for m in mentions]
-    found: list[Mention] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in occupied)
+    finds = _Finds(article, mentions)
 
     def emit(start: int, end: int, division: Division) -> None:
-        found.append(found_place(article, start, end, division))
-        occupied.append((start, end))
+        finds.add(start, end, division)
         context.add(division)
 
     def county_part_fits(start: int, end: int, county: Division) -> bool:
         existing = spans.get((start, end))
         if existing is not None:
             return existing.code in (None, county.code)
-        return free(start, end)
+        return finds.free(start, end)
 
     done_until = 0
     for (start, middle, end), options in sorted(
@@ -1553,15 +1557,15 @@ def discover_towns_after_counties(
         if start < done_until or len({town.key for _, town in options}) != 1:
             continue
         county, town = options[0]
-        if not county_part_fits(start, middle, county) or not free(middle, end):
+        if not county_part_fits(start, middle, county) or not finds.free(middle, end):
             continue
         if crossing_word(text, middle, end, gaz) is not None:
             continue
         if (start, middle) not in spans:
             emit(start, middle, county)
         emit(middle, end, town)
-        done_until = _towns_listed_after(end, county, text, gaz, free, emit)
-    return found
+        done_until = _towns_listed_after(end, county, text, gaz, finds.free, emit)
+    return finds.found
 
 
 def _town_names(gaz: Gazetteer, county_code: str) -> dict[str, list[Division]]:
@@ -1609,12 +1613,8 @@ def _stem_lists(
     named: Callable[[str], dict[str, Division]],
 ) -> list[Mention]:
     text = article.text
-    occupied = [(m.start, m.end) for m in mentions]
+    finds = _Finds(article, mentions)
     linked = {(m.start, m.end): m for m in mentions if m.label == "PLACE"}
-    found: list[Mention] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in occupied)
 
     def already(start: int, end: int, place: Division) -> bool:
         mention = linked.get((start, end))
@@ -1630,8 +1630,8 @@ def _stem_lists(
                 places = named(text[start:end]) if start >= 0 else {}
                 if len(places) == 1:
                     place = next(iter(places.values()))
-                    if free(start, end) or already(start, end, place):
-                        item = (start, end, place, free(start, end))
+                    if finds.free(start, end) or already(start, end, place):
+                        item = (start, end, place, finds.free(start, end))
                         break
             if item is None:
                 break
@@ -1646,9 +1646,8 @@ def _stem_lists(
         for start, end, place, new in reversed(items):
             if not new:
                 continue
-            found.append(found_place(article, start, end, place))
-            occupied.append((start, end))
-    return found
+            finds.add(start, end, place)
+    return finds.found
 
 
 def discover_villages_after_towns(
@@ -1661,12 +1660,7 @@ def discover_villages_after_towns(
     villages (两村, 三个村, 等村): 朝阳 alone is a word, 朝阳、华光两村 are villages.
     """
     text = article.text
-    occupied = [(m.start, m.end) for m in mentions]
-    found: list[Mention] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in occupied)
-
+    finds = _Finds(article, mentions)
     for town in towns:
         if not town.county_code or town.name is None:
             continue
@@ -1682,7 +1676,7 @@ def discover_villages_after_towns(
                 end = position + length
                 if (
                     len(villages) == 1
-                    and free(position, end)
+                    and finds.free(position, end)
                     and crossing_word(text, position, end, gaz) is None
                 ):
                     # 翁堵村 for the village now called 翁堵社区: the written suffix belongs to it
@@ -1702,9 +1696,8 @@ def discover_villages_after_towns(
             stem = text[start:end] != village.name
             if stem and not counted and word_frequency(text[start:end]) >= MIN_CROSSING_WORD_FREQ:
                 break
-            found.append(found_place(article, start, end, village))
-            occupied.append((start, end))
-    return found
+            finds.add(start, end, village)
+    return finds.found
 
 
 def discover_province_pairs(article: Article, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -1763,7 +1756,14 @@ def _village_names(gaz: Gazetteer, county_code: str, town: str) -> dict[str, lis
 _VILLAGE_NAMES: dict[int, dict[tuple[str, str], dict[str, list[Division]]]] = {}
 
 
-def _towns_listed_after(end: int, county: Division, text: str, gaz: Gazetteer, free: Any, emit: Any) -> int:
+def _towns_listed_after(
+    end: int,
+    county: Division,
+    text: str,
+    gaz: Gazetteer,
+    free: Callable[[int, int], bool],
+    emit: Callable[[int, int, Division], None],
+) -> int:
     """北仑小港、大碶: towns of the same county listed after one, by any of their names."""
     names = _town_names(gaz, county.key)
     while end < len(text) and text[end] == "、":
