@@ -29,7 +29,7 @@ from kg.normalize import (
 from kg.records import Article
 
 if TYPE_CHECKING:
-    from kg.pipeline import BuildReport, Reporter
+    from kg.report import BuildReport, Reporter
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -385,11 +385,11 @@ def read_articles(paths: list[Path], report: BuildReport, reporter: Reporter) ->
     once each (naming the file and line) and skipped."""
 
     def skip(where: str, why: str) -> None:
-        report.skipped.append((where, why))
+        report.skip(where, why)
         reporter.warn(f"skipped {where}: {why}")
 
     for where, why in getattr(paths, "passed_over", ()):
-        report.skipped.append((where, why))  # listed in the summary, not worth a warning each
+        report.skip(where, why)  # listed in the summary, not worth a warning each
     articles: list[Article] = []
     ids: set[str] = set()
     by_hash: dict[str, str] = {}

@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Span
 from kg.records import Article, Mention
 
 if TYPE_CHECKING:
-    from kg.pipeline import Reporter
+    from kg.report import Reporter
 
 RULES_KEY = "kg_rules"  # doc.spans: the gazetteer and pattern spans (our labels)
 NER_KEY = "kg_ner"  # doc.spans: the statistical spans (the model's own labels)

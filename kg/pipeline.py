@@ -7,46 +7,16 @@ to plain records; this module only wires them and writes their results into the 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Protocol, TypeVar
 
 from kg import graph, ingest, link, nlp, relate, views
 from kg.gazetteer import load_gazetteer
 from kg.io import write_jsonl
 from kg.records import Article, Mention, Relation
+from kg.report import BuildReport, QuietReporter, Reporter
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
-
-
-class Reporter(Protocol):
-    """What a front end (the CLI, a notebook) gives the build to show progress and warnings."""
-
-    def progress(self, items: Sequence[T], description: str) -> Iterator[T]: ...
-
-    def warn(self, message: str) -> None: ...
-
-
-class QuietReporter:
-    """Reporter for library use: no progress bars, warnings go to logging."""
-
-    def progress(self, items: Sequence[T], description: str) -> Iterator[T]:
-        yield from items
-
-    def warn(self, message: str) -> None:
-        log.warning(message)
-
-
-@dataclass
-class BuildReport:
-    """What a build read, skipped and wrote; the CLI prints it as the closing summary."""
-
-    files_read: int = 0
-    articles: int = 0
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file[:line], reason)
-    outputs: dict[str, str] = field(default_factory=dict)  # file name -> what it holds ("418 rows")
 
 
 class NothingRead(RuntimeError):

@@ -14,8 +14,9 @@ from typer.testing import CliRunner
 from kg import ingest
 from kg.cli import app
 from kg.io import read_jsonl, write_jsonl
-from kg.pipeline import BuildReport, NothingRead, build
+from kg.pipeline import NothingRead, build
 from kg.records import Article
+from kg.report import BuildReport
 
 T = TypeVar("T")
 

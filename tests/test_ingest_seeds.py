@@ -12,8 +12,8 @@ import pytest
 from opencc import OpenCC
 
 from kg import ingest
-from kg.pipeline import BuildReport, QuietReporter
 from kg.records import Article
+from kg.report import BuildReport, QuietReporter
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO.parent / "shared" / "eval" / "seeds.gold.jsonl"
