@@ -29,60 +29,23 @@ for use inside a county only.
 
 from __future__ import annotations
 
-import csv
 import importlib.util
-import io
 import re
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
+from kg.io import csv_rows, data_rows
+from kg.places import LEVELS, Candidate, Division
+
 PSEUDO_NODES = frozenset({"市直辖行政区划", "省直辖行政区划"})
-DEPTH_LEVELS = ("province", "prefecture", "county", "town", "village")
 # Name kinds, best first: an official name beats a rule alias beats a short name beats a former name.
 KIND_RANK = {"name": 0, "alias": 1, "short": 2, "former": 3}
 TOWN_SUFFIXES = ("街道办事处", "街道", "镇", "乡", "苏木")
 VILLAGE_SUFFIXES = ("村民委员会", "居民委员会", "村委会", "居委会", "社区", "村")
-
-
-@dataclass(frozen=True, slots=True)
-class Division:
-    """One administrative division; towns and villages carry their county's code."""
-
-    key: str  # code for county level and above; "county/town" or "county/town/village" below
-    name: str
-    level: str  # province | prefecture | county | town | village
-    code: str | None  # 6-digit code, county level and above
-    county_code: str | None  # towns and villages: their county's (or 东莞-like prefecture's) code
-    parents: tuple[str, ...]  # codes of the parent chain, top first
-    province_code: str
-    lon: float | None = None
-    lat: float | None = None
-    short: str | None = None
-    aliases: tuple[str, ...] = ()
-    formers: tuple[str, ...] = ()
-    town: str | None = None  # villages: the town they belong to
-
-    @property
-    def rank(self) -> int:
-        """Level depth: 0 province … 4 village."""
-        return DEPTH_LEVELS.index(self.level)
-
-    def within(self, code: str) -> bool:
-        """Whether this division is ``code`` or lies under it."""
-        return code == self.code or code in self.parents
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A division a surface form may stand for, and how the surface names it."""
-
-    division: Division
-    kind: str  # name | alias | short | former
 
 
 def _package_dir(name: str) -> Path:
@@ -287,7 +250,7 @@ class Gazetteer:
         Left out, because an entity ruler matches them everywhere: one-character names, town
         stems (张浦: only meaningful inside a county, see :meth:`town_in`), two-character town
         names and town names that are common words (苗圃), county short names that are common
-        words (和平, 城区, 比如: frequent in jieba's dictionary, see :func:`_is_common_word`) or
+        words (和平, 城区, 比如: frequent in jieba's dictionary, see :func:`is_common_word`) or
         shared by several counties (鼓楼), short names of development zones (新区, 产业园), county
         names that are common words (城区, 郊区), and town names without a town suffix that
         several counties share (工业园区). ``place_short_overrides.csv`` corrects the rule.
@@ -309,7 +272,7 @@ class Gazetteer:
         if len(surface) < 2:
             return False
         if level == "town":
-            if kind == "short" or len(surface) < 3 or _is_common_word(surface, 100):
+            if kind == "short" or len(surface) < 3 or is_common_word(surface, 100):
                 return False
             if not surface.endswith(TOWN_SUFFIXES):  # 工业园区, 旅游度假区 in many counties: generic
                 return sum(1 for c in self._index[surface] if c.division.level == "town") < 2
@@ -320,13 +283,13 @@ class Gazetteer:
         if level != "county":
             return True  # province and prefecture names: 宁夏, 福州, 临夏
         if kind != "short":
-            return not _is_common_word(surface, COMMON_WORD_MIN_FREQ)  # 城区, 郊区, 矿区
+            return not is_common_word(surface, COMMON_WORD_MIN_FREQ)  # 城区, 郊区, 矿区
         if is_development_zone(candidate.division.code):
             return False  # 新区, 产业园, 高新区: the zones' short names are generic
         sharing = sum(1 for c in self._index[surface] if c.kind == "short" and c.division.level == "county")
         if sharing >= AMBIGUOUS_SHORT_MIN_COUNTIES:
             return False
-        return not _is_common_word(surface, COMMON_WORD_MIN_FREQ)
+        return not is_common_word(surface, COMMON_WORD_MIN_FREQ)
 
 
 # A county short name is left out of the surface forms when jieba counts it at least this often
@@ -344,11 +307,11 @@ def is_development_zone(code: str | None) -> bool:
 
 def word_frequency(word: str) -> int:
     """jieba's dictionary frequency of a 2–6 character word (0 when it is no word there)."""
-    return _common_words().get(word, (0, ""))[0]
+    return jieba_words().get(word, (0, ""))[0]
 
 
-def _is_common_word(word: str, min_freq: int) -> bool:
-    freq, tag = _common_words().get(word, (0, ""))
+def is_common_word(word: str, min_freq: int) -> bool:
+    freq, tag = jieba_words().get(word, (0, ""))
     return freq >= (
         COMMON_PLACE_WORD_MIN_FREQ
         if tag.startswith("ns") and min_freq < COMMON_PLACE_WORD_MIN_FREQ
@@ -357,7 +320,7 @@ def _is_common_word(word: str, min_freq: int) -> bool:
 
 
 @cache
-def _common_words() -> dict[str, tuple[int, str]]:
+def jieba_words() -> dict[str, tuple[int, str]]:
     """jieba's dictionary (word -> (frequency, POS tag)), read as a file without importing jieba."""
     words: dict[str, tuple[int, str]] = {}
     path = _package_dir("jieba") / "dict.txt"
@@ -383,7 +346,7 @@ def _read_tree_text() -> str:
 def _read_coordinates() -> dict[str, tuple[float, float]]:
     text = (_package_dir("cpca") / "resources" / "adcodes.csv").read_text(encoding="utf-8")
     coords: dict[str, tuple[float, float]] = {}
-    for row in csv.DictReader(io.StringIO(text)):
+    for row in csv_rows(text):
         try:
             coords[row["adcode"][:6]] = (float(row["longitude"]), float(row["latitude"]))
         except (KeyError, ValueError):
@@ -410,15 +373,10 @@ def functional_area_names() -> dict[str, list[str]]:
     they are no divisions, so each links to the division that administers it (青岛西海岸新区 →
     黄岛区; one spanning several counties → their prefecture)."""
     names: dict[str, list[str]] = defaultdict(list)
-    for row in _read_data_csv("functional_areas.csv"):
+    for row in data_rows("functional_areas.csv"):
         shorts = [s.strip() for s in (row["short"] or "").split("|") if s.strip()]
         names[row["host"].strip()].extend([row["name"].strip(), *shorts])
     return dict(names)
-
-
-def _read_data_csv(name: str) -> list[dict[str, str]]:
-    text = files("kg.data").joinpath(name).read_text(encoding="utf-8")
-    return [row for row in csv.DictReader(io.StringIO(text)) if not row[next(iter(row))].startswith("#")]
 
 
 @dataclass
@@ -464,7 +422,7 @@ def build_gazetteer() -> Gazetteer:
             if code in parents or code in nodes:
                 stack[depth] = None  # Hong Kong's districts all carry 810000: no code of their own
                 continue
-            nodes[code] = _Node(name, code, (short or "").strip() or None, DEPTH_LEVELS[depth], parents)
+            nodes[code] = _Node(name, code, (short or "").strip() or None, LEVELS[depth], parents)
             stack[depth] = code
         else:  # a town
             county = stack[2] or stack[1]
@@ -497,7 +455,7 @@ def build_gazetteer() -> Gazetteer:
 
     formers = _former_names(nodes)
     extra_aliases: dict[str, list[str]] = defaultdict(list)
-    for row in _read_data_csv("place_aliases.csv"):
+    for row in data_rows("place_aliases.csv"):
         extra_aliases[row["code"].strip()].append(row["alias"].strip())
     for host, names in functional_area_names().items():
         extra_aliases[host].extend(names)
@@ -551,7 +509,7 @@ def build_gazetteer() -> Gazetteer:
             )
         )
     overrides = {
-        row["surface"].strip(): row["action"].strip() for row in _read_data_csv("place_short_overrides.csv")
+        row["surface"].strip(): row["action"].strip() for row in data_rows("place_short_overrides.csv")
     }
     return Gazetteer(divisions, towns, text, dict(village_spans), overrides)
 
@@ -594,7 +552,7 @@ def _former_names(nodes: dict[str, _Node]) -> dict[str, list[str]]:
             if former not in official and former not in result[node.code]:
                 result[node.code].append(former)
     # Merged districts the change list lacks (江东区 → 鄞州区): the old name and its stem.
-    for row in _read_data_csv("place_formers.csv"):
+    for row in data_rows("place_formers.csv"):
         target = nodes.get(row["code"].strip())
         old_name = row["former"].strip()
         if target is None:

@@ -1,4 +1,7 @@
-"""Reading and writing the build's files: JSON Lines of records, written atomically.
+"""Reading and writing files: the packaged data tables, and the build's JSON Lines, written atomically.
+
+The data tables (``kg/data/``) are read here and nowhere else: a CSV table may carry comment
+lines starting with ``#`` (what the columns mean, why a row is there), which every reader skips.
 
 An interrupted build must never leave a half-written file where a good one stood, so every
 output is written to a temporary file in the same folder and then renamed over the target.
@@ -6,15 +9,49 @@ output is written to a temporary file in the same folder and then renamed over t
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from importlib.resources import files
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
 T = TypeVar("T")
+
+
+def data_text(*parts: str) -> str:
+    """The text of a packaged data file (``kg/data/…``)."""
+    return files("kg.data").joinpath(*parts).read_text(encoding="utf-8")
+
+
+def data_path(*parts: str) -> Path:
+    """The path of a packaged data file or folder (for readers that want a path: spaCy, jieba)."""
+    return Path(str(files("kg.data").joinpath(*parts)))
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    """Rows of a CSV table by column name; lines starting with ``#`` are comments."""
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def data_rows(*parts: str) -> list[dict[str, str]]:
+    """Rows of a packaged CSV table (``kg/data/…``), comments skipped."""
+    return csv_rows(data_text(*parts))
+
+
+def data_json(*parts: str) -> Any:
+    """A packaged JSON file (``kg/data/…``)."""
+    return json.loads(data_text(*parts))
+
+
+def data_lines(*parts: str) -> list[str]:
+    """The lines of a packaged word list, stripped; blank lines and ``#`` comments skipped."""
+    lines = (line.strip() for line in data_text(*parts).splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 def _umask() -> int:

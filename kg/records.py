@@ -12,9 +12,6 @@ import bisect
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, Self
 
-Level = Literal["province", "prefecture", "county", "town", "village"]
-LEVELS: tuple[str, ...] = ("province", "prefecture", "county", "town", "village")
-
 Label = Literal["PLACE", "ORG", "PROJECT", "MONEY", "DATE", "PERSON"]
 OrgSubtype = Literal["enterprise", "government", "social", "school", "hospital", "other"]
 PairingKind = Literal["east-west", "intra-province", "other"]
@@ -119,7 +116,7 @@ class Mention(_Record):
     # --- filled by link ---
     name: str | None = None  # official place name / canonical org name / normalised value
     code: str | None = None  # place: 6-digit division code (county level and above)
-    level: str | None = None  # place: one of LEVELS
+    level: str | None = None  # place: one of kg.places.LEVELS
     county_code: str | None = None  # towns and villages: their county's code
     parents: list[str] = field(default_factory=list)  # place: codes of the parent chain, top first
     province_code: str | None = None  # place: its province's code

@@ -25,6 +25,8 @@ from urllib.parse import quote
 
 from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace, URIRef
 
+from kg.places import LEVELS, UPPER_LEVELS
+
 BASE = "https://w3id.org/shanhai-kg/"
 SHANHAI = Namespace(BASE + "ontology#")
 ID = Namespace(BASE + "id/")
@@ -63,11 +65,9 @@ ORG_SUBTYPE_CLASSES: dict[str, URIRef] = {
     "hospital": SHANHAI.Hospital,
     "other": SHANHAI.OtherOrganisation,
 }
-# Administrative level (records.LEVELS) -> its concept in the shanhai:AdministrativeLevels scheme.
-LEVEL_CONCEPTS: dict[str, URIRef] = {
-    level: SHANHAI[level] for level in ("province", "prefecture", "county", "town", "village")
-}
-CODED_LEVELS = ("province", "prefecture", "county")  # levels that carry an official code
+# Administrative level (places.LEVELS) -> its concept in the shanhai:AdministrativeLevels scheme.
+LEVEL_CONCEPTS: dict[str, URIRef] = {level: SHANHAI[level] for level in LEVELS}
+CODED_LEVELS = UPPER_LEVELS  # the levels that carry an official code (kg.places)
 
 
 def _key(text: str) -> str:

@@ -1,0 +1,191 @@
+"""PLACE mentions linked to divisions: parse each mention into names, settle the anchors, resolve
+by level bands (upper levels, then towns, then villages), drop the names that are no places
+here, and resolve the self-references.
+
+A composite mention is returned split into one Mention per name, with exact offsets (张浦七桥村
+at 10–15 → 张浦 10–12, a town, and 七桥村 12–15, a village), because relation extraction wants
+each place separately; the nesting survives in ``parents``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kg.gazetteer import Gazetteer
+from kg.link import non_places, references
+from kg.link.found import fill_place
+from kg.link.resolve import (
+    Context,
+    anchor_worthy,
+    implied_county,
+    resolve_round,
+    restrict_to_chain,
+    scan_places,
+    unique_upper,
+)
+from kg.link.segment import SEPARATORS, Piece, segment, zone_head_length
+from kg.places import UPPER_LEVELS, Candidate, Division, closeness
+from kg.records import Article, Mention
+
+
+def _indexed(gaz: Gazetteer, surface: str) -> list[Candidate]:
+    return gaz.lookup(surface) if len(surface) >= 2 else []
+
+
+def pieces_of(mention: Mention, article: Article, gaz: Gazetteer) -> list[Piece]:
+    """The names of one PLACE mention, each with its candidates, nested ones restricted to their chain."""
+    pieces = []
+    for chunk in SEPARATORS.finditer(mention.text):  # 昆山·碧江 is two places
+        chunk_pieces = []
+        zone_head = zone_head_length(chunk.group(), gaz)  # 昆山|高新区: the zone word stays
+        for start, end, tail in segment(chunk.group()[:zone_head], gaz):
+            surface = chunk.group()[start:end]
+            chunk_pieces.append(
+                Piece(
+                    start=mention.start + chunk.start() + start,
+                    end=mention.start + chunk.start() + end,
+                    text=surface,
+                    candidates=[] if tail else _indexed(gaz, surface),
+                    village_tail=tail,
+                )
+            )
+        if zone_head is not None and chunk_pieces:
+            chunk_pieces[-1].surface_end = mention.start + chunk.end()
+        for piece in chunk_pieces:
+            non_places.drop_short_names_inside_words(piece, article.text, gaz)
+        restrict_to_chain(chunk_pieces)
+        pieces.extend(chunk_pieces)
+    return pieces
+
+
+def _parse(
+    article: Article, mentions: Sequence[Mention], gaz: Gazetteer
+) -> tuple[list[tuple[Mention, list[Piece]]], list[Mention]]:
+    """Every place mention parsed into pieces (self-references found in the text and the places
+    written right after them included), and the self-references apart."""
+    kinds = references.self_references()
+    found_refs = references.find_self_references(article, mentions, gaz)
+    all_refs = [m for m in mentions if m.text in kinds] + found_refs
+    mentions = [
+        *mentions,
+        *found_refs,
+        *references.places_after_self_references(article, all_refs, mentions, gaz),
+    ]
+    groups: list[tuple[Mention, list[Piece]]] = []
+    self_refs: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if mention.text in kinds:
+            self_refs.append(mention)
+            continue
+        pieces = pieces_of(mention, article, gaz)
+        if not pieces:
+            continue
+        if groups and groups[-1][0].end == mention.start and groups[-1][1]:
+            # 东莞市|长安镇 found as two mentions side by side: a chain all the same
+            restrict_to_chain([groups[-1][1][-1], pieces[0]])
+        groups.append((mention, pieces))
+    return groups, self_refs
+
+
+def _waits(piece: Piece, candidate: Candidate) -> bool:
+    """A county's short name that towns elsewhere share (石龙: 石龙区, or 石龙镇 of 东莞)."""
+    return (
+        candidate.kind == "short"
+        and candidate.division.level == "county"
+        and any(
+            c.division.level == "town" and c.division.county_code != candidate.division.code
+            for c in piece.candidates
+        )
+    )
+
+
+def _settle_anchors(pieces: Sequence[Piece], context: Context) -> None:
+    """Anchors: names with exactly one county-level-or-above candidate, and the places a nested
+    name proves (天津市 in 天津市和平区). A county's short name that towns elsewhere share anchors
+    only beside another anchor of its province (那坡 among 百色's counties); alone it waits for its
+    round (石龙: 石龙区 of 平顶山, or 石龙镇 of the 东莞 the article names)."""
+    waiting: list[Division] = []
+    for piece in pieces:
+        candidate = unique_upper(piece.candidates)
+        if candidate is None or not anchor_worthy(piece.text, candidate):
+            continue
+        if _waits(piece, candidate):
+            waiting.append(candidate.division)
+            continue
+        context.add(candidate.division)
+    settled_anchors = list(context.anchors)
+    for division in waiting:
+        if any(a.key != division.key and closeness(division, a) > 0 for a in settled_anchors):
+            context.add(division)
+
+
+def _resolve_rounds(
+    pieces: list[Piece], self_refs: Sequence[Mention], gaz: Gazetteer, context: Context
+) -> dict[int, Division]:
+    """Upper levels first (they anchor towns), then towns, then villages; returns the targets of
+    the self-references written right before a place (我市海曙区), found between the rounds."""
+    resolve_round(pieces, UPPER_LEVELS, gaz, context)
+    targets = references.targets_before_places(self_refs, pieces, context, gaz)
+    resolve_round(pieces, ("town",), gaz, context)
+    implied = implied_county(pieces, gaz)
+    if implied is not None:
+        context.add(implied)
+        for piece in pieces:
+            if piece.chosen is None and not piece.village_tail:
+                piece.unresolved = None
+        resolve_round(pieces, ("town",), gaz, context)
+    resolve_round(pieces, ("village",), gaz, context)
+    for piece in pieces:
+        if piece.chosen is not None:
+            context.counts[piece.chosen.key] += 1
+    return targets
+
+
+def _drop_non_places(article: Article, pieces: Sequence[Piece], gaz: Gazetteer, context: Context) -> None:
+    """Names resolved but no places here; then the provinces of the sentences about pairing."""
+    # the dateline's place (本报福清讯) is no party of the story, but where the article speaks from
+    context.dateline_places = [
+        p.chosen for p in pieces if p.chosen and non_places.in_dateline(article.text, p)
+    ]
+    non_places.drop_lone_short_names(article, pieces, context)
+    non_places.drop_names_cut_from_known_places(article.text, pieces, context, gaz)
+    non_places.drop_short_names_of_longer_local_names(article.text, pieces, context, gaz)
+    non_places.drop_non_place_uses(article.text, pieces)
+    pairing = references.pairing_sentences(article)
+    for piece in pieces:  # the giving and receiving sides: places of sentences about pairing
+        if piece.chosen is not None and article.sentence_index_at(piece.start) in pairing:
+            context.province_counts[piece.chosen.province_code] += 1
+
+
+def _linked(article: Article, groups: Sequence[tuple[Mention, list[Piece]]]) -> list[Mention]:
+    """One mention per piece, linked or saying why not."""
+    linked: list[Mention] = []
+    for mention, pieces in groups:
+        for piece in pieces:
+            end = piece.surface_end or piece.end
+            part = replace(mention, text=article.text[piece.start : end], start=piece.start, end=end)
+            if piece.chosen is not None:
+                linked.append(fill_place(part, piece.chosen))
+            else:
+                linked.append(replace(part, unresolved=piece.unresolved or f"no division named {piece.text}"))
+    return linked
+
+
+def link_places(
+    article: Article, mentions: Sequence[Mention], gaz: Gazetteer
+) -> tuple[list[Mention], Context]:
+    """Resolve PLACE mentions (see the module docstring); returns the linked mentions and the
+    article context (anchors) for linking organisations."""
+    context = Context()
+    context.source_places = scan_places(article.source, gaz)  # 福清新闻网, 西e网—白银新闻网
+    for division in context.source_places + scan_places(article.title, gaz):
+        context.add(division)
+    groups, self_refs = _parse(article, mentions, gaz)
+    pieces = [p for _, group in groups for p in group]
+    _settle_anchors(pieces, context)
+    targets = _resolve_rounds(pieces, self_refs, gaz, context)
+    _drop_non_places(article, pieces, gaz, context)
+    linked = _linked(article, groups)
+    linked += references.link_self_references(self_refs, targets, pieces, context, gaz)
+    return linked, context
