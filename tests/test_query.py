@@ -37,7 +37,15 @@ def test_list_shows_every_preset_with_one_line() -> None:
     assert result.exit_code == 0
     lines = result.stdout.strip().splitlines()
     names = [line.split()[0] for line in lines]
-    assert names == ["articles-for-pair", "funds-by-donor", "helper-orgs", "pairings", "recipients-of"]
+    assert names == [
+        "articles-for-pair",
+        "funds",
+        "funds-by-donor",
+        "helper-orgs",
+        "pairings",
+        "projects",
+        "recipients-of",
+    ]
     assert all(len(line.split(maxsplit=1)) == 2 for line in lines)
     assert "--param donor=" in next(line for line in lines if line.startswith("recipients-of"))
 
