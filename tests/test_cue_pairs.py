@@ -1,12 +1,12 @@
-"""The recall net (kg/cue_pairs.py) on sentences written for these tests, with hand-linked places."""
+"""The recall net (kg/relate/recall.py) on sentences written for these tests, with hand-linked places."""
 
 from __future__ import annotations
 
 import pytest
 from relate_fixtures import article
 
-from kg import cue_pairs
-from kg.relate import _ArticleReader, extract_relations
+from kg.relate import extract_relations, recall
+from kg.relate.context import ArticleContext
 
 JSS = "积石山保安族东乡族撒拉族自治县"
 
@@ -14,10 +14,10 @@ JSS = "积石山保安族东乡族撒拉族自治县"
 def net_pairs(text: str, places: list[str]) -> set[tuple[str, str]]:
     """What the net alone reads in each sentence, with no construction's evidence behind it."""
     art, mentions = article(text, places)
-    reader = _ArticleReader(art, mentions)
+    reader = ArticleContext(art, mentions)
     found: set[tuple[str, str]] = set()
     for enc in reader.encoded:
-        for giver, receiver in cue_pairs.sentence_pairs(enc, art.sentence_text(enc.index), reader):
+        for giver, receiver in recall.sentence_pairs(enc, art.sentence_text(enc.index), reader):
             found.add((giver.name or giver.text, receiver.name or receiver.text))
     return found
 
@@ -98,7 +98,7 @@ def test_the_net_adds_only_what_the_constructions_missed() -> None:
         by_pair.setdefault((r.donor.name, r.recipient.name), []).append(r.pattern)
     assert ("昆山市", "碧江区") in by_pair
     assert "cue.sides" not in by_pair[("海沧区", JSS)]  # a construction stated it already
-    net = [r for r in pairings if r.pattern == cue_pairs.PATTERN_ID]
+    net = [r for r in pairings if r.pattern == recall.PATTERN_ID]
     assert all(r.confidence < 0.7 and r.sentence_text in text for r in net)
 
 

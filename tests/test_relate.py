@@ -8,7 +8,8 @@ import pytest
 from relate_fixtures import article
 
 from kg.records import Relation
-from kg.relate import extract_relations, load_patterns
+from kg.relate import extract_relations
+from kg.relate.rules import load_patterns
 
 
 def pairs(text: str, places: list[str], **kwargs: object) -> list[tuple[str, str]]:

@@ -7,7 +7,8 @@ import pytest
 from relate_fixtures import article
 
 from kg.records import Mention, Relation
-from kg.relate import extract_relations, guarded_org
+from kg.relate import extract_relations
+from kg.relate.orgs import guarded_org
 
 
 def relations(text: str, places: list[str], orgs: dict[str, str | None], **kwargs: object) -> list[Relation]:

@@ -9,7 +9,8 @@ import pytest
 from relate_fixtures import article
 
 from kg.records import Mention
-from kg.relate import extract_relations, guarded_org, is_government
+from kg.relate import extract_relations
+from kg.relate.orgs import guarded_org, is_government
 
 
 def helpers(text: str, places: list[str], orgs: dict[str, str | None]) -> list[tuple]:

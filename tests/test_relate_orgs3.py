@@ -11,7 +11,8 @@ from relate_fixtures import article
 
 from kg.nlp import find_pattern_spans
 from kg.records import Mention
-from kg.relate import extract_relations, guarded_org
+from kg.relate import extract_relations
+from kg.relate.orgs import guarded_org
 
 
 def _pattern_orgs(text: str) -> set[str]:

@@ -29,9 +29,23 @@ from importlib.resources import files
 from itertools import pairwise
 from typing import Any
 
-from kg import relate  # relate calls this net; the two only use each other at call time
 from kg.records import Mention
 from kg.regions import region_of
+from kg.relate.context import ArticleContext
+from kg.relate.encode import Encoded
+from kg.relate.facts import pairing_relation
+from kg.relate.geo import (
+    LEVEL_DEPTH,
+    intra_side,
+    is_resolved,
+    nests,
+    place_key,
+    province_of,
+    region_code,
+    related,
+)
+from kg.relate.rules import lexicon
+from kg.relate.text import TOKEN_RE
 
 PATTERN_ID = "cue.sides"
 CONFIDENCE = 0.55
@@ -46,19 +60,19 @@ def _has_any(text: str, words: list[str]) -> bool:
     return any(w in text for w in words)
 
 
-def place_side(place: Mention, reader: relate._ArticleReader) -> int:
+def place_side(place: Mention, ctx: ArticleContext) -> int:
     """+1 giving, -1 receiving, 0 unknown: the article's statements first, then the place itself."""
-    score = reader.state.donor_score(place)
+    score = ctx.state.donor_score(place)
     if score:
         return 1 if score > 0 else -1
-    if relate.province_of(place) in relate.lexicon()["aid_recipient_provinces"]["codes"]:
+    if province_of(place) in lexicon()["aid_recipient_provinces"]["codes"]:
         return -1
-    region = region_of(relate.region_code(place))
+    region = region_of(region_code(place))
     if region == "east":
         return 1
     if region == "west":
         return -1
-    side = relate.intra_side(place)
+    side = intra_side(place)
     return {"donor": 1, "recipient": -1}.get(side or "", 0)
 
 
@@ -72,7 +86,7 @@ def _names_a_market(mention: Mention, after: str) -> bool:
 
 
 def _sentence_places(
-    enc: relate.Encoded, text_before: Callable[[int], str], text_after: Callable[[int], str]
+    enc: Encoded, text_before: Callable[[int], str], text_after: Callable[[int], str]
 ) -> list[tuple[int, Mention]]:
     """The resolved places of the sentence with their encoded positions, once each; a place
     excluded by the wording (除贵阳市外) is left out."""
@@ -80,7 +94,7 @@ def _sentence_places(
     unique: dict[str, tuple[int, Mention]] = {}
     positions = enc.slot_positions()
     for i, (start, end, slot) in enumerate(positions):
-        if slot.letter != "P" or slot.place is None or not relate.is_resolved(slot.place):
+        if slot.letter != "P" or slot.place is None or not is_resolved(slot.place):
             continue
         following = positions[i + 1] if i + 1 < len(positions) else None
         if (
@@ -88,14 +102,14 @@ def _sentence_places(
             and following[0] == end + 1
             and enc.text[end] == "的"
             and following[2].place is not None
-            and relate.nests(following[2].place, slot.place)
+            and nests(following[2].place, slot.place)
         ):
             continue  # 张家港市的善港村: the city only locates the village that pairs
         if text_before(slot.start).endswith(excluding) or _names_a_market(slot.mention, text_after(slot.end)):
             continue
         if len(slot.mention.text) < 2:
             continue  # 粤, 桂 of 粤桂协作 name a programme, not a party
-        unique.setdefault(relate.place_key(slot.place), (start, slot.place))
+        unique.setdefault(place_key(slot.place), (start, slot.place))
     return sorted(unique.values(), key=lambda item: item[0])
 
 
@@ -103,7 +117,7 @@ def levels_fit(giver: Mention, receiver: Mention) -> bool:
     """Without a construction, only levels that pair as a rule: the same level, or a giver one
     level above its receiver among provinces, prefectures and counties (北京市 → 张家口市); never
     a giver below its receiver, never a county with a town or village."""
-    depth = relate.LEVEL_DEPTH
+    depth = LEVEL_DEPTH
     giving, receiving = depth.get(giver.level or ""), depth.get(receiver.level or "")
     if giving is None or receiving is None:
         return False
@@ -115,11 +129,7 @@ def levels_fit(giver: Mention, receiver: Mention) -> bool:
 def _outermost(places: list[Mention]) -> list[Mention]:
     """Of places on one side, those not inside another of them: the side's own level of speech
     (杭州对口帮扶的黔东南州建立雷山…公司: 黔东南州 receives, 雷山 is a detail of it)."""
-    return [
-        p
-        for p in places
-        if not any(o is not p and not relate.nests(o, p) and relate.nests(p, o) for o in places)
-    ]
+    return [p for p in places if not any(o is not p and not nests(o, p) and nests(p, o) for o in places)]
 
 
 def _pairs_of(
@@ -134,15 +144,15 @@ def _pairs_of(
         (giver, receiver)
         for giver in givers
         for receiver in receivers
-        if not relate.related(giver, receiver) and levels_fit(giver, receiver)
+        if not related(giver, receiver) and levels_fit(giver, receiver)
     ]
 
 
-def _listed(enc: relate.Encoded, positions: list[int]) -> bool:
+def _listed(enc: Encoded, positions: list[int]) -> bool:
     """Whether the places at these encoded positions are written as one list (A、B和C): only
     list joiners stand between them, not a dash of a three-way name (嘉善—庆元—九寨沟)."""
     joiners = cues()["list_joiners"]
-    ends = {m.start(): m.end() for m in relate.TOKEN_RE.finditer(enc.text)}
+    ends = {m.start(): m.end() for m in TOKEN_RE.finditer(enc.text)}
     for here, there in pairwise(positions):
         gap = enc.text[ends.get(here, here) : there]
         if gap.strip() not in joiners:
@@ -150,7 +160,7 @@ def _listed(enc: relate.Encoded, positions: list[int]) -> bool:
     return True
 
 
-def _clauses(enc: relate.Encoded, places: list[tuple[int, Mention]]) -> list[list[Mention]]:
+def _clauses(enc: Encoded, places: list[tuple[int, Mention]]) -> list[list[Mention]]:
     stops = cues()["clause_stops"]
     groups: list[list[Mention]] = [[]]
     cursor = 0
@@ -162,16 +172,14 @@ def _clauses(enc: relate.Encoded, places: list[tuple[int, Mention]]) -> list[lis
     return groups
 
 
-def sentence_pairs(
-    enc: relate.Encoded, text: str, reader: relate._ArticleReader
-) -> list[tuple[Mention, Mention]]:
+def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[Mention, Mention]]:
     """The pairs one sentence states by its sides (see the module docstring)."""
     words = cues()
     if not _has_any(text, words["cues"]["strong"] + words["cues"]["weak"]):
         return []
     if _has_any(text, words["negation"]):
         return []
-    article_text = reader.article.text
+    article_text = ctx.article.text
     places = _sentence_places(
         enc,
         lambda start: article_text[max(0, start - 2) : start],
@@ -179,7 +187,7 @@ def sentence_pairs(
     )
     if len(places) < 2:
         return []
-    sides = {id(place): place_side(place, reader) for _, place in places}
+    sides = {id(place): place_side(place, ctx) for _, place in places}
 
     def split(group: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         return [p for p in group if sides[id(p)] > 0], [p for p in group if sides[id(p)] < 0]
@@ -198,28 +206,24 @@ def sentence_pairs(
     return []
 
 
-def add_cue_pairings(reader: relate._ArticleReader) -> None:
-    """Add to the reader the pairs its sentences state by their sides and no construction found."""
+def add_cue_pairings(ctx: ArticleContext) -> None:
+    """Add to the article the pairs its sentences state by their sides and no construction found."""
     known: set[frozenset[str]] = set()
-    for donor, recipient, _, _ in reader.state.pairings:
-        known.add(frozenset((relate.place_key(donor), relate.place_key(recipient))))
+    for donor, recipient, _, _ in ctx.state.pairings:
+        known.add(frozenset((place_key(donor), place_key(recipient))))
     added = []
-    for enc in reader.encoded:
-        text = reader.article.sentence_text(enc.index)
-        for giver, receiver in sentence_pairs(enc, text, reader):
-            key = frozenset((relate.place_key(giver), relate.place_key(receiver)))
+    for enc in ctx.encoded:
+        text = ctx.article.sentence_text(enc.index)
+        for giver, receiver in sentence_pairs(enc, text, ctx):
+            key = frozenset((place_key(giver), place_key(receiver)))
             if key in known:
                 continue
             known.add(key)
-            sentence = reader.article.sentences[enc.index]
+            sentence = ctx.article.sentences[enc.index]
             span = (min(giver.start, receiver.start), max(giver.end, receiver.end))
             if not (sentence.start <= span[0] and span[1] <= sentence.end):
                 span = (sentence.start, sentence.end)
             added.append((giver, receiver, enc.index))
-            reader.relations.append(
-                relate.pairing_relation(
-                    reader.article, giver, receiver, enc.index, span, PATTERN_ID, CONFIDENCE
-                )
-            )
+            ctx.add(pairing_relation(ctx.article, giver, receiver, enc.index, span, PATTERN_ID, CONFIDENCE))
     for giver, receiver, index in added:
-        reader.state.pairings.append((giver, receiver, CONFIDENCE, index))
+        ctx.note_pairing(giver, receiver, CONFIDENCE, index)

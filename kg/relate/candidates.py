@@ -1,0 +1,206 @@
+"""Pairs a construction's match states, before their direction is settled: the places of each
+role, lists, pairs of items, the checks that a match really names two partners."""
+
+from __future__ import annotations
+
+import re
+
+from kg.records import Mention
+from kg.relate.encode import Encoded, Slot
+from kg.relate.geo import LEVEL_DEPTH, comparable_levels, nests, related
+from kg.relate.rules import Pattern, lexicon
+from kg.relate.state import PairCandidate
+from kg.relate.text import TOKEN_RE
+
+
+def group_places(enc: Encoded, match: re.Match[str], name: str) -> list[Mention]:
+    if name not in match.re.groupindex or match.group(name) is None:
+        return []
+    return _list_places(enc, match.start(name), match.end(name))[0]
+
+
+def _list_places(enc: Encoded, start: int, end: int) -> tuple[list[Mention], list[Mention]]:
+    """The places of a list, and those of them that only locate the next item.
+
+    In 和田地区的和田市、和田县 the place before 的 contains the one after it: it is the list's
+    container. A place after 的 that does not lie inside the one before it belongs to a new
+    phrase (对口帮扶Y的X干部), so the list ends there. A team in the list (驻«观珠镇工作队»)
+    stands for its station; right after a place that contains it, it is that place's address.
+    """
+    places: list[Mention] = []
+    containers: list[Mention] = []
+    previous_end = start
+    for m in TOKEN_RE.finditer(enc.text, start, end):
+        slot = enc.slots[int(m.group(2))]
+        place = slot.place if m.group(1) == "P" else slot.station if m.group(1) == "O" else None
+        if place is None:
+            continue
+        between = enc.text[previous_end : m.start()]
+        if places and between == "的":
+            if not nests(place, places[-1]):
+                break
+            containers.append(places[-1])
+        elif places and between == "" and m.group(1) == "O" and nests(place, places[-1]):
+            places.pop()  # 电白区«观珠镇工作队»: one address
+        places.append(place)
+        previous_end = m.end()
+    return places, containers
+
+
+def _negated(enc: Encoded, match: re.Match[str]) -> bool:
+    """Whether the wording denies the pairing (X不再帮扶Y, Y不再由X帮扶)."""
+    words = lexicon()["negation"]["words"]
+    text = TOKEN_RE.sub("|", enc.text[match.start() : match.end()])
+    return any(w in text for w in words)
+
+
+def _only_teams(enc: Encoded, match: re.Match[str]) -> bool:
+    """Whether every organisation of the wording is a team, and one of the recipient's stays there."""
+    teams = tuple(lexicon()["stationed_team"]["words"])
+    orgs = enc.slots_in(match.start(), match.end(), "O")
+    if not all((s.mention.text or "").endswith(teams) for s in orgs):
+        return False
+    side = "recipient" if "recipient" in match.re.groupindex else "b"  # b: a symmetric wording
+    stationed = enc.slots_in(match.start(side), match.end(side), "O")
+    return all(s.station is not None for s in stationed)
+
+
+def _item_pairs(enc: Encoded, start: int, end: int) -> list[tuple[Mention, Mention]]:
+    """The pairs of a list of items (具体为:A与B,C、D与E,F对接G、H): items are separated by
+    commas; inside an item the places before its joining word pair with those after it (C and D
+    with E; F with G and H). Where one item holds several joining words (A与B、C与D), the place
+    right before each later joining word opens its own pair."""
+    words = lexicon()["pair_items"]
+    joiners, separators = set(words["pair_joiners"]), words["item_separators"]
+    segments: list[list[tuple[str, Mention]]] = [[]]
+    previous_end: int | None = None
+    for m in TOKEN_RE.finditer(enc.text, start, end):
+        slot = enc.slots[int(m.group(2))]
+        if m.group(1) != "P" or slot.place is None:
+            continue
+        between = enc.text[previous_end : m.start()].strip() if previous_end is not None else ""
+        if any(c in between for c in separators) and segments[-1]:
+            segments.append([])
+            between = ""
+        segments[-1].append((between, slot.place))
+        previous_end = m.end()
+    pairs: list[tuple[Mention, Mention]] = []
+    for segment in segments:
+        joins = [i for i, (between, _) in enumerate(segment) if i > 0 and between in joiners]
+        if not joins:  # 和 joins the two sides only where no other word does
+            joins = [i for i, (between, _) in enumerate(segment) if i > 0 and between == "和"]
+            if len(joins) != 1:
+                continue
+        lows = [0] + [j - 1 for j in joins[1:]]
+        highs = [j - 1 for j in joins[1:]] + [len(segment)]
+        for low, join, high in zip(lows, joins, highs, strict=True):
+            lefts = [place for _, place in segment[low:join]]
+            rights = [place for _, place in segment[join:high]]
+            pairs.extend((a, b) for a in lefts for b in rights)
+    return pairs
+
+
+def pair_candidates(
+    pattern: Pattern, enc: Encoded, match: re.Match[str], topic: Slot | None, sentence_text: str
+) -> list[PairCandidate]:
+    symmetric = pattern.direction == "symmetric"
+    if _negated(enc, match):
+        return []
+    if pattern.teams and not _only_teams(enc, match):
+        return []
+    if pattern.pairs == "items":
+        span = enc.span(match.start(), match.end())
+        return [
+            PairCandidate(pattern, enc.index, span, a, b, symmetric, pattern.confidence)
+            for a, b in _item_pairs(enc, match.start("chain"), match.end("chain"))
+            if not related(a, b)
+        ]
+    if pattern.pairs == "chain":
+        chained = group_places(enc, match, "chain")
+        span = enc.span(match.start(), match.end())
+        return [
+            PairCandidate(pattern, enc.index, span, a, b, symmetric, pattern.confidence)
+            for a, b in zip(chained[::2], chained[1::2], strict=False)
+            if not related(a, b)
+        ]
+    first_role, second_role = ("a", "b") if symmetric else ("donor", "recipient")
+    firsts, first_containers = _role_places(enc, match, first_role)
+    seconds, second_containers = _role_places(enc, match, second_role)
+    if not _qualifiers_hold(enc, match, seconds):
+        return []
+    if _locates_unnamed(enc, match, first_role) or _locates_unnamed(enc, match, second_role):
+        return []
+    topic_place = topic.place if topic else None
+    if not firsts and pattern.donor_fallback in ("topic", "subject") and topic_place:
+        firsts = [topic_place]
+    if not seconds and pattern.recipient_fallback in ("topic", "subject") and topic_place:
+        seconds = [topic_place]
+    if not firsts or not seconds:
+        return []
+    # a container (和田地区 of 和田地区的和田市) is a party only where it is not above every place
+    # of the other side (a district does not help the whole of 西藏 where it helps one township)
+    firsts, seconds = (
+        _without_higher(firsts, first_containers, seconds, second_containers),
+        _without_higher(seconds, second_containers, firsts, first_containers),
+    )
+    if len(firsts) > 1 and len(seconds) > 1:
+        # both sides are lists: only 分别 with equal lengths says who helps whom
+        if "分别" not in sentence_text or len(firsts) != len(seconds):
+            return []
+        combos = list(zip(firsts, seconds, strict=True))
+    else:
+        combos = [(f, s) for f in firsts for s in seconds]
+    span = enc.span(match.start(), match.end())
+    found = []
+    for first, second in combos:
+        if related(first, second):
+            continue
+        if pattern.levels == "comparable" and not comparable_levels(first, second):
+            continue
+        found.append(PairCandidate(pattern, enc.index, span, first, second, symmetric, pattern.confidence))
+    return found
+
+
+def _role_places(enc: Encoded, match: re.Match[str], role: str) -> tuple[list[Mention], list[Mention]]:
+    if role not in match.re.groupindex or match.group(role) is None:
+        return [], []
+    return _list_places(enc, match.start(role), match.end(role))
+
+
+def _without_higher(
+    places: list[Mention], containers: list[Mention], others: list[Mention], other_containers: list[Mention]
+) -> list[Mention]:
+    """The places of one side without its containers that lie above every item of the other
+    side (黄埔区 helps 西藏的玉许乡, not 西藏; 张家港市的善港村与沿河县的高峰村: the villages pair)."""
+    items = [o for o in others if not any(o is c for c in other_containers)] or others
+    if not containers or not items:
+        return places
+    top = min(LEVEL_DEPTH.get(o.level or "", 4) for o in items)
+    kept = [
+        p for p in places if not (any(p is c for c in containers) and LEVEL_DEPTH.get(p.level or "", 4) < top)
+    ]
+    return kept or places
+
+
+# (来自A镇、B镇的企业和村与Y结对: a kind of helper before 和/及 is no village name)
+UNLINKED_BELOW = re.compile(
+    r"的(?!(?:企业|单位|部门|机关|学校|医院|商会|协会|社会组织)[和及与、])[\u4e00-\u9fff]{1,6}?"
+    r"(?:村|社区|镇|乡|街道)(?![\u4e00-\u9fff]{0,2}(?:干部|群众|村民|居民|人|的))"
+)
+
+
+def _locates_unnamed(enc: Encoded, match: re.Match[str], role: str) -> bool:
+    """Whether a party group only locates the real party, a village or town the linker missed
+    (张家港市的善港村与沿河县的«高峰村»结成对子: 沿河县 is not the partner)."""
+    if role not in match.re.groupindex or match.group(role) is None:
+        return False
+    return UNLINKED_BELOW.match(enc.text, match.end(role)) is not None
+
+
+def _qualifiers_hold(enc: Encoded, match: re.Match[str], parties: list[Mention]) -> bool:
+    """Places in a ``qual`` group only locate the party after them (与位于山东西部的菏泽市): each
+    must contain one of that party's places, or the wording names another party there."""
+    if "qual" not in match.re.groupindex or match.group("qual") is None:
+        return True
+    qualifiers = [s.place for s in enc.slots_in(match.start("qual"), match.end("qual"), "P") if s.place]
+    return all(any(nests(p, q) for p in parties) for q in qualifiers)

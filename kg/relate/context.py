@@ -1,0 +1,159 @@
+"""The per-article context every family reads: the article, its sentences encoded once each
+(with the words that point back read as what they point to), each sentence's subject place,
+the pairings found so far and the relations found so far."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.records import Article, Mention, Relation
+from kg.relate.encode import Encoded, Slot, encode
+from kg.relate.geo import UPPER_LEVELS, code_within, is_resolved, place_key, province_of, related
+from kg.relate.orgs import is_government, is_local_institution
+from kg.relate.references import org_anaphors, place_anaphors, quote_speakers
+from kg.relate.rules import lexicon
+from kg.relate.state import ArticleState
+
+
+def _topics(encoded: Sequence[Encoded]) -> list[Slot | None]:
+    """Each sentence's subject place: its first place, else the previous sentence's subject."""
+    topics: list[Slot | None] = []
+    carried: Slot | None = None
+    for enc in encoded:
+        first = next((s for s in enc.slots if s.letter == "P"), None)
+        carried = first or carried
+        topics.append(carried)
+    return topics
+
+
+class ArticleContext:
+    """One article as the families read it. Families add what they find with :meth:`add` and
+    :meth:`note_pairing`; later families lean on the pairings noted before them."""
+
+    def __init__(self, article: Article, mentions: Sequence[Mention]):
+        self.article = article
+        self.places_by_code: dict[str, Mention] = {}
+        for m in mentions:
+            if m.label == "PLACE" and is_resolved(m) and m.code and m.level in UPPER_LEVELS:
+                self.places_by_code.setdefault(m.code, m)
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            if m.article_id == article.id and 0 <= m.sentence < len(article.sentences):
+                by_sentence.setdefault(m.sentence, []).append(m)
+        places_by_text: dict[str, Mention] = {}
+        for m in mentions:
+            if m.label == "PLACE" and is_resolved(m) and len(m.text) >= 2:
+                places_by_text.setdefault(m.text, m)
+                places_by_text.setdefault(m.name or m.text, m)
+        self.encoded: list[Encoded] = [
+            encode(article, i, by_sentence.get(i, []), self.places_by_code, places_by_text)
+            for i in range(len(article.sentences))
+        ]
+        speaking = quote_speakers(article, self.encoded)
+        for m in speaking:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        for i in sorted({m.sentence for m in speaking}):
+            self.encoded[i] = encode(article, i, by_sentence[i], self.places_by_code, places_by_text)
+        referring = org_anaphors(article, self.encoded)
+        for m in referring:  # in place of the NER's reading of the same words (该公司 as a name)
+            here = by_sentence.setdefault(m.sentence, [])
+            here[:] = [k for k in here if k.end <= m.start or k.start >= m.end]
+            here.append(m)
+        for i in sorted({m.sentence for m in referring}):
+            self.encoded[i] = encode(article, i, by_sentence[i], self.places_by_code, places_by_text)
+        pointing = place_anaphors(article, self.encoded)
+        for m in pointing:  # in place of the linker's reading of the same word, if any
+            here = by_sentence.setdefault(m.sentence, [])
+            here[:] = [k for k in here if k.end <= m.start or k.start >= m.end]
+            here.append(m)
+        for i in sorted({m.sentence for m in pointing}):
+            self.encoded[i] = encode(article, i, by_sentence[i], self.places_by_code, places_by_text)
+        self.topics = _topics(self.encoded)
+        self.state = ArticleState()
+        self.relations: list[Relation] = []
+
+    def add(self, relation: Relation) -> None:
+        """A relation found by a family."""
+        self.relations.append(relation)
+
+    def note_pairing(self, donor: Mention, recipient: Mention, confidence: float, sentence: int) -> None:
+        """A pairing the later readings may lean on."""
+        self.state.pairings.append((donor, recipient, confidence, sentence))
+
+    def eligible_recipient(self, place: Mention, donor_home: str | None = None) -> bool:
+        """Not a donor of this article, and not the helping organisation's own home (a village
+        inside the org's home county may still receive)."""
+        if self.state.is_donor_side(place):
+            return False
+        return not (donor_home and place.level in UPPER_LEVELS and code_within(donor_home, place))
+
+    def context_recipient(self, index: int) -> Mention | None:
+        """The recipient that a sentence without one leans on: its pairings, the previous
+        sentence's places, the subject, the article's main recipient."""
+        here = self.state.in_sentence(index)
+        if here:
+            return here[0][1]
+        if index > 0:
+            for slot in reversed(self.encoded[index - 1].slots):
+                if slot.letter in "PU" and slot.place and self.eligible_recipient(slot.place):
+                    if self.state.pairings and not self.state.is_recipient_side(slot.place):
+                        continue
+                    return slot.place
+        topic = self.topics[index]
+        if topic and topic.place and self.state.is_recipient_side(topic.place):
+            return topic.place
+        return self.state.main(1)
+
+    def helper_org(self, slot: Slot, recipient: Mention | None, signs: bool = False) -> bool:
+        """Whether the organisation can be a helper; ``signs``: the wording makes it a party that
+        signs with the place (an outlet reports, but a platform named X网 that signs is a party)."""
+        org = slot.mention
+        if slot.government or is_government(org):
+            return False
+        if recipient is not None and code_within(org.home_code, recipient):
+            return False  # the recipient's own organisation (积石山县人民政府, 碧江经开区)
+        media = lexicon()["not_agent_before"]
+        name = org.name or org.text
+        if (
+            not signs
+            and name.endswith(tuple(media["media_endings"]))
+            and not name.endswith(tuple(media["media_not_endings"]))
+        ):
+            return False  # an outlet (日报, 华龙网) reports the help, it does not give it
+        side = self.org_side(org)
+        if side < 0:
+            return False  # based on the helped side (甘肃某某公司 in an article of 天津 helping 甘肃)
+        if side == 0 and is_local_institution(org):
+            return False  # X村幼儿园: an institution of the place it stands in receives
+        return not self.state.recipient_codes_contain(org.home_code)
+
+    def org_side(self, org: Mention) -> int:
+        """+1 when the organisation's home lies on the article's donor side, -1 on its recipient
+        side, 0 when its home is unknown or on both: inside a pairing's place first, else in
+        its province."""
+        home = org.home_code
+        if not home or not self.state.pairings:
+            return 0
+        donors = [d for d, _, _, _ in self.state.pairings]
+        recipients = [r for _, r, _, _ in self.state.pairings]
+        inside_donor = any(code_within(home, d) for d in donors)
+        inside_recipient = any(code_within(home, r) for r in recipients)
+        if inside_donor != inside_recipient:
+            return 1 if inside_donor else -1
+        donor_provinces = {(province_of(d) or "")[:2] for d in donors}
+        recipient_provinces = {(province_of(r) or "")[:2] for r in recipients}
+        in_donor, in_recipient = home[:2] in donor_provinces, home[:2] in recipient_provinces
+        if in_donor != in_recipient:
+            return 1 if in_donor else -1
+        return 0
+
+    def partners(self, donor: Mention, recipient: Mention) -> bool:
+        """Whether the article pairs the two places, or places around or inside them."""
+        return any(related(d, donor) and related(r, recipient) for d, r, _, _ in self.state.pairings)
+
+    def paired(self, donor: Mention, recipient: Mention) -> bool:
+        """Whether the article states a pairing of exactly these two places."""
+        return any(
+            place_key(d) == place_key(donor) and place_key(r) == place_key(recipient)
+            for d, r, _, _ in self.state.pairings
+        )

@@ -1,0 +1,54 @@
+"""Who gives in a symmetric wording (X与Y结对): the steps that decide it, in order of trust."""
+
+from __future__ import annotations
+
+from kg.records import Mention
+from kg.regions import region_of
+from kg.relate.geo import REGION_RANK, division_kind_rank, intra_side, official_pair, province_of, region_code
+from kg.relate.rules import lexicon
+from kg.relate.state import ArticleState
+
+# The steps that decide from the two places themselves, not from the article or their names.
+SIDE_STEPS = frozenset({"region", "official", "aid-programme", "province-programme"})
+
+
+# The steps settled before the article's own evidence, so that the evidence includes them.
+EARLY_STEPS = frozenset({"region", "official", "aid-programme"})
+
+# Confidence factors of the steps that decide a symmetric wording's direction.
+RESOLVE_FACTORS = {
+    "region": 0.95,
+    "official": 0.95,
+    "aid-programme": 0.9,
+    "article": 0.85,
+    "province-programme": 0.8,
+    "division-kind": 0.6,
+    "order": 0.5,
+}
+
+
+def resolve_direction(a: Mention, b: Mention, state: ArticleState) -> tuple[Mention, Mention, str]:
+    """Donor and recipient of a symmetric wording, and the step that decided it."""
+    rank_a = REGION_RANK[region_of(region_code(a))]
+    rank_b = REGION_RANK[region_of(region_code(b))]
+    if rank_a != rank_b:
+        return (a, b, "region") if rank_a > rank_b else (b, a, "region")
+    forward, backward = official_pair(a, b), official_pair(b, a)
+    if bool(forward) != bool(backward):
+        return (a, b, "official") if forward else (b, a, "official")
+    aided = lexicon()["aid_recipient_provinces"]["codes"]
+    aided_a, aided_b = province_of(a) in aided, province_of(b) in aided
+    if aided_a != aided_b:
+        return (b, a, "aid-programme") if aided_a else (a, b, "aid-programme")
+    score_a, score_b = state.donor_score(a), state.donor_score(b)
+    if score_a != score_b:
+        return (a, b, "article") if score_a > score_b else (b, a, "article")
+    side_a, side_b = intra_side(a), intra_side(b)
+    if side_a != side_b and province_of(a) == province_of(b):
+        if side_a == "donor" or side_b == "recipient":
+            return a, b, "province-programme"
+        return b, a, "province-programme"
+    kind_a, kind_b = division_kind_rank(a), division_kind_rank(b)
+    if a.level == b.level and kind_a and kind_b and kind_a != kind_b:
+        return (a, b, "division-kind") if kind_a > kind_b else (b, a, "division-kind")
+    return a, b, "order"

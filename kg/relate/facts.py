@@ -1,0 +1,81 @@
+"""The records the stage hands on: parties and relations with their provenance (article,
+sentence, character span, the rule that fired and its confidence)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.records import Article, Mention, Party, Relation
+from kg.relate.geo import UPPER_LEVELS, official_pair, pairing_kind, province_of
+
+
+def to_party(place: Mention) -> Party:
+    upper = place.level in UPPER_LEVELS
+    return Party(
+        label="PLACE",
+        name=place.name or place.text,
+        code=place.code if upper else None,
+        level=place.level,
+        county_code=None if upper else place.county_code,
+        province_code=province_of(place),
+        mention_start=place.start,
+        mention_end=place.end,
+    )
+
+
+def org_party(org: Mention) -> Party:
+    return Party(
+        label="ORG",
+        name=org.name or org.text,
+        code=org.home_code,
+        subtype=org.subtype,
+        mention_start=org.start,
+        mention_end=org.end,
+    )
+
+
+def relation(
+    relation_type: str,
+    article: Article,
+    sentence: int,
+    span: tuple[int, int],
+    pattern: str,
+    confidence: float,
+    **fields: Any,
+) -> Relation:
+    return Relation(
+        type=relation_type,
+        article_id=article.id,
+        sentence=sentence,
+        sentence_text=article.sentence_text(sentence),
+        start=span[0],
+        end=span[1],
+        pattern=pattern,
+        confidence=round(confidence, 3),
+        **fields,
+    )
+
+
+def pairing_relation(
+    article: Article,
+    donor: Mention,
+    recipient: Mention,
+    sentence: int,
+    span: tuple[int, int],
+    pattern: str,
+    confidence: float,
+) -> Relation:
+    official = official_pair(donor, recipient)
+    return relation(
+        "pairing",
+        article,
+        sentence,
+        span,
+        pattern,
+        confidence,
+        donor=to_party(donor),
+        recipient=to_party(recipient),
+        kind=pairing_kind(donor, recipient),
+        official=official is not None,
+        official_pair=list(official) if official else None,
+    )

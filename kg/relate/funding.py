@@ -1,0 +1,214 @@
+"""Funds: a sum of money, who gives it and the place that receives it (see the package docstring)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from kg.records import Mention, Party
+from kg.relate.context import ArticleContext
+from kg.relate.encode import Encoded, Slot
+from kg.relate.facts import org_party, relation, to_party
+from kg.relate.geo import comparable_levels, nests, place_key, related
+from kg.relate.rules import lexicon
+from kg.relate.text import SENTENCE_STOPS, TOKEN_RE, clause_bounds, preceded_by
+
+
+def _marked_goal(
+    text: str, positions: Sequence[tuple[int, int, Slot]], position: int, markers: Iterable[str]
+) -> bool:
+    """Whether the token at ``position`` follows a recipient marker, directly or through the
+    places written right before it (为通渭县丙丁小学: the school is the goal)."""
+    moved = True
+    while moved:
+        moved = False
+        for start, end, slot in positions:
+            if end == position and slot.letter in "PU":
+                position, moved = start, True
+                break
+    return preceded_by(text, position, markers)
+
+
+def _locates_an_org(positions: list[tuple[int, int, Slot]], slot: Slot, text: str) -> bool:
+    """Whether the place, alone or in a list of places (郑州和广东的扶沟商会), is followed by 的
+    and an organisation token: it says where the organisation is, not who gives."""
+    slots = [s for _, _, s in positions]
+    i = next((k for k, s in enumerate(slots) if s is slot), None)
+    if i is None:
+        return False
+    while (
+        i + 1 < len(slots)
+        and slots[i + 1].letter == "P"
+        and text[slots[i].end : slots[i + 1].start] in "、和及"
+    ):
+        i += 1
+    following = slots[i + 1] if i + 1 < len(slots) else None
+    return following is not None and following.letter == "O" and text[slots[i].end : following.start] == "的"
+
+
+def _is_transfer(enc: Encoded, pos: int, end: int) -> bool:
+    fund = lexicon()["funding"]
+    left, right = clause_bounds(enc.text, pos, end)
+    before, after = enc.text[left:pos], enc.text[end:right]
+    window = enc.text[max(left, pos - 6) : pos] + "|" + after[:6]
+    if any(w in window for w in fund["not_funding_after"]):
+        return False
+    if any(after.startswith(w) or after.startswith("的" + w) for w in fund["nouns_after"]):
+        return True
+    return any(w in before for w in fund["verbs_before"])
+
+
+def _purpose(enc: Encoded, end: int) -> str | None:
+    fund = lexicon()["funding"]
+    _, right = clause_bounds(enc.text, end, end)
+    tail = enc.text[end : min(len(enc.text), right + 40)]
+    for marker in sorted(fund["purpose_markers"], key=len, reverse=True):
+        i = tail.find(marker)
+        if 0 <= i <= 16:
+            rest = tail[i + len(marker) :]
+            stop = min([j for j in (rest.find(c) for c in SENTENCE_STOPS + ",,") if j >= 0] or [len(rest)])
+            purpose = TOKEN_RE.sub(lambda m: _slot_text(enc, m), rest[:stop]).strip()
+            return purpose or None
+    return None
+
+
+def _slot_text(enc: Encoded, m: re.Match[str]) -> str:
+    return enc.slots[int(m.group(2))].mention.text
+
+
+def _fund_recipient(
+    ctx: ArticleContext,
+    enc: Encoded,
+    positions: list[tuple[int, int, Slot]],
+    pos: int,
+    here: list[tuple[Mention, Mention, float, int]],
+) -> Mention | None:
+    """The place that receives the money at ``pos``: the nearest marked place before it
+    (向Y捐赠; in "A向B捐赠…,C向D捐赠…" each sum goes to its own clause's place), else the
+    first marked one after it, else the sentence's pairing, else the context."""
+    markers = lexicon()["recipient_markers"]["words"]
+    receiving = _receiver(enc, positions, pos)
+    if receiving is not None:
+        return receiving
+    marked = [
+        (p_pos, s.place)
+        for p_pos, _, s in positions
+        if s.letter in "PU"
+        and s.place
+        and not ctx.state.is_donor_side(s.place)
+        and preceded_by(enc.text, p_pos, markers)
+    ]
+    before = [place for p_pos, place in marked if pos - 40 < p_pos < pos]
+    if before:
+        return before[-1]
+    after = [place for p_pos, place in marked if p_pos > pos]
+    if after:
+        return after[0]
+    if here:
+        return here[0][1]
+    return ctx.context_recipient(enc.index)
+
+
+def _receiver(enc: Encoded, positions: list[tuple[int, int, Slot]], pos: int) -> Mention | None:
+    """A place that is the subject of a verb of receiving before the sum (浙江山区26县…获得
+    援助资金, Y县争取到帮扶资金): it receives, it does not give."""
+    verbs = lexicon()["funding"]["receive_verbs"]
+    left, _ = clause_bounds(enc.text, pos, pos)
+    for p_pos, p_end, s in reversed(positions):
+        if p_pos >= pos or p_pos < left or s.letter not in "PU" or not s.place:
+            continue
+        between = enc.text[p_end:pos]
+        if TOKEN_RE.search(between) is None and any(v in between for v in verbs):
+            return s.place
+    return None
+
+
+def _fund_donor(
+    ctx: ArticleContext,
+    positions: list[tuple[int, int, Slot]],
+    pos: int,
+    here: list[tuple[Mention, Mention, float, int]],
+    recipient: Mention,
+    text: str = "",
+) -> Party | None:
+    """Who gives the money: the sentence's pairing with that recipient, else the nearest
+    giver written before the sum (an organisation right after 为/向/给, or after the places
+    that name it, is its goal: A为B小学捐赠5万元, A为Y县B小学捐赠), else (a sentence that
+    continues the article's pair) the article's main donor when the recipient is the main
+    recipient or inside it.
+
+    A place gives a place money only at comparable levels or where the article pairs the
+    two (a county's visit to a township, 到…捐赠, is no pair): otherwise the donor is left
+    unknown, as the weak-verb pairings are.
+    """
+    markers = lexicon()["recipient_markers"]["words"]
+    exact = [p for p in here if place_key(p[1]) == place_key(recipient)]
+    paired = exact or [p for p in here if related(p[1], recipient)]
+    donor_place: Mention | None = None
+    if paired:
+        donor_place = paired[0][0]
+    else:
+        agents = [
+            s
+            for p_pos, _, s in positions
+            if p_pos < pos
+            and s.letter in "PO"
+            and not (s.place and related(s.place, recipient))
+            and not (s.place and ctx.state.is_recipient_side(s.place))
+            and not (s.letter == "O" and not ctx.helper_org(s, recipient))
+            and not (s.letter == "O" and _marked_goal(text, positions, p_pos, markers))
+            # a one-character abbreviation (粤 of 粤桂协作河池工作组) names a programme,
+            # never the one who gives
+            and not (s.letter == "P" and not s.government and len(s.mention.text) < 2)
+            # a place that only locates an organisation (广东的扶沟商会) is not the giver
+            and not (s.letter == "P" and _locates_an_org(positions, s, ctx.article.text))
+        ]
+        if agents:
+            agent = agents[-1]
+            if agent.place is None:
+                return org_party(agent.mention)
+            donor_place = agent.place
+            named = any(s.place is not None and related(s.place, recipient) for _, _, s in positions)
+            if not named and not ctx.partners(donor_place, recipient):
+                # the recipient came from another sentence: the giver named here must be
+                # known as its partner, or the two were never said to be linked
+                return None
+        elif ctx.state.pairings:
+            main_recipient = ctx.state.main(1)
+            if main_recipient is not None and nests(recipient, main_recipient):
+                donor_place = ctx.state.main(0)
+    if donor_place is None:
+        return None
+    if not comparable_levels(donor_place, recipient) and not ctx.paired(donor_place, recipient):
+        return None
+    return to_party(donor_place)
+
+
+def read_funding(ctx: ArticleContext) -> None:
+    for enc in ctx.encoded:
+        positions = enc.slot_positions()
+        for pos, end, slot in positions:
+            if slot.letter != "M" or not slot.mention.value or not _is_transfer(enc, pos, end):
+                continue
+            here = ctx.state.in_sentence(enc.index)
+            recipient = _fund_recipient(ctx, enc, positions, pos, here)
+            if recipient is None:
+                continue
+            donor = _fund_donor(ctx, positions, pos, here, recipient, enc.text)
+            date = next((s.mention.iso for _, _, s in positions if s.letter == "D" and s.mention.iso), None)
+            left, right = clause_bounds(enc.text, pos, end)
+            ctx.add(
+                relation(
+                    "funding",
+                    ctx.article,
+                    enc.index,
+                    enc.span(left, max(right, end)),
+                    "funding.money",
+                    0.7 if donor else 0.5,
+                    donor=donor,
+                    recipient=to_party(recipient),
+                    amount_yuan=slot.mention.value,
+                    date=date or ctx.article.date,
+                    purpose=_purpose(enc, end),
+                )
+            )

@@ -1,0 +1,146 @@
+"""Place pairings: every pairing construction over every sentence, clauses without a subject,
+the direction of symmetric wordings, one direction per pair in an article."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.records import Mention, Relation
+from kg.relate.candidates import pair_candidates
+from kg.relate.context import ArticleContext
+from kg.relate.direction import EARLY_STEPS, RESOLVE_FACTORS, SIDE_STEPS, resolve_direction
+from kg.relate.encode import Slot
+from kg.relate.facts import pairing_relation
+from kg.relate.geo import place_key
+from kg.relate.rules import load_patterns
+from kg.relate.state import ArticleState, PairCandidate
+
+Settled = tuple[PairCandidate, Mention, Mention, float]  # candidate, donor, recipient, confidence
+
+
+def read_pairings(ctx: ArticleContext) -> None:
+    """The place pairings of the article, noted in its context for the families after them."""
+    candidates = _construction_candidates(ctx)
+    candidates.extend(_subject_candidates(ctx, candidates))
+    _keep_one_direction(ctx, _settle(ctx, candidates))
+
+
+def _construction_candidates(ctx: ArticleContext) -> list[PairCandidate]:
+    """What every pairing construction (but those of clauses without a subject) matches."""
+    candidates: list[PairCandidate] = []
+    for enc in ctx.encoded:
+        if not any(s.letter == "P" for s in enc.slots) and not ctx.topics[enc.index]:
+            continue
+        text = ctx.article.sentence_text(enc.index)
+        for pattern in load_patterns():
+            if pattern.type != "pairing" or "subject" in (
+                pattern.donor_fallback,
+                pattern.recipient_fallback,
+            ):
+                continue
+            for match in pattern.regex.finditer(enc.text):
+                candidates.extend(pair_candidates(pattern, enc, match, ctx.topics[enc.index], text))
+    return candidates
+
+
+def _settle(ctx: ArticleContext, candidates: list[PairCandidate]) -> list[Settled]:
+    """Each candidate with its donor and recipient, noted as the article's pairings."""
+    directed = [c for c in candidates if not c.symmetric]
+    for c in directed:
+        ctx.note_pairing(c.first, c.second, c.confidence, c.sentence)
+    # symmetric wordings: the region and the official list first, so that the article's
+    # evidence includes them; then the rest against that evidence
+    settled: list[Settled] = [(c, c.first, c.second, c.confidence) for c in directed]
+    pending = []
+    for c in (c for c in candidates if c.symmetric):
+        donor, recipient, step = resolve_direction(c.first, c.second, ArticleState())
+        if step in EARLY_STEPS:
+            confidence = c.confidence * RESOLVE_FACTORS[step]
+            settled.append((c, donor, recipient, confidence))
+            ctx.note_pairing(donor, recipient, confidence, c.sentence)
+        else:
+            pending.append(c)
+    for c in pending:
+        donor, recipient, step = resolve_direction(c.first, c.second, ctx.state)
+        if c.pattern.decided_by == "sides" and step not in SIDE_STEPS:
+            continue  # a weak wording (X与Y…合作) pairs only places whose sides differ
+        settled.append((c, donor, recipient, c.confidence * RESOLVE_FACTORS[step]))
+    for c, donor, recipient, _ in settled:
+        if not any(p[0] is donor and p[1] is recipient and p[3] == c.sentence for p in ctx.state.pairings):
+            ctx.note_pairing(donor, recipient, c.confidence, c.sentence)
+    return settled
+
+
+def _keep_one_direction(ctx: ArticleContext, settled: list[Settled]) -> None:
+    """The best relation of each pair and sentence; one direction per pair in an article: where
+    wordings disagree, the better evidenced one stays (and the other leaves the noted pairings)."""
+    best: dict[tuple[str, str, int], Relation] = {}
+    for c, donor, recipient, confidence in settled:
+        rel = pairing_relation(ctx.article, donor, recipient, c.sentence, c.span, c.pattern.id, confidence)
+        key = (place_key(donor), place_key(recipient), c.sentence)
+        if key not in best or best[key].confidence < rel.confidence:
+            best[key] = rel
+    weight: Counter[tuple[str, str]] = Counter()
+    for (donor_key, recipient_key, _), rel in best.items():
+        weight[(donor_key, recipient_key)] += rel.confidence
+    losing = {pair for pair, w in weight.items() if weight.get((pair[1], pair[0]), 0) > w}
+    for key, rel in best.items():
+        if key[:2] not in losing:
+            ctx.add(rel)
+    ctx.state.pairings = [p for p in ctx.state.pairings if (place_key(p[0]), place_key(p[1])) not in losing]
+
+
+def _subject_candidates(ctx: ArticleContext, found: list[PairCandidate]) -> list[PairCandidate]:
+    """Clauses without a subject (同时,还结对帮扶Y; 并与Y结成对子; X对口帮扶A;东西部扶贫协作B)
+    take the sentence's subject place: the first place before the clause, else the donor
+    the sentence before pairs (its last one), else the subject carried from the sentences
+    before — unless the article already has that place on the receiving side. A clause
+    without its recipient (Y被列入协作县 / 由X对口帮扶) takes the subject as recipient, unless
+    the article has it giving. Read in order, so a chain of such clauses keeps its donor."""
+    evidence = ArticleState()
+    donors: list[tuple[int, int, Mention]] = []
+
+    def note(c: PairCandidate) -> None:
+        if not c.symmetric:
+            evidence.pairings.append((c.first, c.second, c.confidence, c.sentence))
+            donors.append((c.sentence, c.span[0], c.first))
+            return
+        donor, recipient, step = resolve_direction(c.first, c.second, ArticleState())
+        if step in EARLY_STEPS:
+            evidence.pairings.append((donor, recipient, c.confidence, c.sentence))
+            donors.append((c.sentence, c.span[0], donor))
+
+    for c in found:
+        note(c)
+    subject_patterns = [
+        p
+        for p in load_patterns()
+        if p.type == "pairing" and "subject" in (p.donor_fallback, p.recipient_fallback)
+    ]
+    out: list[PairCandidate] = []
+    for enc in ctx.encoded:
+        carried = ctx.topics[enc.index - 1] if enc.index > 0 else None
+        text = ctx.article.sentence_text(enc.index)
+        for pattern in subject_patterns:
+            for match in pattern.regex.finditer(enc.text):
+                before = [s for p, _, s in enc.slot_positions() if p < match.start() and s.letter == "P"]
+                subject = before[0].place if before else None
+                if pattern.donor_fallback == "subject":
+                    if subject is None:
+                        previous = sorted((at, d) for i, at, d in donors if i == enc.index - 1)
+                        subject = previous[-1][1] if previous else None
+                    if subject is None and carried is not None:
+                        subject = carried.place
+                    if subject is None or evidence.is_recipient_side(subject):
+                        continue
+                else:
+                    if subject is None and carried is not None:
+                        subject = carried.place
+                    if subject is None or evidence.is_donor_side(subject):
+                        continue
+                stand_in = Slot("P", subject, subject.start, subject.end, place=subject)
+                new = pair_candidates(pattern, enc, match, stand_in, text)
+                for c in new:
+                    note(c)
+                out.extend(new)
+    return out
