@@ -27,7 +27,7 @@ from pathlib import Path
 import jieba
 
 from kg import ingest, nlp
-from kg.normalize import split_sentences
+from kg.ingest import split_sentences
 from kg.pipeline import BuildReport, QuietReporter
 from kg.records import Article
 

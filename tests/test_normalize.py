@@ -11,15 +11,11 @@ from pathlib import Path
 import pytest
 from opencc import OpenCC
 
-from kg.normalize import (
-    TONED_VOWELS,
-    is_pinyin_syllable,
-    normalize_article,
-    normalize_text,
-    parse_date,
-    split_sentences,
-    to_simplified,
-)
+from kg.ingest.metadata import parse_date
+from kg.ingest.normalise import normalize_article, normalize_text
+from kg.ingest.pinyin import TONED_VOWELS, is_pinyin_syllable
+from kg.ingest.script import to_simplified
+from kg.ingest.sentences import split_sentences
 from kg.records import Article
 
 REPO = Path(__file__).resolve().parents[1]

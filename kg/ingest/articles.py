@@ -1,0 +1,55 @@
+"""One normalised Article from decoded text and its metadata: what every reader ends with."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from kg.ingest.decode import SkipFile, decode_bytes
+from kg.ingest.normalise import NormalisedArticle, normalize_article
+from kg.ingest.script import to_simplified
+from kg.records import Article
+
+
+def inline(value: Any) -> str | None:
+    """A metadata string as later stages expect it: width-folded, simplified, one line."""
+    if value is None:
+        return None
+    text = unicodedata.normalize("NFKC", str(value))
+    text = to_simplified(re.sub(r"\s+", " ", text)).strip()
+    return text or None
+
+
+def make_article(
+    article_id: str, original: str, path: Path, encoding: str | None, norm: NormalisedArticle, **meta: Any
+) -> Article:
+    md = norm.metadata
+    return Article(
+        id=article_id,
+        text=norm.text,
+        title=meta.get("title") or md.title,
+        date=meta.get("date") or md.date,
+        source=meta.get("source") or md.source,
+        url=meta.get("url") or md.url,
+        path=str(path),
+        encoding=encoding,
+        content_hash=hashlib.sha256(norm.text.encode("utf-8")).hexdigest(),
+        sentences=norm.sentences,
+        original=original,
+        offset_runs=norm.offset_runs,
+    )
+
+
+def normalise_or_skip(original: str) -> NormalisedArticle:
+    norm = normalize_article(original)
+    if not norm.text.strip():
+        raise SkipFile("no article text left after cleaning (only page chrome?)")
+    return norm
+
+
+def read_text_file(path: Path, data: bytes) -> Article:
+    original, encoding = decode_bytes(data)
+    return make_article(path.stem, original, path, encoding, normalise_or_skip(original))

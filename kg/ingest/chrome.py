@@ -1,0 +1,58 @@
+"""Page chrome: the rules of kg/data/page_chrome.jsonl and what reads as an article's paragraph."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from kg.ingest.script import CLOSERS, HAN, han_count
+
+
+@dataclass(frozen=True)
+class ChromeRule:
+    id: str
+    kind: str  # line | block | tail
+    pattern: re.Pattern[str]
+
+
+@cache
+def chrome_rules() -> tuple[ChromeRule, ...]:
+    """The page-chrome patterns from kg/data/page_chrome.jsonl."""
+    rules = []
+    text = files("kg.data").joinpath("page_chrome.jsonl").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip():
+            row = json.loads(line)
+            rules.append(ChromeRule(row["id"], row["kind"], re.compile(row["pattern"])))
+    return tuple(rules)
+
+
+def chrome_rule(text: str) -> ChromeRule | None:
+    """The first page-chrome rule of kind ``line`` that matches the whole line's role."""
+    for rule in chrome_rules():
+        if rule.kind == "line" and rule.pattern.search(text):
+            return rule
+    return None
+
+
+def chrome_marker(text: str, kind: str) -> bool:
+    return any(r.kind == kind and r.pattern.search(text) for r in chrome_rules())
+
+
+def is_content_line(text: str) -> bool:
+    """A paragraph of the article: enough characters and a full sentence, not a headline list."""
+    if han_count(text) < 10:
+        return False
+    if "。" in text:
+        return True
+    ends_like_sentence = text.rstrip(CLOSERS)[-1:] in ("!", "?", "！", "？")
+    headline_gaps = len(re.findall(f"[{HAN}] [{HAN}]", text))
+    return ends_like_sentence and headline_gaps < 2
+
+
+def is_teaser(text: str) -> bool:
+    """A cut-off summary in a link box ends in an ellipsis."""
+    return text.rstrip().endswith(("...", "…"))

@@ -1,0 +1,55 @@
+"""JSON Lines: one article a line with ``text`` and optional id, title, url, date, source."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kg.ingest.articles import inline, make_article, normalise_or_skip
+from kg.ingest.decode import SkipFile, decode_bytes
+from kg.ingest.metadata import parse_date
+from kg.records import Article
+
+
+def read_jsonl_file(path: Path, data: bytes) -> tuple[list[Article], list[tuple[str, str]]]:
+    """One article a line; returns the articles and the (file:line, reason) of bad lines."""
+    text, _encoding = decode_bytes(data)
+    articles: list[Article] = []
+    problems: list[tuple[str, str]] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append((where, f"malformed JSON line ({exc.msg} at column {exc.colno})"))
+            continue
+        if not isinstance(row, dict):
+            problems.append((where, "not a JSON object"))
+            continue
+        body = row.get("text")
+        if not isinstance(body, str) or not body.strip():
+            problems.append((where, "no 'text' field with the article"))
+            continue
+        try:
+            norm = normalise_or_skip(body)
+        except SkipFile as exc:
+            problems.append((where, str(exc)))
+            continue
+        given_id = row.get("id")
+        article_id = str(given_id) if given_id not in (None, "") else f"{path.stem}-{lineno}"
+        articles.append(
+            make_article(
+                article_id,
+                body,
+                path,
+                "utf-8",
+                norm,
+                title=inline(row.get("title")),
+                date=parse_date(str(row.get("date") or "")),
+                source=inline(row.get("source")),
+                url=inline(row.get("url")),
+            )
+        )
+    return articles, problems
