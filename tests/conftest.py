@@ -1,11 +1,13 @@
-"""Fixtures shared across the suite: where the seeds and the shared evaluation files are, and one
-build of the seeds made once per test session (building is the slow part)."""
+"""Fixtures shared across the suite: where the seeds and the shared evaluation files are, the
+gazetteer, and one build of the seeds made once per test session (building is the slow part)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+
+from kg.gazetteer import Gazetteer, load_gazetteer
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -23,6 +25,12 @@ def gold_path() -> Path:
     if not GOLD.exists():
         pytest.skip(f"the shared gold file is not beside the repository ({GOLD})")
     return GOLD
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    """The packaged gazetteer (loaded once; ``load_gazetteer`` caches it)."""
+    return load_gazetteer()
 
 
 @pytest.fixture(scope="session")

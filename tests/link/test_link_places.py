@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
-from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.gazetteer import Gazetteer
 from kg.link import link_mentions, org_subtype
 from kg.records import Article, Mention, Sentence
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
 
 
 def article(text: str, **meta: str) -> Article:

@@ -1,4 +1,4 @@
-"""The nlp stage (kg/nlp.py) on sentences written for these tests, the shipped model, `--model`
+"""The nlp stage (kg/nlp/) on sentences written for these tests, the shipped model, `--model`
 with another spaCy pipeline, and a `kg train` smoke run on a tiny corpus made here.
 
 No test trains the real model (that takes many minutes): `kg train --max-steps` runs a few steps.
@@ -91,7 +91,7 @@ def test_a_development_zone_named_by_its_place_is_an_org(pipeline: spacy.languag
 
 def test_statistical_ner_finds_names_no_rule_knows(pipeline: spacy.language.Language) -> None:
     text = "腾讯公司与京东在会宁县签约，阿里巴巴投资建设电商中心。"
-    doc = nlp._run(pipeline, Article(id="t", text=text))
+    doc = nlp.run_pipeline(pipeline, Article(id="t", text=text))
     from_ner = {(e.label_, e.text) for e in doc.ents if e.kb_id_ == "ner"}
     assert ("ORG", "京东") in from_ner
     assert ("ORG", "阿里巴巴") in from_ner

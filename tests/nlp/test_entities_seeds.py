@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "seeds.gold.jsonl"
+GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "seeds.gold.jsonl"
 # The scorer's leniency for towns and villages: 瓦屋乡 and 瓦屋侗族乡 are one name.
 NAME_SUFFIXES = ("街道", "社区", "镇", "乡", "村")
 ROW_KEYS = ("article_id", "label", "text", "name", "code", "level", "start", "end", "sentence")
@@ -45,7 +45,7 @@ def _gold_places() -> list[tuple[str, str, str, str, str]]:
 
 
 # Names the nlp stage does not recognise yet (a suffixless brand after 企业): recognition is
-# kg/nlp.py's part; it turns into a pass (XPASS) as soon as it finds it.
+# the nlp stage's part; it turns into a pass (XPASS) as soon as it finds it.
 NOT_YET_RECOGNISED = {"中天创客"}
 
 

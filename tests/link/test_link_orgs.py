@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.gazetteer import Gazetteer
 from kg.link import defined_abbreviations, link_mentions
 from kg.records import Article, Mention, Sentence
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
 
 
 def orgs_of(text: str, surfaces: list[str]) -> list[Mention]:

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.gazetteer import Gazetteer, ethnic_alias, load_gazetteer
-
-
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
+from kg.gazetteer import Gazetteer, ethnic_alias
 
 
 def codes(gaz: Gazetteer, surface: str, level: str | None = None) -> set[str]:

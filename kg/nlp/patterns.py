@@ -1,0 +1,304 @@
+"""Entity patterns kept as data (``kg/data/patterns/entity_patterns.jsonl``), read and checked
+against their schema, and matched over a text: MONEY, DATE, PROJECT and ORG shapes.
+
+A row is a comment, a ``define`` (a named regex fragment later rows use as ``{NAME}``) or a
+pattern: ``id``, ``label``, ``regex`` and optionally ``subtype``, ``subtype_default``, ``split``,
+``after``, ``strip_lead``, ``comment``, ``examples`` (``{"text": …, "finds": [names]}``: what the
+pattern must find in a sentence we wrote) and ``counter_examples`` (texts where it finds
+nothing). An unknown key or a bad value is an error naming the file, the line and the key.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, get_args
+
+from kg.io import data_path
+from kg.nlp.doc import OUR_LABELS
+from kg.nlp.lexicon import org_subtype
+from kg.nlp.words import word_start
+from kg.records import OrgSubtype
+
+
+@dataclass(frozen=True)
+class EntityPattern:
+    id: str
+    label: str
+    regex: re.Pattern[str]
+    subtype: str | None = None  # fixed subtype
+    subtype_default: str | None = None  # subtype when the name's ending says nothing
+    split: re.Pattern[str] | None = None  # the 'list' group holds several names
+    after: str | None = None  # must start where a rule span of this label ends
+    strip_lead: bool = False
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    patterns: tuple[EntityPattern, ...]
+    lead: re.Pattern[str]  # lead words (引进, 在 …) that precede a name, never start it
+    lead_verb: re.Pattern[str]  # lead verbs (引进, 组织 …), never inside a name either
+    generic: re.Pattern[str]  # stems made only of generic words (龙头企业, 帮扶车间) are no names
+    suffix: re.Pattern[str]  # an ORG or PROJECT suffix at the end of a name
+
+
+def _expand(regex: str, defines: dict[str, str]) -> str:
+    for _ in range(5):  # defines may use defines
+        for name, value in defines.items():
+            regex = regex.replace("{" + name + "}", value)
+    return regex
+
+
+class PatternError(ValueError):
+    """A row of a pattern file that breaks the schema: the message names the file, the line and the key."""
+
+
+# The schema of a row of entity_patterns.jsonl: key -> (what it must be, a check of its value).
+# A row is a comment (only "comment"), a define (define, regex) or a pattern (id, label, regex).
+_LABELS = frozenset(OUR_LABELS)
+_SUBTYPES = frozenset(get_args(OrgSubtype))
+_DEFINE = re.compile(r"^[A-Z][A-Z_]*$")
+_PLACEHOLDER = re.compile(r"\{[A-Z][A-Z_]*\}")
+_OPTIONAL_CHECKS: dict[str, tuple[str, Callable[[Any], bool]]] = {
+    "comment": ("a string", lambda v: isinstance(v, str)),
+    "subtype": (f"one of {sorted(_SUBTYPES)}", lambda v: v in _SUBTYPES),
+    "subtype_default": (f"one of {sorted(_SUBTYPES)}", lambda v: v in _SUBTYPES),
+    "split": ("a regular expression", lambda v: isinstance(v, str) and _compiles(v)),
+    "after": (f"one of {sorted(_LABELS)}", lambda v: v in _LABELS),
+    "strip_lead": ("true or false", lambda v: isinstance(v, bool)),
+    "examples": (
+        'a list of {"text": …, "finds": [names]}',
+        lambda v: (
+            isinstance(v, list)
+            and all(
+                isinstance(e, dict)
+                and set(e) == {"text", "finds"}
+                and isinstance(e["text"], str)
+                and isinstance(e["finds"], list)
+                and all(isinstance(f, str) and f in e["text"] for f in e["finds"])
+                for e in v
+            )
+        ),
+    ),
+    "counter_examples": (
+        "a list of texts",
+        lambda v: isinstance(v, list) and all(isinstance(t, str) for t in v),
+    ),
+}
+_PATTERN_KEYS = frozenset({"id", "label", "regex", *_OPTIONAL_CHECKS})
+_DEFINE_KEYS = frozenset({"define", "regex", "comment"})
+
+
+def _compiles(regex: str) -> bool:
+    try:
+        re.compile(regex)
+    except re.error:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class PatternRow:
+    """A pattern row as written, with where it stands, for the example test."""
+
+    id: str
+    line: int
+    examples: tuple[tuple[str, tuple[str, ...]], ...]
+    counter_examples: tuple[str, ...]
+
+
+def _check_row(row: Any, where: str, defines: dict[str, str], ids: set[str]) -> None:
+    """Raise PatternError for a row that breaks the schema."""
+    if not isinstance(row, dict):
+        raise PatternError(f"{where}: a row must be a JSON object")
+    if "define" in row:
+        allowed, required = _DEFINE_KEYS, ("define", "regex")
+    elif "id" in row:
+        allowed, required = _PATTERN_KEYS, ("id", "label", "regex")
+    else:
+        allowed, required = frozenset({"comment"}), ("comment",)
+    for key in row:
+        if key not in allowed:
+            raise PatternError(f"{where}: unknown key {key!r} (allowed: {', '.join(sorted(allowed))})")
+    for key in required:
+        if key not in row:
+            raise PatternError(f"{where}: key {key!r} is missing")
+    if "define" in row and not (isinstance(row["define"], str) and _DEFINE.match(row["define"])):
+        raise PatternError(f"{where}: key 'define': {row['define']!r} is no NAME in capitals")
+    if "id" in row:
+        if not isinstance(row["id"], str) or row["id"] in ids:
+            raise PatternError(f"{where}: key 'id': {row['id']!r} is no string or is used twice")
+        if row["label"] not in _LABELS:
+            raise PatternError(f"{where}: key 'label': {row['label']!r} is not one of {sorted(_LABELS)}")
+        for key, (what, check) in _OPTIONAL_CHECKS.items():
+            if key in row and not check(row[key]):
+                raise PatternError(f"{where}: key {key!r}: {row[key]!r} is not {what}")
+    regex = row.get("regex")
+    if regex is not None:
+        expanded = _expand(regex, defines) if isinstance(regex, str) else None
+        if expanded is None or ("id" in row and not _compiles(expanded)):
+            raise PatternError(
+                f"{where}: key 'regex': not a regular expression (after expanding the defines)"
+            )
+        if "id" in row and (unknown := _PLACEHOLDER.search(expanded)):
+            raise PatternError(f"{where}: key 'regex': {unknown.group()} names no define above it")
+        if "split" in row and "list" not in re.compile(expanded).groupindex:
+            raise PatternError(f"{where}: key 'split': the regex has no group 'list' to split")
+
+
+def _pattern(row: dict[str, Any], defines: dict[str, str]) -> EntityPattern:
+    return EntityPattern(
+        id=row["id"],
+        label=row["label"],
+        regex=re.compile(_expand(row["regex"], defines)),
+        subtype=row.get("subtype"),
+        subtype_default=row.get("subtype_default"),
+        split=re.compile(row["split"]) if row.get("split") else None,
+        after=row.get("after"),
+        strip_lead=bool(row.get("strip_lead")),
+    )
+
+
+def read_pattern_rows(path: str | None = None) -> tuple[dict[str, str], list[tuple[int, dict[str, Any]]]]:
+    """The defines and the pattern rows (with their line numbers) of a pattern file, checked
+    against the schema: an unknown key or a bad value raises PatternError naming the file, the
+    line and the key."""
+    source = Path(path) if path else data_path("patterns", "entity_patterns.jsonl")
+    defines: dict[str, str] = {}
+    rows: list[tuple[int, dict[str, Any]]] = []
+    ids: set[str] = set()
+    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{source.name}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise PatternError(f"{where}: not a JSON object ({exc.msg})") from exc
+        _check_row(row, where, defines, ids)
+        if "define" in row:
+            defines[row["define"]] = row["regex"]
+        elif "id" in row:
+            ids.add(row["id"])
+            rows.append((number, row))
+    return defines, rows
+
+
+def pattern_examples(path: str | None = None) -> list[PatternRow]:
+    """Every pattern row's examples and counter-examples (what the example test runs)."""
+    _, rows = read_pattern_rows(path)
+    return [
+        PatternRow(
+            id=row["id"],
+            line=number,
+            examples=tuple((e["text"], tuple(e["finds"])) for e in row.get("examples", ())),
+            counter_examples=tuple(row.get("counter_examples", ())),
+        )
+        for number, row in rows
+    ]
+
+
+@cache
+def load_patterns(path: str | None = None) -> PatternSet:
+    """Read the pattern file: ``define`` lines name regex fragments, the other lines are patterns."""
+    defines, rows = read_pattern_rows(path)
+    patterns = [_pattern(row, defines) for _, row in rows]
+    lead = re.compile(f"(?:{_expand(defines.get('LEAD', '(?!)'), defines)})+")
+    lead_verb = re.compile(_expand(defines.get("LEAD_VERB", "(?!)"), defines))
+    generic = re.compile(f"^(?:{_expand(defines.get('GENERIC', '(?!)'), defines)})*$")
+    suffixes = "|".join(defines.get(name, "(?!)") for name in ("ORG_SUFFIX", "PROJECT_SUFFIX"))
+    suffix = re.compile(f"(?:{_expand(suffixes, defines)})$")
+    return PatternSet(tuple(patterns), lead, lead_verb, generic, suffix)
+
+
+def trim_name(
+    text: str,
+    start: int,
+    end: int,
+    patterns: PatternSet,
+    places: Sequence[tuple[int, int]],
+    widen: bool = False,
+) -> tuple[int, int] | None:
+    """Find a name's left edge that a regex cannot see.
+
+    连城县引进落地某某农贸 → 某某农贸 (cut after the last lead verb inside); …投资的福建省某某公司
+    → 福建省某某公司 (start at a place inside); a start that cuts into a place (和政县: 和 is a
+    stop character) goes back to the place's start; lead words at the start (在, 向 …) are
+    dropped unless a place starts there. ``widen``: a regex that stopped at a stop character
+    inside a word (会宁县交通投资集团: 交 is one) starts at that word instead, and at the place
+    right before it."""
+    if widen and (word := word_start(text, start)) < start:
+        start = min((p_start for p_start, p_end in places if p_end == word), default=word)
+    for p_start, p_end in places:
+        if p_start < start < p_end:
+            start = p_start
+    for verb in patterns.lead_verb.finditer(text, start, end):
+        rest = text[verb.end() : end]
+        # a verb followed only by verbs and a suffix is part of the name: 交通投资集团, 建设投资公司
+        if len(rest) >= 2 and not stem_is_generic(patterns.lead_verb.sub("", rest), patterns):
+            start = verb.end()
+    place_starts = {p[0] for p in places if p[1] <= end}
+    if start not in place_starts:
+        # a place in brackets qualifies the name: 云账户(天津)某某公司
+        inside = [p for p in place_starts if start < p < end and text[p - 1] not in "(（"]
+        if inside:
+            start = min(inside)
+        else:
+            lead = patterns.lead.match(text, start, end)
+            if lead and end - lead.end() >= 2:
+                start = lead.end()
+    return (start, end) if end - start >= 2 else None
+
+
+def stem_is_generic(name: str, patterns: PatternSet | None = None) -> bool:
+    """True when a name is only generic words before its suffix: 龙头企业, 扶贫车间, 一家公司."""
+    patterns = patterns or load_patterns()
+    suffix = patterns.suffix.search(name)
+    return bool(patterns.generic.match(name[: suffix.start()] if suffix else name))
+
+
+def find_pattern_spans(
+    text: str, places: Sequence[tuple[int, int]], patterns: PatternSet | None = None
+) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, label, subtype, pattern id) of every pattern match in ``text``.
+
+    ``places`` are the gazetteer's PLACE spans, which 'after' patterns start from and which
+    fix names' left edges."""
+    patterns = patterns or load_patterns()
+    found: list[tuple[int, int, str, str, str]] = []
+    place_ends = {end: start for start, end in places}
+    for pattern in patterns.patterns:
+        if pattern.after:
+            for end, start in place_ends.items():
+                m = pattern.regex.match(text, end)
+                if m and m.end() > end:
+                    found.append((start, m.end(), pattern.label, pattern.subtype or "", pattern.id))
+            continue
+        for m in pattern.regex.finditer(text):
+            group = "list" if pattern.split else ("name" if "name" in pattern.regex.groupindex else 0)
+            g_start, g_end = m.span(group)
+            pieces: list[tuple[int, int]] = [(g_start, g_end)]
+            if pattern.split:
+                pieces, cursor = [], g_start
+                for sep in pattern.split.finditer(text, g_start, g_end):
+                    pieces.append((cursor, sep.start()))
+                    cursor = sep.end()
+                pieces.append((cursor, g_end))
+            for p_start, p_end in pieces:
+                span: tuple[int, int] | None = (p_start, p_end)
+                if pattern.strip_lead:
+                    span = trim_name(text, p_start, p_end, patterns, places, widen=not pattern.split)
+                if span is None:
+                    continue
+                name = text[span[0] : span[1]]
+                if pattern.label in ("ORG", "PROJECT") and stem_is_generic(name, patterns):
+                    continue
+                subtype = pattern.subtype or ""
+                if pattern.label == "ORG" and not subtype:
+                    subtype = org_subtype(name, pattern.subtype_default or "other")
+                found.append((span[0], span[1], pattern.label, subtype, pattern.id))
+    return found

@@ -1,0 +1,104 @@
+"""Loading the pipeline (ours, or an installed spaCy pipeline by ``--model``) and running it
+over articles: Article → Mention records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.cued_ner import make_cued_ner
+from kg.nlp.doc import OUR_LABELS, SENTENCES_KEY, TEXT_KEY, SurfaceSource
+from kg.nlp.merge import make_entity_merger
+from kg.nlp.rules import add_rule_components, make_pattern_ruler
+from kg.records import Article, Mention
+
+if TYPE_CHECKING:
+    from kg.report import Reporter
+
+# Our components, registered with spaCy by name when their modules are imported.
+COMPONENTS = {
+    "kg_patterns": make_pattern_ruler,
+    "kg_cued_ner": make_cued_ner,
+    "kg_entities": make_entity_merger,
+}
+
+
+class ModelNotFound(ValueError):
+    """``--model`` names no installed spaCy pipeline (neither a package nor a pipeline folder)."""
+
+
+def load_pipeline(
+    model: str | None = None,
+    gazetteer: SurfaceSource | None = None,
+    all_sentences: bool = False,
+) -> Language:
+    """Our pipeline (``model`` None: the shipped NER, offline) or an installed spaCy pipeline.
+
+    A foreign pipeline (name or path, e.g. zh_core_web_sm) keeps its own tokenizer and ner; our
+    rule components go before its ner's output is read and ``kg_entities`` maps its labels
+    (GPE/LOC/FAC → PLACE, ORG, MONEY, DATE, PERSON). ``gazetteer`` is injectable for tests.
+    """
+    if model is None:
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+        add_rule_components(nlp, gazetteer)
+        nlp.add_pipe("kg_cued_ner", config={"all_sentences": all_sentences})
+    else:
+        try:
+            nlp = spacy.load(model)
+        except OSError as exc:  # spaCy's E050/E053: no such package, no config in that folder
+            raise ModelNotFound(
+                f"--model {model}: no installed spaCy pipeline of that name or path "
+                "(install one, e.g. `pip install zh_core_web_sm-…whl`, or give a pipeline folder)"
+            ) from exc
+        add_rule_components(nlp, gazetteer)
+    nlp.add_pipe("kg_entities")
+    return nlp
+
+
+def run_pipeline(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc.user_data[TEXT_KEY] = article.text
+    if article.sentences:
+        doc.user_data[SENTENCES_KEY] = [(s.start, s.end) for s in article.sentences]
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def mentions_of(doc: Doc, article: Article) -> list[Mention]:
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in OUR_LABELS:
+            continue
+        mentions.append(
+            Mention(
+                article_id=article.id,
+                label=ent.label_,
+                text=ent.text,
+                start=ent.start_char,
+                end=ent.end_char,
+                sentence=article.sentence_index_at(ent.start_char) if article.sentences else 0,
+                source=ent.kb_id_ or "ner",
+                subtype=(ent.id_ or None) if ent.label_ == "ORG" else None,
+            )
+        )
+    return mentions
+
+
+def find_mentions(
+    nlp: Language, articles: Sequence[Article], reporter: Reporter | None = None
+) -> dict[str, list[Mention]]:
+    """Article id → its mentions, in text order, offsets into ``Article.text`` (end exclusive)."""
+    items: Iterable[Article] = reporter.progress(articles, "entities") if reporter else articles
+    return {article.id: mentions_of(run_pipeline(nlp, article), article) for article in items}
+
+
+def iter_entities(nlp: Language, text: str) -> Iterator[tuple[str, str, int, int, str, str]]:
+    """(label, text, start, end, source, subtype) of each entity in ``text``: for quick looks."""
+    doc = run_pipeline(nlp, Article(id="-", text=text))
+    for ent in doc.ents:
+        yield ent.label_, ent.text, ent.start_char, ent.end_char, ent.kb_id_, ent.id_
