@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from kg.places import LEVEL_DEPTH, nests
 from kg.records import Mention
 from kg.relate.encode import Encoded, Slot
-from kg.relate.geo import LEVEL_DEPTH, comparable_levels, nests, related
+from kg.relate.geo import comparable_levels, related
 from kg.relate.rules import Pattern, lexicon
 from kg.relate.state import PairCandidate
 from kg.relate.text import TOKEN_RE

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kg.places import UPPER_LEVELS, place_key, province_of
 from kg.records import Article, Mention, Relation
 from kg.relate.encode import Encoded, Slot, encode
-from kg.relate.geo import UPPER_LEVELS, code_within, is_resolved, place_key, province_of, related
+from kg.relate.geo import code_within, is_resolved, related
 from kg.relate.orgs import is_government, is_local_institution
 from kg.relate.references import org_anaphors, place_anaphors, quote_speakers
 from kg.relate.rules import lexicon

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from kg.places import province_of, region_code
 from kg.records import Mention
 from kg.regions import region_of
-from kg.relate.geo import REGION_RANK, division_kind_rank, intra_side, official_pair, province_of, region_code
+from kg.relate.geo import REGION_RANK, division_kind_rank, intra_side, official_pair
 from kg.relate.rules import lexicon
 from kg.relate.state import ArticleState
 

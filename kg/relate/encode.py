@@ -10,8 +10,9 @@ from typing import Any
 
 from kg.gazetteer import load_gazetteer
 from kg.link import fill_place
+from kg.places import UPPER_LEVELS, nests
 from kg.records import Article, Mention
-from kg.relate.geo import UPPER_LEVELS, is_resolved, nests
+from kg.relate.geo import is_resolved
 from kg.relate.orgs import guarded_org, is_government
 from kg.relate.rules import lexicon
 from kg.relate.text import CLOSE, LABEL_LETTERS, OPEN, TOKEN_RE

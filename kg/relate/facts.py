@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from kg.places import UPPER_LEVELS, province_of
 from kg.records import Article, Mention, Party, Relation
-from kg.relate.geo import UPPER_LEVELS, official_pair, pairing_kind, province_of
+from kg.relate.geo import official_pair, pairing_kind
 
 
 def to_party(place: Mention) -> Party:

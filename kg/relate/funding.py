@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from kg.places import nests, place_key
 from kg.records import Mention, Party
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
 from kg.relate.facts import org_party, relation, to_party
-from kg.relate.geo import comparable_levels, nests, place_key, related
+from kg.relate.geo import comparable_levels, related
 from kg.relate.rules import lexicon
 from kg.relate.text import SENTENCE_STOPS, TOKEN_RE, clause_bounds, preceded_by
 

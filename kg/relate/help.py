@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kg.places import place_key
 from kg.records import Mention
 from kg.regions import region_of
 from kg.relate.candidates import group_places
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
 from kg.relate.facts import org_party, relation, to_party
-from kg.relate.geo import place_key
 from kg.relate.orgs import ends_with_verb
 from kg.relate.rules import Pattern, action_regexes, lexicon, load_patterns
 from kg.relate.text import CLAUSE_STOPS, SENTENCE_STOPS, clause_bounds, preceded_by

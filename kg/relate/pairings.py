@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+from kg.places import place_key
 from kg.records import Mention, Relation
 from kg.relate.candidates import pair_candidates
 from kg.relate.context import ArticleContext
 from kg.relate.direction import EARLY_STEPS, RESOLVE_FACTORS, SIDE_STEPS, resolve_direction
 from kg.relate.encode import Slot
 from kg.relate.facts import pairing_relation
-from kg.relate.geo import place_key
 from kg.relate.rules import load_patterns
 from kg.relate.state import ArticleState, PairCandidate
 

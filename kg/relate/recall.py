@@ -29,21 +29,13 @@ from importlib.resources import files
 from itertools import pairwise
 from typing import Any
 
+from kg.places import LEVEL_DEPTH, nests, place_key, province_of, region_code
 from kg.records import Mention
 from kg.regions import region_of
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded
 from kg.relate.facts import pairing_relation
-from kg.relate.geo import (
-    LEVEL_DEPTH,
-    intra_side,
-    is_resolved,
-    nests,
-    place_key,
-    province_of,
-    region_code,
-    related,
-)
+from kg.relate.geo import intra_side, is_resolved, related
 from kg.relate.rules import lexicon
 from kg.relate.text import TOKEN_RE
 

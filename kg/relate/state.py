@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kg.places import place_key
 from kg.records import Mention
-from kg.relate.geo import code_within, place_key, related
+from kg.relate.geo import code_within, related
 from kg.relate.rules import Pattern
 
 
