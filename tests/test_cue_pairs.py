@@ -7,6 +7,7 @@ from relate_fixtures import article
 
 from kg.relate import extract_relations, recall
 from kg.relate.context import ArticleContext
+from kg.relate.rules import cues
 
 JSS = "积石山保安族东乡族撒拉族自治县"
 
@@ -98,7 +99,7 @@ def test_the_net_adds_only_what_the_constructions_missed() -> None:
         by_pair.setdefault((r.donor.name, r.recipient.name), []).append(r.pattern)
     assert ("昆山市", "碧江区") in by_pair
     assert "cue.sides" not in by_pair[("海沧区", JSS)]  # a construction stated it already
-    net = [r for r in pairings if r.pattern == recall.PATTERN_ID]
+    net = [r for r in pairings if r.pattern == cues()["relation"]["id"]]
     assert all(r.confidence < 0.7 and r.sentence_text in text for r in net)
 
 

@@ -16,16 +16,10 @@ SIDE_STEPS = frozenset({"region", "official", "aid-programme", "province-program
 # The steps settled before the article's own evidence, so that the evidence includes them.
 EARLY_STEPS = frozenset({"region", "official", "aid-programme"})
 
-# Confidence factors of the steps that decide a symmetric wording's direction.
-RESOLVE_FACTORS = {
-    "region": 0.95,
-    "official": 0.95,
-    "aid-programme": 0.9,
-    "article": 0.85,
-    "province-programme": 0.8,
-    "division-kind": 0.6,
-    "order": 0.5,
-}
+
+def resolve_factors() -> dict[str, float]:
+    """The confidence factor of each step that decides a symmetric wording's direction."""
+    return {k: v for k, v in lexicon()["direction_steps"].items() if not k.startswith("_")}
 
 
 def resolve_direction(a: Mention, b: Mention, state: ArticleState) -> tuple[Mention, Mention, str]:

@@ -11,7 +11,7 @@ from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
 from kg.relate.facts import org_party, relation, to_party
 from kg.relate.geo import comparable_levels, related
-from kg.relate.rules import lexicon
+from kg.relate.rules import lexicon, pattern_of
 from kg.relate.text import SENTENCE_STOPS, TOKEN_RE, clause_bounds, preceded_by
 
 
@@ -186,10 +186,14 @@ def _fund_donor(
 
 
 def read_funding(ctx: ArticleContext) -> None:
+    """Each sum the funding construction finds that is a transfer: who gives it to whom."""
+    rule = pattern_of("funding")
     for enc in ctx.encoded:
         positions = enc.slot_positions()
-        for pos, end, slot in positions:
-            if slot.letter != "M" or not slot.mention.value or not _is_transfer(enc, pos, end):
+        for match in rule.regex.finditer(enc.text):
+            pos, end = match.span("money")
+            slot = enc.slots_in(pos, end, "M")[0]
+            if not slot.mention.value or not _is_transfer(enc, pos, end):
                 continue
             here = ctx.state.in_sentence(enc.index)
             recipient = _fund_recipient(ctx, enc, positions, pos, here)
@@ -204,8 +208,8 @@ def read_funding(ctx: ArticleContext) -> None:
                     ctx.article,
                     enc.index,
                     enc.span(left, max(right, end)),
-                    "funding.money",
-                    0.7 if donor else 0.5,
+                    rule.id,
+                    rule.confidence if donor else rule.partial_confidence or 0.0,
                     donor=donor,
                     recipient=to_party(recipient),
                     amount_yuan=slot.mention.value,

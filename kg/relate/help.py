@@ -151,7 +151,9 @@ def read_help(ctx: ArticleContext) -> None:
                 action = pattern.action or _action_of(match)
                 # the text says the organisation helps even where it names no place:
                 # kept with the recipient unknown, and less confidence
-                confidence = pattern.confidence * (1.0 if recipient else 0.7)
+                confidence = pattern.confidence * (
+                    1.0 if recipient else lexicon()["help_without_recipient"]["factor"]
+                )
                 amount = _amount_after(enc, match.end()) if action == "donates" else None
                 span = enc.span(match.start(), match.end())
                 for slot in orgs:

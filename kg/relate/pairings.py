@@ -9,7 +9,7 @@ from kg.places import place_key
 from kg.records import Mention, Relation
 from kg.relate.candidates import pair_candidates
 from kg.relate.context import ArticleContext
-from kg.relate.direction import EARLY_STEPS, RESOLVE_FACTORS, SIDE_STEPS, resolve_direction
+from kg.relate.direction import EARLY_STEPS, SIDE_STEPS, resolve_direction, resolve_factors
 from kg.relate.encode import Slot
 from kg.relate.facts import pairing_relation
 from kg.relate.rules import load_patterns
@@ -55,7 +55,7 @@ def _settle(ctx: ArticleContext, candidates: list[PairCandidate]) -> list[Settle
     for c in (c for c in candidates if c.symmetric):
         donor, recipient, step = resolve_direction(c.first, c.second, ArticleState())
         if step in EARLY_STEPS:
-            confidence = c.confidence * RESOLVE_FACTORS[step]
+            confidence = c.confidence * resolve_factors()[step]
             settled.append((c, donor, recipient, confidence))
             ctx.note_pairing(donor, recipient, confidence, c.sentence)
         else:
@@ -64,7 +64,7 @@ def _settle(ctx: ArticleContext, candidates: list[PairCandidate]) -> list[Settle
         donor, recipient, step = resolve_direction(c.first, c.second, ctx.state)
         if c.pattern.decided_by == "sides" and step not in SIDE_STEPS:
             continue  # a weak wording (X与Y…合作) pairs only places whose sides differ
-        settled.append((c, donor, recipient, c.confidence * RESOLVE_FACTORS[step]))
+        settled.append((c, donor, recipient, c.confidence * resolve_factors()[step]))
     for c, donor, recipient, _ in settled:
         if not any(p[0] is donor and p[1] is recipient and p[3] == c.sentence for p in ctx.state.pairings):
             ctx.note_pairing(donor, recipient, c.confidence, c.sentence)

@@ -6,17 +6,19 @@ from kg.records import Party
 from kg.relate.context import ArticleContext
 from kg.relate.facts import org_party, relation, to_party
 from kg.relate.geo import comparable_levels, related
-from kg.relate.rules import lexicon
+from kg.relate.rules import lexicon, pattern_of
 from kg.relate.text import clause_bounds, preceded_by
 
 
 def read_projects(ctx: ArticleContext) -> None:
+    """Each project the project construction finds: the place it is built in and its builder."""
     proj = lexicon()["project"]
+    rule = pattern_of("project")
     for enc in ctx.encoded:
         positions = enc.slot_positions()
-        for pos, end, slot in positions:
-            if slot.letter != "J":
-                continue
+        for match in rule.regex.finditer(enc.text):
+            pos, end = match.span("project")
+            slot = enc.slots_in(pos, end, "J")[0]
             left, right = clause_bounds(enc.text, pos, end)
             sentence_places = [(p, s) for p, _, s in positions if s.letter in "PU" and s.place]
             placed = [s for p, s in sentence_places if preceded_by(enc.text, p, proj["place_words"])]
@@ -54,8 +56,8 @@ def read_projects(ctx: ArticleContext) -> None:
                     ctx.article,
                     enc.index,
                     enc.span(left, max(right, end)),
-                    "project.named",
-                    0.6 if place and builder else 0.4,
+                    rule.id,
+                    rule.confidence if place and builder else rule.partial_confidence or 0.0,
                     donor=builder,
                     recipient=to_party(place) if place else None,
                     project=slot.mention.name or slot.mention.text,

@@ -17,17 +17,13 @@ side, where it leaves no doubt who pairs with whom:
 
 A place with no side, a negated cue (不再帮扶), or two places of far apart levels under a weak
 cue give nothing. The net only adds pairs the constructions did not find (in either
-direction), with a lower confidence and the pattern id ``cue.sides``.
+direction), with a lower confidence and the pattern id and confidence of the cues file's ``relation``.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from functools import cache
-from importlib.resources import files
 from itertools import pairwise
-from typing import Any
 
 from kg.places import LEVEL_DEPTH, nests, place_key, province_of, region_code
 from kg.records import Mention
@@ -36,16 +32,8 @@ from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded
 from kg.relate.facts import pairing_relation
 from kg.relate.geo import intra_side, is_resolved, related
-from kg.relate.rules import lexicon
+from kg.relate.rules import cues, lexicon
 from kg.relate.text import TOKEN_RE
-
-PATTERN_ID = "cue.sides"
-CONFIDENCE = 0.55
-
-
-@cache
-def cues() -> dict[str, Any]:
-    return json.loads(files("kg.data").joinpath("pairing_cues.json").read_text(encoding="utf-8"))
 
 
 def _has_any(text: str, words: list[str]) -> bool:
@@ -200,6 +188,7 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
 
 def add_cue_pairings(ctx: ArticleContext) -> None:
     """Add to the article the pairs its sentences state by their sides and no construction found."""
+    rule = cues()["relation"]
     known: set[frozenset[str]] = set()
     for donor, recipient, _, _ in ctx.state.pairings:
         known.add(frozenset((place_key(donor), place_key(recipient))))
@@ -216,6 +205,10 @@ def add_cue_pairings(ctx: ArticleContext) -> None:
             if not (sentence.start <= span[0] and span[1] <= sentence.end):
                 span = (sentence.start, sentence.end)
             added.append((giver, receiver, enc.index))
-            ctx.add(pairing_relation(ctx.article, giver, receiver, enc.index, span, PATTERN_ID, CONFIDENCE))
+            ctx.add(
+                pairing_relation(
+                    ctx.article, giver, receiver, enc.index, span, rule["id"], rule["confidence"]
+                )
+            )
     for giver, receiver, index in added:
-        ctx.note_pairing(giver, receiver, CONFIDENCE, index)
+        ctx.note_pairing(giver, receiver, rule["confidence"], index)

@@ -10,7 +10,7 @@ from functools import cache
 
 from kg.records import Article, Mention
 from kg.relate.encode import ANAPHOR_SOURCE, SPEAKER_SOURCE, Encoded
-from kg.relate.rules import alternatives, expand, lexicon, macros
+from kg.relate.rules import alternatives, expand, lexicon
 from kg.relate.text import CLAUSE_STOPS
 
 QUOTE_GAP = 6  # characters between a quote's end and its speaker (昨日,)
@@ -24,7 +24,7 @@ def _speaker_regex() -> re.Pattern[str]:
     """An organisation, who of it speaks, and a verb of saying (某某集团相关负责人告诉记者)."""
     q = lexicon()["quote_speaker"]
     regex = f"(?P<speaker>{{O}})的?(?:{alternatives(q['roles'])})?{{G}}{{0,3}}?(?:{alternatives(q['verbs'])})"
-    return re.compile(expand(regex, macros()))
+    return re.compile(expand(regex))
 
 
 def place_anaphors(article: Article, encoded: Sequence[Encoded]) -> list[Mention]:

@@ -12,7 +12,13 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from kg.relate.schema import RuleError, validate
+from kg.relate.specs import CUES_SPEC, DEFINE_ROW, LEXICON_SPEC, PATTERN_ROW
 from kg.relate.text import CLAUSE_STOPS, CLOSE, OPEN, SENTENCE_STOPS
+
+PATTERNS_FILE = "relation_patterns.jsonl"
+LEXICON_FILE = "relation_lexicon.json"
+CUES_FILE = "pairing_cues.json"
 
 
 def data_text(name: str) -> str:
@@ -21,8 +27,29 @@ def data_text(name: str) -> str:
 
 @cache
 def lexicon() -> dict[str, Any]:
-    """The word lists of this stage (``data/relation_lexicon.json``)."""
-    return json.loads(data_text("relation_lexicon.json"))
+    """The word lists of this stage (``data/relation_lexicon.json``), checked against their schema."""
+    source = data_text(LEXICON_FILE)
+    value = json.loads(source)
+    validate(value, LEXICON_SPEC, LEXICON_FILE, source)
+    return value
+
+
+@cache
+def cues() -> dict[str, Any]:
+    """The cue words and limits of the recall net (``data/pairing_cues.json``), checked."""
+    source = data_text(CUES_FILE)
+    value = json.loads(source)
+    validate(value, CUES_SPEC, CUES_FILE, source)
+    return value
+
+
+def words_of(reference: str) -> list[str]:
+    """The words a lexicon reference names: ``section.key``, or ``section.*`` for all its lists."""
+    section, _, key = reference.partition(".")
+    entry = lexicon()[section]
+    if key == "*":
+        return [w for k, ws in entry.items() if not k.startswith("_") for w in ws]
+    return entry[key]
 
 
 def alternatives(words: Iterable[str]) -> str:
@@ -33,86 +60,64 @@ def alternatives(words: Iterable[str]) -> str:
 @cache
 def action_regexes() -> dict[str, re.Pattern[str]]:
     actions = {k: v for k, v in lexicon()["actions"].items() if not k.startswith("_")}
-    return {name: re.compile(expand(alternatives(words), {})) for name, words in actions.items()}
+    return {name: re.compile(expand(alternatives(words))) for name, words in actions.items()}
 
 
+# The encoded alphabet as a rule may name it ({!OPEN}): inserted as it is, inside classes too.
+ALPHABET = {"OPEN": OPEN, "CLOSE": CLOSE, "CLAUSE_STOPS": CLAUSE_STOPS, "SENTENCE_STOPS": SENTENCE_STOPS}
+MACRO_RE = re.compile(r"\{(!|@|<!@)?([A-Za-z_][A-Za-z_.*]*)\}")
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    """One line of the patterns file: a macro (``define``) or a construction, with its line."""
+
+    line: int
+    row: dict[str, Any]
+
+
+@cache
+def rule_rows() -> tuple[RuleRow, ...]:
+    """Every row of ``data/relation_patterns.jsonl``, each checked against the schema of its kind."""
+    rows = []
+    for number, line in enumerate(data_text(PATTERNS_FILE).splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise RuleError(PATTERNS_FILE, number, "(row)", f"is no JSON ({error})") from error
+        validate(row, DEFINE_ROW if "define" in row else PATTERN_ROW, PATTERNS_FILE, line, number)
+        rows.append(RuleRow(number, row))
+    return tuple(rows)
+
+
+@cache
 def macros() -> dict[str, str]:
-    lex = lexicon()
-    one_char = f"[^{OPEN}{CLOSE}{CLAUSE_STOPS}]"  # the {G} macro, used inside others
-    token = OPEN + "{}" + r"\d+" + CLOSE
-    place, org = token.format("P"), token.format("O")
-    opening = alternatives(lex["clause_opening_verbs"]["words"])
-    subordinates = alternatives(lex["subordinate_list_joiners"]["words"])
-    actions = [w for k, ws in lex["actions"].items() if not k.startswith("_") for w in ws]
-    intro = lex["introduced_enterprise"]
-    return {
-        "P": place,
-        "O": org,
-        # the end of any token (for look-behinds: a place right after "«…»、" is inside a list)
-        "END": CLOSE,
-        "M": token.format("M"),
-        "J": token.format("J"),
-        "D": token.format("D"),
-        "PL": f"{place}(?:(?:、|和|及|以及|或|联合|会同|的)?{place})*",
-        # a list of recipients: an item followed by a pairing verb opens the next clause
-        # (北京市帮扶内蒙古自治区、天津市帮扶甘肃省), so it ends the list before it
-        # (…对口支援Y市及其下辖A、B等县区: the subordinates named after 及其下辖 receive too)
-        "PLR": (
-            f"{place}(?:(?:、|和|及|以及|或|的|(?:{subordinates})的?)?{place}"
-            f"(?!{one_char}{{0,3}}?{opening}))*"
-        ),
-        # a list that 等 closes may separate its items with commas too (海曙段塘、望春,江东东郊,
-        # 北仑小港等四区的7个镇): 等 tells that they are one list
-        "PLD": f"{place}(?:(?:[、,,]|和|及|以及)?{place})*(?=等)",
-        "OL": f"{org}(?:(?:、|和|及|以及)?{org})*",
-        # a list of places and organisations (A公司、Y村与Z村签订…): only its places are parties
-        "POL": f"(?:{place}|{org})(?:(?:、|和|及|以及)?(?:{place}|{org}))*",
-        # one character or non-party token inside a clause (签订的“…”«J»合作协议)
-        "GT": f"(?:{one_char}|{OPEN}[MDJR]\\d+{CLOSE})",
-        # a team a place sends (工作队, 指挥部): X驻Y工作队 pairs X with Y
-        "TEAM": alternatives(lex["stationed_team"]["words"]),
-        # words that may open a clause before its verb when its subject is left out (同时, 还)
-        "LEAD": alternatives(lex["clause_adverbs"]["words"]),
-        # one character inside a clause: no token, no clause punctuation
-        "G": f"[^{OPEN}{CLOSE}{CLAUSE_STOPS}]",
-        # the same without the words that join a second party (与, 和, 同)
-        "H": f"[^{OPEN}{CLOSE}{CLAUSE_STOPS}与和同]",
-        # one character or non-party token inside a sentence (crosses commas)
-        "X": f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[MDJR]\\d+{CLOSE})",
-        # the same, crossing places too (ORG … 在Y设立), and organisations that are a goal or
-        # an object (A组织企业到«X村幼儿园»开展捐赠)
-        "XP": (
-            f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[PMDJR]\\d+{CLOSE}"
-            f"|(?<=[到向为给对赴]){OPEN}O\\d+{CLOSE})"
-        ),
-        # the same along one subject's chain of clauses: a place or an organisation that opens a
-        # clause is a new subject; inside a clause it is an object (结合«党史»学习教育, 到«X小学»)
-        "XS": (
-            f"(?:[^{OPEN}{CLOSE}{SENTENCE_STOPS}]|{OPEN}[MDJR]\\d+{CLOSE}"
-            f"|(?<![,,;;:、]){OPEN}[PUO]\\d+{CLOSE})"
-        ),
-        # what may stand before a subject inside its clause (a date, 爱心企业), but no preposition
-        # that would make the organisation an object (与, 向, 为, 在…)
-        "SUBJ_LEAD": f"(?:(?!{alternatives(lex['not_subject_before']['words'])}){one_char})",
-        # a place right after a pairing verb is that verb's object (北京帮扶内蒙古和河北的保定):
-        # it opens no "X与Y结对" of its own
-        "NOT_OBJECT": "".join(f"(?<!{w})" for w in lex["clause_opening_verbs"]["words"]),
-        "ACT": alternatives(actions),
-        "INTRO": alternatives(intro["verbs"]),
-        "INTRO_NOUN": alternatives(intro["nouns_after"]),
-        "ATTR_HEAD": alternatives(lex["attributive_heads"]["words"]),
-    }
+    """The macros the constructions use ({PL}, {G}…), by name, as the patterns file defines them."""
+    return {r.row["define"]: r.row["regex"] for r in rule_rows() if "define" in r.row}
 
 
-def expand(regex: str, macros: dict[str, str]) -> str:
-    """Replace ``{NAME}`` macros (not ``{m,n}`` quantifiers); nested macros expand too."""
-    base = {"G": f"[^{OPEN}{CLOSE}{CLAUSE_STOPS}]"}
-    table = {**base, **macros}
+def expand(regex: str, table: dict[str, str] | None = None) -> str:
+    """Replace the macros of a rule: ``{NAME}`` a defined macro (as a group; nested ones expand
+    too), ``{!NAME}`` a character of the encoded alphabet, ``{@section.key}`` the lexicon's words
+    as alternatives, ``{<!@section.key}`` a look-behind that none of them stands before.
+    ``{m,n}`` quantifiers stay; an unknown name is a KeyError."""
+    table = macros() if table is None else table
 
     def one(match: re.Match[str]) -> str:
-        return "(?:" + expand(table[match.group(1)], table) + ")"
+        kind, name = match.group(1), match.group(2)
+        if kind == "!":
+            return ALPHABET[name]
+        if kind == "@":  # words may use macros too (捐{G}{0,2}物)
+            return expand(alternatives(words_of(name)), table)
+        if kind == "<!@":
+            return "".join(f"(?<!{expand(w, table)})" for w in words_of(name))
+        if name not in table:
+            raise KeyError(name)
+        return "(?:" + expand(table[name], table) + ")"
 
-    return re.sub(r"\{([A-Z_]+)\}", lambda m: one(m) if m.group(1) in table else m.group(0), regex)
+    return MACRO_RE.sub(one, regex)
 
 
 @dataclass(frozen=True)
@@ -133,22 +138,40 @@ class Pattern:
     pairs: str = "cross"
     decided_by: str = "any"  # any | sides: a symmetric wording kept only when the sides decide
     teams: bool = False  # every organisation in the wording must be a team (X驻Y工作队)
+    partial_confidence: float | None = None  # funds and projects: where a role stays unknown
 
 
 @cache
 def load_patterns() -> tuple[Pattern, ...]:
-    """The constructions, compiled once."""
-    table = macros()
-    patterns = []
-    for line in data_text("relation_patterns.jsonl").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
+    """The constructions, checked and compiled once."""
+    patterns: list[Pattern] = []
+    for rule in rule_rows():
+        row = rule.row
+        if "define" in row:
             continue
-        row = json.loads(line)
+        if any(p.id == row["id"] for p in patterns):
+            raise RuleError(PATTERNS_FILE, rule.line, "id", f"{row['id']!r} is used twice")
+        if row.get("action") and row["action"] not in lexicon()["actions"]:
+            raise RuleError(
+                PATTERNS_FILE, rule.line, "action", f"{row['action']!r} is no action of the lexicon"
+            )
+        if row["type"] in ("funding", "project") and "partial_confidence" not in row:
+            raise RuleError(
+                PATTERNS_FILE, rule.line, "partial_confidence", "is required for a fund or project"
+            )
+        try:
+            compiled = re.compile(expand(row["regex"]))
+        except KeyError as error:
+            raise RuleError(PATTERNS_FILE, rule.line, "regex", f"unknown macro {error}") from error
+        except re.error as error:
+            raise RuleError(
+                PATTERNS_FILE, rule.line, "regex", f"is no regular expression ({error})"
+            ) from error
         patterns.append(
             Pattern(
                 id=row["id"],
                 type=row["type"],
-                regex=re.compile(expand(row["regex"], table)),
+                regex=compiled,
                 confidence=float(row["confidence"]),
                 direction=row.get("direction", "forward"),
                 levels=row.get("levels", "any"),
@@ -158,9 +181,16 @@ def load_patterns() -> tuple[Pattern, ...]:
                 pairs=row.get("pairs", "cross"),
                 decided_by=row.get("decided_by", "any"),
                 teams=bool(row.get("teams", False)),
+                partial_confidence=row.get("partial_confidence"),
             )
         )
     return tuple(patterns)
+
+
+def pattern_of(kind: str) -> Pattern:
+    """The one construction of a kind that has only one (a sum of money, a named project)."""
+    (found,) = [p for p in load_patterns() if p.type == kind]
+    return found
 
 
 @cache

@@ -1,0 +1,186 @@
+"""The schema of each kind of rule row of the relate stage (see :mod:`kg.relate.schema`).
+
+- a construction of ``relation_patterns.jsonl`` (:data:`PATTERN_ROW`), and a macro of that file
+  (:data:`DEFINE_ROW`);
+- each section of ``relation_lexicon.json`` (:data:`LEXICON_SPEC`);
+- the recall net's ``pairing_cues.json`` (:data:`CUES_SPEC`).
+
+Every construction carries ``examples``: sentences we wrote, each with the relations it must give
+(``gives``: type, donor, recipient and, for pairings, kind; names as the graph writes them), and
+may carry ``counter_examples``: sentences that must give no relation of the construction's type.
+``tests/relate/test_rule_examples.py`` runs them all through nlp → link → relate.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kg.relate.schema import (
+    Field,
+    codes,
+    flag,
+    integer,
+    integers,
+    may,
+    need,
+    number,
+    one_of,
+    problems,
+    regex,
+    section,
+    table,
+    text,
+    words,
+)
+
+RELATION_TYPES = ("pairing", "help", "funding", "project")
+PAIRING_KINDS = ("east-west", "intra-province", "other")
+LEVELS = ("province", "prefecture", "county", "town", "village")
+
+GIVES_ROW = {
+    "type": need(one_of(*RELATION_TYPES)),
+    "donor": Field(lambda v: None if v is None or isinstance(v, str) and v else "must be a name or null"),
+    "recipient": Field(lambda v: None if v is None or isinstance(v, str) and v else "must be a name or null"),
+    "kind": may(one_of(*PAIRING_KINDS)),
+}
+EXAMPLE_ROW = {"text": need(text), "gives": need(lambda v: _rows(v, GIVES_ROW, empty=False))}
+
+
+def _rows(value: Any, spec: dict[str, Field], empty: bool = True) -> str | None:
+    if not isinstance(value, list) or (not empty and not value):
+        return "must be a list" + ("" if empty else " of at least one row")
+    for i, row in enumerate(value):
+        for path, problem in problems(row, spec):
+            return f"[{i}].{'.'.join(path)} {problem}"
+    return None
+
+
+def examples(value: Any) -> str | None:
+    return _rows(value, EXAMPLE_ROW, empty=False)
+
+
+PATTERN_ROW: dict[str, Field] = {
+    "id": need(text),
+    "type": need(one_of(*RELATION_TYPES)),
+    "confidence": need(number(0.0, 1.0)),
+    "partial_confidence": may(number(0.0, 1.0)),
+    "regex": need(text),
+    "direction": may(one_of("forward", "symmetric")),
+    "levels": may(one_of("any", "comparable")),
+    "donor_fallback": may(one_of("topic", "subject")),
+    "recipient_fallback": may(one_of("topic", "context", "subject")),
+    "action": may(text),
+    "pairs": may(one_of("cross", "chain", "items")),
+    "decided_by": may(one_of("any", "sides")),
+    "teams": may(flag),
+    "note": may(text),
+    "examples": may(examples),
+    "counter_examples": may(words),
+}
+
+DEFINE_ROW: dict[str, Field] = {"define": need(text), "regex": need(text), "note": may(text)}
+
+_WORDS = section(words=need(words))
+
+LEXICON_SPEC: dict[str, Field] = {
+    "actions": table(words),
+    "attributive_heads": _WORDS,
+    "clause_opening_verbs": _WORDS,
+    "aid_recipient_provinces": section(codes=need(codes)),
+    "government_org": section(suffixes=need(words), not_suffixes=need(words)),
+    "not_agent_before": section(
+        words=need(words),
+        object_lead_verbs=need(words),
+        award_verbs=need(words),
+        attend_verbs=need(words),
+        ceremony_nouns=need(words),
+        receive_words=need(words),
+        source_before=need(words),
+        media_endings=need(words),
+        party_patterns=need(words),
+        media_not_endings=need(words),
+        source_after=need(words),
+        thanks_words=need(words),
+        giver_before=need(words),
+        copula_before=need(words),
+    ),
+    "org_anaphors": section(regex=need(regex), generic_nouns=need(words), lookback_sentences=need(integer)),
+    "quote_speaker": section(roles=need(words), verbs=need(words), pronouns=need(words)),
+    "not_subject_before": _WORDS,
+    "introduced_enterprise": section(verbs=need(words), nouns_after=need(words)),
+    "funding": section(
+        verbs_before=need(words),
+        nouns_after=need(words),
+        not_funding_after=need(words),
+        receive_verbs=need(words),
+        purpose_markers=need(words),
+    ),
+    "recipient_markers": _WORDS,
+    "project": section(place_words=need(words), builder_verbs=need(words)),
+    "unresolved_place_levels": table(one_of(*LEVELS)),
+    "org_guard": section(
+        quantity_start=need(regex),
+        generic_names=need(words),
+        counter_start=need(regex),
+        joiners_cut_off=need(words),
+        list_marks=need(words),
+        numeral_before=need(regex),
+        collective_words=need(words),
+        trade_name_forms=section(forms=need(words), lines_of_business=need(words)),
+        local_institution=section(place_words=need(words), endings=need(words)),
+        common_word=section(
+            min_frequency=need(integer),
+            leading_verb_min_frequency=need(integer),
+            proper_tags=need(words),
+            idiom_tags=need(words),
+            long_word_length=need(integer),
+            lone_word_length=need(integer),
+            common_tags=need(words),
+        ),
+        clause_verbs=need(words),
+        trailing_verbs=need(words),
+        leading_words=need(words),
+        place_endings=need(words),
+        name_endings=need(words),
+        person_after=section(roles=need(words), name_length=need(integers)),
+        person_endings=need(words),
+        money_start=need(regex),
+        quantity_inside=need(regex),
+        quantity_before=need(regex),
+        not_name_endings=need(words),
+    ),
+    "negation": _WORDS,
+    "anaphors": section(regex=need(regex), lookback_sentences=need(integer)),
+    "stationed_team": _WORDS,
+    "clause_adverbs": _WORDS,
+    "pair_items": section(pair_joiners=need(words), item_separators=need(words)),
+    "subordinate_list_joiners": _WORDS,
+    "direction_steps": section(
+        **{
+            step: need(number(0.0, 1.0))
+            for step in (
+                "region",
+                "official",
+                "aid-programme",
+                "article",
+                "province-programme",
+                "division-kind",
+                "order",
+            )
+        }
+    ),
+    "help_without_recipient": section(factor=need(number(0.0, 1.0))),
+}
+
+CUES_SPEC: dict[str, Field] = {
+    "cues": section(strong=need(words), weak=need(words)),
+    "negation": need(words),
+    "clause_stops": need(text),
+    "max_recipients": need(integer),
+    "excluded_before": need(words),
+    "max_listed_givers": need(integer),
+    "max_sentence_recipients": need(integer),
+    "list_joiners": need(words),
+    "market_heads": need(words),
+    "relation": section(id=need(text), confidence=need(number(0.0, 1.0))),
+}
