@@ -6,18 +6,17 @@ A row names a province or, for the recipients outside the western provinces (张
 
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib.resources import files
 from typing import Literal
+
+from kg.io import data_rows
 
 Region = Literal["east", "west", "other"]
 
 
 @cache
 def _table() -> dict[str, str]:
-    text = files("kg.data").joinpath("regions.csv").read_text(encoding="utf-8")
-    return {row["code"]: row["region"] for row in csv.DictReader(text.splitlines())}
+    return {row["code"]: row["region"] for row in data_rows("regions.csv")}
 
 
 def region_of(code: str | None) -> Region:

@@ -96,7 +96,8 @@ def parse_money(text: str) -> float | None:
     return float(round(amount, 2))
 
 
-_FULL_DATE = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})")
+# A calendar date written in full: 2020-7-13, 2020年6月1日, 2020/06/01, 2020.6.1.
+_FULL_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})(?!\d)")
 _YEAR_MONTH = re.compile(r"(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*月?")
 _MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
 _MONTH = re.compile(r"(\d{1,2})\s*月")
@@ -132,6 +133,16 @@ def _published(article_date: str | None) -> date | None:
         return date.fromisoformat(article_date[:10])
     except ValueError:
         return None
+
+
+def calendar_date(text: str) -> str | None:
+    """The first valid calendar date written in full in ``text``, ISO 8601 (a page's metadata line:
+    发布时间:2020-7-13 → 2020-07-13), or None."""
+    for m in _FULL_DATE.finditer(text):
+        year, month, day = map(int, m.groups())
+        if _valid(year, month, day):
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
 
 
 def parse_date(text: str, article_date: str | None = None) -> str | None:

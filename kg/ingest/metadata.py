@@ -4,7 +4,6 @@ Labels live in kg/data/article_metadata.json."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import re
 from collections.abc import Sequence
@@ -14,6 +13,7 @@ from importlib.resources import files
 
 from kg.ingest.chrome import chrome_marker, chrome_rule, is_content_line
 from kg.ingest.script import HAN, han_count
+from kg.values import calendar_date as parse_date  # the one date parser is kg.values'
 
 
 @dataclass(frozen=True)
@@ -58,19 +58,6 @@ def meta_patterns() -> _MetaPatterns:
 
 
 _DATETIME_RE = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}:\d\d")
-
-
-_DATE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
-
-
-def parse_date(text: str) -> str | None:
-    """The first valid calendar date in ``text`` as ISO 8601 (2020-7-13, 2020年6月1日, 2020/06/01)."""
-    for m in _DATE_RE.finditer(text):
-        try:
-            return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-        except ValueError:
-            continue
-    return None
 
 
 def is_meta_line(text: str) -> bool:

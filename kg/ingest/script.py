@@ -9,6 +9,9 @@ import re
 from functools import cache
 from pathlib import Path
 
+from kg.punctuation import CLOSERS as CLOSERS  # the punctuation is kg.punctuation's
+from kg.punctuation import SENTENCE_STOPS
+
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 
 
@@ -22,10 +25,7 @@ CJK_PUNCT = "\u3000-\u303f\uff00-\uffef“”‘’…—–·•・《》〈〉
 WIDE_RE = re.compile(f"[{HAN}{CJK_PUNCT}]")
 
 
-TERMINATORS = "。!?;！？；"
-
-
-CLOSERS = "”’\"')）]】》」』"
+TERMINATORS = SENTENCE_STOPS  # the punctuation is kg.punctuation's
 
 
 @cache

@@ -17,14 +17,11 @@ from kg.link.resolve import Context
 from kg.link.segment import Piece
 from kg.link.words import crossing_word
 from kg.places import closeness
+from kg.punctuation import CLAUSE_STOPS, clause_bounds
 from kg.records import Article
 
 # Suffixes that end the name of a village or town: a short name running into one is its head.
 LOCAL_SUFFIXES = ("村", "社区", "乡", "镇", "街道")
-
-
-# Punctuation that ends a clause: a lone short name needs another place inside its own clause.
-CLAUSE_ENDS = "，,；;：:。！？!?\n"
 
 
 def drop_short_names_inside_words(piece: Piece, text: str, gaz: Gazetteer) -> None:
@@ -56,18 +53,13 @@ def drop_lone_short_names(article: Article, pieces: Sequence[Piece], context: Co
             return False
         return not any(a.key != division.key and closeness(division, a) > 0 for a in context.anchors)
 
-    def clause_of(piece: Piece) -> tuple[int, int]:
-        before = max(article.text.rfind(c, 0, piece.start) for c in CLAUSE_ENDS)
-        after = [i for i in (article.text.find(c, piece.end) for c in CLAUSE_ENDS) if i >= 0]
-        return before + 1, min(after, default=len(article.text))
-
     lonely = [p for p in pieces if lone(p)]
     # two lone names written together (兴县富民) are a phrase, whatever else the clause names
     paired = {id(p) for p in lonely for q in lonely if p is not q and (p.end == q.start or q.end == p.start)}
     for piece in lonely:
         division = piece.chosen
         assert division is not None
-        start, end = clause_of(piece)
+        start, end = clause_bounds(article.text, piece.start, piece.end, CLAUSE_STOPS + "\n")
         vouching = [
             other
             for other in pieces

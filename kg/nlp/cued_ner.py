@@ -11,8 +11,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.nlp.doc import NER_KEY, SENTENCE, SENTENCES_KEY, doc_text
+from kg.nlp.doc import NER_KEY, SENTENCES_KEY, doc_text
 from kg.nlp.lexicon import model_path, ner_cues
+from kg.punctuation import SENTENCE
 
 
 class CuedNER:

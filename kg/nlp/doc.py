@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Protocol
 
@@ -18,9 +17,6 @@ SENTENCES_KEY = "kg_sentences"  # doc.user_data: [(start, end)] sentence offsets
 
 
 TEXT_KEY = "kg_text"  # doc.user_data: the doc's text, kept once (see doc_text)
-
-
-SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;\n]*")
 
 
 OUR_LABELS = ("PLACE", "ORG", "PROJECT", "MONEY", "DATE", "PERSON")

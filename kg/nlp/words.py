@@ -3,11 +3,9 @@ in 投资兴业); a name's left edge that a regex cannot see starts at a word.""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-CLAUSE_BREAK = re.compile(r"[，,。！？!?；;：:、（）()“”\"《》\s]")
-
+from kg.punctuation import CLAUSE_BREAK
 
 CLAUSE_REACH = 24
 

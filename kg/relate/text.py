@@ -9,6 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+# the punctuation is kg.punctuation's, named here for the relate modules
+from kg.punctuation import CLAUSE_STOPS as CLAUSE_STOPS
+from kg.punctuation import SENTENCE_STOPS as SENTENCE_STOPS
+from kg.punctuation import clause_bounds as clause_bounds
+
 OPEN, CLOSE = "\ue000", "\ue001"
 
 
@@ -18,18 +23,6 @@ LABEL_LETTERS = {"PLACE": "P", "ORG": "O", "PROJECT": "J", "MONEY": "M", "DATE":
 TOKEN_RE = re.compile(OPEN + r"([A-Z])(\d+)" + CLOSE)
 
 
-CLAUSE_STOPS = ",,。;;!?!?::"
-
-
-SENTENCE_STOPS = "。;;!?!?"
-
-
 def preceded_by(text: str, position: int, words: Iterable[str]) -> bool:
     before = text[max(0, position - 6) : position]
     return any(before.endswith(w) for w in words)
-
-
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(c, 0, start) for c in CLAUSE_STOPS) + 1
-    rights = [i for i in (text.find(c, end) for c in CLAUSE_STOPS) if i >= 0]
-    return left, min(rights) if rights else len(text)

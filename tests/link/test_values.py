@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.values import chinese_to_int, parse_date, parse_money
+from kg.values import calendar_date, chinese_to_int, parse_date, parse_money
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,17 @@ def test_dates_in_iso(text: str, article_date: str | None, iso: str) -> None:
 )
 def test_dates_that_cannot_be_placed(text: str, article_date: str | None) -> None:
     assert parse_date(text, article_date) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("发布时间:2020-7-13 10:59", "2020-07-13"),
+        ("2020年6月1日 星期一", "2020-06-01"),
+        ("2020/06/31 与 2020/07/01", "2020-07-01"),  # the first valid date
+        ("12020-06-01", None),  # no year of five digits
+        ("2020年6月", None),  # a month is no calendar date
+    ],
+)
+def test_calendar_date_of_a_metadata_line(text: str, iso: str | None) -> None:
+    assert calendar_date(text) == iso
