@@ -20,6 +20,7 @@ from functools import cache
 from kg.gazetteer import Gazetteer
 from kg.io import data_rows
 from kg.link.resolve import Context, choose, support
+from kg.org_subtypes import subtype_by_suffix
 from kg.places import UPPER_LEVELS, Candidate, Division, county_of, descends
 from kg.records import Article, Mention
 
@@ -47,13 +48,6 @@ CUE_WINDOW = 4
 
 
 BRACKETED_PLACE = re.compile(r"[(（]([^()（）]{2,12})[)）]")
-
-
-@cache
-def org_suffixes() -> tuple[tuple[str, str], ...]:
-    """(suffix, subtype), longest suffix first."""
-    pairs = [(row["suffix"].strip(), row["subtype"].strip()) for row in data_rows("org_subtypes.csv")]
-    return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
 
 
 @cache
@@ -88,9 +82,8 @@ def org_context_cues() -> tuple[tuple[str, str], ...]:
 
 def org_subtype(name: str, article_text: str = "", end: int | None = None) -> str:
     """Subtype from the name's suffix, else from a cue right after the mention, else ``other``."""
-    for suffix, subtype in org_suffixes():
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return subtype
+    if (subtype := subtype_by_suffix(name)) is not None:
+        return subtype
     if end is not None:
         after = re.split(r"[。！？；\n]", article_text[end : end + CUE_WINDOW + 6], maxsplit=1)[0]
         for cue, subtype in org_context_cues():

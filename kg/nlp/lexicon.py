@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.io import data_lines, data_path, data_rows
+from kg.org_subtypes import subtype_by_suffix
 
 
 def model_path() -> Path:
@@ -55,16 +56,6 @@ def label_map() -> dict[str, tuple[str, str | None]]:
     return {row["ner_label"]: (row["label"], row["subtype"] or None) for row in rows}
 
 
-@cache
-def org_subtype_suffixes() -> tuple[tuple[str, str], ...]:
-    """(suffix, subtype) pairs, longest suffix first."""
-    rows = [(row["suffix"], row["subtype"]) for row in data_rows("patterns", "org_subtypes.csv")]
-    return tuple(sorted(rows, key=lambda r: -len(r[0])))
-
-
 def org_subtype(name: str, default: str = "other") -> str:
     """An organisation's subtype from its name's ending (学校 → school, 商会 → social …)."""
-    for suffix, subtype in org_subtype_suffixes():
-        if name.endswith(suffix):
-            return subtype
-    return default
+    return subtype_by_suffix(name, bare=True) or default
