@@ -47,3 +47,21 @@ def test_every_mention_of_the_defined_short_name_takes_the_full_name(gaz: Gazett
     linked = [m for m in link_mentions(art, mentions, gaz) if m.label == "ORG"]
     assert len(linked) == 4
     assert {m.name for m in linked} == {"丙丁汽车集团有限公司"}
+
+
+@pytest.mark.parametrize(
+    ("name", "subtype"),
+    [
+        ("中共福清市委党校", "government"),  # run by the Party committee: an organ, not a school
+        ("福清市第一中学", "school"),
+        ("昆山市供销合作总社", "government"),
+        ("福清市卫生服务中心", "hospital"),
+        ("厦门海投集团", "enterprise"),
+        ("天津市工商联", "social"),
+    ],
+)
+def test_the_nlp_and_link_stages_read_one_subtype_table(name: str, subtype: str) -> None:
+    from kg.link import org_subtype as link_subtype
+    from kg.nlp.lexicon import org_subtype as nlp_subtype
+
+    assert link_subtype(name) == nlp_subtype(name) == subtype
