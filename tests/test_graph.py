@@ -12,7 +12,7 @@ from graph_sample import sample_records
 from rdflib import DCTERMS, PROV, RDF, SKOS, Graph, Literal, URIRef
 
 from kg import graph as kg_graph
-from kg.vocab import ID, SHANHAI
+from kg.vocab import ID, SHANHAI, article_iri, org_iri
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +110,7 @@ def test_kind_is_derived_when_the_relation_leaves_it_open(built: Graph) -> None:
 def test_articles_by_id_and_content_hash(built: Graph) -> None:
     articles, _, _ = sample_records()
     for article in articles:
-        iri = kg_graph.article_iri(article.id, article.content_hash or "")
+        iri = article_iri(article.id, article.content_hash or "")
         assert str(iri).endswith(f"/article/{article.id}/{article.content_hash[:16]}")
         assert (iri, DCTERMS.identifier, Literal(article.id)) in built
         assert (iri, DCTERMS.title, Literal(article.title, lang="zh")) in built
@@ -167,7 +167,7 @@ def test_a_failed_store_build_leaves_the_old_store(
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(kg_graph, "load_store", broken)
+    monkeypatch.setattr(kg_graph.store, "load_store", broken)
     with pytest.raises(OSError):
         kg_graph.write_graph(kg_graph.build_graph(*sample_records()), tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.graphml", "graph.ttl", "store"]
@@ -236,7 +236,7 @@ def test_to_networkx_nodes(built: Graph) -> None:
     assert (town["level"], town["code"], town["region"]) == ("town", "", "west")
     assert (town["lon"], town["lat"]) == (county["lon"], county["lat"])  # a town takes its county's
     assert town["funds_yuan"] == 600_000.0
-    juice = projection.nodes[str(kg_graph.org_iri("昆山鲜活果汁有限公司"))]
+    juice = projection.nodes[str(org_iri("昆山鲜活果汁有限公司"))]
     assert (juice["type"], juice["subtype"], juice["region"]) == ("Organisation", "enterprise", "east")
     assert juice["funds_yuan"] == 0.0
     for _, data in projection.nodes(data=True):
@@ -260,7 +260,7 @@ def test_to_networkx_edges(built: Graph) -> None:
     assert set(evidence[0]) == {"article", "title", "date", "sentence", "start", "end"}
     town_funding = projection.edges[str(place("320583", "张浦镇")), str(place("520602", "坝黄镇")), "funding"]
     assert town_funding["amount_yuan"] == 600_000.0
-    org_edge = projection.edges[str(kg_graph.org_iri("福清市残联")), tongwei, "funding"]
+    org_edge = projection.edges[str(org_iri("福清市残联")), tongwei, "funding"]
     assert org_edge["kind"] == ""
     assert {d["type"] for _, _, d in projection.edges(data=True)} == {"pairing", "help", "funding", "project"}
 
