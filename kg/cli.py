@@ -69,22 +69,41 @@ def build(
         str | None,
         typer.Option("--model", help="An installed spaCy pipeline (name or path) to use instead of ours."),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-j", min=1, help="Processes for the map step [default: all cores]."),
+    ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option("--cache", help="Cache folder [default: OUT/.kg-cache].", show_default=False),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Process every article again; keep no cache.")
+    ] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Run the map step on the Dask cluster whose scheduler is at ADDRESS."),
+    ] = None,
 ) -> None:
     """Read articles and build the knowledge graph into OUT (articles, entities, relations, graph, views)."""
     from kg.nlp import ModelNotFound
-    from kg.pipeline import NothingRead
+    from kg.pipeline import BuildLocked, NotABuildFolder, NothingRead
     from kg.pipeline import build as run_build
 
     try:
-        report = run_build(inputs, out, model=model, reporter=ConsoleReporter())
+        report = run_build(
+            inputs, out, model=model, reporter=ConsoleReporter(), workers=workers, cache=cache,
+            use_cache=not no_cache, dask=dask,
+        )  # fmt: skip
     except NothingRead as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from exc
-    except ModelNotFound as exc:
+    except (ModelNotFound, BuildLocked, NotABuildFolder) as exc:
         err.print(f"error: {exc}", highlight=False, markup=False)
         raise typer.Exit(2) from exc
     err.print(
-        f"read {report.files_read} file(s), {report.articles} article(s); skipped {len(report.skipped)}",
+        f"read {report.files_read} file(s), {report.articles} article(s) "
+        f"({report.from_cache} from the cache); skipped {len(report.skipped)}",
         highlight=False,
     )
     for where, why in report.skipped:

@@ -59,6 +59,7 @@ class BuildReport:
     skipped: list[Entry] = field(default_factory=list)
     notices: list[Entry] = field(default_factory=list)
     outputs: dict[str, str] = field(default_factory=dict)  # file name -> what it holds ("418 rows")
+    from_cache: int = 0  # articles whose records all came from the build cache
 
     def skip(self, where: str, why: str) -> None:
         """Count ``where`` as skipped for ``why``; it is listed once in the summary."""
@@ -72,6 +73,7 @@ class BuildReport:
         """Add ``other``'s counts and entries (a worker's part of the build) to this one."""
         self.files_read += other.files_read
         self.articles += other.articles
+        self.from_cache += other.from_cache
         self.skipped.extend(other.skipped)
         self.notices.extend(other.notices)
         self.outputs.update(other.outputs)

@@ -1,0 +1,141 @@
+"""The build cache: each article's records under its content and the pipeline's fingerprint.
+
+Three kinds of entry, each a JSON file written atomically (workers on several processes or
+machines may write at once; a half-written entry is never seen):
+
+* ``read``: an input file's articles, keyed by the file's bytes and name — so an unchanged
+  file is neither decoded nor normalised again;
+* ``entities``: an article's linked mentions, keyed by the article (text and metadata);
+* ``relations``: its relations, keyed by the article and the relate stage's own fingerprint —
+  a change to relation rules or relate's code re-runs relate only, from cached entities.
+
+Fingerprints hash the package version, the code and data files of the stages (the relate side —
+``kg/relate*``, ``kg/cue_pairs.py`` and the data files only they name — apart from the rest),
+the versions of the packages the gazetteer and tokenisers come from, and the NER model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import kg
+
+CACHE_DIR = ".kg-cache"  # inside the build folder, unless --cache names another
+_PACKAGE = Path(kg.__file__).parent
+_DATA = _PACKAGE / "data"
+_MODEL = _DATA / "model"
+_RELATE_SIDE = ("relate", "cue_pairs")  # module or package names whose code is relate's
+_UPSTREAM = ("spacy", "jieba", "jionlp", "cpca", "opencc-python-reimplemented", "trafilatura")
+
+
+def _digest(*parts: bytes | str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8") if isinstance(part, str) else part)
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def _is_relate_code(path: Path) -> bool:
+    return any(part.startswith(_RELATE_SIDE) for part in path.relative_to(_PACKAGE).parts)
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def _hash_files(paths: list[Path], root: Path) -> str:
+    return _digest(*(f"{p.relative_to(root)}:{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in paths))
+
+
+def _model_fingerprint(model: str | None) -> str:
+    if model is None:
+        return _hash_files(_files(_MODEL), _MODEL)
+    path = Path(model)
+    if path.is_dir():
+        return _digest(model, _hash_files([p for p in _files(path) if p.stat().st_size < 50_000_000], path))
+    try:
+        return _digest(model, metadata.version(model))
+    except metadata.PackageNotFoundError:
+        return _digest(model)
+
+
+@dataclass(frozen=True)
+class Fingerprints:
+    """What a cached record depends on, one hash per kind of entry."""
+
+    read: str
+    entities: str
+    relations: str
+
+
+def fingerprints(model: str | None = None) -> Fingerprints:
+    """The fingerprints of the installed pipeline with ``model`` (None: the shipped NER)."""
+    code = [p for p in _files(_PACKAGE) if p.suffix == ".py" and not p.is_relative_to(_DATA)]
+    relate_code = [p for p in code if _is_relate_code(p)]
+    other_code = [p for p in code if not _is_relate_code(p)]
+    data = [p for p in _files(_DATA) if not p.is_relative_to(_MODEL) and p.suffix != ".py"]
+    other_text = "\n".join(p.read_text(encoding="utf-8") for p in other_code)
+    relate_data = [p for p in data if p.name not in other_text]  # named by relate's code alone
+    other_data = [p for p in data if p not in relate_data]
+    versions = []
+    for name in _UPSTREAM:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=-")
+    read = _digest(
+        kg.__version__, *versions, _hash_files(other_code, _PACKAGE), _hash_files(other_data, _DATA)
+    )
+    entities = _digest(read, _model_fingerprint(model))
+    relations = _digest(entities, _hash_files(relate_code, _PACKAGE), _hash_files(relate_data, _DATA))
+    return Fingerprints(read=read, entities=entities, relations=relations)
+
+
+def article_key(article: Any) -> str:
+    """An article's content key: its text and every metadata field the stages read."""
+    fields = (article.text, article.title, article.date, article.source, article.url)
+    return _digest(json.dumps(fields, ensure_ascii=False))
+
+
+def file_key(data: bytes, name: str) -> str:
+    """An input file's key: its bytes and its name (the article id comes from the name)."""
+    return _digest(data, name)
+
+
+class Cache:
+    """Entries under ``root/KIND/FINGERPRINT/KEY[:2]/KEY.json``."""
+
+    def __init__(self, root: Path, prints: Fingerprints) -> None:
+        self.root = Path(root)
+        self.prints = prints
+
+    def _path(self, kind: str, key: str) -> Path:
+        fingerprint = getattr(self.prints, kind)[:16]
+        return self.root / kind / fingerprint / key[:2] / f"{key}.json"
+
+    def get(self, kind: str, key: str) -> Any | None:
+        try:
+            with open(self._path(kind, key), encoding="utf-8") as fh:
+                return json.load(fh)
+        except (OSError, ValueError):
+            return None
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        path = self._path(kind, key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(value, fh, ensure_ascii=False)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

@@ -1,0 +1,117 @@
+"""The reduce step: file records, in input order → the build's files.
+
+Articles are admitted once (an article whose text was already read is skipped; a taken id gets
+a suffix), then their records stream out as they come: rows to articles.jsonl, entities.jsonl
+and relations.jsonl, triples into the store (``kg.graph.GraphWriter``). At the end Turtle and
+GraphML are written from the store and the projection, and the views from the projection.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import IO, Any
+
+from kg import views
+from kg.build.records import ArticleRecords, FileRecords
+from kg.graph import GraphWriter
+from kg.report import BuildReport, Reporter
+
+JSONL = ("articles.jsonl", "entities.jsonl", "relations.jsonl")
+
+
+def entity_row(mention: Any, article: Any) -> dict[str, Any]:
+    """Each mention with the text of its sentence, so a user can check it where it stands."""
+    row = mention.to_dict()
+    row["sentence_text"] = article.sentence_text(mention.sentence) if mention.sentence >= 0 else ""
+    return row
+
+
+class Admission:
+    """Which articles enter the build: each text once, each id once (the later one renamed)."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.by_hash: dict[str, str] = {}
+
+    def admit(self, records: ArticleRecords, report: BuildReport, reporter: Reporter) -> bool:
+        article = records.article
+        content_hash = article.content_hash or ""
+        if content_hash in self.by_hash:
+            where, why = (
+                f"{article.path} ({article.id})",
+                f"same text as article {self.by_hash[content_hash]}",
+            )
+            report.skip(where, why)
+            reporter.warn(f"skipped {where}: {why}")
+            return False
+        if article.id in self.ids:
+            n = 2
+            while f"{article.id}-{n}" in self.ids:
+                n += 1
+            reporter.warn(f"article id {article.id!r} ({article.path}) is taken; using {article.id}-{n}")
+            records.rename(f"{article.id}-{n}")
+        self.ids.add(article.id)
+        self.by_hash[content_hash] = article.id
+        return True
+
+
+class Reduce:
+    """Writes one build into the (staging) folder ``out`` as file records arrive."""
+
+    def __init__(self, out: Path, report: BuildReport, reporter: Reporter) -> None:
+        self.out = Path(out)
+        self.report = report
+        self.reporter = reporter
+        self.admission = Admission()
+        self.files: dict[str, IO[str]] = {
+            name: open(self.out / name, "w", encoding="utf-8")  # noqa: SIM115 - closed in close/abandon
+            for name in JSONL
+        }
+        self.rows = dict.fromkeys(JSONL, 0)
+        self.graph = GraphWriter(self.out)
+        self.from_cache = 0
+
+    def _write(self, name: str, row: dict[str, Any]) -> None:
+        self.files[name].write(json.dumps(row, ensure_ascii=False) + "\n")
+        self.rows[name] += 1
+
+    def add(self, records: FileRecords) -> None:
+        """One file's records (in input order): skips and bad lines reported, articles written."""
+        if records.skipped is not None:
+            self.report.skip(records.path, records.skipped)
+            self.reporter.warn(f"skipped {records.path}: {records.skipped}")
+            return
+        for where, why in records.problems:
+            self.report.skip(where, why)
+            self.reporter.warn(f"skipped {where}: {why}")
+        if records.articles:
+            self.report.files_read += 1
+        for item in records.articles:
+            if not self.admission.admit(item, self.report, self.reporter):
+                continue
+            self.report.articles += 1
+            self.from_cache += item.cached == "all"
+            self._write("articles.jsonl", item.article.to_dict())
+            for mention in item.mentions:
+                self._write("entities.jsonl", entity_row(mention, item.article))
+            for relation in item.relations:
+                self._write("relations.jsonl", relation.to_dict())
+            self.graph.add_article(item.article, item.mentions, item.relations)
+
+    def close(self) -> None:
+        """Finish every file: JSON Lines, graph.ttl, the store, graph.graphml, the views."""
+        for fh in self.files.values():
+            fh.close()
+        outputs = self.report.outputs
+        for name in JSONL:
+            outputs[name] = f"{self.rows[name]:,} rows"
+        counts, projection = self.graph.close()
+        for name, count in counts.items():
+            outputs[name] = f"{count:,} {'nodes' if name.endswith('.graphml') else 'triples'}"
+        for path in views.write_views(projection, self.out):
+            outputs[path.name] = "open it in a web browser"
+
+    def abandon(self) -> None:
+        for fh in self.files.values():
+            fh.close()

@@ -1,0 +1,147 @@
+"""The map step: one input file → its articles' records, by a pure function of the file.
+
+read and normalise → entities (nlp + link) → relations, each step skipped where the cache holds
+its result. ``Stages`` holds what is costly to load (the spaCy pipeline, the gazetteer); a
+process loads it once (``stages_for``), whether it is the build's own process, a pool worker or a
+Dask worker, and only when some article is not in the cache.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kg.build.cache import Cache, article_key, file_key, fingerprints
+from kg.build.records import ArticleRecords, FileRecords
+from kg.records import Article, Mention, Relation
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """What a worker needs to make the same records as any other: plain values, picklable."""
+
+    model: str | None = None
+    cache_dir: str | None = None  # None: no cache
+
+
+class Stages:
+    """The loaded pipeline of one process."""
+
+    def __init__(self, config: BuildConfig) -> None:
+        self.config = config
+        self.cache = Cache(Path(config.cache_dir), fingerprints(config.model)) if config.cache_dir else None
+        self._nlp: Any = None
+        self._gazetteer: Any = None
+
+    @property
+    def nlp(self) -> Any:  # spacy.language.Language
+        if self._nlp is None:
+            from kg import nlp
+
+            self._nlp = nlp.load_pipeline(self.config.model)
+        return self._nlp
+
+    @property
+    def gazetteer(self) -> Any:  # kg.gazetteer.Gazetteer
+        if self._gazetteer is None:
+            from kg.gazetteer import load_gazetteer
+
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
+
+    def load(self) -> Stages:
+        """Load everything now (before a timed or parallel part), not at the first article."""
+        _ = self.nlp, self.gazetteer
+        return self
+
+    def entities(self, article: Article) -> list[Mention]:
+        from kg import link, nlp
+
+        found = nlp.find_mentions(self.nlp, [article]).get(article.id, [])
+        return link.link_mentions(article, found, self.gazetteer)
+
+    def relations(self, article: Article, mentions: list[Mention]) -> list[Relation]:
+        from kg import relate
+
+        return relate.extract_relations(article, mentions)
+
+
+_LOADED: dict[BuildConfig, Stages] = {}
+_LOCK = threading.Lock()
+
+
+def stages_for(config: BuildConfig) -> Stages:
+    """This process's Stages for ``config``, loaded at the first call (once per worker)."""
+    with _LOCK:
+        if config not in _LOADED:
+            _LOADED[config] = Stages(config)
+        return _LOADED[config]
+
+
+def process_article(article: Article, stages: Stages) -> ArticleRecords:
+    """Entities, links and relations of one article (from the cache where it has them)."""
+    cache = stages.cache
+    key = article_key(article) if cache else ""
+    cached = ""
+    rows = cache.get("entities", key) if cache else None
+    if rows is not None:
+        mentions = [Mention.from_dict({**row, "article_id": article.id}) for row in rows]
+        cached = "entities"
+    else:
+        mentions = stages.entities(article)
+        if cache:
+            cache.put("entities", key, [_without_id(m.to_dict()) for m in mentions])
+    rows = cache.get("relations", key) if cache and cached else None
+    if rows is not None:
+        relations = [Relation.from_dict({**row, "article_id": article.id}) for row in rows]
+        cached = "all"
+    else:
+        relations = stages.relations(article, mentions)
+        if cache:
+            cache.put("relations", key, [_without_id(r.to_dict()) for r in relations])
+    return ArticleRecords(article, mentions, relations, cached)
+
+
+def _without_id(row: dict[str, Any]) -> dict[str, Any]:
+    row.pop("article_id", None)
+    return row
+
+
+def read_file_cached(path: Path, stages: Stages) -> tuple[list[Article], list[tuple[str, str]]]:
+    """``kg.ingest.read_file``, or its result from the cache when the file's bytes are unchanged."""
+    from kg.ingest import read_file
+
+    cache = stages.cache
+    if cache is None or not path.is_file():
+        return read_file(path)
+    try:
+        key = file_key(path.read_bytes(), path.name)
+    except OSError:
+        return read_file(path)
+    entry = cache.get("read", key)
+    if entry is None:
+        articles, problems = read_file(path)
+        cache.put("read", key, {"articles": [a.to_dict() for a in articles], "problems": problems})
+        return articles, problems
+    articles = [Article.from_dict({**row, "path": str(path)}) for row in entry["articles"]]
+    return articles, [(where, why) for where, why in entry["problems"]]
+
+
+def process_file(path: str | Path, stages: Stages) -> FileRecords:
+    """The map function: every article of one input file with its records, or why it gave none."""
+    from kg.ingest import SkipFile
+
+    path = Path(path)
+    try:
+        articles, problems = read_file_cached(path, stages)
+    except SkipFile as exc:
+        return FileRecords(str(path), skipped=str(exc))
+    return FileRecords(str(path), [process_article(a, stages) for a in articles], list(problems))
+
+
+def process_files(paths: list[str], config: BuildConfig) -> list[FileRecords]:
+    """A batch of files in a worker process (pool or Dask), with that process's Stages."""
+    stages = stages_for(config)
+    return [process_file(p, stages) for p in paths]
