@@ -216,7 +216,7 @@ def test_vis_network_is_pyvis_bundle_with_its_licence(pages: dict[str, str], nam
     assert views.vis_network_bundle().name == "vis-9.1.2"
     assert "vis.js is dual licensed under both" in scripts[0][:2000]
     assert "The MIT License" in scripts[0][:2000] and "Apache 2.0" in scripts[0][:2000]
-    assert not (Path(views.__file__).parent / "data" / "views" / "vendor").exists()
+    assert not (Path(views.__file__).parent.parent / "data" / "views" / "vendor").exists()
 
 
 def test_pages_are_made_with_pyvis(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -506,6 +506,6 @@ def test_fixed_network_layout_keeps_labels_apart() -> None:
 
 def test_a_page_id_shared_by_two_nodes_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> None:
     """pyvis keeps only the first node of an id; the page must not lose the second unnoticed."""
-    monkeypatch.setattr(views, "page_id", lambda node: "n-same")
+    monkeypatch.setattr("kg.views.network.page_id", lambda node: "n-same")
     with pytest.raises(ValueError, match="same page id"):
         views.build_pages(sample_graph())

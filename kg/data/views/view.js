@@ -53,7 +53,7 @@
     return box;
   }
 
-  // Nodes, edges and options come as pyvis built them (kg/views.py); the page adds the tooltips.
+  // Nodes, edges and options come as pyvis built them (kg/views/network.py); the page adds the tooltips.
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
     var copy = Object.assign({}, n);
     copy.title = nodeTooltip(n);
