@@ -257,10 +257,12 @@ def test_to_networkx_edges(built: Graph) -> None:
     evidence = json.loads(edge["evidence"])
     assert [e["article"] for e in evidence] == ["100_fuqing", "102_again"]
     assert evidence[0]["sentence"] == "福清市与通渭县开展东西部协作。"
-    assert set(evidence[0]) == {"article", "title", "date", "sentence", "start", "end"}
+    assert set(evidence[0]) == {"article", "title", "date", "sentence", "start", "end", "stated"}
+    assert evidence[0]["stated"] == ""  # the pairing states no date of its own
     town_funding = projection.edges[str(place("320583", "张浦镇")), str(place("520602", "坝黄镇")), "funding"]
     assert town_funding["amount_yuan"] == 600_000.0
     org_edge = projection.edges[str(org_iri("福清市残联")), tongwei, "funding"]
+    assert [e["stated"] for e in json.loads(org_edge["evidence"])] == ["2020"]  # the year the funding states
     assert org_edge["kind"] == ""
     assert {d["type"] for _, _, d in projection.edges(data=True)} == {"pairing", "help", "funding", "project"}
 

@@ -21,7 +21,8 @@ edges donor → recipient, one per (donor, recipient, relation type), key = the 
     amount_yuan sum of the amounts of its relations, each counted once per article; 0.0 if none
     articles    number of distinct supporting articles (int)
     official    bool: some relation agrees with the official 2016 pairing list
-    evidence    JSON string: list of {"article", "title", "date", "sentence", "start", "end"}
+    evidence    JSON string: list of {"article", "title", "date", "sentence", "start", "end",
+                "stated"}, where "stated" is the date the relation itself states ("" if none)
 
 A project relation with no recipient ends at the project node instead.
 
@@ -62,7 +63,7 @@ class EdgeRows:
         recipient: Node | None,
         meta: dict[str, str],
         sentence: str,
-        rel: Any,  # kg.records.Relation, or anything with start, end, amount_yuan and official
+        rel: Any,  # kg.records.Relation, or anything with start, end, amount_yuan, official and date
     ) -> None:
         if node in self.seen:
             return  # one relation node once, as in the graph
@@ -76,6 +77,7 @@ class EdgeRows:
                 "sentence": sentence,
                 "start": int(rel.start),
                 "end": int(rel.end),
+                "stated": str(rel.date or ""),
                 "_amount": float(amount) if amount is not None else None,
                 "_official": bool(rel.official),
             }
@@ -168,13 +170,14 @@ def project(entities: Graph, edges: EdgeRows, pair_kind: dict[tuple[Node, Node],
 
 
 class _Stated:
-    """A relation node's start, end, amount and official flag as the graph states them."""
+    """A relation node's start, end, amount, official flag and date as the graph states them."""
 
     def __init__(self, g: Graph, rel: Node, evidence: Node | None) -> None:
         self.start = int(g.value(evidence, SHANHAI.startOffset) or 0) if evidence is not None else 0  # type: ignore[call-overload]
         self.end = int(g.value(evidence, SHANHAI.endOffset) or 0) if evidence is not None else 0  # type: ignore[call-overload]
         self.amount_yuan = _float(g, rel, SHANHAI.amountYuan)
         self.official = bool(g.value(rel, SHANHAI.official))
+        self.date = _str(g, rel, DCTERMS.date)
 
 
 def to_networkx(g: Graph) -> nx.MultiDiGraph:

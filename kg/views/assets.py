@@ -125,3 +125,33 @@ def point_of(d: dict[str, Any]) -> tuple[float, float] | None:
 
 def is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+YEAR = re.compile(r"^(\d{4})")
+
+
+def evidence_years(evidence: list[dict[str, Any]]) -> list[int]:
+    """The years an edge's evidence speaks of: the date the relation itself states (``stated``)
+    when it states one, else its article's date. Undated items give none."""
+    years = set()
+    for item in evidence:
+        match = YEAR.match(str(item.get("stated") or item.get("date") or ""))
+        if match:
+            years.add(int(match.group(1)))
+    return sorted(years)
+
+
+def programmes_of(edge: dict[str, Any]) -> list[str]:
+    """The pairing programmes an edge belongs to (``programme``: one name, a JSON list, or names
+    joined by ``;``), in the order given; none when the graph has no programme data."""
+    raw = edge.get("programme") or edge.get("programmes") or []
+    if isinstance(raw, str):
+        text = raw.strip()
+        if text.startswith("["):
+            try:
+                raw = json.loads(text)
+            except json.JSONDecodeError:
+                raw = [text]
+        else:
+            raw = text.split(";")
+    return [str(p).strip() for p in raw if str(p).strip()]

@@ -15,6 +15,7 @@ from typing import Any
 import networkx as nx
 
 from kg.views.assets import is_number, load_style
+from kg.views.geo import Projection
 
 HORIZONTAL_PREFERENCE = 1.5  # map de-overlap: move sideways unless that is 1.5× the way
 SPRING_MAX_NODES = 500  # networkx switches its spring layout to scipy's sparse arrays here
@@ -35,16 +36,19 @@ def spring_positions(g: nx.MultiDiGraph, seed: int, scale: float) -> dict[str, t
     return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in pos.items()}
 
 
-def geo_positions(g: nx.MultiDiGraph, settings: dict[str, Any]) -> tuple[dict[str, tuple[float, float]], int]:
-    """Projected lon/lat (equirectangular, x scaled by cos of the mean latitude; east right,
-    north up), pulled apart just enough that nodes and their labels do not cover each other.
+def geo_positions(
+    g: nx.MultiDiGraph, settings: dict[str, Any]
+) -> tuple[dict[str, tuple[float, float]], int, Projection]:
+    """Projected lon/lat (``Projection``: east right, north up), pulled apart just enough that
+    nodes and their labels do not cover each other.
 
     A node without coordinates starts at the graph's node of its county/prefecture/province
     (by code prefix), else at the mean of its located neighbours; the rest stack in a column
     left of the map. Nodes that share a point (a county, its towns and the firms based there)
     start on rings round the highest-level place among them; the clusters are then pulled apart
     as whole boxes and only then single nodes, so each town stays next to its county instead of
-    drifting towards the next. Returns the positions and how many nodes went to the column.
+    drifting towards the next. Returns the positions, how many nodes went to the column, and the
+    projection (the page draws the province outlines with it).
     """
     located = {
         n: (float(d["lon"]), float(d["lat"]))
@@ -53,20 +57,8 @@ def geo_positions(g: nx.MultiDiGraph, settings: dict[str, Any]) -> tuple[dict[st
     }
     # More nodes need more room: the drawing grows with the square root of their number.
     crowding = math.sqrt(g.number_of_nodes() / float(settings["nodes_per_width"]))
-    width = float(settings["width"]) * max(1.0, crowding)
-    if located:
-        lons = [p[0] for p in located.values()]
-        lats = [p[1] for p in located.values()]
-        lat0 = math.radians(sum(lats) / len(lats))
-        span = max((max(lons) - min(lons)) * math.cos(lat0), max(lats) - min(lats), 0.5)
-        per_degree = width / span
-        lon_mid, lat_mid = (max(lons) + min(lons)) / 2, (max(lats) + min(lats)) / 2
-        pos = {
-            n: ((lon - lon_mid) * math.cos(lat0) * per_degree, -(lat - lat_mid) * per_degree)
-            for n, (lon, lat) in located.items()
-        }
-    else:
-        pos = {}
+    projection = Projection.fit(located.values(), float(settings["width"]) * max(1.0, crowding))
+    pos = {n: projection.project(lon, lat) for n, (lon, lat) in located.items()}
     gap = float(settings["min_separation"])
     radius = node_sizes(g)
     half_width, half_height, drop = label_boxes(g, "map", gap / 4)
@@ -109,7 +101,7 @@ def geo_positions(g: nx.MultiDiGraph, settings: dict[str, Any]) -> tuple[dict[st
     weight = {n: separation_weight(g.nodes[n]) for n in movable}
     separated = separate(movable, half_width, half_height, rounds, weight)
     pos.update({n: (x, y - drop[n]) for n, (x, y) in separated.items()})
-    return pos, len(unplaced)
+    return pos, len(unplaced), projection
 
 
 def separate_groups(

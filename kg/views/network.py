@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from kg.views.assets import evidence_of, format_yuan, link_key, load_style, page_id
+from kg.views.assets import (
+    evidence_of,
+    evidence_years,
+    format_yuan,
+    link_key,
+    load_style,
+    page_id,
+    programmes_of,
+)
+from kg.views.geo import Projection, outlines
 from kg.views.layout import degrees, label_font_size, node_sizes, separation_weight, wrap_label
 
 if TYPE_CHECKING:
@@ -68,9 +77,12 @@ def pyvis_network(
         raise ValueError("two graph nodes have the same page id")
     per_pair: dict[frozenset[str], int] = defaultdict(int)
     max_evidence = int(style["limits"]["evidence_per_edge"])
+    programme_colour = programme_colours(g)
     for i, (u, v, d) in enumerate(g.edges(data=True)):
         key = link_key(d)
         link = style["links"].get(key, style["links"]["help"])
+        programmes = programmes_of(d)
+        colour = programme_colour[programmes[0]] if programmes else link["color"]
         amount = format_yuan(float(d.get("amount_yuan") or 0))
         label_kind = d.get("kind") if d.get("type") == "pairing" and d.get("kind") else d.get("type")
         articles = int(d.get("articles") or 0)
@@ -83,7 +95,7 @@ def pyvis_network(
             id=f"e{i}",
             label=" · ".join(x for x in (str(label_kind or ""), amount) if x),
             arrows="to",
-            color={"color": link["color"], "highlight": link["color"], "hover": link["color"]},
+            color={"color": colour, "highlight": colour, "hover": colour},
             dashes=d.get("type") == "pairing" and not d.get("official"),
             width=min(
                 style["edge_width"]["base"] + style["edge_width"]["per_article"] * max(articles - 1, 0),
@@ -99,6 +111,8 @@ def pyvis_network(
                 "amount": amount,
                 "articles": articles,
                 "official": bool(d.get("official")),
+                "programmes": programmes,
+                "years": evidence_years(evidence),
                 "evidence": [_evidence_item(item) for item in evidence[:max_evidence]],
                 "more": max(len(evidence) - max_evidence, 0),
             },
@@ -137,6 +151,14 @@ def _set_options_text(options: dict[str, Any]) -> str:
     return json.dumps(options, ensure_ascii=False, separators=(",", ":")).replace(" ", "\\u0020")
 
 
+def programme_colours(g: nx.MultiDiGraph) -> dict[str, str]:
+    """A colour for each programme the graph's edges name, from the style's palette in name order
+    (the same programme has the same colour on both pages)."""
+    palette = load_style()["programme_palette"]
+    names = sorted({p for _, _, d in g.edges(data=True) for p in programmes_of(d)})
+    return {name: palette[i % len(palette)] for i, name in enumerate(names)}
+
+
 def page_data(
     g: nx.MultiDiGraph,
     mode: str,
@@ -144,13 +166,15 @@ def page_data(
     physics: bool,
     notes: Iterable[str],
     total: tuple[int, int],
+    projection: Projection | None = None,
 ) -> dict[str, Any]:
     """Everything the page script needs, as plain JSON: the pyvis network's nodes, edges and
-    options, plus what the notes, legend and filters read."""
+    options, plus what the notes, legend, filters and (on the map) the outlines read."""
     style = load_style()
     nodes, edges, _heading, _height, _width, options = pyvis_network(
         g, mode, positions, physics
     ).get_network_data()
+    colours = programme_colours(g)
     return {
         "mode": mode,
         "physics": physics,
@@ -168,8 +192,12 @@ def page_data(
                 {"key": k, "label": x["label"], "color": x["color"]} for k, x in style["links"].items()
             ],
             "dashed": style["unofficial_pairing"]["label"],
+            "programmes": [{"key": name, "label": name, "color": c} for name, c in colours.items()],
         },
         "levels": [lvl for lvl in ("province", "prefecture", "county", "town", "village")],
+        "geo": None
+        if projection is None
+        else {"projection": projection.to_json(), "outlines": outlines(), "style": style["outlines"]},
     }
 
 

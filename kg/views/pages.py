@@ -74,7 +74,7 @@ def build_pages(nxg: nx.MultiDiGraph) -> dict[str, str]:
         graph_pos = fixed_network_positions(
             shown, int(limits["layout_seed"]), int(style["map"]["separation_rounds"])
         )
-    geo_pos, unplaced = geo_positions(shown, style["map"])
+    geo_pos, unplaced, projection = geo_positions(shown, style["map"])
     map_notes = list(notes)
     if unplaced:
         map_notes.append(f"{unplaced} node(s) without a known location are stacked in the left column.")
@@ -84,7 +84,7 @@ def build_pages(nxg: nx.MultiDiGraph) -> dict[str, str]:
             "山海图谱 Shanhai KG — pairing network",
         ),
         PAGES["map"]: render_page(
-            page_data(shown, "map", geo_pos, False, map_notes, total), "山海图谱 Shanhai KG — map"
+            page_data(shown, "map", geo_pos, False, map_notes, total, projection), "山海图谱 Shanhai KG — map"
         ),
     }
 
