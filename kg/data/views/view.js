@@ -70,6 +70,91 @@
   var view = {network: network, nodes: nodes, edges: edges, data: data, ready: false};
   window.kgView = view;
 
+  // ---------------------------------------------------------------- province outlines (map page)
+  // A canvas under vis-network's (which is transparent), redrawn before every frame with the
+  // network's own transform, so the outlines pan and zoom with the nodes. Outlines come as
+  // TopoJSON (kg/data/views/provinces.topo.json) and are projected as the nodes were.
+  function outlineLayer(geo) {
+    var topo = geo.outlines, proj = geo.projection, look = geo.style;
+    var scale = topo.transform.scale, shift = topo.transform.translate;
+    var arcs = topo.arcs.map(function (arc) {
+      var x = 0, y = 0;
+      return arc.map(function (d) {
+        x += d[0]; y += d[1];
+        var lon = x * scale[0] + shift[0], lat = y * scale[1] + shift[1];
+        return [(lon - proj.lon0) * proj.cos * proj.k, -(lat - proj.lat0) * proj.k];
+      });
+    });
+    var users = arcs.map(function () { return []; });
+    var provinces = topo.objects.provinces.geometries.map(function (geometry, p) {
+      var path = new Path2D(), box = null, best = -1;
+      geometry.arcs.forEach(function (polygon) {
+        polygon.forEach(function (ring, r) {
+          var first = true, minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+          ring.forEach(function (index) {
+            var arc = index >= 0 ? arcs[index] : arcs[~index].slice().reverse();
+            users[index >= 0 ? index : ~index].push(p);
+            arc.forEach(function (pt) {
+              if (first) { path.moveTo(pt[0], pt[1]); first = false; } else { path.lineTo(pt[0], pt[1]); }
+              minX = Math.min(minX, pt[0]); maxX = Math.max(maxX, pt[0]);
+              minY = Math.min(minY, pt[1]); maxY = Math.max(maxY, pt[1]);
+            });
+          });
+          path.closePath();
+          var size = (maxX - minX) * (maxY - minY);
+          if (r === 0 && size > best) { best = size; box = [minX, minY, maxX, maxY]; }
+        });
+      });
+      return {path: path, name: geometry.properties.name, region: geometry.properties.region, box: box};
+    });
+    // an arc of one province only is coast or frontier; of two, a province border; an arc a
+    // province uses twice lies inside it (Taiwan's, Hong Kong's districts) and is not drawn
+    var coast = new Path2D(), border = new Path2D();
+    arcs.forEach(function (arc, i) {
+      var who = users[i];
+      if (who.length === 2 && who[0] === who[1]) return;
+      var path = who.length === 1 ? coast : border;
+      arc.forEach(function (pt, k) { if (k === 0) path.moveTo(pt[0], pt[1]); else path.lineTo(pt[0], pt[1]); });
+    });
+    var canvas = document.createElement("canvas");
+    canvas.id = "kg-outlines";
+    container.insertBefore(canvas, container.firstChild);
+    function draw(ctx) {
+      var source = ctx.canvas;
+      if (canvas.width !== source.width || canvas.height !== source.height) {
+        canvas.width = source.width; canvas.height = source.height;
+      }
+      var out = canvas.getContext("2d");
+      out.setTransform(1, 0, 0, 1, 0, 0);
+      out.clearRect(0, 0, canvas.width, canvas.height);
+      var m = ctx.getTransform();
+      out.setTransform(m);
+      var px = 1 / m.a;  // one device pixel in network units
+      provinces.forEach(function (p) {
+        out.fillStyle = look[p.region] || look.land;
+        out.fill(p.path, "evenodd");
+      });
+      out.lineJoin = "round";
+      out.strokeStyle = look.border; out.lineWidth = look.border_px * px * (window.devicePixelRatio || 1);
+      out.stroke(border);
+      out.strokeStyle = look.coast; out.lineWidth = look.coast_px * px * (window.devicePixelRatio || 1);
+      out.stroke(coast);
+      // province names where the province is wide enough on screen to hold them
+      var font = 12 * px * (window.devicePixelRatio || 1);
+      out.font = font + "px " + data.options.nodes.font.face;
+      out.fillStyle = look.label; out.textAlign = "center"; out.textBaseline = "middle";
+      provinces.forEach(function (p) {
+        if (!p.name || !p.box) return;
+        var width = p.box[2] - p.box[0];
+        if (width < out.measureText(p.name).width * 1.6) return;
+        out.fillText(p.name, (p.box[0] + p.box[2]) / 2, (p.box[1] + p.box[3]) / 2);
+      });
+    }
+    network.on("beforeDrawing", draw);
+    return {canvas: canvas, provinces: provinces.length};
+  }
+  if (data.geo) view.outlines = outlineLayer(data.geo);
+
   // Nudge apart nodes whose drawn boxes (shape and label, as vis-network measured them on the
   // last draw) overlap: along the axis where they overlap least, sideways preferred. The layout
   // (physics or geography) stays; only collisions are resolved, so every label can be read.
@@ -176,7 +261,17 @@
       return sw;
     });
 
+  if (data.legend.programmes.length) {
+    legendList("计划 Programme (arrow colour)", data.legend.programmes, function (item) {
+      var sw = el("span", "sw sw-line");
+      sw.style.borderTopColor = item.color;
+      return sw;
+    });
+  }
+
   if (data.mode === "map") {
+    document.getElementById("kg-legend").appendChild(el("p", "legend-note",
+      "底图 Outlines: provinces from Natural Earth (public domain), de facto lines; tinted by region."));
     document.getElementById("kg-legend").appendChild(el("p", "legend-note",
       "位置 Position: longitude/latitude (east right, north up), nudged apart so labels do not overlap."));
     document.getElementById("kg-legend").appendChild(el("p", "legend-note",
@@ -188,6 +283,40 @@
   var levelSelect = document.getElementById("kg-level");
   var linkSelect = document.getElementById("kg-link");
   var count = document.getElementById("kg-count");
+  var programmeSelect = document.getElementById("kg-programme");
+  var yearFrom = document.getElementById("kg-year-from");
+  var yearTo = document.getElementById("kg-year-to");
+
+  var years = {};
+  data.edges.forEach(function (e) { e.kg.years.forEach(function (y) { years[y] = true; }); });
+  var yearList = Object.keys(years).map(Number).sort(function (a, b) { return a - b; });
+  yearList.forEach(function (y) {
+    [yearFrom, yearTo].forEach(function (select) {
+      var option = el("option", "", String(y));
+      option.value = String(y);
+      select.appendChild(option);
+    });
+  });
+  if (yearList.length) {
+    yearFrom.value = String(yearList[0]);
+    yearTo.value = String(yearList[yearList.length - 1]);
+    document.getElementById("kg-years-box").hidden = false;
+  }
+  data.legend.programmes.forEach(function (item) {
+    var option = el("option", "", item.label);
+    option.value = item.key;
+    programmeSelect.appendChild(option);
+  });
+  if (data.legend.programmes.length) document.getElementById("kg-programme-box").hidden = false;
+
+  // The years chosen, or null when the whole range is (then undated links stay too).
+  function yearRange() {
+    if (!yearList.length) return null;
+    var from = Number(yearFrom.value), to = Number(yearTo.value);
+    if (from > to) { var swap = from; from = to; to = swap; }
+    if (from <= yearList[0] && to >= yearList[yearList.length - 1]) return null;
+    return [from, to];
+  }
 
   var usedLevels = {};
   data.nodes.forEach(function (n) { if (n.kg.level) usedLevels[n.kg.level] = true; });
@@ -206,6 +335,9 @@
     var query = search.value.trim().toLowerCase();
     var level = levelSelect.value;
     var link = linkSelect.value;
+    var programme = programmeSelect.value;
+    var range = yearRange();
+    var narrowed = !!(link || programme || range);
     var base = {};
     data.nodes.forEach(function (n) {
       base[n.id] = !level || n.kg.type !== "Place" || n.kg.level === level;
@@ -215,14 +347,16 @@
     var keptEdges = data.edges.filter(function (e) {
       // with a level chosen, a link stays when it touches a place of that level
       return (!link || e.kg.link === link) && base[e.from] && base[e.to] &&
-        (!level || isLevel[e.from] || isLevel[e.to]);
+        (!level || isLevel[e.from] || isLevel[e.to]) &&
+        (!programme || e.kg.programmes.indexOf(programme) >= 0) &&
+        (!range || e.kg.years.some(function (y) { return y >= range[0] && y <= range[1]; }));
     });
     var touched = {};
     keptEdges.forEach(function (e) { touched[e.from] = true; touched[e.to] = true; });
     var visible = {};
     data.nodes.forEach(function (n) {
       var ok = base[n.id];
-      if (ok && link) ok = !!touched[n.id];
+      if (ok && narrowed) ok = !!touched[n.id];
       if (ok && level && n.kg.type !== "Place") ok = !!touched[n.id];
       visible[n.id] = ok;
     });
@@ -241,8 +375,11 @@
     nodes.update(data.nodes.map(function (n) { return {id: n.id, hidden: !visible[n.id]}; }));
     edges.update(data.edges.map(function (e) { return {id: e.id, hidden: !shownEdges[e.id]}; }));
     var ids = data.nodes.filter(function (n) { return visible[n.id]; }).map(function (n) { return n.id; });
-    count.textContent = ids.length + " / " + data.nodes.length + " nodes shown" +
-      (data.total.nodes > data.nodes.length ? " (of " + data.total.nodes + " in the graph)" : "");
+    var edgeCount = data.edges.filter(function (e) { return shownEdges[e.id]; }).length;
+    count.textContent = ids.length + " / " + data.nodes.length + " nodes, " +
+      edgeCount + " / " + data.edges.length + " links shown" +
+      (data.total.nodes > data.nodes.length ? " (of " + data.total.nodes + " nodes in the graph)" : "");
+    view.shown = {nodes: ids.length, edges: edgeCount};
     if (fit && ids.length) network.fit({nodes: ids, animation: false});
     return ids.length;
   }
@@ -252,10 +389,18 @@
   search.addEventListener("keydown", function (event) { if (event.key === "Enter") applyFilters(true); });
   levelSelect.addEventListener("change", function () { applyFilters(true); });
   linkSelect.addEventListener("change", function () { applyFilters(true); });
+  [programmeSelect, yearFrom, yearTo].forEach(function (select) {
+    select.addEventListener("change", function () { applyFilters(false); });
+  });
   document.getElementById("kg-reset").addEventListener("click", function () {
     search.value = "";
     levelSelect.value = "";
     linkSelect.value = "";
+    programmeSelect.value = "";
+    if (yearList.length) {
+      yearFrom.value = String(yearList[0]);
+      yearTo.value = String(yearList[yearList.length - 1]);
+    }
     applyFilters(false);
     network.fit();
   });
