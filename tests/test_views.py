@@ -28,14 +28,16 @@ XSS_ORG = '<img src=x onerror="window.__xss=1">公司'
 XSS_SENTENCE = '集团<script>window.__xss=2;alert(1)</script>捐赠<img src=x onerror="window.__xss=1">200万元。'
 
 
-def _evidence(i: int, sentence: str) -> dict[str, object]:
+def evidence(i: int, sentence: str, date: str = "", stated: str = "") -> dict[str, object]:
+    """One evidence item as the projection holds it (article date 2020 unless given)."""
     return {
         "article": f"a{i}",
         "title": f"闽宁协作新闻{i}",
-        "date": f"2020-0{i % 9 + 1}-01",
+        "date": date or f"2020-0{i % 9 + 1}-01",
         "sentence": sentence,
         "start": 0,
         "end": len(sentence),
+        "stated": stated,
     }
 
 
@@ -84,9 +86,9 @@ def sample_graph() -> nx.MultiDiGraph:
         )  # fmt: skip
 
     edge(PLACE + "350100", PLACE + "640400", "pairing", "east-west", 1.5e8, True, [
-        _evidence(1, "福州市与固原市开展东西部扶贫协作。"),
-        _evidence(2, "福州市对口帮扶固原市，投入资金1.5亿元。"),
-        _evidence(3, "福州固原携手推进产业合作。"),
+        evidence(1, "福州市与固原市开展东西部扶贫协作。"),
+        evidence(2, "福州市对口帮扶固原市，投入资金1.5亿元。"),
+        evidence(3, "福州固原携手推进产业合作。"),
     ])  # fmt: skip
     edge(
         PLACE + "350181",
@@ -95,7 +97,7 @@ def sample_graph() -> nx.MultiDiGraph:
         "east-west",
         3e7,
         True,
-        [_evidence(4, "福清市结对帮扶西吉县。")],
+        [evidence(4, "福清市结对帮扶西吉县。")],
     )
     edge(
         PLACE + "350100",
@@ -104,7 +106,7 @@ def sample_graph() -> nx.MultiDiGraph:
         "",
         5e5,
         False,
-        [_evidence(5, "福州市帮助吉强镇建设扶贫车间。")],
+        [evidence(5, "福州市帮助吉强镇建设扶贫车间。")],
     )
     edge(
         PLACE + "330100",
@@ -113,7 +115,7 @@ def sample_graph() -> nx.MultiDiGraph:
         "east-west",
         0.0,
         True,
-        [_evidence(6, "杭州市与黔东南州结对。")],
+        [evidence(6, "杭州市与黔东南州结对。")],
     )
     edge(
         PLACE + "330300",
@@ -122,10 +124,10 @@ def sample_graph() -> nx.MultiDiGraph:
         "intra-province",
         8000.0,
         False,
-        [_evidence(7, "温州市山海协作平阳县。")],
+        [evidence(7, "温州市山海协作平阳县。", date="2017-03-01")],
     )
-    edge(ORG + "a", PLACE + "640422", "funding", "", 2e6, False, [_evidence(8, XSS_SENTENCE)])
-    edge(ORG + "b", PROJECT + "p1", "project", "", 0.0, False, [_evidence(9, "<b>粗体</b>项目落地</q>")])
+    edge(ORG + "a", PLACE + "640422", "funding", "", 2e6, False, [evidence(8, XSS_SENTENCE, stated="2019")])
+    edge(ORG + "b", PROJECT + "p1", "project", "", 0.0, False, [evidence(9, "<b>粗体</b>项目落地</q>")])
     edge(
         PLACE + "350100",
         PLACE + "640000",
@@ -133,7 +135,7 @@ def sample_graph() -> nx.MultiDiGraph:
         "east-west",
         0.0,
         True,
-        [_evidence(1, "福州市与宁夏协作。")],
+        [evidence(1, "福州市与宁夏协作。")],
     )
     return g
 
@@ -301,7 +303,7 @@ def test_nodes_are_styled_by_region_type_and_support(pages: dict[str, str]) -> N
     assert fuzhou["size"] > nodes[pid(PLACE + "330100")]["size"]  # more links, more funds
 
 
-def test_edges_carry_kind_amount_and_evidence(pages: dict[str, str]) -> None:
+def test_edges_carry_kind_amount_andevidence(pages: dict[str, str]) -> None:
     data = page_json(pages["graph"])
     edges = {(e["from"], e["to"], e["kg"]["type"]): e for e in data["edges"]}
     main = edges[(pid(PLACE + "350100"), pid(PLACE + "640400"), "pairing")]
@@ -321,7 +323,7 @@ def test_evidence_is_capped_with_a_count_of_the_rest() -> None:
     g = nx.MultiDiGraph()
     g.add_node("a", label="甲", type="Place", region="east")
     g.add_node("b", label="乙", type="Place", region="west")
-    many = [_evidence(i, f"第{i}句。") for i in range(10)]
+    many = [evidence(i, f"第{i}句。") for i in range(10)]
     g.add_edge("a", "b", type="help", evidence=json.dumps(many, ensure_ascii=False), articles=10)
     edge = page_json(views.build_pages(g)["graph.html"])["edges"][0]
     cap = views.load_style()["limits"]["evidence_per_edge"]
@@ -374,7 +376,7 @@ def test_places_without_coordinates_sit_by_their_county_and_the_rest_in_a_column
     assert any("without a known location" in note for note in data["notes"])
 
 
-def _large_graph(counties: int, towns_per_county: int) -> nx.MultiDiGraph:
+def large_graph(counties: int, towns_per_county: int) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     east = "https://example.org/kg/place/330100"
     g.add_node(east, label="杭州市", type="Place", level="prefecture", code="330100", region="east",
@@ -384,7 +386,7 @@ def _large_graph(counties: int, towns_per_county: int) -> nx.MultiDiGraph:
         county = PLACE + code
         g.add_node(county, label=f"县{c}", type="Place", level="county", code=code, region="west",
                    lon=104 + c % 30 * 0.2, lat=25 + c // 30 * 0.2)  # fmt: skip
-        ev = json.dumps([_evidence(c, f"杭州市帮扶县{c}。")], ensure_ascii=False)
+        ev = json.dumps([evidence(c, f"杭州市帮扶县{c}。")], ensure_ascii=False)
         g.add_edge(east, county, type="pairing", kind="east-west", articles=1 + c % 3, evidence=ev)
         for t in range(towns_per_county):
             town = f"{county}{t:03d}"
@@ -396,7 +398,7 @@ def _large_graph(counties: int, towns_per_county: int) -> nx.MultiDiGraph:
 
 
 def test_large_graphs_fold_towns_then_keep_the_best_supported() -> None:
-    g = _large_graph(counties=80, towns_per_county=8)  # 1 + 80 + 640 nodes
+    g = large_graph(counties=80, towns_per_county=8)  # 1 + 80 + 640 nodes
     reduced, notes = views.reduce_for_display(g, max_nodes=50)
     assert reduced.number_of_nodes() == 50
     assert not any(d.get("level") == "town" for _, d in reduced.nodes(data=True))
@@ -409,7 +411,7 @@ def test_large_graphs_fold_towns_then_keep_the_best_supported() -> None:
 
 
 def test_large_graph_pages_have_fixed_positions_and_say_so() -> None:
-    g = _large_graph(counties=560, towns_per_county=1)  # 1121 nodes, 561 after folding: above both limits
+    g = large_graph(counties=560, towns_per_county=1)  # 1121 nodes, 561 after folding: above both limits
     limits = views.load_style()["limits"]
     assert g.number_of_nodes() > limits["max_nodes"] > limits["physics_max_nodes"]
     html = views.build_pages(g)
@@ -490,7 +492,7 @@ def test_towns_without_a_code_fold_into_the_county_at_their_position() -> None:
 def test_fixed_network_layout_keeps_labels_apart() -> None:
     """Above the physics limit the network page cannot pull labels apart itself: the layout it
     gets already has no two node-and-label boxes overlapping."""
-    g = _large_graph(counties=320, towns_per_county=0)
+    g = large_graph(counties=320, towns_per_county=0)
     assert g.number_of_nodes() > views.load_style()["limits"]["physics_max_nodes"]
     pos = views.fixed_network_positions(g, seed=42, rounds=200)
     half_width, half_height, drop = views.label_boxes(g, "graph", 0)
@@ -509,3 +511,221 @@ def test_a_page_id_shared_by_two_nodes_fails_loudly(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr("kg.views.network.page_id", lambda node: "n-same")
     with pytest.raises(ValueError, match="same page id"):
         views.build_pages(sample_graph())
+
+
+# --------------------------------------------------------------------------- geography, time, programmes
+
+
+def test_outlines_cover_every_province_with_its_code_and_region() -> None:
+    """The shipped outlines: one per province-level division of the gazetteer's codes (31
+    provinces, Taiwan, Hong Kong, Macau), small enough to inline, with their source named."""
+    from kg.views.geo import outlines
+
+    topology = outlines()
+    geometries = topology["objects"]["provinces"]["geometries"]
+    codes = {g["properties"]["code"] for g in geometries}
+    assert len(codes) == 34 and {"110000", "650000", "710000", "810000", "820000"} <= codes
+    regions = {g["properties"]["code"]: g["properties"]["region"] for g in geometries}
+    assert regions["350000"] == "east" and regions["640000"] == "west"
+    assert "Natural Earth" in topology["source"] and "public domain" in topology["licence"]
+    path = Path(views.__file__).parent.parent / "data" / "views" / "provinces.topo.json"
+    assert path.stat().st_size < 300_000
+
+
+def test_map_page_carries_the_projection_of_its_nodes(pages: dict[str, str]) -> None:
+    """The outlines are drawn with the projection the nodes were placed by: 福州市's unmoved
+    point (a heavy county-level place keeps its place) projects to where the page put it."""
+    data = page_json(pages["map"])
+    assert page_json(pages["graph"])["geo"] is None
+    proj = data["geo"]["projection"]
+    assert len(data["geo"]["outlines"]["objects"]["provinces"]["geometries"]) == 34
+
+    def project(lon: float, lat: float) -> tuple[float, float]:
+        return ((lon - proj["lon0"]) * proj["cos"] * proj["k"], -(lat - proj["lat0"]) * proj["k"])
+
+    nodes = {n["id"]: n for n in data["nodes"]}
+    ningxia = nodes[pid(PLACE + "640000")]  # a province: nothing shares its point
+    x, y = project(106.26, 38.47)
+    assert math.dist((x, y), (ningxia["x"], ningxia["y"])) < 60
+
+
+def test_edges_carry_the_years_their_evidence_speaks_of(pages: dict[str, str]) -> None:
+    edges = {(e["from"], e["to"]): e for e in page_json(pages["graph"])["edges"]}
+    assert edges[(pid(PLACE + "330300"), pid(PLACE + "330326"))]["kg"]["years"] == [2017]
+    # the funding states its own year (2019), which counts instead of the article's (2020)
+    assert edges[(pid(ORG + "a"), pid(PLACE + "640422"))]["kg"]["years"] == [2019]
+    assert edges[(pid(PLACE + "350100"), pid(PLACE + "640400"))]["kg"]["years"] == [2020]
+    assert views.evidence_years([{"date": ""}, {"date": "2016-05-01", "stated": "2015年"}]) == [2015]
+
+
+def programme_graph() -> nx.MultiDiGraph:
+    """The sample graph with programme data on its pairings, as the programme tables give it."""
+    g = sample_graph()
+    for u, v, key, d in g.edges(keys=True, data=True):
+        if d["type"] != "pairing":
+            continue
+        if d["kind"] == "east-west":
+            g.edges[u, v, key]["programme"] = "东西部扶贫协作"
+        else:
+            g.edges[u, v, key]["programme"] = json.dumps(["山海协作", "省内对口帮扶"], ensure_ascii=False)
+    return g
+
+
+def test_programmes_colour_the_arrows_and_fill_the_legend() -> None:
+    html = views.build_pages(programme_graph())
+    palette = views.load_style()["programme_palette"]
+    for name in ("graph.html", "map.html"):
+        data = page_json(html[name])
+        legend = {item["key"]: item["color"] for item in data["legend"]["programmes"]}
+        assert legend == {"东西部扶贫协作": palette[0], "山海协作": palette[1], "省内对口帮扶": palette[2]}
+        for edge in data["edges"]:
+            programmes = edge["kg"]["programmes"]
+            if edge["kg"]["type"] == "pairing":
+                assert programmes and edge["color"]["color"] == legend[programmes[0]]
+            else:
+                assert (
+                    programmes == []
+                    and edge["color"]["color"] == views.load_style()["links"][edge["kg"]["link"]]["color"]
+                )
+    intra = [e for e in page_json(html["graph.html"])["edges"] if e["kg"]["kind"] == "intra-province"]
+    assert intra[0]["kg"]["programmes"] == ["山海协作", "省内对口帮扶"]
+    # without programme data the legend has none and the colours are the kinds'
+    assert page_json(views.build_pages(sample_graph())["graph.html"])["legend"]["programmes"] == []
+
+
+# --------------------------------------------------------------------------- report.html
+
+
+def report_totals(html: str) -> dict[str, str]:
+    """The numbers report.html shows, by element id."""
+    return {
+        key: unescape(value) for key, value in re.findall(r'<a id="total-([a-z-]+)"[^>]*>([^<]*)</a>', html)
+    }
+
+
+def test_report_totals_equal_the_presets_on_the_seeds(seeds_build: Path) -> None:
+    """report.html of the seeds' build: its totals are what `kg query OUT --preset …` gives."""
+    from kg.query import open_store, preset, presets, select_rows
+
+    html = (seeds_build / "report.html").read_text(encoding="utf-8")
+    shown = report_totals(html)
+    store = open_store(seeds_build)
+
+    def rows(name: str) -> list[dict[str, str]]:
+        return select_rows(store, preset(name).text)
+
+    pairings = rows("pairings")
+    assert pairings and shown["pair-rows"] == str(len(pairings))
+    assert shown["pairs"] == str(len({(r["donor_name"], r["recipient_name"]) for r in pairings}))
+    assert shown["org-rows"] == str(len(rows("helper-orgs")))
+    funds = sum(float(r["total_yuan"]) for r in rows("funds-by-donor"))
+    assert funds > 0
+    assert float(re.search(r'id="total-funds" data-yuan="([^"]+)"', html).group(1)) == funds
+    assert shown["funds"] == views.format_yuan(funds)
+    articles = (seeds_build / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert shown["articles"] == str(len(articles))
+    data = json.loads(re.search(r'id="kg-report-data">(.*?)</script>', html, re.S).group(1))
+    assert sum(r["amount"] for r in data["rows"]["funds"]) == pytest.approx(funds)
+    if "funds" in presets():  # the per-sum preset, where the build has it
+        assert len(data["rows"]["funds"]) == len(rows("funds"))
+
+
+def test_report_escapes_article_strings_and_loads_nothing(tmp_path: Path) -> None:
+    """A build whose article carries markup: the report shows it as text, links nowhere outside."""
+    from kg.pipeline import build
+
+    source = tmp_path / "in"
+    source.mkdir()
+    sentence = '福州市与固原市开展东西部扶贫协作<img src=x onerror="window.kgPwned=1">。'
+    (source / "a.txt").write_text(f"闽宁<b>协作</b>新闻\n2020-05-01\n{sentence}\n", encoding="utf-8")
+    build([source], tmp_path / "out")
+    html = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "<img" not in html and "<b>协作" not in html
+    assert not re.search(r"(src|href)\s*=\s*[\"']?(https?:)?//", html, re.I)
+    assert not re.search(r"<script[^>]+src=", html, re.I)
+    data = json.loads(re.search(r'id="kg-report-data">(.*?)</script>', html, re.S).group(1))
+    assert any("<img" in ev["sentence"] for row in data["rows"]["pairs"] for ev in row["ev"])
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
+    digest = base64.b64encode(hashlib.sha256(scripts[0].encode("utf-8")).digest()).decode()
+    assert f"'sha256-{digest}'" in unescape(html)
+
+
+def test_report_shows_programme_coverage_when_the_build_has_it(
+    seeds_build: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a coverage preset the report lists its rows; without one it says why it cannot."""
+    from kg.query import Preset
+    from kg.views import report
+    from kg.views.report_page import render_report
+
+    text = (
+        "# Official pairs and whether the corpus evidences them.\n"
+        "SELECT ?programme ?donor ?recipient WHERE { VALUES (?programme ?donor ?recipient) "
+        '{ ("东西部扶贫协作" "福州市" "<b>固原市</b>") } }'
+    )
+    fake = Preset("official-coverage", "Official pairs and whether the corpus evidences them.", {}, text)
+    monkeypatch.setattr(report, "presets", lambda: {"official-coverage": fake})
+    monkeypatch.setattr(report, "preset", lambda name: fake)
+    covered = report.coverage(report.open_store(seeds_build))
+    assert covered["official-coverage"]["rows"] == [
+        {"programme": "东西部扶贫协作", "donor": "福州市", "recipient": "<b>固原市</b>"}
+    ]
+    built = report.Report(coverage=covered, rankings={k: [] for k in (
+        "donors_by_funds", "recipients_by_funds", "donors_by_pairs", "recipients_by_pairs",
+        "places_by_projects", "orgs_by_rows")}, totals={"funds_yuan": 0})  # fmt: skip
+    html = render_report(built)
+    assert "&lt;b&gt;固原市&lt;/b&gt;" in html and "preset <code>official-coverage</code>, 1 rows" in html
+    monkeypatch.setattr(report, "presets", dict)
+    assert report.coverage(report.open_store(seeds_build)) == {}
+
+
+def corpus_graph(articles: int, seed: int = 7) -> nx.MultiDiGraph:
+    """A generated projection of the size a build of ``articles`` articles gives: per 10,000
+    articles about 3,000 county-level and higher places, 4,000 towns and villages, 5,000
+    organisations, 1,500 projects and 25,000 links with 40,000 evidence items dated 2016–2023
+    (the seeds give 9 nodes and 14 links an article before places repeat across articles)."""
+    import random
+
+    rng = random.Random(seed)
+    scale = articles / 10_000
+    g = nx.MultiDiGraph()
+    places, towns = [], []
+    for i in range(int(3000 * scale)):
+        east = i % 3 == 0
+        code = f"{(33 if east else 52) + i % 5:02d}{i // 100 % 100:02d}{i % 100:02d}"
+        node = f"{PLACE}{code}-{i}"
+        lon = rng.uniform(113, 122) if east else rng.uniform(98, 110)
+        level = ("county", "prefecture")[i % 7 == 0]
+        region = "east" if east else "west"
+        g.add_node(node, label=f"县{i}", type="Place", level=level, code=code, region=region,
+                   lon=lon, lat=rng.uniform(22, 40), funds_yuan=0.0)  # fmt: skip
+        places.append(node)
+    for i in range(int(4000 * scale)):
+        county = rng.choice(places)
+        d = g.nodes[county]
+        node = f"{county}/town{i}"
+        g.add_node(node, label=f"镇{i}", type="Place", level=("town", "village")[i % 2], code="",
+                   region=d["region"], lon=d["lon"], lat=d["lat"], funds_yuan=0.0)  # fmt: skip
+        towns.append(node)
+    orgs = [f"{ORG}{i}" for i in range(int(5000 * scale))]
+    for i, node in enumerate(orgs):
+        g.add_node(node, label=f"机构{i}有限公司", type="Organisation", level="", code="",
+                   subtype="enterprise", region="east", funds_yuan=0.0)  # fmt: skip
+    projects = [f"{PROJECT}{i}" for i in range(int(1500 * scale))]
+    for i, node in enumerate(projects):
+        g.add_node(node, label=f"产业园{i}", type="Project", level="", code="", region="west", funds_yuan=0.0)
+    donors = [p for p in places if g.nodes[p]["region"] == "east"]
+    recipients = [p for p in places + towns if g.nodes[p]["region"] == "west"]
+    kinds = (("pairing", "east-west"), ("help", ""), ("funding", ""), ("project", ""))
+    for i in range(int(25_000 * scale)):
+        rtype, kind = kinds[i % 4]
+        u = rng.choice(orgs) if rtype in ("funding", "project") and i % 8 < 4 else rng.choice(donors)
+        v = rng.choice(projects) if rtype == "project" else rng.choice(recipients)
+        items = [
+            evidence(rng.randrange(articles), f"第{i}条证据。", date=f"{rng.randint(2016, 2023)}-05-01")
+            for _ in range(rng.choice((1, 1, 2, 3)))
+        ]
+        g.add_edge(u, v, key=rtype, type=rtype, kind=kind, amount_yuan=float(rng.choice((0, 0, 1e6, 3e7))),
+                   articles=len({e["article"] for e in items}), official=i % 5 == 0,
+                   evidence=json.dumps(items, ensure_ascii=False))  # fmt: skip
+    return g

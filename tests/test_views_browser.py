@@ -206,7 +206,7 @@ def test_search_and_filters_hide_the_rest(driver, built: Path) -> None:
     search = driver.find_element(By.ID, "kg-search")
     search.send_keys("固原")
     assert visible_labels(driver) == {"固原市", "福州市"}
-    assert "2 / 13 nodes shown" in driver.find_element(By.ID, "kg-count").text
+    assert "2 / 13 nodes, 1 / 8 links shown" in driver.find_element(By.ID, "kg-count").text
     search.clear()
     driver.execute_script("kgView.applyFilters(false)")  # clear() sends no input event
     assert len(visible_labels(driver)) == 13
@@ -223,9 +223,9 @@ def test_search_and_filters_hide_the_rest(driver, built: Path) -> None:
 
 
 def test_large_graph_page_is_fixed_reduced_and_says_so(driver, tmp_path: Path) -> None:
-    from test_views import _large_graph
+    from test_views import large_graph
 
-    graph = _large_graph(counties=560, towns_per_county=1)  # 1121 nodes
+    graph = large_graph(counties=560, towns_per_county=1)  # 1121 nodes
     views.write_views(graph, tmp_path)
     limit = views.load_style()["limits"]["max_nodes"]
     for page in ("graph.html", "map.html"):
@@ -498,3 +498,158 @@ def test_markup_in_an_article_runs_nothing_after_the_whole_pipeline(
     assert MARKUP_IMG in text and MARKUP_SCRIPT in text
     assert driver.execute_script("return typeof window.kgPwned") == "undefined"
     assert_nothing_ran(driver)
+
+
+# --------------------------------------------------------------------------- outlines, years, report
+
+
+def outline_pixels(driver) -> int:
+    """Pixels the outline layer has drawn on (alpha > 0), read back from its canvas."""
+    return driver.execute_script(
+        "var c = document.getElementById('kg-outlines');"
+        "if (!c || !c.width) return 0;"
+        "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;"
+        "for (var i = 3; i < d.length; i += 4) if (d[i] > 0) n++;"
+        "return n;"
+    )
+
+
+def test_map_draws_province_outlines_offline(driver, built: Path) -> None:
+    """The map's outline layer is a canvas under the network with the provinces drawn on it,
+    from data inside the page: nothing fetched, no console error; the network page has none."""
+    log = open_page(driver, built / "map.html")
+    assert [entry for entry in log if entry["level"] == "SEVERE"] == []
+    assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
+    assert driver.execute_script("return kgView.outlines.provinces") == 34
+    size = driver.execute_script("var c = document.getElementById('kg-outlines'); return [c.width, c.height]")
+    drawn = outline_pixels(driver)
+    assert drawn > 0.3 * size[0] * size[1]  # the view is over China: mostly land
+    # the outlines follow the view: zoomed far out, China is a small part of the canvas
+    driver.execute_script("kgView.network.moveTo({scale: 0.02}); kgView.network.redraw();")
+    assert 0 < outline_pixels(driver) < drawn / 4
+    open_page(driver, built / "graph.html")
+    assert driver.execute_script("return document.getElementById('kg-outlines')") is None
+
+
+def shown_counts(driver) -> list[int]:
+    return driver.execute_script(
+        "return [kgView.nodes.get({filter: n => !n.hidden}).length,"
+        " kgView.edges.get({filter: e => !e.hidden}).length]"
+    )
+
+
+@pytest.mark.parametrize("page", ["graph.html", "map.html"])
+def test_year_control_changes_the_nodes_and_links_shown(driver, built: Path, page: str) -> None:
+    """Years 2017 (温州→平阳's article), 2019 (the funding's own date) and 2020 (the rest): the
+    range control keeps the links of those years, and the header counts follow."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    open_page(driver, built / page)
+    years_from, years_to = (Select(driver.find_element(By.ID, i)) for i in ("kg-year-from", "kg-year-to"))
+    assert [o.text for o in years_from.options] == ["2017", "2019", "2020"]
+    assert shown_counts(driver) == [13, 8]
+    years_to.select_by_value("2017")
+    assert shown_counts(driver) == [2, 1]
+    assert visible_labels(driver) == {"温州市", "平阳县"}
+    assert "2 / 13 nodes, 1 / 8 links shown" in driver.find_element(By.ID, "kg-count").text
+    years_from.select_by_value("2019")
+    years_to.select_by_value("2019")
+    assert visible_labels(driver) == {"福建<script>alert(1)</script>集团", "西吉县"}
+    years_from.select_by_value("2020")
+    years_to.select_by_value("2020")
+    assert shown_counts(driver) == [10, 6]  # all but 温州, 平阳, the funding firm (西吉县 stays: 福清)
+    assert "10 / 13 nodes, 6 / 8 links shown" in driver.find_element(By.ID, "kg-count").text
+    driver.find_element(By.ID, "kg-reset").click()
+    assert shown_counts(driver) == [13, 8]
+
+
+def test_programme_filter_keeps_its_pairings(driver, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+    from test_views import programme_graph
+
+    views.write_views(programme_graph(), tmp_path)
+    open_page(driver, tmp_path / "map.html")
+    assert driver.find_element(By.ID, "kg-programme-box").is_displayed()
+    Select(driver.find_element(By.ID, "kg-programme")).select_by_value("山海协作")
+    assert visible_labels(driver) == {"温州市", "平阳县"}
+    legend = driver.execute_script("return document.getElementById('kg-legend').textContent")
+    assert "东西部扶贫协作" in legend and "省内对口帮扶" in legend
+
+
+def open_report(driver, path: Path) -> list[dict]:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver.get_log("browser")
+    driver.get(path.as_uri())
+    WebDriverWait(driver, 30, poll_frequency=0.05).until(
+        lambda d: d.execute_script("return !!(window.kgReport && kgReport.ready)")
+    )
+    return driver.get_log("browser")
+
+
+def test_seeds_report_opens_cleanly_and_its_numbers_lead_to_their_rows(driver, seeds_pages: Path) -> None:
+    """report.html of the seeds: no console error, nothing fetched; its totals are the presets'
+    (the same build, through the Python API), and a click on a number shows its rows with their
+    sentences, titles and dates."""
+    from selenium.webdriver.common.by import By
+
+    from kg.query import open_store, preset, select_rows
+
+    log = open_report(driver, seeds_pages / "report.html")
+    assert [entry for entry in log if entry["level"] in ("SEVERE", "WARNING")] == []
+    assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
+    store = open_store(seeds_pages)
+    pairings = select_rows(store, preset("pairings").text)
+    funds = sum(float(r["total_yuan"]) for r in select_rows(store, preset("funds-by-donor").text))
+    orgs = select_rows(store, preset("helper-orgs").text)
+    assert driver.find_element(By.ID, "total-pair-rows").text == str(len(pairings))
+    assert driver.find_element(By.ID, "total-funds").text == views.format_yuan(funds)
+    assert driver.find_element(By.ID, "total-org-rows").text == str(len(orgs))
+    driver.find_element(By.ID, "total-pair-rows").click()
+    rows = driver.find_elements(By.CSS_SELECTOR, "#rows-table tr")
+    assert len(rows) == len(pairings) + 1  # and the heading
+    assert driver.find_element(By.ID, "rows-title").text.startswith(f"{len(pairings)} row(s): pairs")
+    # a donor's bar in the funds chart: its rows, each with a sentence, the article's title and date
+    top_donor = driver.execute_script(
+        "var a = document.querySelector('svg.chart a[href^=\"#rows=funds&donor=\"]');"
+        "a.dispatchEvent(new MouseEvent('click', {bubbles: true}));"
+        "return decodeURIComponent(a.getAttribute('href').split('=')[2]);"
+    )
+    text = driver.find_element(By.ID, "rows").text
+    assert f"donor = {top_donor}" in text
+    articles = [json.loads(line) for line in (seeds_pages / "articles.jsonl").read_text("utf-8").splitlines()]
+    assert any(a["title"] in text and a["date"] in text for a in articles if a.get("title") and a.get("date"))
+    assert driver.execute_script("return document.querySelectorAll('#rows q').length") > 0
+    assert_nothing_ran(driver)
+
+
+def test_corpus_scale_pages_open_quickly(driver, tmp_path: Path) -> None:
+    """A projection of the size a 10,000-article build gives (see corpus_graph): both pages open
+    in Chromium and answer a filter and a pan. The open time is printed, not asserted (the
+    machine is shared); benchmarks/bench_views.py measures it."""
+    import time
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+    from test_views import corpus_graph
+
+    graph = corpus_graph(articles=10_000)
+    views.write_views(graph, tmp_path)
+    for page in ("graph.html", "map.html"):
+        start = time.perf_counter()
+        log = open_page(driver, tmp_path / page)
+        opened = time.perf_counter() - start
+        assert [entry for entry in log if entry["level"] == "SEVERE"] == []
+        start = time.perf_counter()
+        years = Select(driver.find_element(By.ID, "kg-year-to"))
+        years.select_by_index(0)
+        narrowed = shown_counts(driver)
+        driver.execute_script("kgView.network.moveTo({position: {x: 200, y: 100}}); kgView.network.redraw();")
+        filtered = time.perf_counter() - start
+        assert narrowed[0] < driver.execute_script("return kgView.nodes.length")
+        print(
+            f"{page}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges; "
+            f"open {opened:.2f} s; filter and pan {filtered:.2f} s"
+        )

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""Screenshots of a build's HTML views for the README: docs/graph.png and docs/map.png.
+"""Screenshots of a build's HTML views for the README: docs/graph.png, docs/map.png, docs/report.png.
 
     .venv/bin/kg build seeds --out out
     .venv/bin/python tools/screenshot_views.py out --out docs
 
 Drives Debian's headless Chromium through /usr/bin/chromedriver (tools/install-browser.sh
 installs both and a CJK font) with the network cut off, as the browser tests do. On the network
-page the mouse rests on the best-supported pairing, so the picture shows its evidence tooltip.
+page the mouse rests on the best-supported pairing, so the picture shows its evidence tooltip; on
+the report, the rows behind its first donor are open, so the picture shows their sentences.
 """
 
 from __future__ import annotations
@@ -75,9 +76,12 @@ def start_browser(width: int, height: int) -> tuple[webdriver.Chrome, str]:
     return webdriver.Chrome(service=service, options=options), profile
 
 
+READY = "return !!((window.kgView && kgView.ready) || (window.kgReport && kgReport.ready))"
+
+
 def shoot(driver: webdriver.Chrome, page: Path, target: Path, hover_best_edge: bool) -> None:
     driver.get(page.resolve().as_uri())
-    WebDriverWait(driver, 60).until(lambda d: d.execute_script("return !!(window.kgView && kgView.ready)"))
+    WebDriverWait(driver, 60).until(lambda d: d.execute_script(READY))
     if hover_best_edge:
         point = driver.execute_script(BEST_EDGE_POINT)
         if point:
@@ -111,12 +115,12 @@ def save_small_png(png: bytes, target: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("build", type=Path, help="a build folder holding graph.html and map.html")
+    parser.add_argument("build", type=Path, help="a build folder holding graph.html, map.html and report.html")
     parser.add_argument("--out", type=Path, default=Path("docs"), help="where to write the PNGs")
     parser.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--no-hover", action="store_true", help="no evidence tooltip on the network shot")
     args = parser.parse_args(argv)
-    pages = [args.build / "graph.html", args.build / "map.html"]
+    pages = [args.build / "graph.html", args.build / "map.html", args.build / "report.html"]
     missing = [str(p) for p in pages if not p.is_file()]
     if missing:
         print(f"missing: {', '.join(missing)} (run `kg build … --out {args.build}` first)", file=sys.stderr)
@@ -126,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         shoot(driver, pages[0], args.out / "graph.png", hover_best_edge=not args.no_hover)
         shoot(driver, pages[1], args.out / "map.png", hover_best_edge=False)
+        shoot(driver, pages[2], args.out / "report.png", hover_best_edge=False)
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)

@@ -10,6 +10,7 @@ two network pages), ``report`` (report.html).
 
 from kg.views.assets import (
     evidence_of,
+    evidence_years,
     format_yuan,
     link_key,
     load_style,
@@ -35,6 +36,7 @@ __all__ = [
     "PAGES",
     "build_pages",
     "evidence_of",
+    "evidence_years",
     "fixed_network_positions",
     "format_yuan",
     "geo_positions",

@@ -22,6 +22,7 @@ from kg.views.assets import asset, load_style, safe_json, vis_network_js
 from kg.views.layout import SPRING_MAX_NODES, fixed_network_positions, geo_positions, spring_positions
 from kg.views.network import page_data
 from kg.views.reduce import reduce_for_display
+from kg.views.report_page import write_report
 
 PAGES = {"graph": "graph.html", "map": "map.html"}
 
@@ -90,11 +91,16 @@ def build_pages(nxg: nx.MultiDiGraph) -> dict[str, str]:
 
 
 def write_views(nxg: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
-    """Write ``graph.html`` and ``map.html`` into ``out_dir`` (atomically); return their paths."""
+    """Write ``graph.html`` and ``map.html`` into ``out_dir`` (atomically), and ``report.html``
+    when the folder holds the build's store (a build writes its store before its views);
+    return their paths."""
     out = Path(out_dir)
     written = []
     for name, html in build_pages(nxg).items():
         with atomic_writer(out / name) as fh:
             fh.write(html)
         written.append(out / name)
+    report = write_report(out)
+    if report is not None:
+        written.append(report)
     return written
