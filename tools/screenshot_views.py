@@ -115,7 +115,7 @@ def save_small_png(png: bytes, target: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("build", type=Path, help="a build folder holding graph.html, map.html and report.html")
+    parser.add_argument("build", type=Path, help="a build folder holding graph.html, map.html, report.html")
     parser.add_argument("--out", type=Path, default=Path("docs"), help="where to write the PNGs")
     parser.add_argument("--size", default="1400x900", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--no-hover", action="store_true", help="no evidence tooltip on the network shot")
