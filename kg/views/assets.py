@@ -33,6 +33,14 @@ def asset(name: str) -> str:
     return files("kg.data").joinpath("views", name).read_text(encoding="utf-8")
 
 
+def template(name: str) -> Any:
+    """A Jinja template of ``data/views`` (autoescaped; ``{% include %}`` reads its siblings)."""
+    from jinja2 import Environment, FunctionLoader
+
+    env = Environment(autoescape=True, keep_trailing_newline=True, loader=FunctionLoader(asset))
+    return env.get_template(name)
+
+
 def vis_network_bundle() -> Traversable:
     """pyvis's own copy of vis-network: the newest ``pyvis/lib/vis-<version>/`` folder (9.1.2 in
     pyvis 0.3.2, the one pyvis's ``in_line`` template inlines)."""

@@ -18,7 +18,7 @@ from typing import Any
 import networkx as nx
 
 from kg.io import atomic_writer
-from kg.views.assets import asset, load_style, safe_json, vis_network_js
+from kg.views.assets import asset, load_style, safe_json, template, vis_network_js
 from kg.views.layout import SPRING_MAX_NODES, fixed_network_positions, geo_positions, spring_positions
 from kg.views.network import page_data
 from kg.views.reduce import reduce_for_display
@@ -29,7 +29,6 @@ PAGES = {"graph": "graph.html", "map": "map.html"}
 
 def render_page(data: dict[str, Any], title: str) -> str:
     """One self-contained HTML page: pyvis's vis-network, our script and style, the data."""
-    from jinja2 import Environment
     from markupsafe import Markup
 
     scripts = [vis_network_js(), asset("view.js")]
@@ -39,9 +38,8 @@ def render_page(data: dict[str, Any], title: str) -> str:
     hashes = " ".join(
         f"'sha256-{base64.b64encode(hashlib.sha256(s.encode('utf-8')).digest()).decode()}'" for s in scripts
     )
-    env = Environment(autoescape=True, keep_trailing_newline=True)
-    template = env.from_string(asset("page.html"))
-    return template.render(
+    page = template("page.html")
+    return page.render(
         title=title,
         csp=f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:",
         css=Markup(asset("view.css")),

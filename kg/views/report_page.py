@@ -17,7 +17,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from kg.io import atomic_writer
-from kg.views.assets import asset, format_yuan, load_style, safe_json
+from kg.views.assets import asset, format_yuan, load_style, safe_json, template
 from kg.views.report import Report, build_report
 
 REPORT = "report.html"
@@ -104,14 +104,12 @@ def page_rows(report: Report) -> dict[str, list[dict]]:
 
 
 def render_report(report: Report) -> str:
-    from jinja2 import Environment
-
     script = asset("report.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
-    env = Environment(autoescape=True, keep_trailing_newline=True)
-    env.globals.update(rows_link=rows_link, yuan=format_yuan)
     data = {"rows": page_rows(report), "columns": COLUMNS, "totals": report.totals}
-    return env.from_string(asset("report.html")).render(
+    return template("report.html").render(
+        rows_link=rows_link,
+        yuan=format_yuan,
         title="山海图谱 Shanhai KG — report",
         csp=f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'",
         css=Markup(asset("report.css")),
