@@ -605,7 +605,7 @@ def report_totals(html: str) -> dict[str, str]:
 
 def test_report_totals_equal_the_presets_on_the_seeds(seeds_build: Path) -> None:
     """report.html of the seeds' build: its totals are what `kg query OUT --preset …` gives."""
-    from kg.query import open_store, preset, presets, select_rows
+    from kg.query import open_store, preset, select_rows
 
     html = (seeds_build / "report.html").read_text(encoding="utf-8")
     shown = report_totals(html)
@@ -626,8 +626,14 @@ def test_report_totals_equal_the_presets_on_the_seeds(seeds_build: Path) -> None
     assert shown["articles"] == str(len(articles))
     data = json.loads(re.search(r'id="kg-report-data">(.*?)</script>', html, re.S).group(1))
     assert sum(r["amount"] for r in data["rows"]["funds"]) == pytest.approx(funds)
-    if "funds" in presets():  # the per-sum preset, where the build has it
-        assert len(data["rows"]["funds"]) == len(rows("funds"))
+    sums = rows("funds")
+    assert shown["sums"] == str(len(sums)) and len(data["rows"]["sums"]) == len(sums)
+    assert float(re.search(r'id="total-sums-yuan" data-yuan="([^"]+)"', html).group(1)) == pytest.approx(
+        sum(float(r["amount_yuan"]) for r in sums)
+    )
+    projects = rows("projects")
+    assert shown["project-rows"] == str(len(projects))
+    assert shown["projects"] == str(len({r["project_name"] for r in projects}))
 
 
 def test_report_escapes_article_strings_and_loads_nothing(tmp_path: Path) -> None:

@@ -3,9 +3,12 @@ projects and helping organisations, their rankings, a province × province matri
 graph has them, the official programmes' coverage.
 
 The totals come from the stock presets themselves (``ontology/queries``: ``pairings``,
-``helper-orgs``, ``funds-by-donor``, and ``programmes`` / ``official-coverage`` when present), so
-the report can never disagree with ``kg query``; the rows behind each number, with their
-sentences, come from ``data/views/report/relations.rq`` and ``articles.rq``.
+``helper-orgs``, ``funds-by-donor``, ``funds``, ``projects``, and ``programmes`` /
+``official-coverage`` when present), so the report can never disagree with ``kg query``; the
+evidence of the rows behind each number comes from ``data/views/report/relations.rq`` and
+``articles.rq``. Two money figures, as the presets have them: the givers' totals
+(``funds-by-donor``: every relation with an amount, each amount once per giver, article and
+recipient) and the stated sums (``funds``: one row per funding sentence's sum).
 """
 
 from __future__ import annotations
@@ -124,25 +127,50 @@ def fund_rows(relations: list[dict[str, str]]) -> list[dict[str, Any]]:
     return list(rows.values())
 
 
-def project_rows(relations: list[dict[str, str]]) -> list[dict[str, Any]]:
-    """One row per project relation: the project, its place, who builds or funds it."""
-    rows: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in relations:
-        if "project" not in r:
-            continue
-        row = rows.setdefault(
-            (r["project"], r["relation"]),
-            {
-                "doc": r["doc"],
-                "project": r.get("project_name", ""),
-                "place": r.get("recipient_name", ""),
-                "builder": r.get("donor_name", ""),
-                "amount": float(r["amount"]) if "amount" in r else 0.0,
-                "ev": [],
-            },
-        )
-        row["ev"].append(evidence_item(r))
-    return list(rows.values())
+def preset_evidence(
+    row: dict[str, str], articles: dict[str, dict[str, Any]], kind: str
+) -> list[dict[str, str]]:
+    """A preset row's own sentence as evidence, with its article's title and date."""
+    article = articles.get(row["doc"], {})
+    return [
+        {
+            "doc": row["doc"],
+            "title": article.get("title", ""),
+            "date": article.get("date", ""),
+            "sentence": row.get("evidence", ""),
+            "type": kind,
+        }
+    ]
+
+
+def sum_rows(store: ox.Store, articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ``funds`` preset's rows: every stated sum, with the sentence that states it."""
+    return [
+        {
+            "doc": row["doc"],
+            "donor": row.get("donor_name", ""),
+            "recipient": row.get("recipient_name", ""),
+            "amount": float(row["amount_yuan"]),
+            "date": row.get("date", ""),
+            "purpose": row.get("purpose", ""),
+            "ev": preset_evidence(row, articles, "funding"),
+        }
+        for row in run_preset(store, "funds")
+    ]
+
+
+def project_rows(store: ox.Store, articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ``projects`` preset's rows: each named project, its place and builder, its sentence."""
+    return [
+        {
+            "doc": row["doc"],
+            "project": row["project_name"],
+            "place": row.get("place_name", ""),
+            "builder": row.get("builder_name", ""),
+            "ev": preset_evidence(row, articles, "project"),
+        }
+        for row in run_preset(store, "projects")
+    ]
 
 
 def org_rows(store: ox.Store, index: dict) -> list[dict[str, Any]]:
@@ -218,11 +246,20 @@ def build_report(build_dir: Path, top_n: int = 15) -> Report:
     index = evidence_index(relations)
     report = Report()
     articles = article_rows(store)
+    by_doc = {a["doc"]: a for a in articles}
     pairs = pair_rows(store, index, names)
     funds = fund_rows(relations)
-    projects = project_rows(relations)
+    sums = sum_rows(store, by_doc)
+    projects = project_rows(store, by_doc)
     orgs = org_rows(store, index)
-    report.rows = {"articles": articles, "pairs": pairs, "funds": funds, "projects": projects, "orgs": orgs}
+    report.rows = {
+        "articles": articles,
+        "pairs": pairs,
+        "funds": funds,
+        "sums": sums,
+        "projects": projects,
+        "orgs": orgs,
+    }
     dates = sorted(a["date"] for a in articles if a["date"])
     funds_total = sum(float(r.get("total_yuan", 0)) for r in run_preset(store, "funds-by-donor"))
     report.totals = {
@@ -234,6 +271,8 @@ def build_report(build_dir: Path, top_n: int = 15) -> Report:
         "pairs": len({(p["donor"], p["recipient"]) for p in pairs}),
         "funds_yuan": funds_total,
         "fund_rows": len(funds),
+        "sums": len(sums),
+        "sums_yuan": sum(s["amount"] for s in sums),
         "projects": len({p["project"] for p in projects}),
         "project_rows": len(projects),
         "org_rows": len(orgs),

@@ -25,6 +25,14 @@ COLUMNS = {  # row set → (field, heading) shown in its table; "ev" is the evid
     "articles": [("doc", "article"), ("title", "title"), ("date", "date"), ("source", "source")],
     "pairs": [("doc", "article"), ("donor", "donor"), ("recipient", "recipient"), ("kind", "kind")],
     "funds": [("doc", "article"), ("donor", "giver"), ("recipient", "recipient"), ("amount_text", "amount")],
+    "sums": [
+        ("doc", "article"),
+        ("donor", "giver"),
+        ("recipient", "recipient"),
+        ("amount_text", "amount"),
+        ("date", "date stated"),
+        ("purpose", "purpose"),
+    ],
     "projects": [("doc", "article"), ("project", "project"), ("place", "place"), ("builder", "builder")],
     "orgs": [("doc", "article"), ("org", "organisation"), ("recipient", "helps")],
 }
