@@ -237,7 +237,8 @@ def test_large_graph_page_is_fixed_reduced_and_says_so(driver, tmp_path: Path) -
             "var n = document.getElementById('kg-notes'); return n.hidden ? '' : n.textContent"
         )
         assert f"Showing the {limit} best-supported of" in notes
-        assert f"of {graph.number_of_nodes()} nodes in the graph" in driver.find_element("id", "kg-count").text
+        count = driver.find_element("id", "kg-count").text
+        assert f"of {graph.number_of_nodes()} nodes in the graph" in count
         assert drawn_pixels(driver) > 5000
         assert driver.execute_script(OVERLAPS) == []  # no label covers another, even at 500 nodes
 
