@@ -165,6 +165,9 @@ class Relation(_Record):
     purpose: str | None = None
     project: str | None = None  # project name, for type=project (and where a help names one)
     action: str | None = None  # help: invests, donates, builds, employs, buys, trains, …
+    # whether the relation also says its two places are partners: a county's sum for a village
+    # of its partner county says that the county helps the village, not that the two are paired
+    states_pairing: bool = True
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:

@@ -385,10 +385,18 @@ def test_the_innermost_place_of_an_address_receives() -> None:
     assert found == [("七桥村", "高坝田村", 200_000)]
 
 
-def test_a_county_giving_to_a_village_it_is_not_paired_with_leaves_the_donor_unknown() -> None:
+def test_a_county_gives_a_village_of_its_partner_without_stating_a_pairing() -> None:
+    # the second sentence leaves its subject out: it goes on with 和平区, which the article pairs
+    # with the county around the village; the sum says 和平区 helps the village, not a pairing
     text = "和平区对口帮扶靖远县。同时,向富坪村拨付帮扶资金100万元。"
-    found = fundings(text, ["和平区", "靖远县", "富坪村"], money={"100万元": 1_000_000})
-    assert found == [(None, "富坪村", 1_000_000)]
+    found = relations(text, ["和平区", "靖远县", "富坪村"], money={"100万元": 1_000_000})
+    funds = [r for r in found if r.type == "funding"]
+    assert [(r.donor.name if r.donor else None, r.recipient.name, r.states_pairing) for r in funds] == [
+        ("和平区", "富坪村", False)
+    ]
+
+
+def test_a_county_giving_to_a_village_it_is_not_paired_with_leaves_the_donor_unknown() -> None:
     text = "时任昆山市领导一行深入到六龙山乡开展精准帮扶活动,捐赠100万元用于灾后重建。"
     found = fundings(text, ["昆山市", "六龙山乡"], money={"100万元": 1_000_000})
     assert found == [(None, "六龙山侗族土家族乡", 1_000_000)]

@@ -350,6 +350,8 @@ class GraphAssembler:
             g.add((node, SHANHAI.pairingKind, Literal(kind)))
         if rel.official is not None:
             g.add((node, SHANHAI.official, Literal(bool(rel.official))))
+        if not rel.states_pairing:
+            g.add((node, SHANHAI.statesPairing, Literal(False)))
         if rel.official and rel.official_pair and len(rel.official_pair) == 2:
             sides = (SHANHAI.officialDonor, SHANHAI.officialRecipient)
             for predicate, code in zip(sides, rel.official_pair, strict=True):

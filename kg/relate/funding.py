@@ -12,6 +12,7 @@ from kg.relate.encode import Encoded, Slot
 from kg.relate.facts import org_party, relation, to_party
 from kg.relate.geo import comparable_levels, related
 from kg.relate.rules import lexicon, pattern_of
+from kg.relate.subjects import left_out_subject
 from kg.relate.text import SENTENCE_STOPS, TOKEN_RE, clause_bounds, preceded_by
 
 
@@ -55,6 +56,8 @@ def _is_transfer(enc: Encoded, pos: int, end: int) -> bool:
     if any(w in window for w in fund["not_funding_after"]):
         return False
     if any(after.startswith(w) or after.startswith("的" + w) for w in fund["nouns_after"]):
+        return True
+    if any(after.startswith(w) for w in fund["allocated_after"]):
         return True
     return any(w in before for w in fund["verbs_before"])
 
@@ -124,65 +127,128 @@ def _receiver(enc: Encoded, positions: list[tuple[int, int, Slot]], pos: int) ->
     return None
 
 
+def _several_givers(positions: list[tuple[int, int, Slot]], slot: Slot, text: str) -> bool:
+    """Whether the giver is one item of a list of different givers (A、B、C等共捐资X元): their
+    total is no one giver's sum."""
+    index = next((i for i, (_, _, s) in enumerate(positions) if s is slot), None)
+    if index is None:
+        return False
+    key = _giver_key(slot)
+    for i in (index - 1, index + 1):
+        if not 0 <= i < len(positions):
+            continue
+        left, right = sorted((index, i))
+        between = text[positions[left][1] : positions[right][0]]
+        other = positions[i][2]
+        if other.letter in "PUO" and between in _LIST_JOINERS and _giver_key(other) != key:
+            return True
+    return False
+
+
+_LIST_JOINERS = ("、", "和", "及", "以及", "与")
+
+
+def _giver_key(slot: Slot) -> str:
+    """The same place written twice (区委、区政府 both act for the district) is one giver."""
+    if slot.place is not None:
+        return place_key(slot.place)
+    return slot.mention.name or slot.mention.text
+
+
+def _agents(
+    ctx: ArticleContext, positions: list[tuple[int, int, Slot]], pos: int, recipient: Mention, text: str
+) -> list[Slot]:
+    """The givers written before the sum, nearest last (see :func:`_fund_donor`)."""
+    markers = lexicon()["recipient_markers"]["words"]
+    return [
+        s
+        for p_pos, _, s in positions
+        if p_pos < pos
+        and s.letter in "PO"
+        and not (s.place and related(s.place, recipient))
+        and not (s.place and ctx.state.is_recipient_side(s.place))
+        and not (s.letter == "O" and not ctx.helper_org(s, recipient))
+        and not (s.letter == "O" and _marked_goal(text, positions, p_pos, markers))
+        # a one-character abbreviation (粤 of 粤桂协作河池工作组) names a programme,
+        # never the one who gives
+        and not (s.letter == "P" and not s.government and len(s.mention.text) < 2)
+        # a place that only locates an organisation (广东的扶沟商会) is not the giver
+        and not (s.letter == "P" and _locates_an_org(positions, s, ctx.article.text))
+    ]
+
+
+def _subject_giver(ctx: ArticleContext, index: int, pos: int, recipient: Mention) -> Party | Mention | None:
+    """The giver of a sentence that leaves its subject out: the subject it goes on with (one
+    place or one organisation; a list of several gives no one giver)."""
+    subject = left_out_subject(ctx.encoded, index, pos)
+    if len(subject) != 1:
+        return None
+    slot = subject[0]
+    if slot.letter == "O":
+        return org_party(slot.mention) if ctx.helper_org(slot, recipient) else None
+    place = slot.place
+    if place is None or related(place, recipient) or ctx.state.is_recipient_side(place):
+        return None
+    return place if _helps_inside_partner(ctx, place, recipient) else None
+
+
+def _helps_inside_partner(ctx: ArticleContext, donor: Mention, recipient: Mention) -> bool:
+    """Whether the article pairs the giver (or a place around or inside it) with the recipient
+    or a place around it: a county's sum for a village of its partner county, never a sum for
+    the province around its partner."""
+    return any(related(d, donor) and nests(recipient, r) for d, r, _, _ in ctx.state.pairings)
+
+
 def _fund_donor(
     ctx: ArticleContext,
+    index: int,
     positions: list[tuple[int, int, Slot]],
     pos: int,
-    here: list[tuple[Mention, Mention, float, int]],
     recipient: Mention,
     text: str = "",
-) -> Party | None:
-    """Who gives the money: the sentence's pairing with that recipient, else the nearest
-    giver written before the sum (an organisation right after 为/向/给, or after the places
-    that name it, is its goal: A为B小学捐赠5万元, A为Y县B小学捐赠), else (a sentence that
-    continues the article's pair) the article's main donor when the recipient is the main
-    recipient or inside it.
+) -> tuple[Party | None, bool]:
+    """Who gives the money, and whether saying so also states a pairing.
 
-    A place gives a place money only at comparable levels or where the article pairs the
-    two (a county's visit to a township, 到…捐赠, is no pair): otherwise the donor is left
-    unknown, as the weak-verb pairings are.
+    The giver is the sentence's pairing with that recipient, else the nearest giver written
+    before the sum (an organisation right after 为/向/给, or after the places that name it, is
+    its goal: A为B小学捐赠5万元, A为Y县B小学捐赠), else the subject a sentence without one goes
+    on with (:mod:`kg.relate.subjects`). The article's topic is never taken for a giver; one
+    item of a list of givers (A、B等共捐资) is not the giver of their total.
+
+    A place gives a place of another level money only where the article pairs the two, or
+    places around or inside them (a county's sum for a village of its partner county): that
+    says the county helps the village, not that the two are paired.
     """
-    markers = lexicon()["recipient_markers"]["words"]
+    here = ctx.state.in_sentence(index)
     exact = [p for p in here if place_key(p[1]) == place_key(recipient)]
     paired = exact or [p for p in here if related(p[1], recipient)]
     donor_place: Mention | None = None
     if paired:
         donor_place = paired[0][0]
     else:
-        agents = [
-            s
-            for p_pos, _, s in positions
-            if p_pos < pos
-            and s.letter in "PO"
-            and not (s.place and related(s.place, recipient))
-            and not (s.place and ctx.state.is_recipient_side(s.place))
-            and not (s.letter == "O" and not ctx.helper_org(s, recipient))
-            and not (s.letter == "O" and _marked_goal(text, positions, p_pos, markers))
-            # a one-character abbreviation (粤 of 粤桂协作河池工作组) names a programme,
-            # never the one who gives
-            and not (s.letter == "P" and not s.government and len(s.mention.text) < 2)
-            # a place that only locates an organisation (广东的扶沟商会) is not the giver
-            and not (s.letter == "P" and _locates_an_org(positions, s, ctx.article.text))
-        ]
+        agents = _agents(ctx, positions, pos, recipient, text)
         if agents:
             agent = agents[-1]
+            if _several_givers(positions, agent, text):
+                return None, True
             if agent.place is None:
-                return org_party(agent.mention)
+                return org_party(agent.mention), True
             donor_place = agent.place
             named = any(s.place is not None and related(s.place, recipient) for _, _, s in positions)
             if not named and not ctx.partners(donor_place, recipient):
                 # the recipient came from another sentence: the giver named here must be
                 # known as its partner, or the two were never said to be linked
-                return None
-        elif ctx.state.pairings:
-            main_recipient = ctx.state.main(1)
-            if main_recipient is not None and nests(recipient, main_recipient):
-                donor_place = ctx.state.main(0)
-    if donor_place is None:
-        return None
-    if not comparable_levels(donor_place, recipient) and not ctx.paired(donor_place, recipient):
-        return None
-    return to_party(donor_place)
+                return None, True
+        else:
+            giver = _subject_giver(ctx, index, pos, recipient)
+            if giver is None or isinstance(giver, Party):
+                return giver, True
+            donor_place = giver
+    if comparable_levels(donor_place, recipient) or ctx.paired(donor_place, recipient):
+        return to_party(donor_place), True
+    if _helps_inside_partner(ctx, donor_place, recipient):
+        return to_party(donor_place), False
+    return None, True
 
 
 def read_funding(ctx: ArticleContext) -> None:
@@ -199,7 +265,7 @@ def read_funding(ctx: ArticleContext) -> None:
             recipient = _fund_recipient(ctx, enc, positions, pos, here)
             if recipient is None:
                 continue
-            donor = _fund_donor(ctx, positions, pos, here, recipient, enc.text)
+            donor, pairs = _fund_donor(ctx, enc.index, positions, pos, recipient, enc.text)
             date = next((s.mention.iso for _, _, s in positions if s.letter == "D" and s.mention.iso), None)
             left, right = clause_bounds(enc.text, pos, end)
             ctx.add(
@@ -215,5 +281,6 @@ def read_funding(ctx: ArticleContext) -> None:
                     amount_yuan=slot.mention.value,
                     date=date or ctx.article.date,
                     purpose=_purpose(enc, end),
+                    states_pairing=pairs,
                 )
             )

@@ -81,3 +81,22 @@ def test_seeds_funds_and_projects_as_the_scorer_reads_them(seeds_build: Path, pr
             assert float(row["amount_yuan"]) > 0
         else:
             assert row["project_name"]
+
+
+def test_a_sum_that_states_no_pairing_is_a_fund_but_no_pair(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from graph_sample import GAOBATIAN, KUNSHAN
+
+    articles, mentions, relations = sample_records()
+    fund = next(r for r in relations if r.type == "funding" and r.article_id == "101_kunshan")
+    village_fund = replace(
+        fund, donor=KUNSHAN, recipient=GAOBATIAN, amount_yuan=50_000.0, states_pairing=False
+    )
+    kg_graph.write_graph(kg_graph.build_graph(articles, mentions, [*relations, village_fund]), tmp_path)
+    funds = values(results(str(tmp_path), "--preset", "funds"))
+    assert ("昆山市", "高坝田村", 50_000.0) in [
+        (r.get("donor_name"), r["recipient_name"], float(r["amount_yuan"])) for r in funds
+    ]
+    pairs = values(results(str(tmp_path), "--preset", "pairings"))
+    assert ("昆山市", "高坝田村") not in [(r["donor_name"], r["recipient_name"]) for r in pairs]
