@@ -112,6 +112,7 @@ LEXICON_SPEC: dict[str, Field] = {
         verbs_before=need(words),
         nouns_after=need(words),
         not_funding_after=need(words),
+        allocated_after=need(words),
         receive_verbs=need(words),
         purpose_markers=need(words),
     ),
