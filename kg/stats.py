@@ -10,8 +10,8 @@ import networkx as nx
 
 from kg.query import open_store, select_rows
 
+# The shanhai: prefix (and the others of kg.vocab.PREFIXES) is given to every query by kg.query.run.
 COUNTS_QUERY = """
-PREFIX shanhai: <https://w3id.org/shanhai-kg/ontology#>
 SELECT ?what (COUNT(DISTINCT ?node) AS ?count) WHERE {
   VALUES (?class ?what) {
     (shanhai:Article "articles") (shanhai:Place "places") (shanhai:Organisation "organisations")
@@ -23,10 +23,7 @@ SELECT ?what (COUNT(DISTINCT ?node) AS ?count) WHERE {
 } GROUP BY ?what
 """
 TRIPLES_QUERY = "SELECT (COUNT(*) AS ?count) WHERE { ?s ?p ?o }"
-ASSISTS_QUERY = (
-    "PREFIX shanhai: <https://w3id.org/shanhai-kg/ontology#> "
-    "SELECT (COUNT(*) AS ?count) WHERE { ?s shanhai:assists ?o }"
-)
+ASSISTS_QUERY = "SELECT (COUNT(*) AS ?count) WHERE { ?s shanhai:assists ?o }"
 COUNT_ORDER = (
     "triples",
     "articles",

@@ -24,19 +24,98 @@ import hashlib
 from urllib.parse import quote
 
 from rdflib import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace, URIRef
+from rdflib.namespace import ORG, DefinedNamespace
 
 from kg.places import LEVELS, UPPER_LEVELS
 
 BASE = "https://w3id.org/shanhai-kg/"
-SHANHAI = Namespace(BASE + "ontology#")
+
+
+class SHANHAI(DefinedNamespace):
+    """The shanhai ontology (``ontology/shanhai.ttl``): every term it declares, and no other — a
+    misspelt term (``SHANHAI.donour``) is an AttributeError where it is written, not a silent new IRI."""
+
+    _NS = Namespace(BASE + "ontology#")
+    _fail = True
+
+    # classes
+    Party: URIRef  # anything that can help or be helped
+    Place: URIRef
+    Organisation: URIRef
+    Enterprise: URIRef
+    GovernmentBody: URIRef
+    SocialOrganisation: URIRef
+    School: URIRef
+    Hospital: URIRef
+    OtherOrganisation: URIRef
+    Project: URIRef
+    Article: URIRef
+    Relation: URIRef
+    Pairing: URIRef
+    Help: URIRef
+    Funding: URIRef
+    ProjectSupport: URIRef
+    Evidence: URIRef
+    AssistanceLink: URIRef
+    # the administrative levels (a SKOS concept scheme) and its concepts
+    AdministrativeLevels: URIRef
+    province: URIRef
+    prefecture: URIRef
+    county: URIRef
+    town: URIRef
+    village: URIRef
+    # places
+    adminCode: URIRef
+    level: URIRef
+    administrativeParent: URIRef
+    inCounty: URIRef
+    region: URIRef
+    # organisations and projects
+    basedIn: URIRef
+    locatedIn: URIRef
+    # relations
+    donor: URIRef
+    recipient: URIRef
+    relationType: URIRef
+    pairingKind: URIRef
+    official: URIRef
+    officialDonor: URIRef
+    officialRecipient: URIRef
+    amountYuan: URIRef
+    purpose: URIRef
+    action: URIRef
+    project: URIRef
+    pattern: URIRef
+    confidence: URIRef
+    # evidence and articles
+    evidence: URIRef
+    sentenceText: URIRef
+    sentenceIndex: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    contentHash: URIRef
+    # assistance links and their counts
+    assists: URIRef
+    aggregates: URIRef
+    relationCount: URIRef
+    articleCount: URIRef
+
+
+class GEO(DefinedNamespace):
+    """WGS84 positions (rdflib's own ``WGS`` has the https form of this namespace, not the one in use)."""
+
+    _NS = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+    _fail = True
+
+    lat: URIRef
+    long: URIRef
+
+
 ID = Namespace(BASE + "id/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
-SH = Namespace("http://www.w3.org/ns/shacl#")
 
 # Prefixes written into graph.ttl and offered to queries (a query may still declare its own).
 # Data IRIs (ID) stay written in full: their percent-encoded names make poor prefixed names.
-PREFIXES: dict[str, Namespace] = {
+PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "shanhai": SHANHAI,
     "prov": PROV,
     "org": ORG,
