@@ -159,30 +159,11 @@ def query(
 
     try:
         if list_presets:
-            for item in q.presets().values():
-                needs = " ".join(f"--param {name}=…" for name in item.params)
-                typer.echo(f"{item.name:<20} {item.description}" + (f"  [{needs}]" if needs else ""))
+            typer.echo("\n".join(q.preset_lines()))
             return
         if graph is None:
             raise q.QueryError("give a build folder or a .ttl file to query")
-        params = q.parse_params(param or [])
-        if preset is not None:
-            if sparql is not None:
-                raise q.QueryError("give either a query or --preset, not both")
-            stock = q.preset(preset)
-            missing = [name for name in stock.params if name not in params]
-            if missing:
-                raise q.QueryError(
-                    f"preset {preset!r} needs " + ", ".join(f"--param {name}=…" for name in missing)
-                )
-            text = stock.text
-        elif sparql is None:
-            raise q.QueryError("give a SPARQL query, a .rq file or --preset NAME")
-        elif sparql.endswith(".rq") and Path(sparql).is_file():
-            text = Path(sparql).read_text(encoding="utf-8")
-        else:
-            text = sparql
-        output = q.format_results(q.run(q.open_store(graph), text, params), fmt)
+        output = q.answer(graph, sparql, preset=preset, params=q.parse_params(param or []), fmt=fmt)
     except q.QueryError as exc:
         err.print(f"error: {exc}", highlight=False, markup=False)
         raise typer.Exit(2) from None
@@ -250,29 +231,19 @@ def train(
     """Train the statistical NER on CLUENER2020 plus our domain examples, or score it on CLUENER dev."""
     from kg import train as training
 
-    if evaluate_only:
-        import spacy
-
-        from kg.nlp import model_path
-
-        dev = data / "dev.jsonl"
-        if not dev.is_file():
-            err.print(f"error: {dev} not found (--data)", highlight=False, markup=False)
-            raise typer.Exit(2)
-        path = model or model_path()
-        scores = training.evaluate(spacy.load(path), training.read_cluener(dev))
-        typer.echo(f"CLUENER dev ({scores.sentences} sentences), model {path}, exact spans:")
-        typer.echo(scores.table())
-        return
-    if out is None or not (data / "train.jsonl").is_file():
-        err.print("error: give --out and a --data folder holding train.jsonl", highlight=False, markup=False)
-        raise typer.Exit(2)
-    result = training.train_model(data, out, config_path=config, max_steps=max_steps)
-    typer.echo(
-        f"trained on {result.train_sentences} sentences ({result.domain_sentences} domain examples, "
-        f"repeated {training.DOMAIN_REPEAT}×) in {result.seconds / 60:.1f} min; "
-        f"{result.misaligned} spans did not align with words; wrote {out}"
-    )
+    try:
+        if evaluate_only:
+            path, scores = training.evaluate_on_dev(data, model)
+            typer.echo(f"CLUENER dev ({scores.sentences} sentences), model {path}, exact spans:")
+            typer.echo(scores.table())
+            return
+        if out is None:
+            raise training.TrainInputError("give --out, the folder to write the trained NER into")
+        result = training.train_model(data, out, config_path=config, max_steps=max_steps)
+    except training.TrainInputError as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False)
+        raise typer.Exit(2) from None
+    typer.echo(result.summary())
     if result.dev is not None:
         typer.echo("CLUENER dev, exact spans:")
         typer.echo(result.dev.table())

@@ -82,6 +82,47 @@ def preset(name: str) -> Preset:
     return available[name]
 
 
+def preset_lines() -> list[str]:
+    """One line per stock query: its name, what it gives and the parameters it needs."""
+    lines = []
+    for item in presets().values():
+        needs = " ".join(f"--param {name}=…" for name in item.params)
+        lines.append(f"{item.name:<20} {item.description}" + (f"  [{needs}]" if needs else ""))
+    return lines
+
+
+def query_text(sparql: str | None, preset_name: str | None, params: dict[str, str]) -> str:
+    """The SPARQL to run: a stock query by name (with every parameter it declares given), a .rq
+    file, or the query itself; QueryError for none, both, or a missing parameter."""
+    if preset_name is not None:
+        if sparql is not None:
+            raise QueryError("give either a query or --preset, not both")
+        stock = preset(preset_name)
+        missing = [name for name in stock.params if name not in params]
+        if missing:
+            raise QueryError(
+                f"preset {preset_name!r} needs " + ", ".join(f"--param {name}=…" for name in missing)
+            )
+        return stock.text
+    if sparql is None:
+        raise QueryError("give a SPARQL query, a .rq file or --preset NAME")
+    if sparql.endswith(".rq") and Path(sparql).is_file():
+        return Path(sparql).read_text(encoding="utf-8")
+    return sparql
+
+
+def answer(
+    graph: Path,
+    sparql: str | None,
+    preset: str | None = None,
+    params: dict[str, str] | None = None,
+    fmt: str = "table",
+) -> str:
+    """The formatted results of a query, a .rq file or a stock query on a build folder or RDF file."""
+    params = params or {}
+    return format_results(run(open_store(graph), query_text(sparql, preset, params), params), fmt)
+
+
 def open_store(graph: Path) -> ox.Store:
     """The store to query: a build folder's persistent store, or an RDF file loaded into memory."""
     path = Path(graph)

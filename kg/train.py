@@ -189,6 +189,10 @@ def split_held_out(examples: list[Example]) -> tuple[list[Example], list[Example
     return train, held_out
 
 
+class TrainInputError(ValueError):
+    """The data folder or the output a command needs is missing (``kg train --data … --out …``)."""
+
+
 @dataclass
 class TrainResult:
     out: Path
@@ -197,6 +201,28 @@ class TrainResult:
     domain_sentences: int
     misaligned: int
     dev: Evaluation | None
+
+    def summary(self) -> str:
+        """What a training run did, in one line."""
+        return (
+            f"trained on {self.train_sentences} sentences ({self.domain_sentences} domain examples, "
+            f"repeated {DOMAIN_REPEAT}×) in {self.seconds / 60:.1f} min; "
+            f"{self.misaligned} spans did not align with words; wrote {self.out}"
+        )
+
+
+def evaluate_on_dev(data_dir: str | Path, model: str | Path | None = None) -> tuple[Path, Evaluation]:
+    """Score a trained NER (default: the shipped one) on ``data_dir``/dev.jsonl, exact spans;
+    returns the model's path and the scores."""
+    import spacy
+
+    from kg.nlp import model_path
+
+    dev = Path(data_dir) / "dev.jsonl"
+    if not dev.is_file():
+        raise TrainInputError(f"{dev} not found (--data)")
+    path = Path(model) if model else model_path()
+    return path, evaluate(spacy.load(path), read_cluener(dev))
 
 
 def train_model(
@@ -219,6 +245,8 @@ def train_model(
     from spacy.cli.train import train as spacy_train
 
     data = Path(data_dir)
+    if not (data / "train.jsonl").is_file():
+        raise TrainInputError(f"{data} holds no train.jsonl (--data)")
     config = Path(config_path) if config_path else default_config_path()
     domain = Path(domain_path) if domain_path else default_domain_path()
     overrides = dict(overrides or {})
