@@ -33,7 +33,7 @@ import importlib.util
 import re
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -389,10 +389,12 @@ class _Node:
     coords: list[tuple[float, float]] = field(default_factory=list)
 
 
-def build_gazetteer() -> Gazetteer:
-    """Parse the packaged sources into a Gazetteer (about a second; use :func:`load_gazetteer`)."""
-    text = _read_tree_text()
-    coords = _read_coordinates()
+_Tree = tuple[dict[str, _Node], list[tuple[str, str]], dict[str, list[tuple[str, int, int]]]]
+
+
+def _parse_tree(text: str) -> _Tree:
+    """jionlp's tree: the nodes of county level and above by code, the towns as (name, county
+    code), and by county code the text spans (town, start, end) that hold each town's villages."""
     nodes: dict[str, _Node] = {}
     town_rows: list[tuple[str, str]] = []  # (town name, county code)
     village_spans: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
@@ -411,29 +413,45 @@ def build_gazetteer() -> Gazetteer:
         close_town(match.start())
         open_town = None
         if depth <= 2:
-            del stack[depth:]
-            stack.extend([None] * (3 - len(stack)))
-            if name in PSEUDO_NODES or not code or len(code) != 6:
-                stack[depth] = stack[depth - 1] if depth else None
-                continue
-            parents = tuple(dict.fromkeys(c for c in stack[:depth] if c))
-            if parents and parents[-1] == code:
-                continue  # 北京市 under 北京市: the municipality is its own prefecture
-            if code in parents or code in nodes:
-                stack[depth] = None  # Hong Kong's districts all carry 810000: no code of their own
-                continue
-            nodes[code] = _Node(name, code, (short or "").strip() or None, LEVELS[depth], parents)
-            stack[depth] = code
-        else:  # a town
-            county = stack[2] or stack[1]
-            if county is None:
-                continue
-            name = without_county_prefix(name, nodes[county].name)
-            town_rows.append((name, county))
-            open_town = (county, name, match.end() + 1)
+            _add_node(nodes, stack, depth, name, code, short)
+            continue
+        county = stack[2] or stack[1]  # a town
+        if county is None:
+            continue
+        name = without_county_prefix(name, nodes[county].name)
+        town_rows.append((name, county))
+        open_town = (county, name, match.end() + 1)
     close_town(len(text))
+    return nodes, town_rows, dict(village_spans)
 
-    # Coordinates: cpca where it has the code, else the mean of the children, else the parent's.
+
+def _add_node(
+    nodes: dict[str, _Node],
+    stack: list[str | None],
+    depth: int,
+    name: str,
+    code: str | None,
+    short: str | None,
+) -> None:
+    """A province, prefecture or county line of the tree; ``stack`` holds the codes above it."""
+    del stack[depth:]
+    stack.extend([None] * (3 - len(stack)))
+    if name in PSEUDO_NODES or not code or len(code) != 6:
+        stack[depth] = stack[depth - 1] if depth else None
+        return
+    parents = tuple(dict.fromkeys(c for c in stack[:depth] if c))
+    if parents and parents[-1] == code:
+        return  # 北京市 under 北京市: the municipality is its own prefecture
+    if code in parents or code in nodes:
+        stack[depth] = None  # Hong Kong's districts all carry 810000: no code of their own
+        return
+    nodes[code] = _Node(name, code, (short or "").strip() or None, LEVELS[depth], parents)
+    stack[depth] = code
+
+
+def _points(nodes: dict[str, _Node]) -> dict[str, tuple[float | None, float | None]]:
+    """Coordinates by code: cpca where it has the code, else the mean of the children, else the parent's."""
+    coords = _read_coordinates()
     for code, node in nodes.items():
         if code in coords:
             node.coords = [coords[code]]
@@ -453,27 +471,39 @@ def build_gazetteer() -> Gazetteer:
             node = nodes.get(node.parents[-1]) if node.parents else None
         return None, None
 
+    return {code: point(node) for code, node in nodes.items()}
+
+
+def _aliases(node: _Node, extra: Sequence[str]) -> list[str]:
+    """A division's aliases: by rule (ethnic and autonomous forms), jionlp's short column where it
+    holds a full name, and the tables' (place_aliases.csv, functional_areas.csv)."""
+    aliases = []
+    rule_alias = ethnic_alias(node.name)
+    if rule_alias:
+        aliases.append(rule_alias)
+    autonomous = autonomous_alias(node.name)
+    if autonomous:
+        aliases.append(autonomous)
+    if node.short and "自治" in node.name and node.short.endswith(("县", "州", "旗")):
+        aliases.append(node.short)  # jionlp's short column holds 东乡县 for 东乡族自治县
+    aliases.extend(extra)
+    return aliases
+
+
+def _divisions(nodes: dict[str, _Node]) -> dict[str, Division]:
+    """Every division of county level and above, with its names and coordinates."""
+    points = _points(nodes)
     formers = _former_names(nodes)
     extra_aliases: dict[str, list[str]] = defaultdict(list)
     for row in data_rows("place_aliases.csv"):
         extra_aliases[row["code"].strip()].append(row["alias"].strip())
     for host, names in functional_area_names().items():
         extra_aliases[host].extend(names)
-
     divisions: dict[str, Division] = {}
     for code, node in nodes.items():
-        aliases = []
-        rule_alias = ethnic_alias(node.name)
-        if rule_alias:
-            aliases.append(rule_alias)
-        autonomous = autonomous_alias(node.name)
-        if autonomous:
-            aliases.append(autonomous)
-        if node.short and "自治" in node.name and node.short.endswith(("县", "州", "旗")):
-            aliases.append(node.short)  # jionlp's short column holds 东乡县 for 东乡族自治县
-        aliases.extend(extra_aliases.get(code, ()))
+        aliases = _aliases(node, extra_aliases.get(code, ()))
         short = node.short if node.short and node.short not in aliases and node.short != node.name else None
-        lon, lat = point(node)
+        lon, lat = points[code]
         divisions[code] = Division(
             key=code,
             name=node.name,
@@ -488,7 +518,11 @@ def build_gazetteer() -> Gazetteer:
             aliases=tuple(dict.fromkeys(a for a in aliases if a != node.name)),
             formers=tuple(formers.get(code, ())),
         )
+    return divisions
 
+
+def _towns(town_rows: Sequence[tuple[str, str]], divisions: dict[str, Division]) -> list[Division]:
+    """The towns, under their counties, with their stems as short names (张浦镇 → 张浦)."""
     towns: list[Division] = []
     for name, county_code in town_rows:
         county = divisions[county_code]
@@ -508,10 +542,26 @@ def build_gazetteer() -> Gazetteer:
                 aliases=(alias,) if alias else (),
             )
         )
+    return towns
+
+
+def build_gazetteer() -> Gazetteer:
+    """Parse the packaged sources into a Gazetteer (about a second; use :func:`load_gazetteer`)."""
+    text = _read_tree_text()
+    nodes, town_rows, village_spans = _parse_tree(text)
+    divisions = _divisions(nodes)
     overrides = {
         row["surface"].strip(): row["action"].strip() for row in data_rows("place_short_overrides.csv")
     }
-    return Gazetteer(divisions, towns, text, dict(village_spans), overrides)
+    return Gazetteer(divisions, _towns(town_rows, divisions), text, village_spans, overrides)
+
+
+def _add_former(result: dict[str, list[str]], target: _Node, former: str | None, official: set[str]) -> None:
+    """Keep ``former`` as a former name of ``target`` unless it is some division's official name,
+    too short, the target's short name or already kept."""
+    if former and former not in official and len(former) >= 2 and former != target.short:
+        if former not in result[target.code]:
+            result[target.code].append(former)
 
 
 def _former_names(nodes: dict[str, _Node]) -> dict[str, list[str]]:
@@ -529,20 +579,32 @@ def _former_names(nodes: dict[str, _Node]) -> dict[str, list[str]]:
         if len(old) < 2 or not new:
             continue
         old_name, old_short = old[-2], old[-1]
-        target = None
-        for node in by_name.get(new[-1], ()):
-            chain = [nodes[p].name for p in node.parents if p in nodes] + [node.name]
-            if chain[0] == new[0]:
-                target = node
-                break
+        # the division of the new name whose chain starts in the new name's province
+        target = next((n for n in by_name.get(new[-1], ()) if _top_name(n, nodes) == new[0]), None)
         if target is None or old_name == target.name:
             continue
         for former in (old_name, old_short):
-            if former and former not in official and len(former) >= 2 and former != target.short:
-                if former not in result[target.code]:
-                    result[target.code].append(former)
-    # Districts made of a county or a county-level city (金坛市 → 金坛区 in 2015, 横山县 → 横山区):
-    # older texts name them so. Only where no division is officially called that.
+            _add_former(result, target, former, official)
+    _district_formers(nodes, official, result)
+    # Merged districts the change list lacks (江东区 → 鄞州区): the old name and its stem.
+    for row in data_rows("place_formers.csv"):
+        listed = nodes.get(row["code"].strip())
+        old_name = row["former"].strip()
+        if listed is None:
+            continue
+        for former in (old_name, strip_suffix(old_name, ("区", "县", "市"))):
+            _add_former(result, listed, former, official)
+    return result
+
+
+def _top_name(node: _Node, nodes: dict[str, _Node]) -> str:
+    """The name at the top of a node's chain (its province's, or its own for a province)."""
+    return next((nodes[p].name for p in node.parents if p in nodes), node.name)
+
+
+def _district_formers(nodes: dict[str, _Node], official: set[str], result: dict[str, list[str]]) -> None:
+    """Districts made of a county or a county-level city (金坛市 → 金坛区 in 2015, 横山县 → 横山区):
+    older texts name them so. Only where no division is officially called that."""
     for node in nodes.values():
         if node.level != "county" or not node.name.endswith("区") or not node.short or len(node.short) < 2:
             continue
@@ -551,17 +613,6 @@ def _former_names(nodes: dict[str, _Node]) -> dict[str, list[str]]:
         for former in (node.short + "市", node.short + "县"):
             if former not in official and former not in result[node.code]:
                 result[node.code].append(former)
-    # Merged districts the change list lacks (江东区 → 鄞州区): the old name and its stem.
-    for row in data_rows("place_formers.csv"):
-        target = nodes.get(row["code"].strip())
-        old_name = row["former"].strip()
-        if target is None:
-            continue
-        for former in (old_name, strip_suffix(old_name, ("区", "县", "市"))):
-            if former and former not in official and len(former) >= 2 and former != target.short:
-                if former not in result[target.code]:
-                    result[target.code].append(former)
-    return result
 
 
 @cache

@@ -314,7 +314,7 @@ class GraphAssembler:
             self._relation(g, rel, article, article_node, meta)
         self.sink(g)
 
-    def _relation(
+    def _relation(  # noqa: C901 — one guarded triple per optional field of a Relation, read top to bottom
         self, g: Graph, rel: Relation, article: Article, article_node: URIRef, meta: dict[str, str]
     ) -> None:
         relation_class = RELATION_CLASSES.get(rel.type)

@@ -89,7 +89,8 @@ class Metadata:
     url: str | None = None
 
 
-def extract_metadata(lines: Sequence[str], content_start: int | None = None) -> Metadata:
+# noqa below: title, date and source each have their own short scan with fallbacks in order of trust
+def extract_metadata(lines: Sequence[str], content_start: int | None = None) -> Metadata:  # noqa: C901
     """Title, date, source and url from an article's (simplified, folded) lines.
 
     The date is taken from the header (the lines before the first paragraph: a labelled line

@@ -130,24 +130,32 @@ def _check_row(row: Any, where: str, defines: dict[str, str], ids: set[str]) -> 
     if "define" in row and not (isinstance(row["define"], str) and _DEFINE.match(row["define"])):
         raise PatternError(f"{where}: key 'define': {row['define']!r} is no NAME in capitals")
     if "id" in row:
-        if not isinstance(row["id"], str) or row["id"] in ids:
-            raise PatternError(f"{where}: key 'id': {row['id']!r} is no string or is used twice")
-        if row["label"] not in _LABELS:
-            raise PatternError(f"{where}: key 'label': {row['label']!r} is not one of {sorted(_LABELS)}")
-        for key, (what, check) in _OPTIONAL_CHECKS.items():
-            if key in row and not check(row[key]):
-                raise PatternError(f"{where}: key {key!r}: {row[key]!r} is not {what}")
-    regex = row.get("regex")
-    if regex is not None:
-        expanded = _expand(regex, defines) if isinstance(regex, str) else None
-        if expanded is None or ("id" in row and not _compiles(expanded)):
-            raise PatternError(
-                f"{where}: key 'regex': not a regular expression (after expanding the defines)"
-            )
-        if "id" in row and (unknown := _PLACEHOLDER.search(expanded)):
-            raise PatternError(f"{where}: key 'regex': {unknown.group()} names no define above it")
-        if "split" in row and "list" not in re.compile(expanded).groupindex:
-            raise PatternError(f"{where}: key 'split': the regex has no group 'list' to split")
+        _check_pattern_values(row, where, ids)
+    if "regex" in row:
+        _check_regex(row, where, defines)
+
+
+def _check_pattern_values(row: dict[str, Any], where: str, ids: set[str]) -> None:
+    if not isinstance(row["id"], str) or row["id"] in ids:
+        raise PatternError(f"{where}: key 'id': {row['id']!r} is no string or is used twice")
+    if row["label"] not in _LABELS:
+        raise PatternError(f"{where}: key 'label': {row['label']!r} is not one of {sorted(_LABELS)}")
+    for key, (what, check) in _OPTIONAL_CHECKS.items():
+        if key in row and not check(row[key]):
+            raise PatternError(f"{where}: key {key!r}: {row[key]!r} is not {what}")
+
+
+def _check_regex(row: dict[str, Any], where: str, defines: dict[str, str]) -> None:
+    """A pattern's regex must compile once the defines above it are expanded (a define's need not:
+    it is a fragment), name no unknown define, and hold the group 'list' when it is split."""
+    regex = row["regex"]
+    expanded = _expand(regex, defines) if isinstance(regex, str) else None
+    if expanded is None or ("id" in row and not _compiles(expanded)):
+        raise PatternError(f"{where}: key 'regex': not a regular expression (after expanding the defines)")
+    if "id" in row and (unknown := _PLACEHOLDER.search(expanded)):
+        raise PatternError(f"{where}: key 'regex': {unknown.group()} names no define above it")
+    if "split" in row and "list" not in re.compile(expanded).groupindex:
+        raise PatternError(f"{where}: key 'split': the regex has no group 'list' to split")
 
 
 def _pattern(row: dict[str, Any], defines: dict[str, str]) -> EntityPattern:
