@@ -74,3 +74,15 @@ def test_a_sum_and_its_stated_parts_are_separate_rows() -> None:
     )
     assert [amount for _, _, amount in found] == [5_000_000, 2_000_000, 3_000_000]
     assert found[0][:2] == ("海沧区", JSS)
+
+
+def test_a_receiving_place_named_without_a_marker_receives() -> None:
+    text = "海沧区对口帮扶积石山县。海沧区还依托积石山县的资源优势,投入帮扶资金95万元。"
+    assert funds(text, ["海沧区", "积石山县"], {"95万元": 950_000}) == [("海沧区", JSS, 950_000)]
+
+
+def test_of_two_partners_neither_is_taken_for_an_unnamed_recipient() -> None:
+    text = "福清市对口帮扶通渭县。福清市对口帮扶连城县。工作成效显著。今年又投入帮扶资金100万元。"
+    assert funds(text, ["福清市", "通渭县", "连城县"], {"100万元": 1_000_000}) == []
+    text = "福清市对口帮扶通渭县。今年又投入帮扶资金100万元。"
+    assert funds(text, ["福清市", "通渭县"], {"100万元": 1_000_000}) == [("福清市", "通渭县", 1_000_000)]

@@ -269,6 +269,18 @@ def stem_is_generic(name: str, patterns: PatternSet | None = None) -> bool:
     return bool(patterns.generic.match(name[: suffix.start()] if suffix else name))
 
 
+def is_verb_phrase(name: str, patterns: PatternSet | None = None) -> bool:
+    """True when a project name is a verb with only generic words after it (共建产业园区,
+    打造扶贫车间): it tells what is built, not which thing. A company may carry such a verb in its
+    name (交通投资集团), a project named by its place and trade may not."""
+    patterns = patterns or load_patterns()
+    return any(
+        stem_is_generic(name[verb.end() :], patterns)
+        for verb in patterns.lead_verb.finditer(name)
+        if verb.start() > 0
+    )
+
+
 def find_pattern_spans(
     text: str, places: Sequence[tuple[int, int]], patterns: PatternSet | None = None
 ) -> list[tuple[int, int, str, str, str]]:
@@ -304,6 +316,8 @@ def find_pattern_spans(
                     continue
                 name = text[span[0] : span[1]]
                 if pattern.label in ("ORG", "PROJECT") and stem_is_generic(name, patterns):
+                    continue
+                if pattern.label == "PROJECT" and is_verb_phrase(name, patterns):
                     continue
                 subtype = pattern.subtype or ""
                 if pattern.label == "ORG" and not subtype:

@@ -88,9 +88,10 @@ class ArticleContext:
             return False
         return not (donor_home and place.level in UPPER_LEVELS and code_within(donor_home, place))
 
-    def context_recipient(self, index: int) -> Mention | None:
+    def context_recipient(self, index: int, sole: bool = False) -> Mention | None:
         """The recipient that a sentence without one leans on: its pairings, the previous
-        sentence's places, the subject, the article's main recipient."""
+        sentence's places, the subject, the article's main recipient (``sole``: only when the
+        article helps one place, or places inside it — of two partners neither is meant)."""
         here = self.state.in_sentence(index)
         if here:
             return here[0][1]
@@ -103,7 +104,10 @@ class ArticleContext:
         topic = self.topics[index]
         if topic and topic.place and self.state.is_recipient_side(topic.place):
             return topic.place
-        return self.state.main(1)
+        main = self.state.main(1)
+        if sole and main is not None and any(not related(r, main) for _, r, _, _ in self.state.pairings):
+            return None
+        return main
 
     def helper_org(self, slot: Slot, recipient: Mention | None, signs: bool = False) -> bool:
         """Whether the organisation can be a helper; ``signs``: the wording makes it a party that

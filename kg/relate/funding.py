@@ -110,7 +110,18 @@ def _fund_recipient(
         return after[0]
     if here:
         return here[0][1]
-    return ctx.context_recipient(enc.index)
+    named = [
+        (p_pos, s.place)
+        for p_pos, _, s in positions
+        if s.letter in "PU" and s.place and ctx.state.is_recipient_side(s.place)
+    ]
+    # a receiving place the sentence names without a marker (依托Y县优势,投入资金X万元)
+    named_before = [place for p_pos, place in named if p_pos < pos]
+    if named_before:
+        return named_before[-1]
+    if named:
+        return named[0][1]
+    return ctx.context_recipient(enc.index, sole=True)
 
 
 def _receiver(enc: Encoded, positions: list[tuple[int, int, Slot]], pos: int) -> Mention | None:
