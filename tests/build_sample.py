@@ -1,0 +1,24 @@
+"""Short articles written for the build tests, and how to compare two builds' files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ARTICLES = {
+    "a1.txt": "福清市与通渭县开展东西部扶贫协作。2020年,福清市向通渭县捐赠资金500万元,用于建设扶贫车间。",
+    "a2.txt": "昆山市与碧江区结对帮扶。昆山市张浦镇与碧江区坝黄镇签订结对帮扶协议。",
+    "a3.txt": "天津市和平区对口帮扶甘肃省和政县。和平区向和政县援建了一所小学。",
+    "a4.txt": "本报讯 今年以来,福建省与宁夏回族自治区深化闽宁协作,共建产业园区三个。",
+}
+OUTPUTS = ("articles.jsonl", "entities.jsonl", "relations.jsonl", "graph.ttl", "graph.graphml", "graph.html")
+
+
+def write_articles(folder: Path, articles: dict[str, str] = ARTICLES) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in OUTPUTS}
