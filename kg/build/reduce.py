@@ -20,11 +20,11 @@ from kg.report import BuildReport, Reporter
 JSONL = ("articles.jsonl", "entities.jsonl", "relations.jsonl")
 
 
-def entity_row(mention: Any, article: Any) -> dict[str, Any]:
-    """Each mention with the text of its sentence, so a user can check it where it stands."""
-    row = mention.to_dict()
-    row["sentence_text"] = article.sentence_text(mention.sentence) if mention.sentence >= 0 else ""
-    return row
+def entity_row(mention: Any) -> dict[str, Any]:
+    """A mention as entities.jsonl holds it: its sentence by index into the article's sentences in
+    articles.jsonl, where the text is — a row never repeats its sentence (a long one made every
+    row of it as long)."""
+    return mention.to_dict()
 
 
 class Admission:
@@ -94,7 +94,7 @@ class Reduce:
             self.from_cache += item.cached == "all"
             self._write("articles.jsonl", item.article.to_dict())
             for mention in item.mentions:
-                self._write("entities.jsonl", entity_row(mention, item.article))
+                self._write("entities.jsonl", entity_row(mention))
             for relation in item.relations:
                 self._write("relations.jsonl", relation.to_dict())
             self.graph.add_article(item.article, item.mentions, item.relations)

@@ -92,6 +92,12 @@ def texts(seeds_build: Path) -> dict[str, str]:
         return {a["id"]: a["text"] for a in map(json.loads, fh)}
 
 
+@pytest.fixture(scope="module")
+def sentences(seeds_build: Path) -> dict[str, list[list[int]]]:
+    with (seeds_build / "articles.jsonl").open(encoding="utf-8") as fh:
+        return {a["id"]: a["sentences"] for a in map(json.loads, fh)}
+
+
 def _of(rows: list[dict[str, Any]], doc: str, label: str) -> list[dict[str, Any]]:
     return [r for r in rows if r["article_id"] == doc and r["label"] == label]
 
@@ -127,14 +133,19 @@ def test_gold_file_was_read() -> None:
     assert len(_gold_places()) >= 20 and len(_gold_orgs()) >= 10
 
 
-def test_rows_let_a_user_check_each_mention(rows: list[dict[str, Any]], texts: dict[str, str]) -> None:
-    """Each row says where the mention stands (offsets, sentence and its text) and what it became."""
+def test_rows_let_a_user_check_each_mention(
+    rows: list[dict[str, Any]], texts: dict[str, str], sentences: dict[str, list[list[int]]]
+) -> None:
+    """Each row says where the mention stands (offsets, the index of its sentence in articles.jsonl)
+    and what it became."""
     assert {r["article_id"] for r in rows} == set(texts)
     for row in rows:
         assert all(key in row for key in ROW_KEYS), row
         text = texts[row["article_id"]]
         assert text[row["start"] : row["end"]] == row["text"]
-        assert row["text"] in row["sentence_text"]
+        start, end = sentences[row["article_id"]][row["sentence"]]
+        assert start <= row["start"] and row["end"] <= end
+        assert "sentence_text" not in row  # the text is in articles.jsonl, once
         if row["label"] == "PLACE":
             linked = row["code"] or row["county_code"]
             assert bool(linked) != bool(row["unresolved"]), row  # linked, or a reason why not
