@@ -136,7 +136,7 @@ def view(
 @app.command()
 def query(
     graph: Annotated[
-        Path | None,
+        str | None,  # with --endpoint it is the query itself, so no Path (that would fold its //)
         typer.Argument(help="A build folder (its store is queried) or a .ttl file (loaded first)."),
     ] = None,
     sparql: Annotated[
@@ -153,24 +153,82 @@ def query(
         str, typer.Option("--format", "-f", help="table, csv or json (SPARQL 1.1 results).")
     ] = "table",
     list_presets: Annotated[bool, typer.Option("--list", help="List the stock queries and exit.")] = False,
+    endpoint: Annotated[
+        str | None,
+        typer.Option("--endpoint", help="Query a SPARQL 1.1 Protocol endpoint (URL) instead of a build."),
+    ] = None,
 ) -> None:
-    """Run SPARQL on a build: a query, a .rq file or a stock query (--preset)."""
+    """Run SPARQL on a build or an endpoint: a query, a .rq file or a stock query (--preset)."""
     from kg import query as q
+    from kg.remote import RemoteError
+    from kg.remote import query as remote_query
 
     try:
         if list_presets:
             typer.echo("\n".join(q.preset_lines()))
             return
-        if graph is None:
-            raise q.QueryError("give a build folder or a .ttl file to query")
-        output = q.answer(graph, sparql, preset=preset, params=q.parse_params(param or []), fmt=fmt)
-    except q.QueryError as exc:
+        if endpoint is not None and sparql is None and graph is not None:
+            graph, sparql = None, graph  # with --endpoint the one argument is the query
+        params = q.parse_params(param or [])
+        if endpoint is not None:
+            output = q.format_results(
+                remote_query(endpoint, q.query_text(sparql, preset, params), params), fmt
+            )
+        elif graph is None:
+            raise q.QueryError("give a build folder or a .ttl file to query (or --endpoint URL)")
+        else:
+            output = q.answer(Path(graph), sparql, preset=preset, params=params, fmt=fmt)
+    except (q.QueryError, RemoteError) as exc:
         err.print(f"error: {exc}", highlight=False, markup=False)
         raise typer.Exit(2) from None
     except OSError as exc:
         err.print(f"error: cannot read {graph}: {exc}", highlight=False, markup=False)
         raise typer.Exit(2) from None
     typer.echo(output, nl=False)
+
+
+@app.command()
+def serve(
+    build_dir: Annotated[Path, typer.Argument(help="A build folder.")] = Path("out"),
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 7878,
+    bind: Annotated[
+        str, typer.Option("--bind", help="Address to listen on (0.0.0.0: every interface).")
+    ] = "127.0.0.1",
+) -> None:
+    """Serve the build's store read-only over the SPARQL 1.1 Protocol (Oxigraph) until Ctrl-C."""
+    from kg.remote import RemoteError, serve_command
+    from kg.remote import serve as run_server
+
+    try:
+        serve_command(build_dir, port, bind)
+    except RemoteError as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False)
+        raise typer.Exit(2) from None
+    err.print(f"SPARQL endpoint: http://{bind}:{port}/query (read-only; Ctrl-C stops it)", highlight=False)
+    raise typer.Exit(run_server(build_dir, port, bind))
+
+
+@app.command()
+def push(
+    build_dir: Annotated[Path, typer.Argument(help="A build folder (its graph.ttl is sent).")],
+    endpoint: Annotated[
+        str,
+        typer.Option("--endpoint", help="A SPARQL 1.1 Graph Store Protocol endpoint (Oxigraph: …/store)."),
+    ],
+    graph: Annotated[
+        str | None, typer.Option("--graph", help="Named graph IRI to load into [default: the default graph].")
+    ] = None,
+) -> None:
+    """Load the build's graph into a SPARQL server (Graph Store Protocol PUT: replaces that graph)."""
+    from kg.remote import RemoteError
+    from kg.remote import push as push_graph
+
+    try:
+        sent = push_graph(build_dir, endpoint, graph)
+    except RemoteError as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False)
+        raise typer.Exit(2) from None
+    err.print(f"pushed {sent:,} bytes of Turtle to {endpoint} ({graph or 'default graph'})", highlight=False)
 
 
 @app.command()
