@@ -1,0 +1,188 @@
+"""Whole builds at scale: `kg build` on N distinct seeds-like articles, as a user runs it.
+
+Run: .venv/bin/python benchmarks/bench_build.py [--sizes 100,1000] [--skip-single] [--keep DIR]
+
+Articles: the five seeds, each copy with its numbers varied, its paragraphs shuffled and one
+pairing sentence of an official 2016 pair (kg/data/official_pairs_2016.csv) with an amount
+added — every article distinct, none an identical copy (a cache or the duplicate check would
+flatter the figures otherwise). For each N it prints:
+
+* cold build (empty cache) with --workers 1 and --workers 2: wall time, articles/s, normalised
+  characters/s per core, peak RSS of the whole process tree (sampled every 0.1 s);
+* warm rebuild (same inputs, cache filled) and the addition of one new article, each as a share
+  of the cold build with the same workers;
+* jieba segmentation of the same normalised text, in this process, for scale.
+
+Targets (issue 11): ≥ 60,000 normalised chars/s per core; workers 2 ≥ 1.8× workers 1; warm
+rebuild ≤ 10% of cold; adding 1 article to 1,000 ≤ 5%; 10,000 articles ≤ 1.5 GB peak RSS;
+300 articles ≤ 60 MB more than 30. The machine this runs on may be shared: say so with figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+REPO = Path(__file__).resolve().parents[1]
+KG = str(Path(sys.executable).with_name("kg"))
+NUMBER = re.compile(r"\d+")
+
+
+def official_pairs() -> list[tuple[str, str]]:
+    with open(REPO / "kg" / "data" / "official_pairs_2016.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
+    return [(r["donor_name"], r["recipient_name"]) for r in rows]
+
+
+def variant(text: str, k: int, rng: random.Random, pairs: list[tuple[str, str]]) -> str:
+    """Seed text ``k``: numbers varied (same number of digits), paragraphs shuffled, one pairing added."""
+
+    def vary(m: re.Match[str]) -> str:
+        digits = m.group()
+        return str((int(digits) + 7 * k + 3) % 10 ** len(digits)).zfill(len(digits))
+
+    lines = NUMBER.sub(vary, text).splitlines()
+    head, body = lines[:2], lines[2:]
+    rng.shuffle(body)
+    donor, recipient = pairs[rng.randrange(len(pairs))]
+    amount = rng.randrange(100, 9_999)
+    added = f"{donor}与{recipient}签订东西部扶贫协作协议,{donor}向{recipient}投入帮扶资金{amount}万元。"
+    return "\n".join(head + body + [added]) + "\n"
+
+
+def make_corpus(folder: Path, n: int, start: int = 0) -> None:
+    seeds = sorted((REPO / "seeds").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    pairs = official_pairs()
+    folder.mkdir(parents=True, exist_ok=True)
+    for k in range(start, start + n):
+        rng = random.Random(k)
+        (folder / f"a{k:06d}.txt").write_text(variant(texts[k % len(texts)], k, rng, pairs), encoding="utf-8")
+
+
+def run_build(inputs: Path, out: Path, workers: int, *extra: str) -> tuple[float, float, str]:
+    """(wall seconds, peak RSS of the process tree in MB, the summary line)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [KG, "build", str(inputs), "--out", str(out), "--workers", str(workers), *extra],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    root, peak = psutil.Process(proc.pid), 0
+    while proc.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    wall = time.perf_counter() - started
+    err = proc.stderr.read() if proc.stderr else ""
+    if proc.returncode != 0:
+        raise RuntimeError(f"kg build failed ({proc.returncode}): {err[-2000:]}")
+    summary = next((line for line in err.splitlines() if line.startswith("read ")), "")
+    return wall, peak / 2**20, summary
+
+
+def normalised_chars(out: Path) -> tuple[int, list[str]]:
+    with open(out / "articles.jsonl", encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for line in fh]
+    return sum(map(len, texts)), texts
+
+
+def jieba_seconds(texts: list[str]) -> float:
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    started = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    return time.perf_counter() - started
+
+
+def bench(n: int, work: Path) -> None:
+    docs = work / f"docs{n}"
+    make_corpus(docs, n)
+    print(f"\n== N = {n:,} articles ==", flush=True)
+    results = {}
+    for workers in (1, 2):
+        out = work / f"out{n}-w{workers}"
+        wall, rss, summary = run_build(docs, out, workers)
+        chars, texts = normalised_chars(out)
+        results[workers] = wall
+        print(
+            f"cold, --workers {workers}: {wall:8.1f} s  {n / wall:7.1f} articles/s  "
+            f"{chars / wall / workers:9,.0f} chars/s per core  peak RSS {rss:7.0f} MB   [{summary}]",
+            flush=True,
+        )
+    print(f"workers 2 vs 1: {results[1] / results[2]:.2f}× faster (target ≥ 1.8×)")
+    for workers in (1, 2):
+        out = work / f"out{n}-w{workers}"
+        wall, rss, summary = run_build(docs, out, workers)
+        print(
+            f"warm rebuild, --workers {workers}: {wall:6.1f} s = "
+            f"{100 * wall / results[workers]:5.1f}% of cold (target ≤ 10%)  "
+            f"peak RSS {rss:5.0f} MB   [{summary}]",
+            flush=True,
+        )
+    make_corpus(docs, 1, start=n)
+    wall, rss, summary = run_build(docs, work / f"out{n}-w2", 2)
+    print(
+        f"one article added, --workers 2: {wall:6.1f} s = {100 * wall / results[2]:5.1f}% of cold "
+        f"(target ≤ 5%)   [{summary}]",
+        flush=True,
+    )
+    seconds = jieba_seconds(texts)
+    print(
+        f"jieba on the same {chars:,} chars: {seconds:.1f} s, {chars / seconds:,.0f} chars/s; "
+        f"kg build --workers 1 took {results[1] / seconds:.1f}× jieba's time",
+        flush=True,
+    )
+
+
+def single(work: Path) -> None:
+    """Start-up: one article, cold cache then warm."""
+    docs = work / "one"
+    make_corpus(docs, 1)
+    out = work / "out-one"
+    cold, rss, _ = run_build(docs, out, 1)
+    warm, _, _ = run_build(docs, out, 1)
+    print(f"one article: cold {cold:.1f} s (peak RSS {rss:.0f} MB), warm {warm:.1f} s (target ≤ 1.5 s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="100,1000", help="comma-separated N (e.g. 30,300 or 10000)")
+    parser.add_argument("--skip-single", action="store_true", help="skip the one-article start-up run")
+    parser.add_argument(
+        "--keep", type=Path, help="work in this folder and keep it (default: a temporary one)"
+    )
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-build-"))
+    try:
+        if not args.skip_single:
+            single(work)
+        for n in (int(s) for s in args.sizes.split(",")):
+            bench(n, work)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
