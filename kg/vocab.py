@@ -79,6 +79,7 @@ class SHANHAI(DefinedNamespace):
     relationType: URIRef
     pairingKind: URIRef
     official: URIRef
+    statesPairing: URIRef
     officialDonor: URIRef
     officialRecipient: URIRef
     amountYuan: URIRef
