@@ -82,6 +82,7 @@ class SHANHAI(DefinedNamespace):
     statesPairing: URIRef
     officialDonor: URIRef
     officialRecipient: URIRef
+    statesPairing: URIRef
     amountYuan: URIRef
     purpose: URIRef
     action: URIRef
