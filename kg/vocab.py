@@ -82,7 +82,6 @@ class SHANHAI(DefinedNamespace):
     statesPairing: URIRef
     officialDonor: URIRef
     officialRecipient: URIRef
-    statesPairing: URIRef
     amountYuan: URIRef
     purpose: URIRef
     action: URIRef
