@@ -7,7 +7,8 @@
 Drives Debian's headless Chromium through /usr/bin/chromedriver (tools/install-browser.sh
 installs both and a CJK font) with the network cut off, as the browser tests do. On the network
 page the mouse rests on the best-supported pairing, so the picture shows its evidence tooltip; on
-the report, the rows behind its first donor are open, so the picture shows their sentences.
+the report, the rows behind the first bar of its donors-by-pairs chart are open under the summary,
+so the picture shows their sentences.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import io
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from selenium import webdriver
@@ -96,6 +98,17 @@ def shoot(driver: webdriver.Chrome, page: Path, target: Path, hover_best_edge: b
                     "return !!t && getComputedStyle(t).visibility === 'visible';"
                 )
             )
+    if driver.execute_script("return !!window.kgReport"):
+        # the rows behind the first bar of the donors-by-pairs chart, under the summary
+        driver.execute_script(
+            "var a = document.querySelector('svg.chart a[href^=\"#rows=pairs&donor=\"]');"
+            "if (a) location.hash = a.getAttribute('href');"
+        )
+        WebDriverWait(driver, 10).until(
+            lambda d: d.execute_script("return !document.getElementById('rows').hidden")
+        )
+        time.sleep(0.3)  # the page scrolls to the rows on hashchange; the picture starts at the top
+        driver.execute_script("window.scrollTo(0, 0)")
     target.parent.mkdir(parents=True, exist_ok=True)
     save_small_png(driver.get_screenshot_as_png(), target)
     print(f"{target} ({target.stat().st_size // 1024} KB)")

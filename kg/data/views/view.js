@@ -174,10 +174,16 @@
       t.push(box.top - node.y - padding); b.push(box.bottom - node.y + padding);
     });
     var moved = false;
+    var order = ids.map(function (id, k) { return k; });
     for (var round = 0; round < rounds; round++) {
       var any = false;
-      for (var i = 0; i < n; i++) {
-        for (var j = i + 1; j < n; j++) {
+      // sweep: boxes sorted by their left side; a box meets only those that start before it ends
+      order.sort(function (a, c) { return (x[a] + l[a]) - (x[c] + l[c]); });
+      for (var a = 0; a < n; a++) {
+        var i = order[a];
+        for (var c = a + 1; c < n; c++) {
+          var j = order[c];
+          if (x[j] + l[j] >= x[i] + r[i]) break;
           var overX = Math.min(x[i] + r[i], x[j] + r[j]) - Math.max(x[i] + l[i], x[j] + l[j]);
           if (overX <= 0) continue;
           var overY = Math.min(y[i] + b[i], y[j] + b[j]) - Math.max(y[i] + t[i], y[j] + t[j]);
@@ -331,6 +337,10 @@
     linkSelect.appendChild(option);
   });
 
+  var hiddenNow = {};  // what the network was last told: every node and edge starts shown
+  data.nodes.forEach(function (n) { hiddenNow[n.id] = false; });
+  data.edges.forEach(function (e) { hiddenNow[e.id] = false; });
+
   function applyFilters(fit) {
     var query = search.value.trim().toLowerCase();
     var level = levelSelect.value;
@@ -372,8 +382,13 @@
     }
     var shownEdges = {};
     keptEdges.forEach(function (e) { shownEdges[e.id] = visible[e.from] && visible[e.to]; });
-    nodes.update(data.nodes.map(function (n) { return {id: n.id, hidden: !visible[n.id]}; }));
-    edges.update(data.edges.map(function (e) { return {id: e.id, hidden: !shownEdges[e.id]}; }));
+    // only what changes is updated: each update makes vis-network re-process the items
+    var nodeChanges = data.nodes.filter(function (n) { return hiddenNow[n.id] !== !visible[n.id]; });
+    var edgeChanges = data.edges.filter(function (e) { return hiddenNow[e.id] !== !shownEdges[e.id]; });
+    nodeChanges.forEach(function (n) { hiddenNow[n.id] = !visible[n.id]; });
+    edgeChanges.forEach(function (e) { hiddenNow[e.id] = !shownEdges[e.id]; });
+    if (nodeChanges.length) nodes.update(nodeChanges.map(function (n) { return {id: n.id, hidden: !visible[n.id]}; }));
+    if (edgeChanges.length) edges.update(edgeChanges.map(function (e) { return {id: e.id, hidden: !shownEdges[e.id]}; }));
     var ids = data.nodes.filter(function (n) { return visible[n.id]; }).map(function (n) { return n.id; });
     var edgeCount = data.edges.filter(function (e) { return shownEdges[e.id]; }).length;
     count.textContent = ids.length + " / " + data.nodes.length + " nodes, " +
