@@ -650,7 +650,7 @@ def test_report_escapes_article_strings_and_loads_nothing(tmp_path: Path) -> Non
     assert not re.search(r"(src|href)\s*=\s*[\"']?(https?:)?//", html, re.I)
     assert not re.search(r"<script[^>]+src=", html, re.I)
     data = json.loads(re.search(r'id="kg-report-data">(.*?)</script>', html, re.S).group(1))
-    assert any("<img" in ev["sentence"] for row in data["rows"]["pairs"] for ev in row["ev"])
+    assert any("<img" in data["evidence"][ref][0] for row in data["rows"]["pairs"] for ref in row["ev"])
     scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
     digest = base64.b64encode(hashlib.sha256(scripts[0].encode("utf-8")).digest()).decode()
     assert f"'sha256-{digest}'" in unescape(html)

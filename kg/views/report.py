@@ -2,13 +2,15 @@
 projects and helping organisations, their rankings, a province × province matrix and, when the
 graph has them, the official programmes' coverage.
 
-The totals come from the stock presets themselves (``ontology/queries``: ``pairings``,
-``helper-orgs``, ``funds-by-donor``, ``funds``, ``projects``, and ``programmes`` /
-``official-coverage`` when present), so the report can never disagree with ``kg query``; the
-evidence of the rows behind each number comes from ``data/views/report/relations.rq`` and
-``articles.rq``. Two money figures, as the presets have them: the givers' totals
+The rows are counted as the stock presets count them (``pairings``, ``helper-orgs``,
+``funds-by-donor``, ``funds``, ``projects``; the tests compare the report's totals with the
+presets' on the same build), but computed in Python from the simple one-pattern queries of
+``data/views/report/`` joined by IRI: the presets' OPTIONAL paths grow slow on large stores (the
+``pairings`` preset took 17 s on a 1,000-article store here), and the report is written by every
+build. The programme presets (``programmes``, ``official-coverage``) are run as they are, when
+the build's queries have them. Two money figures, as the presets have them: the givers' totals
 (``funds-by-donor``: every relation with an amount, each amount once per giver, article and
-recipient) and the stated sums (``funds``: one row per funding sentence's sum).
+recipient) and the stated sums (``funds``: one row per funding relation's sum).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from kg.views.geo import outlines
 
 RELATION_TYPES = {"Pairing": "pairing", "Help": "help", "Funding": "funding", "ProjectSupport": "project"}
 COVERAGE_PRESETS = ("programmes", "official-coverage")  # shown when the build's queries have them
+QUERIES = ("relations", "parties", "values", "evidence", "kinds", "nodes")
 
 
 @dataclass
@@ -39,6 +42,24 @@ class Report:
     sources: list[tuple[str, int]] = field(default_factory=list)
     matrix: dict[str, Any] = field(default_factory=dict)
     coverage: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass
+class Rel:
+    """One relation of the store, joined from the simple queries in ``data/views/report``."""
+
+    iri: str
+    type: str
+    article: str
+    donor: str = ""
+    recipient: str = ""
+    project: str = ""
+    amount: float | None = None
+    stated: str = ""
+    purpose: str = ""
+    states_pairing: bool = True
+    sentence: str | None = None
+    kind: str = ""
 
 
 def province_names() -> dict[str, str]:
@@ -58,137 +79,156 @@ def run_preset(store: ox.Store, name: str) -> list[dict[str, str]]:
     return select_rows(store, preset(name).text)
 
 
-def evidence_index(relations: list[dict[str, str]]) -> dict[tuple[str, str, str], list[dict[str, str]]]:
-    """Evidence by (document, donor name, recipient name): what a preset row names its parties by."""
-    index: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
-    seen = set()
-    for r in relations:
-        key = (r["doc"], r.get("donor_name", ""), r.get("recipient_name", ""))
-        item = evidence_item(r)
-        if (key, item["sentence"]) in seen:
+def read_relations(store: ox.Store) -> list[Rel]:
+    """Every relation with its parties, values, evidence sentence and pairing kind."""
+    rows = {name: select_rows(store, asset(f"report/{name}.rq")) for name in QUERIES[:5]}
+    rels = {
+        r["relation"]: Rel(r["relation"], RELATION_TYPES[r["class"].rsplit("#", 1)[-1]], r["article"])
+        for r in rows["relations"]
+    }
+    for r in rows["parties"]:
+        if r["relation"] in rels:
+            setattr(rels[r["relation"]], r["role"].rsplit("#", 1)[-1], r["party"])
+    for r in rows["values"]:
+        rel, name, value = rels.get(r["relation"]), r["property"].rsplit("#", 1)[-1], r["value"]
+        if rel is None:
             continue
-        seen.add((key, item["sentence"]))
-        index[key].append(item)
-    return index
+        if name == "amountYuan":
+            rel.amount = float(value)
+        elif name == "statesPairing":
+            rel.states_pairing = value != "false"
+        elif name == "purpose":
+            rel.purpose = value
+        else:  # dcterms:date, the date the relation states
+            rel.stated = value
+    for r in rows["evidence"]:
+        if r["relation"] in rels:
+            rels[r["relation"]].sentence = r["sentence"]
+    for r in rows["kinds"]:
+        if r["relation"] in rels:
+            rels[r["relation"]].kind = r["kind"]
+    return list(rels.values())
 
 
-def evidence_item(r: dict[str, str]) -> dict[str, str]:
+def evidence_item(rel: Rel, articles: dict[str, dict[str, Any]]) -> dict[str, str]:
+    article = articles.get(rel.article, {})
     return {
-        "doc": r["doc"],
-        "title": r.get("title", ""),
-        "date": r.get("date", ""),
-        "sentence": r.get("sentence", ""),
-        "type": RELATION_TYPES.get(r["class"].rsplit("#", 1)[-1], ""),
+        "doc": article.get("doc", ""),
+        "title": article.get("title", ""),
+        "date": article.get("date", ""),
+        "sentence": rel.sentence or "",
+        "type": rel.type,
     }
 
 
-def pair_rows(store: ox.Store, index: dict, names: dict[str, str]) -> list[dict[str, Any]]:
-    """The ``pairings`` preset's rows, each with its provinces and evidence sentences."""
-    rows = []
-    for row in run_preset(store, "pairings"):
-        donor_code = row.get("donor_adcode") or row.get("donor_county_adcode")
-        recipient_code = row.get("recipient_adcode") or row.get("recipient_county_adcode")
-        rows.append(
-            {
-                "doc": row["doc"],
-                "donor": row["donor_name"],
-                "recipient": row["recipient_name"],
-                "kind": row.get("kind", ""),
-                "donor_province": province_of(donor_code, names),
-                "recipient_province": province_of(recipient_code, names),
-                "ev": index.get((row["doc"], row["donor_name"], row["recipient_name"]), []),
-            }
-        )
-    return rows
+class Rows:
+    """Rows that are one per key, each gathering the evidence of the relations behind it."""
+
+    def __init__(self) -> None:
+        self.rows: dict[tuple, dict[str, Any]] = {}
+
+    def add(self, key: tuple, row: dict[str, Any], evidence: dict[str, str]) -> dict[str, Any]:
+        kept = self.rows.setdefault(key, {**row, "ev": []})
+        if evidence["sentence"] and evidence not in kept["ev"]:
+            kept["ev"].append(evidence)
+        return kept
+
+    def values(self) -> list[dict[str, Any]]:
+        return list(self.rows.values())
 
 
-def fund_rows(relations: list[dict[str, str]]) -> list[dict[str, Any]]:
-    """One row per amount as ``funds-by-donor`` counts it: once per donor, article, recipient and
-    amount (the same money as help and as funding in one article counts once)."""
-    rows: dict[tuple[str, str, str, str], dict[str, Any]] = {}
-    for r in relations:
-        if "amount" not in r or "donor" not in r:
+def pair_rows(rels: list[Rel], nodes: dict, articles: dict, names: dict[str, str]) -> list[dict[str, Any]]:
+    """The ``pairings`` preset's rows (any relation between two places that does not say it is no
+    pairing, one per article, names, codes and kind), each with its provinces and sentences."""
+    rows = Rows()
+    for rel in rels:
+        donor, recipient = nodes.get(rel.donor), nodes.get(rel.recipient)
+        if not (donor and recipient and donor["type"] == recipient["type"] == "Place" and rel.states_pairing):
             continue
-        key = (r["donor"], r["article"], r.get("recipient", ""), str(float(r["amount"])))
-        row = rows.setdefault(
-            key,
-            {
-                "doc": r["doc"],
-                "donor": r.get("donor_name", ""),
-                "recipient": r.get("recipient_name", ""),
-                "amount": float(r["amount"]),
-                "date": r.get("stated") or r.get("date", ""),
-                "ev": [],
-            },
-        )
-        item = evidence_item(r)
-        if item not in row["ev"]:
-            row["ev"].append(item)
-    return list(rows.values())
+        doc = articles.get(rel.article, {}).get("doc", "")
+        codes = [donor.get("code", ""), recipient.get("code", ""), donor.get("county_code", "")]
+        key = (doc, donor["name"], recipient["name"], *codes, recipient.get("county_code", ""), rel.kind)
+        row = {
+            "doc": doc,
+            "donor": donor["name"],
+            "recipient": recipient["name"],
+            "kind": rel.kind,
+            "donor_province": province_of(donor.get("code") or donor.get("county_code"), names),
+            "recipient_province": province_of(recipient.get("code") or recipient.get("county_code"), names),
+        }
+        rows.add(key, row, evidence_item(rel, articles))
+    return rows.values()
 
 
-def preset_evidence(
-    row: dict[str, str], articles: dict[str, dict[str, Any]], kind: str
-) -> list[dict[str, str]]:
-    """A preset row's own sentence as evidence, with its article's title and date."""
-    article = articles.get(row["doc"], {})
+def org_rows(rels: list[Rel], nodes: dict, articles: dict) -> list[dict[str, Any]]:
+    """The ``helper-orgs`` preset's rows: an organisation that gives, per article and recipient."""
+    rows = Rows()
+    for rel in rels:
+        org = nodes.get(rel.donor)
+        if not org or org["type"] != "Organisation":
+            continue
+        doc = articles.get(rel.article, {}).get("doc", "")
+        recipient = nodes.get(rel.recipient, {}).get("name", "")
+        row = {"doc": doc, "org": org["name"], "recipient": recipient}
+        rows.add((doc, org["name"], recipient), row, evidence_item(rel, articles))
+    return rows.values()
+
+
+def fund_rows(rels: list[Rel], nodes: dict, articles: dict) -> list[dict[str, Any]]:
+    """One row per amount as ``funds-by-donor`` counts it: once per giver, article, recipient and
+    amount (the same money as help and as funding in one article counts once)."""
+    rows = Rows()
+    for rel in rels:
+        donor = nodes.get(rel.donor)
+        if rel.amount is None or not donor:
+            continue
+        row = {
+            "doc": articles.get(rel.article, {}).get("doc", ""),
+            "donor": donor["name"],
+            "recipient": nodes.get(rel.recipient, {}).get("name", ""),
+            "amount": rel.amount,
+            "date": rel.stated or articles.get(rel.article, {}).get("date", ""),
+        }
+        rows.add((rel.donor, rel.article, rel.recipient, rel.amount), row, evidence_item(rel, articles))
+    return rows.values()
+
+
+def sum_rows(rels: list[Rel], nodes: dict, articles: dict) -> list[dict[str, Any]]:
+    """The ``funds`` preset's rows: every sum a funding relation states, with its sentence."""
     return [
         {
-            "doc": row["doc"],
-            "title": article.get("title", ""),
-            "date": article.get("date", ""),
-            "sentence": row.get("evidence", ""),
-            "type": kind,
+            "doc": articles.get(rel.article, {}).get("doc", ""),
+            "donor": nodes.get(rel.donor, {}).get("name", ""),
+            "recipient": nodes.get(rel.recipient, {}).get("name", ""),
+            "amount": rel.amount,
+            "date": rel.stated,
+            "purpose": rel.purpose,
+            "ev": [evidence_item(rel, articles)],
         }
+        for rel in rels
+        if rel.type == "funding" and rel.amount is not None and rel.sentence is not None
     ]
 
 
-def sum_rows(store: ox.Store, articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """The ``funds`` preset's rows: every stated sum, with the sentence that states it."""
-    return [
-        {
-            "doc": row["doc"],
-            "donor": row.get("donor_name", ""),
-            "recipient": row.get("recipient_name", ""),
-            "amount": float(row["amount_yuan"]),
-            "date": row.get("date", ""),
-            "purpose": row.get("purpose", ""),
-            "ev": preset_evidence(row, articles, "funding"),
-        }
-        for row in run_preset(store, "funds")
-    ]
-
-
-def project_rows(store: ox.Store, articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def project_rows(rels: list[Rel], nodes: dict, articles: dict) -> list[dict[str, Any]]:
     """The ``projects`` preset's rows: each named project, its place and builder, its sentence."""
     return [
         {
-            "doc": row["doc"],
-            "project": row["project_name"],
-            "place": row.get("place_name", ""),
-            "builder": row.get("builder_name", ""),
-            "ev": preset_evidence(row, articles, "project"),
+            "doc": articles.get(rel.article, {}).get("doc", ""),
+            "project": nodes[rel.project]["name"],
+            "place": nodes[rel.project].get("place_name", ""),
+            "builder": nodes.get(rel.donor, {}).get("name", ""),
+            "ev": [evidence_item(rel, articles)],
         }
-        for row in run_preset(store, "projects")
+        for rel in rels
+        if rel.project in nodes and rel.sentence is not None
     ]
 
 
-def org_rows(store: ox.Store, index: dict) -> list[dict[str, Any]]:
-    """The ``helper-orgs`` preset's rows with their evidence."""
-    return [
-        {
-            "doc": row["doc"],
-            "org": row["org_name"],
-            "recipient": row.get("recipient_name", ""),
-            "ev": index.get((row["doc"], row["org_name"], row.get("recipient_name", "")), []),
-        }
-        for row in run_preset(store, "helper-orgs")
-    ]
-
-
-def article_rows(store: ox.Store) -> list[dict[str, Any]]:
-    return [
-        {
+def article_rows(store: ox.Store) -> dict[str, dict[str, Any]]:
+    """Every article by its IRI: id, title, date, year and source."""
+    return {
+        r["article"]: {
             "doc": r["doc"],
             "title": r.get("title", ""),
             "date": r.get("date", ""),
@@ -196,7 +236,7 @@ def article_rows(store: ox.Store) -> list[dict[str, Any]]:
             "source": r.get("source", ""),
         }
         for r in select_rows(store, asset("report/articles.rq"))
-    ]
+    }
 
 
 def top(counter: Counter[str] | dict[str, float], n: int) -> list[tuple[str, float]]:
@@ -242,16 +282,16 @@ def build_report(build_dir: Path, top_n: int = 15) -> Report:
     """The report of the build in ``build_dir`` (its ``store/``)."""
     store = open_store(build_dir)
     names = province_names()
-    relations = select_rows(store, asset("report/relations.rq"))
-    index = evidence_index(relations)
+    by_iri = article_rows(store)
+    nodes = {r["node"]: r for r in select_rows(store, asset("report/nodes.rq"))}
+    rels = read_relations(store)
+    articles = sorted(by_iri.values(), key=lambda a: (a["date"], a["doc"]))
+    pairs = pair_rows(rels, nodes, by_iri, names)
+    funds = fund_rows(rels, nodes, by_iri)
+    sums = sum_rows(rels, nodes, by_iri)
+    projects = project_rows(rels, nodes, by_iri)
+    orgs = org_rows(rels, nodes, by_iri)
     report = Report()
-    articles = article_rows(store)
-    by_doc = {a["doc"]: a for a in articles}
-    pairs = pair_rows(store, index, names)
-    funds = fund_rows(relations)
-    sums = sum_rows(store, by_doc)
-    projects = project_rows(store, by_doc)
-    orgs = org_rows(store, index)
     report.rows = {
         "articles": articles,
         "pairs": pairs,
@@ -260,16 +300,15 @@ def build_report(build_dir: Path, top_n: int = 15) -> Report:
         "projects": projects,
         "orgs": orgs,
     }
-    dates = sorted(a["date"] for a in articles if a["date"])
-    funds_total = sum(float(r.get("total_yuan", 0)) for r in run_preset(store, "funds-by-donor"))
+    dates = [a["date"] for a in articles if a["date"]]
     report.totals = {
         "articles": len(articles),
-        "first_date": dates[0] if dates else "",
-        "last_date": dates[-1] if dates else "",
+        "first_date": min(dates, default=""),
+        "last_date": max(dates, default=""),
         "sources": len({a["source"] for a in articles if a["source"]}),
         "pair_rows": len(pairs),
         "pairs": len({(p["donor"], p["recipient"]) for p in pairs}),
-        "funds_yuan": funds_total,
+        "funds_yuan": sum(f["amount"] for f in funds),
         "fund_rows": len(funds),
         "sums": len(sums),
         "sums_yuan": sum(s["amount"] for s in sums),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -93,28 +94,39 @@ def column_chart(items: list[tuple[str, int]], link: str, field: str) -> Markup:
     return Markup("".join(parts))
 
 
-def page_rows(report: Report) -> dict[str, list[dict]]:
-    """The row sets for the page's script: amounts written out, evidence capped per row."""
+def page_data(report: Report) -> dict[str, Any]:
+    """What the page's script reads: the row sets, amounts written out, evidence capped per row
+    and given as indexes into one list of distinct evidence items (a sentence behind a pair, its
+    funds and its organisation is written once), so the page stays small on large corpora."""
     cap = int(load_style()["report"]["evidence_per_row"])
-    out: dict[str, list[dict]] = {}
-    for name, rows in report.rows.items():
-        items = []
-        for row in rows:
+    evidence: list[list[str]] = []
+    index: dict[tuple[str, ...], int] = {}
+    rows: dict[str, list[dict]] = {}
+    for name, items in report.rows.items():
+        out = []
+        for row in items:
             item = {k: v for k, v in row.items() if k != "ev"}
             if "amount" in row:
                 item["amount_text"] = format_yuan(row["amount"])
             if "ev" in row:
-                item["ev"] = row["ev"][:cap]
+                refs = []
+                for ev in row["ev"][:cap]:
+                    key = (ev["sentence"], ev["title"] or ev["doc"], ev["date"], ev["type"])
+                    if key not in index:
+                        index[key] = len(evidence)
+                        evidence.append(list(key))
+                    refs.append(index[key])
+                item["ev"] = refs
                 item["more"] = max(len(row["ev"]) - cap, 0)
-            items.append(item)
-        out[name] = items
-    return out
+            out.append(item)
+        rows[name] = out
+    return {"rows": rows, "evidence": evidence, "columns": COLUMNS, "totals": report.totals}
 
 
 def render_report(report: Report) -> str:
     script = asset("report.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
-    data = {"rows": page_rows(report), "columns": COLUMNS, "totals": report.totals}
+    data = page_data(report)
     return template("report.html").render(
         rows_link=rows_link,
         yuan=format_yuan,

@@ -28,10 +28,11 @@
 
   function evidenceCell(row) {
     var cell = el("td");
-    (row.ev || []).forEach(function (ev) {
+    (row.ev || []).forEach(function (ref) {
+      var ev = data.evidence[ref];  // [sentence, article title (or id), date, relation type]
       var box = el("div", "ev");
-      box.appendChild(el("q", "", ev.sentence));
-      box.appendChild(el("div", "ev-source", [ev.title || ev.doc, ev.date, ev.type].filter(Boolean).join(" · ")));
+      box.appendChild(el("q", "", ev[0]));
+      box.appendChild(el("div", "ev-source", ev.slice(1).filter(Boolean).join(" · ")));
       cell.appendChild(box);
     });
     if (row.more) cell.appendChild(el("div", "ev-source", "… and " + row.more + " more sentence(s)"));
@@ -47,24 +48,36 @@
     var conditions = Object.keys(query.where).map(function (k) { return k + " = " + query.where[k]; });
     document.getElementById("rows-title").textContent = rows.length + " row(s): " + query.set +
       (conditions.length ? " where " + conditions.join(", ") : "");
-    var table = el("table", "rows");
+    var table = el("table", "rows rows-" + query.set);
     var head = el("tr");
     columns.forEach(function (c) { head.appendChild(el("th", "", c[1])); });
-    if (query.set !== "articles") head.appendChild(el("th", "", "evidence (sentence · article · date)"));
+    if (query.set !== "articles") head.appendChild(el("th", "ev-col", "evidence (sentence · article · date)"));
     table.appendChild(head);
-    rows.forEach(function (row) {
-      var tr = el("tr");
-      columns.forEach(function (c) { tr.appendChild(el("td", "", row[c[0]])); });
-      if (query.set !== "articles") tr.appendChild(evidenceCell(row));
-      table.appendChild(tr);
-    });
     var holder = document.getElementById("rows-table");
     holder.textContent = "";
     holder.appendChild(table);
+    var more = el("button", "more");
+    var shown = 0;
+    // a page of rows at a time: thousands of rows of sentences would take the browser seconds to lay out
+    function page() {
+      rows.slice(shown, shown + PAGE).forEach(function (row) {
+        var tr = el("tr");
+        columns.forEach(function (c) { tr.appendChild(el("td", "", row[c[0]])); });
+        if (query.set !== "articles") tr.appendChild(evidenceCell(row));
+        table.appendChild(tr);
+      });
+      shown = Math.min(rows.length, shown + PAGE);
+      more.textContent = "show " + Math.min(PAGE, rows.length - shown) + " more of " + (rows.length - shown);
+      more.hidden = shown >= rows.length;
+    }
+    more.addEventListener("click", page);
+    holder.appendChild(more);
+    page();
     section.hidden = false;
     section.scrollIntoView();
     return rows.length;
   }
+  var PAGE = 200;
 
   window.addEventListener("hashchange", show);
   window.kgReport = {data: data, show: show, ready: true};
