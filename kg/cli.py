@@ -2,46 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from kg import __version__
+from kg.console import ConsoleReporter, UnusableOut, error, prepare_out, print_summary, remove_created, say
 
-T = TypeVar("T")
 app = typer.Typer(
     name="kg",
     help="Shanhai KG (山海图谱): a knowledge graph of who helps whom (帮扶) from Chinese news articles.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: a flag shows as a flag (not "--map <bool>"), no boxes in logs
 )
-err = Console(stderr=True)
-
-# A progress bar only pays for itself on more than a handful of items.
-PROGRESS_MIN_ITEMS = 5
-
-
-class ConsoleReporter:
-    """Progress bars and warnings on stderr, so stdout stays clean for data."""
-
-    def progress(self, items: Sequence[T], description: str) -> Iterator[T]:
-        if len(items) <= PROGRESS_MIN_ITEMS or not err.is_terminal and len(items) < 50:
-            yield from items
-            return
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-        with Progress(*columns, console=err, transient=True) as bar:
-            task = bar.add_task(description, total=len(items))
-            for item in items:
-                yield item
-                bar.advance(task)
-
-    def warn(self, message: str) -> None:
-        err.print(f"[yellow]warning:[/yellow] {message}", highlight=False, markup=True)
 
 
 def _version(value: bool) -> None:
@@ -91,25 +67,27 @@ def build(
     from kg.pipeline import build as run_build
 
     try:
+        created = prepare_out(out)
+    except UnusableOut as exc:
+        error(str(exc))
+        raise typer.Exit(2) from None
+    try:
         report = run_build(
             inputs, out, model=model, reporter=ConsoleReporter(), workers=workers, cache=cache,
             use_cache=not no_cache, dask=dask,
         )  # fmt: skip
-    except NothingRead as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(1) from exc
-    except (ModelNotFound, BuildLocked, NotABuildFolder) as exc:
-        err.print(f"error: {exc}", highlight=False, markup=False)
-        raise typer.Exit(2) from exc
-    err.print(
-        f"read {report.files_read} file(s), {report.articles} article(s) "
-        f"({report.from_cache} from the cache); skipped {len(report.skipped)}",
-        highlight=False,
-    )
-    for where, why in report.skipped:
-        err.print(f"  skipped {where}: {why}", highlight=False, markup=False)
-    for name, holds in report.outputs.items():
-        err.print(f"  wrote {out / name} ({holds})", highlight=False, markup=False)
+    except (NothingRead, ModelNotFound, BuildLocked, NotABuildFolder, OSError) as exc:
+        remove_created(created)
+        error(_build_failure(exc))
+        usage = isinstance(exc, ModelNotFound | BuildLocked | NotABuildFolder)
+        raise typer.Exit(2 if usage else 1) from None
+    print_summary(report, out)
+
+
+def _build_failure(exc: Exception) -> str:
+    if isinstance(exc, OSError) and exc.filename:
+        return f"cannot write {exc.filename}: {exc.strerror or exc}"
+    return str(exc)
 
 
 @app.command()
@@ -126,11 +104,11 @@ def view(
 
     page = (directory / PAGES["map" if map_view else "graph"]).resolve()
     if not page.is_file():
-        err.print(f"[red]error:[/red] {page} does not exist; run `kg build … --out {directory}` first")
+        error(f"{page} does not exist; run `kg build … --out {directory}` first")
         raise typer.Exit(1)
     typer.echo(str(page))
     if not webbrowser.open(page.as_uri()):
-        err.print("no web browser could be started; open the file above by hand", highlight=False)
+        say("no web browser could be started; open the file above by hand")
 
 
 @app.command()
@@ -157,6 +135,10 @@ def query(
         str | None,
         typer.Option("--endpoint", help="Query a SPARQL 1.1 Protocol endpoint (URL) instead of a build."),
     ] = None,
+    allow_service: Annotated[
+        bool,
+        typer.Option("--allow-service", help="Let SERVICE call remote endpoints (network requests)."),
+    ] = False,
 ) -> None:
     """Run SPARQL on a build or an endpoint: a query, a .rq file or a stock query (--preset)."""
     from kg import query as q
@@ -171,18 +153,20 @@ def query(
             graph, sparql = None, graph  # with --endpoint the one argument is the query
         params = q.parse_params(param or [])
         if endpoint is not None:
-            output = q.format_results(
-                remote_query(endpoint, q.query_text(sparql, preset, params), params), fmt
-            )
+            text = q.query_text(sparql, preset, params)
+            q.check_query(text, params, allow_service)
+            output = q.format_results(remote_query(endpoint, text, params), fmt)
         elif graph is None:
             raise q.QueryError("give a build folder or a .ttl file to query (or --endpoint URL)")
         else:
-            output = q.answer(Path(graph), sparql, preset=preset, params=params, fmt=fmt)
+            output = q.answer(
+                Path(graph), sparql, preset=preset, params=params, fmt=fmt, allow_service=allow_service
+            )
     except (q.QueryError, RemoteError) as exc:
-        err.print(f"error: {exc}", highlight=False, markup=False)
+        error(str(exc))
         raise typer.Exit(2) from None
     except OSError as exc:
-        err.print(f"error: cannot read {graph}: {exc}", highlight=False, markup=False)
+        error(f"cannot read {graph}: {exc}")
         raise typer.Exit(2) from None
     typer.echo(output, nl=False)
 
@@ -202,9 +186,9 @@ def serve(
     try:
         serve_command(build_dir, port, bind)
     except RemoteError as exc:
-        err.print(f"error: {exc}", highlight=False, markup=False)
+        error(str(exc))
         raise typer.Exit(2) from None
-    err.print(f"SPARQL endpoint: http://{bind}:{port}/query (read-only; Ctrl-C stops it)", highlight=False)
+    say(f"SPARQL endpoint: http://{bind}:{port}/query (read-only; Ctrl-C stops it)")
     raise typer.Exit(run_server(build_dir, port, bind))
 
 
@@ -226,15 +210,15 @@ def push(
     try:
         sent = push_graph(build_dir, endpoint, graph)
     except RemoteError as exc:
-        err.print(f"error: {exc}", highlight=False, markup=False)
+        error(str(exc))
         raise typer.Exit(2) from None
-    err.print(f"pushed {sent:,} bytes of Turtle to {endpoint} ({graph or 'default graph'})", highlight=False)
+    say(f"pushed {sent:,} bytes of Turtle to {endpoint} ({graph or 'default graph'})")
 
 
 @app.command()
 def stats(
     build_dir: Annotated[Path, typer.Argument(help="A build folder.")],
-    top: Annotated[int, typer.Option("--top", help="How many donors and recipients to rank.")] = 10,
+    top: Annotated[int, typer.Option("--top", min=1, help="How many donors and recipients to rank.")] = 10,
 ) -> None:
     """Counts, and the top donors and recipients by pairings and by funds."""
     from kg.query import QueryError
@@ -243,7 +227,7 @@ def stats(
     try:
         typer.echo(format_stats(build_stats(build_dir, top)), nl=False)
     except (QueryError, OSError) as exc:
-        err.print(f"error: {exc}", highlight=False, markup=False)
+        error(str(exc))
         raise typer.Exit(2) from None
 
 
@@ -257,7 +241,7 @@ def validate(
     try:
         graph = read_graph(build_dir)
     except (OSError, SyntaxError, ValueError) as exc:
-        err.print(f"error: cannot read the graph of {build_dir}: {exc}", highlight=False, markup=False)
+        error(f"cannot read the graph of {build_dir}: {exc}")
         raise typer.Exit(2) from None
     conforms, report = validate_graph(graph)
     typer.echo(report, nl=not report.endswith("\n"))
@@ -299,7 +283,7 @@ def train(
             raise training.TrainInputError("give --out, the folder to write the trained NER into")
         result = training.train_model(data, out, config_path=config, max_steps=max_steps)
     except training.TrainInputError as exc:
-        err.print(f"error: {exc}", highlight=False, markup=False)
+        error(str(exc))
         raise typer.Exit(2) from None
     typer.echo(result.summary())
     if result.dev is not None:

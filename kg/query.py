@@ -92,12 +92,17 @@ def preset_lines() -> list[str]:
 
 
 def query_text(sparql: str | None, preset_name: str | None, params: dict[str, str]) -> str:
-    """The SPARQL to run: a stock query by name (with every parameter it declares given), a .rq
-    file, or the query itself; QueryError for none, both, or a missing parameter."""
+    """The SPARQL to run: a stock query by name (taking exactly the parameters it declares), a
+    .rq file, or the query itself; QueryError for none, both, a missing, unknown or unused
+    parameter, or a query file that does not exist."""
     if preset_name is not None:
         if sparql is not None:
             raise QueryError("give either a query or --preset, not both")
         stock = preset(preset_name)
+        unknown = [name for name in params if name not in stock.params]
+        if unknown:
+            takes = "takes " + ", ".join(stock.params) if stock.params else "takes no parameters"
+            raise QueryError(f"preset {preset_name!r} {takes}; not --param {unknown[0]}")
         missing = [name for name in stock.params if name not in params]
         if missing:
             raise QueryError(
@@ -106,9 +111,15 @@ def query_text(sparql: str | None, preset_name: str | None, params: dict[str, st
         return stock.text
     if sparql is None:
         raise QueryError("give a SPARQL query, a .rq file or --preset NAME")
-    if sparql.endswith(".rq") and Path(sparql).is_file():
-        return Path(sparql).read_text(encoding="utf-8")
-    return sparql
+    if not names_a_file(sparql):
+        return sparql
+    path = Path(sparql)
+    if not path.is_file():
+        raise QueryError(f"no such query file: {sparql}")
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"cannot read the query file {sparql}: {exc}") from exc
 
 
 def answer(
@@ -117,10 +128,14 @@ def answer(
     preset: str | None = None,
     params: dict[str, str] | None = None,
     fmt: str = "table",
+    allow_service: bool = False,
 ) -> str:
-    """The formatted results of a query, a .rq file or a stock query on a build folder or RDF file."""
+    """The formatted results of a query, a .rq file or a stock query on a build folder or RDF
+    file; refused (QueryError) before the store is opened when ``check_query`` refuses it."""
     params = params or {}
-    return format_results(run(open_store(graph), query_text(sparql, preset, params), params), fmt)
+    text = query_text(sparql, preset, params)
+    check_query(text, params, allow_service)
+    return format_results(run(open_store(graph), text, params), fmt)
 
 
 def open_store(graph: Path) -> ox.Store:
@@ -150,15 +165,64 @@ def open_store(graph: Path) -> ox.Store:
 
 
 def parse_params(pairs: list[str]) -> dict[str, str]:
-    """``["name=value", …]`` → ``{"name": "value"}``."""
+    """``["name=value", …]`` → ``{"name": "value"}``; a name given twice is an error (which
+    value was meant cannot be told)."""
     params: dict[str, str] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         name = name.strip().lstrip("?$")
         if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise QueryError(f"a parameter is NAME=VALUE, got {pair!r}")
+        if name in params:
+            raise QueryError(f"--param {name} is given twice")
         params[name] = value
     return params
+
+
+# Strings, IRIs and comments of a SPARQL text: what a keyword search must not look inside.
+_NOT_CODE = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r"|<[^<>\"{}|^`\\\s]*>"
+    r"|#[^\n]*"
+)
+_PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s+[^\s:]*:|BASE)\s*<>\s*)*", re.IGNORECASE)
+_UPDATE = re.compile(r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
+_SERVICE = re.compile(r"(?<![?$\w:])SERVICE\b(?!\s*:)", re.IGNORECASE)
+
+
+def sparql_code(sparql: str) -> str:
+    """``sparql`` with its strings, IRIs and comments blanked (IRIs become ``<>``), so that
+    keywords and variables can be searched without being fooled by a literal."""
+    return _NOT_CODE.sub(lambda m: "<>" if m.group().startswith("<") else " ", sparql)
+
+
+def check_query(sparql: str, params: dict[str, str], allow_service: bool = False) -> None:
+    """Refuse what ``kg query`` must not run, before the store sees it: an update (the store
+    is opened read-only), a SERVICE call (a network request to any host the text names) unless
+    the user allows it, and a parameter that names no variable of the query."""
+    code = sparql_code(sparql)
+    prologue = _PROLOGUE.match(code)
+    if _UPDATE.match(code, prologue.end() if prologue else 0):
+        raise QueryError(
+            "the store is read-only: kg query runs SELECT, ASK, CONSTRUCT and DESCRIBE, not updates"
+        )
+    if _SERVICE.search(code) and not allow_service:
+        raise QueryError(
+            "the query calls a remote endpoint (SERVICE), which makes network requests; "
+            "pass --allow-service to let it"
+        )
+    for name in params:
+        if not re.search(rf"[?$]{name}\b", code):
+            raise QueryError(f"--param {name}: the query has no variable ?{name}")
+
+
+def names_a_file(sparql: str) -> bool:
+    """A single word ending in .rq (or .sparql) is a file name, not SPARQL text."""
+    word = sparql.strip()
+    return bool(word) and not any(ch.isspace() for ch in word) and word.lower().endswith((".rq", ".sparql"))
 
 
 def run(

@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from kg.ingest.decode import SkipFile, decode_bytes
+from kg.ingest.decode import SkipFile, decode_bytes, stray_nuls
 from kg.ingest.normalise import NormalisedArticle, normalize_article
 from kg.ingest.script import to_simplified
 from kg.records import Article
@@ -43,13 +43,27 @@ def make_article(
     )
 
 
-def normalise_or_skip(original: str) -> NormalisedArticle:
+Notices = list[tuple[str, str]]  # (file or file:line, what was removed from it)
+
+
+def normalise_or_skip(original: str, where: str, notices: Notices) -> NormalisedArticle:
+    """The normalised article, its removals added to ``notices``; SkipFile when nothing is left."""
     norm = normalize_article(original)
     if not norm.text.strip():
         raise SkipFile("no article text left after cleaning (only page chrome?)")
+    notices.extend((where, notice) for notice in norm.notices)
     return norm
 
 
-def read_text_file(path: Path, data: bytes) -> Article:
-    original, encoding = decode_bytes(data)
-    return make_article(path.stem, original, path, encoding, normalise_or_skip(original))
+def decode_counted(data: bytes, where: str, notices: Notices) -> tuple[str, str]:
+    """``decode_bytes``, with the stray NUL bytes it removed added to ``notices``."""
+    text, encoding = decode_bytes(data)
+    nuls = stray_nuls(data, encoding)
+    if nuls:
+        notices.append((where, f"removed {nuls:,} NUL byte(s)"))
+    return text, encoding
+
+
+def read_text_file(path: Path, data: bytes, notices: Notices) -> Article:
+    original, encoding = decode_counted(data, str(path), notices)
+    return make_article(path.stem, original, path, encoding, normalise_or_skip(original, str(path), notices))

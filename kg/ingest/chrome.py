@@ -10,12 +10,21 @@ from importlib.resources import files
 
 from kg.ingest.script import CLOSERS, HAN, han_count
 
+# A rule removes a whole line, so it may only judge lines as short as chrome is: a line longer
+# than its ``max_chars`` (this default, or the row's own) is content whatever words it holds (a
+# 2,500-character paragraph on piracy that says 未经授权不得转载 is news, not a footer).
+DEFAULT_MAX_CHARS = 200
+
 
 @dataclass(frozen=True)
 class ChromeRule:
     id: str
     kind: str  # line | block | tail
     pattern: re.Pattern[str]
+    max_chars: int = DEFAULT_MAX_CHARS
+
+    def matches(self, text: str) -> bool:
+        return len(text) <= self.max_chars and self.pattern.search(text) is not None
 
 
 @cache
@@ -26,20 +35,21 @@ def chrome_rules() -> tuple[ChromeRule, ...]:
     for line in text.splitlines():
         if line.strip():
             row = json.loads(line)
-            rules.append(ChromeRule(row["id"], row["kind"], re.compile(row["pattern"])))
+            limit = int(row.get("max_chars", DEFAULT_MAX_CHARS))
+            rules.append(ChromeRule(row["id"], row["kind"], re.compile(row["pattern"]), limit))
     return tuple(rules)
 
 
 def chrome_rule(text: str) -> ChromeRule | None:
     """The first page-chrome rule of kind ``line`` that matches the whole line's role."""
     for rule in chrome_rules():
-        if rule.kind == "line" and rule.pattern.search(text):
+        if rule.kind == "line" and rule.matches(text):
             return rule
     return None
 
 
 def chrome_marker(text: str, kind: str) -> bool:
-    return any(r.kind == kind and r.pattern.search(text) for r in chrome_rules())
+    return any(r.kind == kind and r.matches(text) for r in chrome_rules())
 
 
 def is_content_line(text: str) -> bool:

@@ -43,18 +43,53 @@ class SkipFile(Exception):
     """This file (or JSONL line) cannot give an article; the message says why."""
 
 
+# The one rule for NUL and control bytes: a file is binary when they are more than this share of
+# its first 8 KiB or of the whole file; fewer are stray bytes, removed by normalisation and
+# counted (``control_count``) — wherever in the file they stand.
+BINARY_SHARE = 0.05
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_OTHER_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+
+
+def _control_share(data: bytes) -> float:
+    return len(data.translate(None, _OTHER_BYTES)) / len(data) if data else 0.0
+
+
 def binary_kind(data: bytes) -> str | None:
-    """What a binary file is ("a PDF document", "NUL bytes"), or None for text."""
+    """What a binary file is ("a PDF document", "NUL or control bytes"), or None for text."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             return kind
-    head = data[:8192]
-    if b"\x00" in head:
-        return "NUL bytes"
-    controls = sum(1 for b in head if b < 0x09 or 0x0E <= b < 0x20 or b == 0x7F)
-    if head and controls / len(head) > 0.05:
-        return "control bytes"
+    share = max(_control_share(data[:8192]), _control_share(data))
+    if share > BINARY_SHARE:
+        return f"NUL or control bytes, {share:.0%} of it"
     return None
+
+
+def stray_nuls(data: bytes, encoding: str | None) -> int:
+    """How many NUL bytes ``decode_bytes`` removed from ``data`` (none in UTF-16/32 text, where
+    they are part of the characters)."""
+    if encoding is None or encoding.startswith(("utf-16", "utf-32")):
+        return 0
+    return data.count(0)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text saved without a byte-order mark: its NUL bytes (the high bytes of ASCII
+    characters) stand almost all at odd (little-endian) or even (big-endian) positions."""
+    head = data[:8192]
+    if len(data) % 2 or head.count(0) < len(head) * BINARY_SHARE:
+        return None
+    odd = head[1::2].count(0)
+    even = head[0::2].count(0)
+    encoding = "utf-16-le" if odd > 9 * even else "utf-16-be" if even > 9 * odd else None
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return (text, encoding) if plausibility(text[:DETECT_CHARS]) >= MIN_PLAUSIBLE else None
 
 
 def plausibility(text: str) -> float:
@@ -100,9 +135,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 raise SkipFile(
                     f"undecodable: starts with a {encoding} byte-order mark but is not {encoding}"
                 ) from exc
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     kind = binary_kind(data)
     if kind:
         raise SkipFile(f"binary file ({kind})")
+    data = data.replace(b"\x00", b"")  # stray NULs (see BINARY_SHARE); the reader counts them
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

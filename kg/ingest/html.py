@@ -6,8 +6,8 @@ import codecs
 import re
 from pathlib import Path
 
-from kg.ingest.articles import inline, make_article, normalise_or_skip
-from kg.ingest.decode import SkipFile, binary_kind, decode_bytes
+from kg.ingest.articles import Notices, decode_counted, inline, make_article, normalise_or_skip
+from kg.ingest.decode import SkipFile, binary_kind
 from kg.ingest.metadata import parse_date
 from kg.records import Article
 
@@ -26,7 +26,7 @@ def looks_like_html(data: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html"))
 
 
-def read_html_file(path: Path, data: bytes) -> Article:
+def read_html_file(path: Path, data: bytes, notices: Notices) -> Article:
     """Main text by trafilatura; title, date and url from the page's metadata when it has them."""
     kind = binary_kind(data)
     if kind:
@@ -39,7 +39,7 @@ def read_html_file(path: Path, data: bytes) -> Article:
         except (LookupError, UnicodeDecodeError):
             html = None
     if html is None:
-        html, encoding = decode_bytes(data)
+        html, encoding = decode_counted(data, str(path), notices)
     from trafilatura import bare_extraction
 
     doc = bare_extraction(
@@ -60,7 +60,7 @@ def read_html_file(path: Path, data: bytes) -> Article:
     original = body
     if page_title and not body.lstrip().startswith(page_title):
         original = f"{(doc or {}).get('title', '').strip()}\n{body}"  # the headline is content too
-    norm = normalise_or_skip(original)
+    norm = normalise_or_skip(original, str(path), notices)
     return make_article(
         path.stem,
         original,

@@ -5,18 +5,21 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kg.ingest.articles import inline, make_article, normalise_or_skip
-from kg.ingest.decode import SkipFile, decode_bytes
+from kg.ingest.articles import Notices, decode_counted, inline, make_article, normalise_or_skip
+from kg.ingest.decode import SkipFile
 from kg.ingest.metadata import parse_date
 from kg.records import Article
 
 
-def read_jsonl_file(path: Path, data: bytes) -> tuple[list[Article], list[tuple[str, str]]]:
-    """One article a line; returns the articles and the (file:line, reason) of bad lines."""
-    text, _encoding = decode_bytes(data)
+def read_jsonl_file(path: Path, data: bytes, notices: Notices) -> tuple[list[Article], list[tuple[str, str]]]:
+    """One article a line; returns the articles and the (file:line, reason) of bad lines.
+
+    Lines end at a line feed only: U+2028 and other characters that ``str.splitlines`` breaks
+    at may stand inside a JSON string."""
+    text, _encoding = decode_counted(data, str(path), notices)
     articles: list[Article] = []
     problems: list[tuple[str, str]] = []
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{path}:{lineno}"
@@ -24,6 +27,9 @@ def read_jsonl_file(path: Path, data: bytes) -> tuple[list[Article], list[tuple[
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             problems.append((where, f"malformed JSON line ({exc.msg} at column {exc.colno})"))
+            continue
+        except (ValueError, RecursionError) as exc:  # a number too long, arrays nested too deep
+            problems.append((where, f"malformed JSON line ({type(exc).__name__}: {str(exc)[:80]})"))
             continue
         if not isinstance(row, dict):
             problems.append((where, "not a JSON object"))
@@ -33,7 +39,7 @@ def read_jsonl_file(path: Path, data: bytes) -> tuple[list[Article], list[tuple[
             problems.append((where, "no 'text' field with the article"))
             continue
         try:
-            norm = normalise_or_skip(body)
+            norm = normalise_or_skip(body, where, notices)
         except SkipFile as exc:
             problems.append((where, str(exc)))
             continue

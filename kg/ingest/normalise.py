@@ -181,6 +181,29 @@ class NormalisedArticle:
     metadata: Metadata
     sentences: list[Sentence] = field(default_factory=list)
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (why, line) for inspection
+    notices: list[str] = field(default_factory=list)  # what was removed that a user should be told
+
+
+# Control characters (C0 and C1, but not tab and line ends) are removed by width folding; they
+# are counted, because a user should know the text had them.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def removal_notices(raw: str, dropped: list[tuple[str, str]]) -> list[str]:
+    """What normalisation removed that a user should be told: control characters, and repeated
+    paragraphs (a page that repeats itself is collapsed to one copy; if a whole file is one line
+    over and over, its article is that line once)."""
+    notices = []
+    controls = len(_CONTROL_RE.findall(raw))
+    if controls:
+        nuls = raw.count("\x00")
+        detail = f" ({nuls:,} NUL)" if nuls else ""
+        notices.append(f"removed {controls:,} control character(s){detail}")
+    repeated = [line for why, line in dropped if why == "repeated line" and is_content_line(line)]
+    if repeated:
+        chars = sum(len(line) for line in repeated)
+        notices.append(f"removed {len(repeated):,} repeated paragraph(s), {chars:,} characters")
+    return notices
 
 
 def normalize_article(raw: str) -> NormalisedArticle:
@@ -219,6 +242,7 @@ def normalize_article(raw: str) -> NormalisedArticle:
         metadata=metadata,
         sentences=split_sentences(text),
         dropped=dropped,
+        notices=removal_notices(raw, dropped),
     )
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kg.ingest.articles import read_text_file
 from kg.ingest.decode import SkipFile
-from kg.ingest.discover import HTML_SUFFIXES, JSONL_SUFFIXES
+from kg.ingest.discover import HTML_SUFFIXES, JSONL_SUFFIXES, os_reason
 from kg.ingest.html import looks_like_html, read_html_file
 from kg.ingest.jsonl import read_jsonl_file
 from kg.records import Article
@@ -16,67 +16,79 @@ if TYPE_CHECKING:
     from kg.report import BuildReport, Reporter
 
 
-def read_file(path: Path) -> tuple[list[Article], list[tuple[str, str]]]:
-    """The articles in one file, and the bad lines (JSONL). Raises SkipFile for a bad file."""
-    if not path.exists():
-        raise SkipFile("no such file, folder or matching pattern")
-    if path.is_dir():
-        raise SkipFile("is a folder")
+class FileRead(NamedTuple):
+    """What one file gave: its articles, the (file:line, reason) of its bad lines, and the
+    (file[:line], what) of removals a user should be told of (NUL bytes, repeated paragraphs)."""
+
+    articles: list[Article]
+    problems: list[tuple[str, str]]
+    notices: list[tuple[str, str]]
+
+
+def read_file(path: Path) -> FileRead:
+    """The articles in one file, its bad lines (JSONL) and notices. Raises SkipFile for a bad file."""
     try:
+        if not path.exists():
+            raise SkipFile("no such file, folder or matching pattern")
+        if path.is_dir():
+            raise SkipFile("is a folder")
         data = path.read_bytes()
     except OSError as exc:
-        raise SkipFile(f"cannot read ({exc.strerror or exc})") from exc
+        raise SkipFile(os_reason(exc)) from exc
     if not data.strip():
         raise SkipFile("empty file")
+    notices: list[tuple[str, str]] = []
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        articles, problems = read_jsonl_file(path, data)
+        articles, problems = read_jsonl_file(path, data, notices)
         if not articles and not problems:
             raise SkipFile("empty file")
-        return articles, problems
+        return FileRead(articles, problems, notices)
     if suffix in HTML_SUFFIXES or looks_like_html(data):
-        return [read_html_file(path, data)], []
-    return [read_text_file(path, data)], []
+        return FileRead([read_html_file(path, data, notices)], [], notices)
+    return FileRead([read_text_file(path, data, notices)], [], notices)
 
 
 def read_articles(paths: list[Path], report: BuildReport, reporter: Reporter) -> list[Article]:
-    """Read every file into Articles, filling ``report``; bad files and lines are warned about
-    once each (naming the file and line) and skipped."""
-
-    def skip(where: str, why: str) -> None:
-        report.skip(where, why)
-        reporter.warn(f"skipped {where}: {why}")
-
+    """Read every file into Articles, filling ``report``: each file or line skipped and each
+    removal is counted there once (the summary lists them), not warned about as well."""
     for where, why in getattr(paths, "passed_over", ()):
-        report.skip(where, why)  # listed in the summary, not worth a warning each
+        report.skip(where, why)
     articles: list[Article] = []
     ids: set[str] = set()
     by_hash: dict[str, str] = {}
     for path in reporter.progress(list(paths), "reading"):
         try:
-            found, problems = read_file(path)
+            found, problems, notices = read_file(path)
         except SkipFile as exc:
-            skip(str(path), str(exc))
+            report.skip(str(path), str(exc))
             continue
         for where, why in problems:
-            skip(where, why)
+            report.skip(where, why)
+        for where, what in notices:
+            report.notice(where, what)
         if found:
             report.files_read += 1
         for article in found:
-            assert article.content_hash is not None
-            if article.content_hash in by_hash:
-                skip(
-                    f"{article.path} ({article.id})", f"same text as article {by_hash[article.content_hash]}"
-                )
-                continue
-            if article.id in ids:
-                n = 2
-                while f"{article.id}-{n}" in ids:
-                    n += 1
-                reporter.warn(f"article id {article.id!r} ({article.path}) is taken; using {article.id}-{n}")
-                article.id = f"{article.id}-{n}"
-            ids.add(article.id)
-            by_hash[article.content_hash] = article.id
-            articles.append(article)
+            if admit(article, ids, by_hash, report):
+                articles.append(article)
     report.articles = len(articles)
     return articles
+
+
+def admit(article: Article, ids: set[str], by_hash: dict[str, str], report: BuildReport) -> bool:
+    """Admit ``article`` once: a text already read is skipped (counted); a taken id gets a
+    suffix (-2, -3 …), said in the report."""
+    assert article.content_hash is not None
+    if article.content_hash in by_hash:
+        report.skip(f"{article.path} ({article.id})", f"same text as article {by_hash[article.content_hash]}")
+        return False
+    if article.id in ids:
+        n = 2
+        while f"{article.id}-{n}" in ids:
+            n += 1
+        report.notice(f"{article.path} ({article.id})", f"article id taken; using {article.id}-{n}")
+        article.id = f"{article.id}-{n}"
+    ids.add(article.id)
+    by_hash[article.content_hash] = article.id
+    return True

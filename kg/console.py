@@ -1,0 +1,133 @@
+"""What the command line prints on stderr: progress, warnings, errors and the build's summary.
+
+Every string that comes from the user's files (ids, file names, titles, reasons naming them)
+passes through ``for_terminal`` before it is printed: it is never read as rich markup, and
+control characters, lone surrogates (file names that are not UTF-8) and bidirectional
+overrides are shown as escapes instead of acting on the terminal. Lines are not wrapped when
+stderr is not a terminal, so a log keeps each message (and each path) on one line.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import unicodedata
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+from kg.report import BuildReport
+
+T = TypeVar("T")
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+# A progress bar only pays for itself on more than a handful of items.
+PROGRESS_MIN_ITEMS = 5
+# Characters shown as escapes: controls (Cc), format characters such as bidi overrides (Cf),
+# lone surrogates (Cs: undecodable bytes of a file name), unassigned code points (Cn).
+_ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Cn"})
+
+
+def for_terminal(text: object) -> str:
+    """``text`` safe to show on a terminal: each control, format or surrogate character as an
+    escape (``\\x1b``, ``\\u202e``, ``\\udcff``); everything else as it is."""
+    out = []
+    for ch in str(text):
+        if unicodedata.category(ch) in _ESCAPED_CATEGORIES:
+            out.append(ascii(ch)[1:-1])  # '\x1b', '\u202e', '\udcff'…
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def say(message: str, style: str | None = None, label: str = "") -> None:
+    """Print one message on stderr: an optional styled label ("warning:"), then the message as
+    plain text (never markup), escaped for the terminal."""
+    line = Text()
+    if label:
+        line.append(label, style=style)
+        line.append(" ")
+    line.append(for_terminal(message))
+    err.print(line)
+
+
+def error(message: str) -> None:
+    say(message, "red", "error:")
+
+
+class ConsoleReporter:
+    """Progress bars and warnings on stderr, so stdout stays clean for data."""
+
+    def progress(self, items: Sequence[T], description: str) -> Iterator[T]:
+        if len(items) <= PROGRESS_MIN_ITEMS or not err.is_terminal:
+            yield from items
+            return
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=err, transient=True) as bar:
+            task = bar.add_task(description, total=len(items))
+            for item in items:
+                yield item
+                bar.advance(task)
+
+    def warn(self, message: str) -> None:
+        say(message, "yellow", "warning:")
+
+
+def print_summary(report: BuildReport, out: Path) -> None:
+    """The closing summary: counts, then each skipped input and each change once, then outputs."""
+    changed = f", changed {len(report.notices)}" if report.notices else ""
+    cached = f" ({report.from_cache} from the cache)" if report.from_cache else ""
+    say(
+        f"read {report.files_read} file(s), {report.articles} article(s){cached}; "
+        f"skipped {len(report.skipped)}{changed}"
+    )
+    for where, why in report.skipped:
+        say(f"  skipped {where}: {why}")
+    for where, what in report.notices:
+        say(f"  changed {where}: {what}")
+    for name, holds in report.outputs.items():
+        say(f"  wrote {out / name} ({holds})")
+
+
+class UnusableOut(Exception):
+    """--out cannot be a build folder; the message says why."""
+
+
+def prepare_out(out: Path) -> list[Path]:
+    """Make sure a build can write into ``out`` before reading anything: create it (and its
+    missing parents) and write a probe file. Returns the folders created, so that a failed
+    build can remove them again (``remove_created``). Raises UnusableOut with the reason."""
+    if out.exists() and not out.is_dir():
+        raise UnusableOut(f"--out {out} is a file, not a folder")
+    missing: list[Path] = []
+    here = out.absolute()
+    while not here.exists() and here != here.parent:
+        missing.append(here)
+        here = here.parent
+    if not here.is_dir():
+        raise UnusableOut(f"--out {out}: {here} is a file, not a folder")
+    created: list[Path] = []
+    try:
+        for folder in reversed(missing):
+            folder.mkdir()
+            created.append(folder)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as exc:
+        remove_created(created)
+        reason = exc.strerror or str(exc)
+        raise UnusableOut(f"--out {out}: cannot write there ({reason})") from exc
+    return created
+
+
+def remove_created(created: list[Path]) -> None:
+    """Remove the folders ``prepare_out`` created, deepest first, where they are still empty."""
+    for folder in reversed(created):
+        try:
+            os.rmdir(folder)
+        except OSError:
+            return
