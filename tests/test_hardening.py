@@ -86,7 +86,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, subpro
     src = root / "articles"
     src.mkdir()
     for i in range(55):
-        (src / f"good{i:02d}.txt").write_text(f"第{i}条消息。{PAIRING}投入资金{i + 1}万元。", encoding="utf-8")
+        text = f"第{i}条消息。{PAIRING}投入资金{i + 1}万元。"
+        (src / f"good{i:02d}.txt").write_text(text, encoding="utf-8")
     (src / "报道[red]2021.txt").write_bytes(b"")
     (src / "a\x1b[31mb.txt").write_bytes(b"")
     (src / "x.txt").mkdir()
