@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kg import __version__
-from kg.console import ConsoleReporter, UnusableOut, error, prepare_out, print_summary, remove_created, say
+from kg.console import ConsoleReporter, UnusableOut, check_out, error, print_summary, say
 
 app = typer.Typer(
     name="kg",
@@ -67,7 +67,7 @@ def build(
     from kg.pipeline import build as run_build
 
     try:
-        created = prepare_out(out)
+        check_out(out)
     except UnusableOut as exc:
         error(str(exc))
         raise typer.Exit(2) from None
@@ -77,7 +77,6 @@ def build(
             use_cache=not no_cache, dask=dask,
         )  # fmt: skip
     except (NothingRead, ModelNotFound, BuildLocked, NotABuildFolder, OSError) as exc:
-        remove_created(created)
         error(_build_failure(exc))
         usage = isinstance(exc, ModelNotFound | BuildLocked | NotABuildFolder)
         raise typer.Exit(2 if usage else 1) from None

@@ -9,7 +9,6 @@ stderr is not a terminal, so a log keeps each message (and each path) on one lin
 
 from __future__ import annotations
 
-import os
 import tempfile
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -97,37 +96,19 @@ class UnusableOut(Exception):
     """--out cannot be a build folder; the message says why."""
 
 
-def prepare_out(out: Path) -> list[Path]:
-    """Make sure a build can write into ``out`` before reading anything: create it (and its
-    missing parents) and write a probe file. Returns the folders created, so that a failed
-    build can remove them again (``remove_created``). Raises UnusableOut with the reason."""
+def check_out(out: Path) -> None:
+    """Make sure a build can write ``out`` before reading anything, creating nothing: ``out``
+    (or, when it does not exist yet, the nearest folder above it that does) must be a folder
+    in which a file can be written. Raises UnusableOut with the reason."""
     if out.exists() and not out.is_dir():
         raise UnusableOut(f"--out {out} is a file, not a folder")
-    missing: list[Path] = []
     here = out.absolute()
     while not here.exists() and here != here.parent:
-        missing.append(here)
         here = here.parent
     if not here.is_dir():
         raise UnusableOut(f"--out {out}: {here} is a file, not a folder")
-    created: list[Path] = []
     try:
-        for folder in reversed(missing):
-            folder.mkdir()
-            created.append(folder)
-        with tempfile.TemporaryFile(dir=out):
+        with tempfile.TemporaryFile(dir=here):
             pass
     except OSError as exc:
-        remove_created(created)
-        reason = exc.strerror or str(exc)
-        raise UnusableOut(f"--out {out}: cannot write there ({reason})") from exc
-    return created
-
-
-def remove_created(created: list[Path]) -> None:
-    """Remove the folders ``prepare_out`` created, deepest first, where they are still empty."""
-    for folder in reversed(created):
-        try:
-            os.rmdir(folder)
-        except OSError:
-            return
+        raise UnusableOut(f"--out {out}: cannot write in {here} ({exc.strerror or exc})") from exc

@@ -228,7 +228,7 @@ def test_a_failed_build_leaves_no_output_folder(tmp_path: Path) -> None:
     no_traceback(result)
     assert result.returncode == 1
     assert "no article could be read" in result.stderr
-    assert not (tmp_path / "new").exists()
+    assert not out.exists()
 
 
 # 4. chrome rules that could eat content

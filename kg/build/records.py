@@ -36,3 +36,4 @@ class FileRecords:
     articles: list[ArticleRecords] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)  # (file:line, reason)
     skipped: str | None = None  # why the whole file was skipped
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (file[:line], what was removed)

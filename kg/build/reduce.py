@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg import views
-from kg.build.records import ArticleRecords, FileRecords
+from kg.build.records import FileRecords
 from kg.graph import GraphWriter
+from kg.ingest.read import Admission
 from kg.report import BuildReport, Reporter
 
 JSONL = ("articles.jsonl", "entities.jsonl", "relations.jsonl")
@@ -25,35 +26,6 @@ def entity_row(mention: Any) -> dict[str, Any]:
     articles.jsonl, where the text is — a row never repeats its sentence (a long one made every
     row of it as long)."""
     return mention.to_dict()
-
-
-class Admission:
-    """Which articles enter the build: each text once, each id once (the later one renamed)."""
-
-    def __init__(self) -> None:
-        self.ids: set[str] = set()
-        self.by_hash: dict[str, str] = {}
-
-    def admit(self, records: ArticleRecords, report: BuildReport, reporter: Reporter) -> bool:
-        article = records.article
-        content_hash = article.content_hash or ""
-        if content_hash in self.by_hash:
-            where, why = (
-                f"{article.path} ({article.id})",
-                f"same text as article {self.by_hash[content_hash]}",
-            )
-            report.skip(where, why)
-            reporter.warn(f"skipped {where}: {why}")
-            return False
-        if article.id in self.ids:
-            n = 2
-            while f"{article.id}-{n}" in self.ids:
-                n += 1
-            reporter.warn(f"article id {article.id!r} ({article.path}) is taken; using {article.id}-{n}")
-            records.rename(f"{article.id}-{n}")
-        self.ids.add(article.id)
-        self.by_hash[content_hash] = article.id
-        return True
 
 
 class Reduce:
@@ -79,17 +51,20 @@ class Reduce:
     def add(self, records: FileRecords) -> None:
         """One file's records (in input order): skips and bad lines reported, articles written."""
         if records.skipped is not None:
-            self.report.skip(records.path, records.skipped)
-            self.reporter.warn(f"skipped {records.path}: {records.skipped}")
+            self.report.skip(records.path, records.skipped)  # listed once, in the summary
             return
         for where, why in records.problems:
             self.report.skip(where, why)
-            self.reporter.warn(f"skipped {where}: {why}")
+        for where, what in records.notices:
+            self.report.notice(where, what)
         if records.articles:
             self.report.files_read += 1
         for item in records.articles:
-            if not self.admission.admit(item, self.report, self.reporter):
+            article_id = self.admission.admit(item.article, self.report)
+            if article_id is None:
                 continue
+            if article_id != item.article.id:
+                item.rename(article_id)
             self.report.articles += 1
             self.from_cache += item.cached == "all"
             self._write("articles.jsonl", item.article.to_dict())

@@ -35,7 +35,10 @@ class NotABuildFolder(RuntimeError):
 
 
 def is_build_folder(folder: Path) -> bool:
-    return (folder / MANIFEST).is_file()
+    try:
+        return (folder / MANIFEST).is_file()
+    except OSError:  # a path too long for the system: no build of ours can be there
+        return False
 
 
 def _replaceable(out: Path) -> bool:
@@ -128,5 +131,14 @@ def exclude_builds(paths: list[Path], out: Path) -> tuple[list[Path], list[Path]
 
     kept, left = [], []
     for path in paths:
-        (left if in_build(Path(path).absolute().resolve().parent) else kept).append(path)
+        (left if in_build(_folder_of(Path(path))) else kept).append(path)
     return kept, left
+
+
+def _folder_of(path: Path) -> Path:
+    """The real folder ``path`` lies in; a symbolic link that loops or leads nowhere (discovery
+    passes those over with a reason) is judged by the folder it stands in."""
+    try:
+        return path.absolute().resolve().parent
+    except (OSError, RuntimeError):  # RuntimeError: pathlib's "Symlink loop" before Python 3.13
+        return path.absolute().parent.resolve()

@@ -15,6 +15,7 @@ from typing import Any
 
 from kg.build.cache import Cache, article_key, file_key, fingerprints
 from kg.build.records import ArticleRecords, FileRecords
+from kg.ingest.read import FileRead
 from kg.records import Article, Mention, Relation
 
 
@@ -109,7 +110,7 @@ def _without_id(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def read_file_cached(path: Path, stages: Stages) -> tuple[list[Article], list[tuple[str, str]]]:
+def read_file_cached(path: Path, stages: Stages) -> FileRead:
     """``kg.ingest.read_file``, or its result from the cache when the file's bytes are unchanged."""
     from kg.ingest import read_file
 
@@ -122,11 +123,13 @@ def read_file_cached(path: Path, stages: Stages) -> tuple[list[Article], list[tu
         return read_file(path)
     entry = cache.get("read", key)
     if entry is None:
-        articles, problems = read_file(path)
-        cache.put("read", key, {"articles": [a.to_dict() for a in articles], "problems": problems})
-        return articles, problems
+        read = read_file(path)
+        articles = [a.to_dict() for a in read.articles]
+        cache.put("read", key, {"articles": articles, "problems": read.problems, "notices": read.notices})
+        return read
     articles = [Article.from_dict({**row, "path": str(path)}) for row in entry["articles"]]
-    return articles, [(where, why) for where, why in entry["problems"]]
+    pairs = {name: [(where, what) for where, what in entry.get(name, [])] for name in ("problems", "notices")}
+    return FileRead(articles, pairs["problems"], pairs["notices"])
 
 
 def process_file(path: str | Path, stages: Stages) -> FileRecords:
@@ -135,10 +138,11 @@ def process_file(path: str | Path, stages: Stages) -> FileRecords:
 
     path = Path(path)
     try:
-        articles, problems = read_file_cached(path, stages)
+        articles, problems, notices = read_file_cached(path, stages)
     except SkipFile as exc:
         return FileRecords(str(path), skipped=str(exc))
-    return FileRecords(str(path), [process_article(a, stages) for a in articles], list(problems))
+    records = [process_article(a, stages) for a in articles]
+    return FileRecords(str(path), records, list(problems), notices=list(notices))
 
 
 def process_files(paths: list[str], config: BuildConfig) -> list[FileRecords]:

@@ -55,8 +55,7 @@ def read_articles(paths: list[Path], report: BuildReport, reporter: Reporter) ->
     for where, why in getattr(paths, "passed_over", ()):
         report.skip(where, why)
     articles: list[Article] = []
-    ids: set[str] = set()
-    by_hash: dict[str, str] = {}
+    admission = Admission()
     for path in reporter.progress(list(paths), "reading"):
         try:
             found, problems, notices = read_file(path)
@@ -70,25 +69,37 @@ def read_articles(paths: list[Path], report: BuildReport, reporter: Reporter) ->
         if found:
             report.files_read += 1
         for article in found:
-            if admit(article, ids, by_hash, report):
+            article_id = admission.admit(article, report)
+            if article_id is not None:
+                article.id = article_id
                 articles.append(article)
     report.articles = len(articles)
     return articles
 
 
-def admit(article: Article, ids: set[str], by_hash: dict[str, str], report: BuildReport) -> bool:
-    """Admit ``article`` once: a text already read is skipped (counted); a taken id gets a
-    suffix (-2, -3 …), said in the report."""
-    assert article.content_hash is not None
-    if article.content_hash in by_hash:
-        report.skip(f"{article.path} ({article.id})", f"same text as article {by_hash[article.content_hash]}")
-        return False
-    if article.id in ids:
-        n = 2
-        while f"{article.id}-{n}" in ids:
-            n += 1
-        report.notice(f"{article.path} ({article.id})", f"article id taken; using {article.id}-{n}")
-        article.id = f"{article.id}-{n}"
-    ids.add(article.id)
-    by_hash[article.content_hash] = article.id
-    return True
+class Admission:
+    """Which articles enter a build: each text once (a copy is skipped, counted), each id once
+    (a taken id gets a suffix -2, -3 …, said in the report)."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.by_hash: dict[str, str] = {}
+
+    def admit(self, article: Article, report: BuildReport) -> str | None:
+        """The id ``article`` enters under, or None when its text was read already."""
+        content_hash = article.content_hash or ""
+        if content_hash in self.by_hash:
+            report.skip(
+                f"{article.path} ({article.id})", f"same text as article {self.by_hash[content_hash]}"
+            )
+            return None
+        article_id = article.id
+        if article_id in self.ids:
+            n = 2
+            while f"{article_id}-{n}" in self.ids:
+                n += 1
+            article_id = f"{article_id}-{n}"
+            report.notice(f"{article.path} ({article.id})", f"article id taken; using {article_id}")
+        self.ids.add(article_id)
+        self.by_hash[content_hash] = article_id
+        return article_id
