@@ -278,8 +278,15 @@ def tables() -> Tables:
     return load_tables()
 
 
+@cache
+def row_keys() -> frozenset[str]:
+    """The keys (programme/donor-recipient) of the shipped rows."""
+    return frozenset(pair.key for pair in tables().pairs)
+
+
 def agreeing(donor_chain: Iterable[str], recipient_chain: Iterable[str]) -> tuple[OfficialPair, ...]:
-    """The rows a donor → recipient pair agrees with at the most specific level, in file order.
+    """The rows a donor → recipient pair agrees with at the most specific level, in file order:
+    the first such row and every row of another programme with the same two codes.
 
     ``donor_chain`` and ``recipient_chain`` are the codes of each side and of everything above it.
     """
@@ -288,7 +295,10 @@ def agreeing(donor_chain: Iterable[str], recipient_chain: Iterable[str]) -> tupl
     if not matches:
         return ()
     best = max(p.depth for p in matches)
-    return tuple(p for p in matches if p.depth == best)
+    first = next(p for p in matches if p.depth == best)
+    return tuple(
+        p for p in matches if (p.donor_code, p.recipient_code) == (first.donor_code, first.recipient_code)
+    )
 
 
 def programme_kind(rows: Iterable[OfficialPair]) -> str | None:

@@ -160,6 +160,7 @@ class Relation(_Record):
     kind: str | None = None  # pairing: one of PairingKind
     official: bool | None = None  # agrees with an official pair at its own or a higher level
     official_pair: list[str] | None = None  # [donor_code, recipient_code] of that official pair
+    programme: list[str] | None = None  # ids of the programmes (data/programmes) listing that pair
     amount_yuan: float | None = None
     date: str | None = None  # ISO 8601
     purpose: str | None = None

@@ -193,3 +193,13 @@ def evidence_iri(relation: URIRef) -> URIRef:
 
 def link_iri(relation_type: str, donor: URIRef, recipient: URIRef) -> URIRef:
     return ID[f"link/{relation_type}/{digest(donor, recipient)}"]
+
+
+def programme_iri(programme: str) -> URIRef:
+    """A pairing programme of the official tables by its id (``id/programme/xinjiang``)."""
+    return ID[f"programme/{_key(programme)}"]
+
+
+def official_pair_iri(programme: str, donor_code: str, recipient_code: str) -> URIRef:
+    """A row of the official tables: programme, donor code, recipient code."""
+    return ID[f"official-pair/{_key(programme)}/{donor_code}-{recipient_code}"]

@@ -100,6 +100,7 @@ def sample_records() -> tuple[list[Article], dict[str, list[Mention]], list[Rela
             kind="east-west",
             official=True,
             official_pair=["350100", "621100"],
+            programme=["east-west-2016"],
         ),
         _rel("funding", a, 1, FEDERATION, TONGWEI, amount_yuan=120000.0, date="2020"),
         _rel("project", a, 2, FUQING, LIANCHENG, project="福清体艺馆", amount_yuan=8000000.0),

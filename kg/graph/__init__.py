@@ -3,7 +3,8 @@
 ``rdf`` makes the triples (article by article, the entities and the pairs' links at the end),
 ``store`` fills the embedded pyoxigraph store and writes Turtle from it, ``networkx`` projects
 the graph onto donor → recipient edges for GraphML and the views, ``write`` puts graph.ttl,
-``store/`` and graph.graphml into a build folder, ``validate`` checks the SHACL shapes.
+``store/`` and graph.graphml into a build folder, ``validate`` checks the SHACL shapes,
+``programmes`` adds the official programme tables and links relations to their rows.
 """
 
 from kg.graph.networkx import EdgeRows, project, to_networkx

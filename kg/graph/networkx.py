@@ -20,7 +20,8 @@ edges donor → recipient, one per (donor, recipient, relation type), key = the 
     kind        east-west | intra-province | other for place-to-place pairs, "" otherwise
     amount_yuan sum of the amounts of its relations, each counted once per article; 0.0 if none
     articles    number of distinct supporting articles (int)
-    official    bool: some relation agrees with the official 2016 pairing list
+    official    bool: some relation agrees with a row of the programme tables (data/programmes)
+    programme   ids of the programmes of those rows, sorted, joined by ";" ("" if none)
     evidence    JSON string: list of {"article", "title", "date", "sentence", "start", "end",
                 "stated"}, where "stated" is the date the relation itself states ("" if none)
 
@@ -63,7 +64,7 @@ class EdgeRows:
         recipient: Node | None,
         meta: dict[str, str],
         sentence: str,
-        rel: Any,  # kg.records.Relation, or anything with start, end, amount_yuan, official and date
+        rel: Any,  # kg.records.Relation, or anything with start, end, amount_yuan, official, date, programme
     ) -> None:
         if node in self.seen:
             return  # one relation node once, as in the graph
@@ -80,6 +81,7 @@ class EdgeRows:
                 "stated": str(rel.date or ""),
                 "_amount": float(amount) if amount is not None else None,
                 "_official": bool(rel.official),
+                "_programmes": set(rel.programme or ()),
             }
         )
 
@@ -158,6 +160,7 @@ def project(entities: Graph, edges: EdgeRows, pair_kind: dict[tuple[Node, Node],
             amount_yuan=float(sum(amount for _, amount in amounts)),
             articles=len({r["article"] for r in rows}),
             official=any(r["_official"] for r in rows),
+            programme=";".join(sorted(set().union(*(r["_programmes"] for r in rows)))),
             evidence=json.dumps(
                 [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows], ensure_ascii=False
             ),
@@ -170,7 +173,7 @@ def project(entities: Graph, edges: EdgeRows, pair_kind: dict[tuple[Node, Node],
 
 
 class _Stated:
-    """A relation node's start, end, amount, official flag and date as the graph states them."""
+    """A relation node's start, end, amount, official flag, date and programmes as the graph states them."""
 
     def __init__(self, g: Graph, rel: Node, evidence: Node | None) -> None:
         self.start = int(g.value(evidence, SHANHAI.startOffset) or 0) if evidence is not None else 0  # type: ignore[call-overload]
@@ -178,6 +181,7 @@ class _Stated:
         self.amount_yuan = _float(g, rel, SHANHAI.amountYuan)
         self.official = bool(g.value(rel, SHANHAI.official))
         self.date = _str(g, rel, DCTERMS.date)
+        self.programme = [str(g.value(p, SKOS.notation)) for p in g.objects(rel, SHANHAI.programme)]
 
 
 def to_networkx(g: Graph) -> nx.MultiDiGraph:

@@ -26,6 +26,7 @@ from decimal import Decimal
 from rdflib import DCTERMS, PROV, RDF, SKOS, XSD, Graph, Literal, Node, URIRef
 
 from kg.graph.networkx import EdgeRows, project
+from kg.graph.programmes import add_programmes, link_relation
 from kg.records import Article, Mention, Party, Relation
 from kg.regions import region_of
 from kg.vocab import (
@@ -42,6 +43,7 @@ from kg.vocab import (
     link_iri,
     org_iri,
     place_iri,
+    programme_iri,
     project_iri,
     relation_iri,
 )
@@ -85,6 +87,7 @@ class _PairFacts:
     articles: set[str] = field(default_factory=set)
     amounts: set[tuple[str, float]] = field(default_factory=set)  # (article, amount): once per article
     official: bool = False
+    programmes: set[str] = field(default_factory=set)
 
 
 class _Entities:
@@ -358,6 +361,7 @@ class GraphAssembler:
                 official = ents.coded_place(code)
                 if official is not None:
                     g.add((node, predicate, official))
+        programmes = link_relation(g, node, rel)
 
         sentence_text = rel.sentence_text
         if not sentence_text and 0 <= rel.sentence < len(article.sentences):
@@ -380,6 +384,7 @@ class GraphAssembler:
             if rel.amount_yuan is not None:
                 facts.amounts.add((rel.article_id, float(rel.amount_yuan)))
             facts.official = facts.official or bool(rel.official)
+            facts.programmes.update(programmes)
             if kind:
                 self.pair_kinds[(donor, recipient)][kind] += 1
 
@@ -396,6 +401,8 @@ class GraphAssembler:
             g.add((link, SHANHAI.articleCount, Literal(len(facts.articles))))
             g.add((link, SHANHAI.relationCount, Literal(len(facts.relations))))
             g.add((link, SHANHAI.official, Literal(facts.official)))
+            for programme in sorted(facts.programmes):
+                g.add((link, SHANHAI.programme, programme_iri(programme)))
             if facts.amounts:
                 g.add((link, SHANHAI.amountYuan, _decimal(sum(amount for _, amount in facts.amounts))))
             kinds = self.pair_kinds.get((donor, recipient))
@@ -411,6 +418,7 @@ class GraphAssembler:
     def finish(self):  # noqa: ANN201 - networkx.MultiDiGraph
         """Send the entities and the links to the sink; return the NetworkX projection."""
         self.entities.decorate()
+        add_programmes(self.entities.g, self.entities.coded_place)
         links, pair_kind = self._links()
         self.sink(self.entities.g)
         self.sink(links)

@@ -42,9 +42,12 @@ def test_list_shows_every_preset_with_one_line() -> None:
         "funds",
         "funds-by-donor",
         "helper-orgs",
+        "official-coverage",
         "pairings",
+        "programmes",
         "projects",
         "recipients-of",
+        "unofficial-pairs",
     ]
     assert all(len(line.split(maxsplit=1)) == 2 for line in lines)
     assert "--param donor=" in next(line for line in lines if line.startswith("recipients-of"))
