@@ -25,12 +25,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, Protocol
 
+from kg.io import data_path
+from kg.places import UPPER_LEVELS, code_depth
+
 KINDS = ("east-west", "intra-province", "other")
-LEVELS = ("province", "prefecture", "county")
 PERIOD_RE = re.compile(r"^(\d{4})-(\d{4})?$")
 CODE_RE = re.compile(r"^\d{6}$")
 FILES = {"programmes": "programmes.csv", "pairs": "pairs.csv", "sources": "sources.csv"}
@@ -130,25 +131,12 @@ class Divisions(Protocol):
     def get(self, code: str) -> Any: ...
 
 
-def code_depth(code: str) -> int:
-    """0 province, 1 prefecture, 2 county, from the shape of a 6-digit code."""
-    if code[2:6] == "0000":
-        return 0
-    if code[4:6] == "00":
-        return 1
-    return 2
-
-
 def period_bounds(period: str) -> tuple[int, int | None]:
     """``2016-2020`` → (2016, 2020); ``2021-`` → (2021, None)."""
     match = PERIOD_RE.match(period)
     if not match:
         raise ValueError(f"not a period: {period!r}")
     return int(match.group(1)), int(match.group(2)) if match.group(2) else None
-
-
-def _folder() -> Path:
-    return Path(str(files("kg.data").joinpath("programmes")))
 
 
 def _read(folder: Path, table: str) -> list[tuple[int, dict[str, str]]]:
@@ -220,9 +208,9 @@ def _pair(
         code, level = row[f"{side}_code"], row[f"{side}_level"]
         if not CODE_RE.match(code):
             raise TableError(name, line, f"{side}_code", f"{code!r} is no 6-digit division code")
-        if level not in LEVELS:
-            raise TableError(name, line, f"{side}_level", f"{level!r} is not one of {', '.join(LEVELS)}")
-        if LEVELS[code_depth(code)] != level:
+        if level not in UPPER_LEVELS:
+            raise TableError(name, line, f"{side}_level", f"{level!r} is no coded level")
+        if UPPER_LEVELS[code_depth(code)] != level:
             raise TableError(name, line, f"{side}_level", f"{level!r} does not fit the code {code}")
     donor, recipient = row["donor_code"], row["recipient_code"]
     if _nested(donor, recipient) or _nested(recipient, donor):
@@ -237,7 +225,7 @@ def _nested(inner: str, outer: str) -> bool:
 
 def load_tables(folder: Path | str | None = None) -> Tables:
     """Read and check the three tables (raises :class:`TableError` on the first problem)."""
-    path = Path(folder) if folder is not None else _folder()
+    path = Path(folder) if folder is not None else data_path("programmes")
     programmes = _programmes(path)
     sources = _sources(path)
     pairs: list[OfficialPair] = []
