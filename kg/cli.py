@@ -231,6 +231,30 @@ def stats(
 
 
 @app.command()
+def export(
+    build_dir: Annotated[Path, typer.Argument(help="A build folder (the OUT of `kg build`).")],
+    table: Annotated[str, typer.Option("--table", "-t", help="pairs, funds, projects or panel.")] = "pairs",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv or jsonl.")] = "csv",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: standard output).")
+    ] = None,
+) -> None:
+    """Export a table of a build for statistics packages (panel: one row per pair and year)."""
+    from kg.export import export_table
+    from kg.query import QueryError
+
+    try:
+        count, text = export_table(build_dir, table, fmt, output)
+    except (QueryError, OSError) as exc:
+        err.print(f"error: {exc}", highlight=False, markup=False)
+        raise typer.Exit(2) from None
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        err.print(f"{count} row(s) written to {output}", highlight=False, markup=False)
+
+
+@app.command()
 def validate(
     build_dir: Annotated[Path, typer.Argument(help="A build folder (its graph.ttl) or a .ttl file.")],
 ) -> None:
