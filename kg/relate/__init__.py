@@ -26,8 +26,9 @@ How it reads a sentence
 
 Direction
     A forward construction says it (X对口帮扶Y; Y与东西部扶贫协作单位X). A symmetric one (X与Y结对,
-    福清连城两地, 福清通渭东西部协作) is decided, in order, by: region (the eastern side helps the
-    western one), the official 2016 list (only one direction agrees with it), the national aid
+    福清连城两地, 福清通渭东西部协作) is decided, in order, by: the official programme tables
+    (``data/programmes``: only one direction agrees with a listed pair, 辽宁与江苏对口合作 → 江苏
+    gives), region (the eastern side helps the western one), the national aid
     programmes (a place in Xinjiang or Tibet receives, 对口援疆/援藏), the article's own
     statements (the side that is a donor in this article's directed statements), the kind of
     the province's own programme (``data/intra_province_sides.csv``: Fujian's coastal cities

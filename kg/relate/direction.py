@@ -23,14 +23,16 @@ def resolve_factors() -> dict[str, float]:
 
 
 def resolve_direction(a: Mention, b: Mention, state: ArticleState) -> tuple[Mention, Mention, str]:
-    """Donor and recipient of a symmetric wording, and the step that decided it."""
+    """Donor and recipient of a symmetric wording, and the step that decided it: the programme
+    tables first (only one direction agrees with an official pair: 辽宁与江苏对口合作 → 江苏 gives),
+    then the region and the rules after it."""
+    forward, backward = official_pair(a, b), official_pair(b, a)
+    if bool(forward) != bool(backward):
+        return (a, b, "official") if forward else (b, a, "official")
     rank_a = REGION_RANK[region_of(region_code(a))]
     rank_b = REGION_RANK[region_of(region_code(b))]
     if rank_a != rank_b:
         return (a, b, "region") if rank_a > rank_b else (b, a, "region")
-    forward, backward = official_pair(a, b), official_pair(b, a)
-    if bool(forward) != bool(backward):
-        return (a, b, "official") if forward else (b, a, "official")
     aided = lexicon()["aid_recipient_provinces"]["codes"]
     aided_a, aided_b = province_of(a) in aided, province_of(b) in aided
     if aided_a != aided_b:

@@ -7,7 +7,7 @@ from typing import Any
 
 from kg.places import UPPER_LEVELS, province_of
 from kg.records import Article, Mention, Party, Relation
-from kg.relate.geo import official_pair, pairing_kind
+from kg.relate.geo import official_rows, pairing_kind
 
 
 def to_party(place: Mention) -> Party:
@@ -66,7 +66,7 @@ def pairing_relation(
     pattern: str,
     confidence: float,
 ) -> Relation:
-    official = official_pair(donor, recipient)
+    rows = official_rows(donor, recipient)
     return relation(
         "pairing",
         article,
@@ -76,7 +76,8 @@ def pairing_relation(
         confidence,
         donor=to_party(donor),
         recipient=to_party(recipient),
-        kind=pairing_kind(donor, recipient),
-        official=official is not None,
-        official_pair=list(official) if official else None,
+        kind=pairing_kind(donor, recipient, rows),
+        official=bool(rows),
+        official_pair=[rows[0].donor_code, rows[0].recipient_code] if rows else None,
+        programme=[row.programme for row in rows] or None,
     )

@@ -4,9 +4,10 @@ levels that may pair, regions, the official pairs and the kinds of divisions."""
 from __future__ import annotations
 
 from kg.places import UPPER_LEVELS, code_depth, nests, place_chain, province_of, region_code
+from kg.programmes import OfficialPair, agreeing, programme_kind
 from kg.records import Mention
 from kg.regions import region_of
-from kg.relate.rules import intra_province_sides, official_pairs
+from kg.relate.rules import intra_province_sides
 
 REGION_RANK = {"east": 2, "other": 1, "west": 0}
 
@@ -21,8 +22,12 @@ def comparable_levels(a: Mention, b: Mention) -> bool:
     return (a.level in UPPER_LEVELS and b.level in UPPER_LEVELS) or a.level == b.level
 
 
-def pairing_kind(donor: Mention, recipient: Mention) -> str:
-    """east-west, intra-province or other, from the provinces of the two places."""
+def pairing_kind(donor: Mention, recipient: Mention, rows: tuple[OfficialPair, ...] = ()) -> str:
+    """east-west, intra-province or other: the programme's kind where the pair agrees with an official
+    pair (对口支援 → east-west, 对口合作 → other), else from the provinces and regions of the places."""
+    kind = programme_kind(rows)
+    if kind:
+        return kind
     donor_province, recipient_province = province_of(donor), province_of(recipient)
     if donor_province and donor_province == recipient_province:
         return "intra-province"
@@ -31,17 +36,16 @@ def pairing_kind(donor: Mention, recipient: Mention) -> str:
     return "other"
 
 
+def official_rows(donor: Mention, recipient: Mention) -> tuple[OfficialPair, ...]:
+    """The rows of the programme tables (``data/programmes``) the pair agrees with at its own or a
+    higher level, the most specific ones (one pair of codes, one row per programme listing it)."""
+    return agreeing(place_chain(donor), place_chain(recipient))
+
+
 def official_pair(donor: Mention, recipient: Mention) -> tuple[str, str] | None:
-    """The most specific official pair that the pair agrees with at its own or a higher level."""
-    donor_chain, recipient_chain = place_chain(donor), place_chain(recipient)
-    best: tuple[str, str] | None = None
-    for d_code, _, r_code, _ in official_pairs():
-        if d_code in donor_chain and r_code in recipient_chain:
-            if best is None or code_depth(d_code) + code_depth(r_code) > code_depth(best[0]) + code_depth(
-                best[1]
-            ):
-                best = (d_code, r_code)
-    return best
+    """The codes of the most specific official pair that the pair agrees with."""
+    rows = official_rows(donor, recipient)
+    return (rows[0].donor_code, rows[0].recipient_code) if rows else None
 
 
 def intra_side(place: Mention) -> str | None:

@@ -194,13 +194,6 @@ def pattern_of(kind: str) -> Pattern:
 
 
 @cache
-def official_pairs() -> tuple[tuple[str, str, str, str], ...]:
-    """The official 2016 list: (donor_code, donor_name, recipient_code, recipient_name)."""
-    rows = csv.DictReader(data_text("official_pairs_2016.csv").splitlines())
-    return tuple((r["donor_code"], r["donor_name"], r["recipient_code"], r["recipient_name"]) for r in rows)
-
-
-@cache
 def intra_province_sides() -> dict[str, str]:
     """Prefecture code → donor | recipient in the provinces' own programmes (山海协作, 南北挂钩)."""
     lines = [ln for ln in data_text("intra_province_sides.csv").splitlines() if not ln.startswith("#")]
