@@ -88,6 +88,7 @@ class SHANHAI(DefinedNamespace):
     project: URIRef
     pattern: URIRef
     confidence: URIRef
+    statesPairing: URIRef
     # evidence and articles
     evidence: URIRef
     sentenceText: URIRef
@@ -100,6 +101,12 @@ class SHANHAI(DefinedNamespace):
     aggregates: URIRef
     relationCount: URIRef
     articleCount: URIRef
+    # the official programme tables (kg/data/programmes)
+    Programme: URIRef
+    OfficialPair: URIRef
+    programme: URIRef
+    agreesWith: URIRef
+    period: URIRef
 
 
 class GEO(DefinedNamespace):
