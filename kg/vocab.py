@@ -88,7 +88,6 @@ class SHANHAI(DefinedNamespace):
     project: URIRef
     pattern: URIRef
     confidence: URIRef
-    statesPairing: URIRef
     # evidence and articles
     evidence: URIRef
     sentenceText: URIRef
