@@ -324,7 +324,8 @@ class GraphAssembler:
         ents = self.entities
         donor = ents.party(rel.donor) if relation_class is not None else None
         recipient = ents.party(rel.recipient) if relation_class is not None else None
-        if relation_class is None or (donor is None and recipient is None):
+        # a project with neither builder nor place is still a project the article states
+        if relation_class is None or (donor is None and recipient is None and not rel.project):
             self.skipped += 1
             return
         node = relation_iri(rel.type, article_node, rel.start, rel.end, donor, recipient, rel.project)

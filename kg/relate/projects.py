@@ -1,65 +1,148 @@
-"""Projects: a named project, the place it is built in and who builds it."""
+"""Projects: a named thing built, funded or set up, the place it stands in and who builds it.
+
+A PROJECT mention (a name ending like a building, a base, a park, a workshop; a quoted name
+before its facility) is a project; so is a school or a hospital where a build verb comes before
+it and a building word after it in its clause (实施A小学、B中学等教学楼建设项目). Its place is the
+place a place word marks (在Y, 位于Y), else a place of its clause, else the place or the
+organisation's place written right before it (Y县第一中学的“X馆”), else the place its own name
+starts with (not the giver's side: 福清体艺馆 stands in 连城). A project that is only the venue of
+an event (在X文化馆举办…) is not stated as built. Only a place and a builder found in the
+wording itself state a pairing; a place taken from a name or from the text before the project
+says where it stands, not who is paired with whom.
+"""
 
 from __future__ import annotations
 
-from kg.records import Party
+from kg.records import Mention, Party
 from kg.relate.context import ArticleContext
+from kg.relate.encode import Encoded, Slot
 from kg.relate.facts import org_party, relation, to_party
 from kg.relate.geo import comparable_levels, related
-from kg.relate.rules import lexicon, pattern_of
+from kg.relate.rules import Pattern, lexicon, pattern_by_id
 from kg.relate.text import clause_bounds, preceded_by
+
+Positions = list[tuple[int, int, Slot]]
+
+
+def _stated_place(
+    ctx: ArticleContext, enc: Encoded, positions: Positions, pos: int, end: int
+) -> Mention | None:
+    """The place a place word marks in the sentence (在Y), else one of the project's clause."""
+    left, right = clause_bounds(enc.text, pos, end)
+    places = [(p, s) for p, _, s in positions if s.letter in "PU" and s.place]
+    marked = [s for p, s in places if preceded_by(enc.text, p, lexicon()["project"]["place_words"])]
+    candidates = [s for s in marked if not ctx.state.is_donor_side(s.place)] or [
+        s for p, s in places if left <= p < right and not ctx.state.is_donor_side(s.place)
+    ]
+    return candidates[0].place if candidates else None
+
+
+def _builder(
+    ctx: ArticleContext, enc: Encoded, positions: Positions, slot: Slot, place: Mention | None
+) -> Party | None:
+    """A giving place or a helper organisation before a build or fund verb, or after 由."""
+    verbs = lexicon()["project"]["builder_verbs"]
+    for p, e, s in positions:
+        if s.letter not in "PO" or s is slot:
+            continue
+        names_builder = any(v in enc.text[e : e + 30] for v in verbs) or enc.text[max(0, p - 1) : p] == "由"
+        if (
+            s.place
+            and (place is None or not related(s.place, place))
+            and ctx.state.is_donor_side(s.place)
+            # as for funds: a place builds in a place of another level only where the article
+            # pairs the two
+            and (place is None or comparable_levels(s.place, place) or ctx.paired(s.place, place))
+            and names_builder
+        ):
+            return to_party(s.place)
+        if s.letter == "O" and ctx.helper_org(s, place) and names_builder:
+            return org_party(s.mention)
+    return None
+
+
+def _home(ctx: ArticleContext, mention: Mention) -> Mention | None:
+    """The place a name starts with, or an organisation's home, unless it is on the giving side."""
+    place = ctx.places_by_code.get((mention.home_code or "")[:6])
+    return None if place is None or ctx.state.is_donor_side(place) else place
+
+
+def _place_before(ctx: ArticleContext, enc: Encoded, positions: Positions, pos: int) -> Mention | None:
+    """The place, or the organisation's place, written right before the project (Y县的X园,
+    Y县第一中学的“X馆”)."""
+    for _, e, s in reversed(positions):
+        if e > pos:
+            continue
+        if enc.text[e:pos].strip('“”"「」『』') not in ("", "的"):
+            return None
+        if s.letter in "PU" and s.place and not ctx.state.is_donor_side(s.place):
+            return s.place
+        return _home(ctx, s.mention) if s.letter == "O" else None
+    return None
+
+
+def _is_venue(enc: Encoded, pos: int, end: int) -> bool:
+    """在X馆举办…: the project is where an event takes place, not a thing stated as built."""
+    _, right = clause_bounds(enc.text, end, end)
+    venue_verbs = lexicon()["project"]["venue_verbs"]
+    return preceded_by(enc.text, pos, ("在",)) and any(v in enc.text[end:right] for v in venue_verbs)
+
+
+def _is_building(enc: Encoded, positions: Positions, index: int) -> bool:
+    """A school or hospital with a build verb before it in its clause and a building word after
+    it, past the list it stands in (实施A小学、B中学等教学楼建设项目)."""
+    start, end, slot = positions[index]
+    if slot.letter != "O" or slot.mention.subtype not in ("school", "hospital"):
+        return False
+    words = lexicon()["project"]
+    left, right = clause_bounds(enc.text, start, end)
+    if not any(v in enc.text[left:start] for v in words["building_verbs"]):
+        return False
+    return any(n in enc.text[end:right] for n in words["building_nouns"])
+
+
+def _add(
+    ctx: ArticleContext,
+    enc: Encoded,
+    rule: Pattern,
+    span: tuple[int, int],
+    slot: Slot,
+    positions: Positions,
+) -> None:
+    pos, end = span
+    place = _stated_place(ctx, enc, positions, pos, end)
+    builder = _builder(ctx, enc, positions, slot, place)
+    stated = place is not None
+    if place is None:
+        place = _place_before(ctx, enc, positions, pos) or _home(ctx, slot.mention)
+    if not stated and builder is None and _is_venue(enc, pos, end):
+        return
+    left, right = clause_bounds(enc.text, pos, end)
+    ctx.add(
+        relation(
+            "project",
+            ctx.article,
+            enc.index,
+            enc.span(left, max(right, end)),
+            rule.id,
+            rule.confidence if stated and builder else rule.partial_confidence or 0.0,
+            donor=builder,
+            recipient=to_party(place) if place else None,
+            project=slot.mention.name or slot.mention.text,
+            states_pairing=stated or builder is None or builder.label != "PLACE",
+        )
+    )
 
 
 def read_projects(ctx: ArticleContext) -> None:
-    """Each project the project construction finds: the place it is built in and its builder."""
-    proj = lexicon()["project"]
-    rule = pattern_of("project")
+    """Each project: the named ones the project construction finds, and the schools and hospitals
+    a sentence builds."""
+    named, building = pattern_by_id("project.named"), pattern_by_id("project.building")
     for enc in ctx.encoded:
         positions = enc.slot_positions()
-        for match in rule.regex.finditer(enc.text):
+        for match in named.regex.finditer(enc.text):
             pos, end = match.span("project")
-            slot = enc.slots_in(pos, end, "J")[0]
-            left, right = clause_bounds(enc.text, pos, end)
-            sentence_places = [(p, s) for p, _, s in positions if s.letter in "PU" and s.place]
-            placed = [s for p, s in sentence_places if preceded_by(enc.text, p, proj["place_words"])]
-            candidates = [s for s in placed if not ctx.state.is_donor_side(s.place)] or [
-                s for p, s in sentence_places if left <= p < right and not ctx.state.is_donor_side(s.place)
-            ]
-            place = candidates[0].place if candidates else None
-            builder: Party | None = None
-            verbs = proj["builder_verbs"]
-            for p, e, s in positions:
-                if s.letter not in "PO" or s is slot:
-                    continue
-                if (
-                    s.place
-                    and (place is None or not related(s.place, place))
-                    and ctx.state.is_donor_side(s.place)
-                    # as for funds: a place builds in a place of another level only where
-                    # the article pairs the two
-                    and (place is None or comparable_levels(s.place, place) or ctx.paired(s.place, place))
-                ):
-                    following = enc.text[e : e + 30]
-                    if any(v in following for v in verbs) or enc.text[max(0, p - 1) : p] == "由":
-                        builder = to_party(s.place)
-                        break
-                if s.letter == "O" and ctx.helper_org(s, place):
-                    following = enc.text[e : e + 30]
-                    if any(v in following for v in verbs) or enc.text[max(0, p - 1) : p] == "由":
-                        builder = org_party(s.mention)
-                        break
-            if place is None and builder is None:
-                continue
-            ctx.add(
-                relation(
-                    "project",
-                    ctx.article,
-                    enc.index,
-                    enc.span(left, max(right, end)),
-                    rule.id,
-                    rule.confidence if place and builder else rule.partial_confidence or 0.0,
-                    donor=builder,
-                    recipient=to_party(place) if place else None,
-                    project=slot.mention.name or slot.mention.text,
-                )
-            )
+            _add(ctx, enc, named, (pos, end), enc.slots_in(pos, end, "J")[0], positions)
+        for i, (pos, end, slot) in enumerate(positions):
+            if _is_building(enc, positions, i) and building.regex.fullmatch(enc.text, pos, end):
+                _add(ctx, enc, building, (pos, end), slot, positions)

@@ -187,6 +187,12 @@ def load_patterns() -> tuple[Pattern, ...]:
     return tuple(patterns)
 
 
+def pattern_by_id(rule_id: str) -> Pattern:
+    """The construction with this id (a family that reads several constructions of its kind)."""
+    (found,) = [p for p in load_patterns() if p.id == rule_id]
+    return found
+
+
 def pattern_of(kind: str) -> Pattern:
     """The one construction of a kind that has only one (a sum of money, a named project)."""
     (found,) = [p for p in load_patterns() if p.type == kind]

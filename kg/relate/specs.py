@@ -117,7 +117,13 @@ LEXICON_SPEC: dict[str, Field] = {
         purpose_markers=need(words),
     ),
     "recipient_markers": _WORDS,
-    "project": section(place_words=need(words), builder_verbs=need(words)),
+    "project": section(
+        place_words=need(words),
+        builder_verbs=need(words),
+        building_verbs=need(words),
+        building_nouns=need(words),
+        venue_verbs=need(words),
+    ),
     "unresolved_place_levels": table(one_of(*LEVELS)),
     "org_guard": section(
         quantity_start=need(regex),

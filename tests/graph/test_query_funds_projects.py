@@ -100,3 +100,20 @@ def test_a_sum_that_states_no_pairing_is_a_fund_but_no_pair(tmp_path: Path) -> N
     ]
     pairs = values(results(str(tmp_path), "--preset", "pairings"))
     assert ("昆山市", "高坝田村") not in [(r["donor_name"], r["recipient_name"]) for r in pairs]
+
+
+def test_a_project_with_neither_builder_nor_place_is_listed(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    articles, mentions, relations = sample_records()
+    project = next(r for r in relations if r.type == "project")
+    alone = replace(
+        project, donor=None, recipient=None, project="东西协作电商示范基地", start=project.start + 1
+    )
+    kg_graph.write_graph(kg_graph.build_graph(articles, mentions, [*relations, alone]), tmp_path)
+    rows = values(results(str(tmp_path), "--preset", "projects"))
+    assert ("东西协作电商示范基地", None, None) in [
+        (r["project_name"], r.get("place_name"), r.get("builder_name")) for r in rows
+    ]
+    validate = runner.invoke(app, ["validate", str(tmp_path)])
+    assert validate.exit_code == 0, validate.output
