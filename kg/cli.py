@@ -246,12 +246,12 @@ def export(
     try:
         count, text = export_table(build_dir, table, fmt, output)
     except (QueryError, OSError) as exc:
-        err.print(f"error: {exc}", highlight=False, markup=False)
+        error(str(exc))
         raise typer.Exit(2) from None
     if output is None:
         typer.echo(text, nl=False)
     else:
-        err.print(f"{count} row(s) written to {output}", highlight=False, markup=False)
+        say(f"{count} row(s) written to {output}")
 
 
 @app.command()
