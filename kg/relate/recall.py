@@ -157,7 +157,7 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
     words = cues()
     if not _has_any(text, words["cues"]["strong"] + words["cues"]["weak"]):
         return []
-    if _has_any(text, words["negation"]):
+    if _has_any(text, lexicon()["negation"]["words"]):
         return []
     article_text = ctx.article.text
     places = _sentence_places(

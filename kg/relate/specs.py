@@ -181,7 +181,6 @@ LEXICON_SPEC: dict[str, Field] = {
 
 CUES_SPEC: dict[str, Field] = {
     "cues": section(strong=need(words), weak=need(words)),
-    "negation": need(words),
     "clause_stops": need(text),
     "max_recipients": need(integer),
     "excluded_before": need(words),
