@@ -4,6 +4,7 @@ role, lists, pairs of items, the checks that a match really names two partners."
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.places import LEVEL_DEPTH, nests
 from kg.records import Mention
@@ -37,7 +38,7 @@ def _list_places(enc: Encoded, start: int, end: int) -> tuple[list[Mention], lis
         if place is None:
             continue
         between = enc.text[previous_end : m.start()]
-        if places and between == "的":
+        if places and between == lexicon()["particles"]["attributive"]:
             if not nests(place, places[-1]):
                 break
             containers.append(places[-1])
@@ -89,7 +90,11 @@ def _item_pairs(enc: Encoded, start: int, end: int) -> list[tuple[Mention, Menti
     for segment in segments:
         joins = [i for i, (between, _) in enumerate(segment) if i > 0 and between in joiners]
         if not joins:  # 和 joins the two sides only where no other word does
-            joins = [i for i, (between, _) in enumerate(segment) if i > 0 and between == "和"]
+            joins = [
+                i
+                for i, (between, _) in enumerate(segment)
+                if i > 0 and between == lexicon()["particles"]["fallback_pair_joiner"]
+            ]
             if len(joins) != 1:
                 continue
         lows = [0] + [j - 1 for j in joins[1:]]
@@ -146,7 +151,9 @@ def pair_candidates(
     )
     if len(firsts) > 1 and len(seconds) > 1:
         # both sides are lists: only 分别 with equal lengths says who helps whom
-        if "分别" not in sentence_text or len(firsts) != len(seconds):
+        if not any(w in sentence_text for w in lexicon()["split_pairs"]["words"]) or len(firsts) != len(
+            seconds
+        ):
             return []
         combos = list(zip(firsts, seconds, strict=True))
     else:
@@ -183,11 +190,9 @@ def _without_higher(
     return kept or places
 
 
-# (来自A镇、B镇的企业和村与Y结对: a kind of helper before 和/及 is no village name)
-UNLINKED_BELOW = re.compile(
-    r"的(?!(?:企业|单位|部门|机关|学校|医院|商会|协会|社会组织)[和及与、])[\u4e00-\u9fff]{1,6}?"
-    r"(?:村|社区|镇|乡|街道)(?![\u4e00-\u9fff]{0,2}(?:干部|群众|村民|居民|人|的))"
-)
+@cache
+def _unlinked_below() -> re.Pattern[str]:
+    return re.compile(lexicon()["unlinked_below"]["regex"])
 
 
 def _locates_unnamed(enc: Encoded, match: re.Match[str], role: str) -> bool:
@@ -195,7 +200,7 @@ def _locates_unnamed(enc: Encoded, match: re.Match[str], role: str) -> bool:
     (张家港市的善港村与沿河县的«高峰村»结成对子: 沿河县 is not the partner)."""
     if role not in match.re.groupindex or match.group(role) is None:
         return False
-    return UNLINKED_BELOW.match(enc.text, match.end(role)) is not None
+    return _unlinked_below().match(enc.text, match.end(role)) is not None
 
 
 def _qualifiers_hold(enc: Encoded, match: re.Match[str], parties: list[Mention]) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from kg.gazetteer import load_gazetteer
@@ -84,9 +85,9 @@ def _unresolved_place(mention: Mention) -> Mention | None:
     return None
 
 
-# Text between two places of one address (来宾市金秀县罗运村 where only 来宾 and 罗运村 were
-# linked): a few characters that end in a division suffix.
-ADDRESS_GAP = re.compile(r"\s*(?:[\u4e00-\u9fff]{0,5}?(?:省|自治区|市|县|区|州|盟|旗|镇|乡|街道|村))?\s*")
+@cache
+def _address_gap() -> re.Pattern[str]:
+    return re.compile(lexicon()["address_gap"]["regex"])
 
 
 def _address_head(slots: list[Slot], text: str, place: Mention) -> int | None:
@@ -99,7 +100,7 @@ def _address_head(slots: list[Slot], text: str, place: Mention) -> int | None:
     cursor = place.start
     for i in range(len(slots) - 1, -1, -1):
         slot = slots[i]
-        if not ADDRESS_GAP.fullmatch(text[slot.end : cursor]):
+        if not _address_gap().fullmatch(text[slot.end : cursor]):
             return None
         if slot.letter == "P" and slot.place is not None:
             return i if nests(place, slot.place) else None
@@ -133,7 +134,7 @@ def team_station(org: Mention, places_by_text: dict[str, Mention]) -> Mention | 
     name = org.text
     if not name.endswith(tuple(lexicon()["stationed_team"]["words"])):
         return None
-    rest = name[name.rfind("驻") + 1 :]
+    rest = name[name.rfind(lexicon()["stationed_team"]["marker"]) + 1 :]
     keys = [k for k in places_by_text if rest.startswith(k) and len(k) < len(rest)]
     if keys:
         return places_by_text[max(keys, key=len)]
@@ -163,7 +164,7 @@ def _team_sender(
     """The place that sends a team named as one organisation with 驻 inside (珠海市驻观珠镇帮扶
     工作队), and the words that name it: the place its name begins with, else the linker's home."""
     name = org.text
-    at = name.rfind("驻")
+    at = name.rfind(lexicon()["stationed_team"]["marker"])
     if at <= 0 or not name.endswith(tuple(lexicon()["stationed_team"]["words"])):
         return None
     keys = [k for k in places_by_text if name.startswith(k) and len(k) <= at]
@@ -241,7 +242,7 @@ def encode(
             else:
                 sender = _team_sender(m, places_by_code, places_by_text or {})
                 if sender is not None:  # «X驻Y工作队» as one name: X, then 驻, then Y's team
-                    at = m.text.rfind("驻") + 1
+                    at = m.text.rfind(lexicon()["stationed_team"]["marker"]) + 1
                     slots.append(Slot("P", sender[0], m.start, m.start + len(sender[1]), place=sender[0]))
                     m = replace(m, text=m.text[at:], name=m.text[at:], start=m.start + at)
                 station = team_station(m, places_by_text or {})

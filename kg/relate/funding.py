@@ -34,6 +34,7 @@ def _marked_goal(
 def _locates_an_org(positions: list[tuple[int, int, Slot]], slot: Slot, text: str) -> bool:
     """Whether the place, alone or in a list of places (郑州和广东的扶沟商会), is followed by 的
     and an organisation token: it says where the organisation is, not who gives."""
+    particles = lexicon()["particles"]
     slots = [s for _, _, s in positions]
     i = next((k for k, s in enumerate(slots) if s is slot), None)
     if i is None:
@@ -41,21 +42,27 @@ def _locates_an_org(positions: list[tuple[int, int, Slot]], slot: Slot, text: st
     while (
         i + 1 < len(slots)
         and slots[i + 1].letter == "P"
-        and text[slots[i].end : slots[i + 1].start] in "、和及"
+        and text[slots[i].end : slots[i + 1].start] in ("", *particles["place_list_joiners"])
     ):
         i += 1
     following = slots[i + 1] if i + 1 < len(slots) else None
-    return following is not None and following.letter == "O" and text[slots[i].end : following.start] == "的"
+    return (
+        following is not None
+        and following.letter == "O"
+        and text[slots[i].end : following.start] == particles["attributive"]
+    )
 
 
 def _is_transfer(enc: Encoded, pos: int, end: int) -> bool:
+    """Whether the sum at [pos, end) changes hands (a fund), not a size or a turnover."""
     fund = lexicon()["funding"]
     left, right = clause_bounds(enc.text, pos, end)
     before, after = enc.text[left:pos], enc.text[end:right]
     window = enc.text[max(left, pos - 6) : pos] + "|" + after[:6]
     if any(w in window for w in fund["not_funding_after"]):
         return False
-    if any(after.startswith(w) or after.startswith("的" + w) for w in fund["nouns_after"]):
+    of = lexicon()["particles"]["attributive"]  # 100万元的帮扶资金
+    if any(after.startswith(w) or after.startswith(of + w) for w in fund["nouns_after"]):
         return True
     if any(after.startswith(w) for w in fund["allocated_after"]):
         return True

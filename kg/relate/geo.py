@@ -7,7 +7,7 @@ from kg.places import UPPER_LEVELS, code_depth, nests, place_chain, province_of,
 from kg.programmes import OfficialPair, agreeing, programme_kind
 from kg.records import Mention
 from kg.regions import region_of
-from kg.relate.rules import intra_province_sides
+from kg.relate.rules import intra_province_sides, lexicon
 
 REGION_RANK = {"east": 2, "other": 1, "west": 0}
 
@@ -53,15 +53,13 @@ def intra_side(place: Mention) -> str | None:
     return intra_province_sides().get(code[:4] + "00") if code else None
 
 
-DIVISION_KIND_RANK = (("区", 3), ("市", 2), ("县", 1), ("旗", 1), ("州", 1), ("盟", 1), ("地区", 1))
-
-
 def division_kind_rank(place: Mention) -> int | None:
     """A rough wealth order of county/prefecture kinds, by the official name's ending."""
     name = place.name or ""
     if place.level not in ("county", "prefecture"):
         return None
-    for suffix, rank in DIVISION_KIND_RANK:
+    ranks = lexicon()["division_kind_rank"]
+    for suffix, rank in ((k, v) for k, v in ranks.items() if not k.startswith("_")):
         if name.endswith(suffix):
             return rank
     return None

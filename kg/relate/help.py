@@ -16,8 +16,6 @@ from kg.relate.orgs import ends_with_verb
 from kg.relate.rules import Pattern, action_regexes, lexicon, load_patterns
 from kg.relate.text import CLAUSE_STOPS, SENTENCE_STOPS, clause_bounds, preceded_by
 
-DIVISION_CHARS = "省市县区州盟旗镇乡村"  # a name opening with one of them names its place by kind
-
 
 def _reports(enc: Encoded, start: int, end: int) -> bool:
     """Whether the organisation at [start, end) is named as the source of the report
@@ -74,7 +72,9 @@ def _help_recipient(ctx: ArticleContext, enc: Encoded, match: re.Match[str], org
         and slot.place
         and pos < match.start()
         and pos not in donors
-        and not preceded_by(enc.text, pos, ("由",))  # 由X区台办、A会共同筹集: X acts too
+        and not preceded_by(
+            enc.text, pos, lexicon()["agent_marker"]["words"]
+        )  # 由X区台办、A会共同筹集: X acts too
         and ctx.eligible_recipient(slot.place, home)
     ]
     if before:
@@ -105,7 +105,7 @@ def _named_by_helped_place(ctx: ArticleContext, enc: Encoded, slot: Slot) -> boo
     ):
         return True
     text = slot.mention.text or ""
-    if len(text) < 3 or text[0] in DIVISION_CHARS:
+    if len(text) < 3 or text[0] in lexicon()["division_chars"]["chars"]:
         return False  # 市人民医院: "the city's", no name cut from a fuller one
     fuller = [
         s.mention
@@ -194,7 +194,10 @@ def _directed_sides(
     if pattern.id in lex["party_patterns"]:
         givers = [*givers, *lex["copula_before"]]  # 协议分别为A、B与Y县签订的: the parties
     start = match.start("donor")
-    not_agent = [*not_agent, *(w + "了" for w in not_agent if len(w) > 1)]  # 走访了A公司
+    not_agent = [
+        *not_agent,
+        *(w + p for p in lex["aspect_particles"] for w in not_agent if len(w) > 1),
+    ]  # 走访了A公司
     if preceded_by(enc.text, start, not_agent) and not preceded_by(enc.text, start, givers):
         return None
     if _menu_like(enc.text[match.end("donor") - 1 : match.end()]):
@@ -271,7 +274,7 @@ def _thanks_for(enc: Encoded, match: re.Match[str]) -> bool:
     """Whether the organisation thanks another for the action (A对…捐赠…表示感谢, A向…捐赠企业
     颁发证书,表示感谢)."""
     between = enc.text[match.end("donor") : match.start("action")]
-    if not any(w in between for w in ("对", "向", "给")):
+    if not any(w in between for w in lexicon()["not_agent_before"]["thanks_prepositions"]):
         return False
     rest = enc.text[match.end() :]
     stop = min([i for i in (rest.find(c) for c in SENTENCE_STOPS) if i >= 0] or [len(rest)])

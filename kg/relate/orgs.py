@@ -59,7 +59,7 @@ def _trimmed(org: Mention, guard: dict[str, Any]) -> Mention | None:
         text, end, name = _cut_tail(text, end, name, opening)
     person = guard["person_after"]
     low, high = person["name_length"]
-    person_name = f"(?:(?![办室处部会局委科组队司])[\u4e00-\u9fff]){{{low},{high}}}$"
+    person_name = f"(?:(?![{person['not_name_chars']}])[\u4e00-\u9fff]){{{low},{high}}}$"
     role = re.search(f"(?:{alternatives(person['roles'])}){person_name}", text)
     if role and role.start() >= 2:
         # X集团联络员潘光国: the organisation ends before the role of its person

@@ -42,10 +42,11 @@ def _builder(
 ) -> Party | None:
     """A giving place or a helper organisation before a build or fund verb, or after 由."""
     verbs = lexicon()["project"]["builder_verbs"]
+    agents = lexicon()["agent_marker"]["words"]  # 由X援建
     for p, e, s in positions:
         if s.letter not in "PO" or s is slot:
             continue
-        names_builder = any(v in enc.text[e : e + 30] for v in verbs) or enc.text[max(0, p - 1) : p] == "由"
+        names_builder = any(v in enc.text[e : e + 30] for v in verbs) or preceded_by(enc.text, p, agents)
         if (
             s.place
             and (place is None or not related(s.place, place))

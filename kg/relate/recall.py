@@ -33,7 +33,7 @@ from kg.relate.encode import Encoded
 from kg.relate.facts import pairing_relation
 from kg.relate.geo import intra_side, is_resolved, related
 from kg.relate.rules import cues, lexicon
-from kg.relate.text import TOKEN_RE
+from kg.relate.text import CLAUSE_STOPS, TOKEN_RE
 
 
 def _has_any(text: str, words: list[str]) -> bool:
@@ -59,9 +59,9 @@ def place_side(place: Mention, ctx: ArticleContext) -> int:
 def _names_a_market(mention: Mention, after: str) -> bool:
     """广州市场, 上海市场: the place names a market to sell in, not a party (the linker may have
     read 广州市|场 as the city)."""
-    heads = cues()["market_heads"]
+    heads, city = cues()["market_heads"], cues()["market_city_suffix"]
     return any(after.startswith(h) for h in heads) or (
-        mention.text.endswith("市") and any(("市" + after).startswith(h) for h in heads)
+        mention.text.endswith(city) and any((city + after).startswith(h) for h in heads)
     )
 
 
@@ -80,7 +80,7 @@ def _sentence_places(
         if (
             following is not None
             and following[0] == end + 1
-            and enc.text[end] == "的"
+            and enc.text[end] == lexicon()["particles"]["attributive"]
             and following[2].place is not None
             and nests(following[2].place, slot.place)
         ):
@@ -141,7 +141,7 @@ def _listed(enc: Encoded, positions: list[int]) -> bool:
 
 
 def _clauses(enc: Encoded, places: list[tuple[int, Mention]]) -> list[list[Mention]]:
-    stops = cues()["clause_stops"]
+    stops = CLAUSE_STOPS
     groups: list[list[Mention]] = [[]]
     cursor = 0
     for pos, place in places:

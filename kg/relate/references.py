@@ -22,9 +22,7 @@ MAX_QUOTE = 600  # characters of one quote
 @cache
 def _speaker_regex() -> re.Pattern[str]:
     """An organisation, who of it speaks, and a verb of saying (某某集团相关负责人告诉记者)."""
-    q = lexicon()["quote_speaker"]
-    regex = f"(?P<speaker>{{O}})的?(?:{alternatives(q['roles'])})?{{G}}{{0,3}}?(?:{alternatives(q['verbs'])})"
-    return re.compile(expand(regex))
+    return re.compile(expand(lexicon()["quote_speaker"]["regex"]))
 
 
 def place_anaphors(article: Article, encoded: Sequence[Encoded]) -> list[Mention]:
@@ -94,7 +92,7 @@ def org_anaphors(article: Article, encoded: Sequence[Encoded]) -> list[Mention]:
             start, end = sentence.start + match.start(), sentence.start + match.end()
             if any(start < e and s < end for s, e in taken):
                 continue
-            noun = re.sub(r"^(?:该|这家|此)", "", match.group())
+            noun = re.sub(f"^(?:{alternatives(rule['determiners'])})", "", match.group())
             wanted = None if noun in rule["generic_nouns"] else noun  # 该协会 wants a 协会
             antecedent = _org_before(encoded, enc.index, start, wanted, rule["lookback_sentences"])
             if antecedent is None:

@@ -103,9 +103,16 @@ LEXICON_SPEC: dict[str, Field] = {
         thanks_words=need(words),
         giver_before=need(words),
         copula_before=need(words),
+        aspect_particles=need(words),
+        thanks_prepositions=need(words),
     ),
-    "org_anaphors": section(regex=need(regex), generic_nouns=need(words), lookback_sentences=need(integer)),
-    "quote_speaker": section(roles=need(words), verbs=need(words), pronouns=need(words)),
+    "org_anaphors": section(
+        regex=need(regex),
+        determiners=need(words),
+        generic_nouns=need(words),
+        lookback_sentences=need(integer),
+    ),
+    "quote_speaker": section(roles=need(words), verbs=need(words), pronouns=need(words), regex=need(text)),
     "not_subject_before": _WORDS,
     "introduced_enterprise": section(verbs=need(words), nouns_after=need(words)),
     "funding": section(
@@ -149,7 +156,7 @@ LEXICON_SPEC: dict[str, Field] = {
         leading_words=need(words),
         place_endings=need(words),
         name_endings=need(words),
-        person_after=section(roles=need(words), name_length=need(integers)),
+        person_after=section(roles=need(words), name_length=need(integers), not_name_chars=need(text)),
         person_endings=need(words),
         money_start=need(regex),
         quantity_inside=need(regex),
@@ -158,7 +165,7 @@ LEXICON_SPEC: dict[str, Field] = {
     ),
     "negation": _WORDS,
     "anaphors": section(regex=need(regex), lookback_sentences=need(integer)),
-    "stationed_team": _WORDS,
+    "stationed_team": section(words=need(words), marker=need(text)),
     "clause_adverbs": _WORDS,
     "pair_items": section(pair_joiners=need(words), item_separators=need(words)),
     "subordinate_list_joiners": _WORDS,
@@ -177,16 +184,25 @@ LEXICON_SPEC: dict[str, Field] = {
         }
     ),
     "help_without_recipient": section(factor=need(number(0.0, 1.0))),
+    "split_pairs": _WORDS,
+    "agent_marker": _WORDS,
+    "division_kind_rank": table(integer),
+    "division_chars": section(chars=need(text)),
+    "particles": section(
+        attributive=need(text), place_list_joiners=need(words), fallback_pair_joiner=need(text)
+    ),
+    "address_gap": section(regex=need(regex)),
+    "unlinked_below": section(regex=need(regex)),
 }
 
 CUES_SPEC: dict[str, Field] = {
     "cues": section(strong=need(words), weak=need(words)),
-    "clause_stops": need(text),
     "max_recipients": need(integer),
     "excluded_before": need(words),
     "max_listed_givers": need(integer),
     "max_sentence_recipients": need(integer),
     "list_joiners": need(words),
     "market_heads": need(words),
+    "market_city_suffix": need(text),
     "relation": section(id=need(text), confidence=need(number(0.0, 1.0))),
 }
