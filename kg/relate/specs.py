@@ -74,7 +74,7 @@ PATTERN_ROW: dict[str, Field] = {
     "decided_by": may(one_of("any", "sides")),
     "teams": may(flag),
     "note": may(text),
-    "examples": may(examples),
+    "examples": need(examples),
     "counter_examples": may(words),
 }
 
