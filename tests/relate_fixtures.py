@@ -1,12 +1,18 @@
-"""Hand-built linked articles for the relate tests: sentences written for the tests, places with
-the codes of jionlp's china_location dictionary, so these tests need neither NER nor linker."""
+"""Shared helpers of the relate tests: hand-built linked articles (sentences written for the tests,
+places with the codes of jionlp's china_location dictionary, so these need neither NER nor
+linker), what such an article gives (pairs, helpers, fundings), and the same with the real linker
+for the link + relate integration tests."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from kg.records import Article, Mention, Sentence
+from kg.gazetteer import Gazetteer
+from kg.link import link_mentions
+from kg.records import Article, Mention, Relation, Sentence
+from kg.relate import extract_relations
 
 
 @dataclass(frozen=True)
@@ -96,6 +102,37 @@ PLACES: dict[str, Place] = {
     "富坪村": place_below("富坪村", "village", "620421", ("620000", "620400")),
     "北湾镇": place_below("北湾镇", "town", "620421", ("620000", "620400")),
     "建新村": place_below("建新村", "village", "350128", ("350000", "350100")),
+    "余杭区": place("余杭区", "county", "330110", ("330000", "330100")),
+    "恩施州": place("恩施土家族苗族自治州", "prefecture", "422800", ("420000",)),
+    "巴东县": place("巴东县", "county", "422823", ("420000", "422800")),
+    "鹤峰县": place("鹤峰县", "county", "422828", ("420000", "422800")),
+    "黔东南州": place("黔东南苗族侗族自治州", "prefecture", "522600", ("520000",)),
+    "台江县": place("台江县", "county", "522630", ("520000", "522600")),
+    "剑河县": place("剑河县", "county", "522629", ("520000", "522600")),
+    "西藏": place("西藏自治区", "province", "540000"),
+    "比如县恰则乡": place_below("恰则乡", "town", "540622", ("540000", "540600")),
+    "喀什地区": place("喀什地区", "prefecture", "653100", ("650000",)),
+    "莎车县": place("莎车县", "county", "653125", ("650000", "653100")),
+    "泽普县": place("泽普县", "county", "653124", ("650000", "653100")),
+    "叶城县": place("叶城县", "county", "653126", ("650000", "653100")),
+    "苏州": place("苏州市", "prefecture", "320500", ("320000",)),
+    "宿迁": place("宿迁市", "prefecture", "321300", ("320000",)),
+    "常州": place("常州市", "prefecture", "320400", ("320000",)),
+    "盐城": place("盐城市", "prefecture", "320900", ("320000",)),
+    "济南": place("济南市", "prefecture", "370100", ("370000",)),
+    "青岛": place("青岛市", "prefecture", "370200", ("370000",)),
+    "菏泽市": place("菏泽市", "prefecture", "371700", ("370000",)),
+    "山东": place("山东省", "province", "370000"),
+    "江苏": place("江苏省", "province", "320000"),
+    "宁波市": place("宁波市", "prefecture", "330200", ("330000",)),
+    "延边州": place("延边朝鲜族自治州", "prefecture", "222400", ("220000",)),
+    "黔西南州": place("黔西南布依族苗族自治州", "prefecture", "522300", ("520000",)),
+    "周庄镇": place_below("周庄镇", "town", "320583", ("320000", "320500")),
+    "金华村": place_below("金华村", "village", "320583", ("320000", "320500")),
+    "张家港市": place("张家港市", "county", "320582", ("320000", "320500")),
+    "善港村": place_below("善港村", "village", "320582", ("320000", "320500")),
+    "沿河县": place("沿河土家族自治县", "county", "522228", ("520000", "520600")),
+    "高峰村": place_below("高峰村", "village", "522228", ("520000", "520600")),
 }
 
 
@@ -166,3 +203,83 @@ def tagged(text: str, places: list[str], orgs: tuple[str, ...] = ()) -> tuple[Ar
                 Mention(art.id, label, surface, m.start(), m.end(), art.sentence_index_at(m.start()))
             )
     return art, sorted(mentions, key=lambda m: m.start)
+
+
+JSS = "积石山保安族东乡族撒拉族自治县"  # the official name of 积石山县, as the relations write it
+
+
+def relations(
+    text: str, places: list[str], orgs: dict[str, str | None] | None = None, **kwargs: Any
+) -> list[Relation]:
+    """The relations of a text whose listed surfaces are hand-linked (see :func:`article`)."""
+    art, mentions = article(text, places, orgs=orgs, **kwargs)
+    return extract_relations(art, mentions)
+
+
+def pairs(
+    text: str, places: list[str], orgs: dict[str, str | None] | None = None, **kwargs: Any
+) -> list[tuple[str, str]]:
+    """(donor, recipient) names of the pairings, in order."""
+    found = relations(text, places, orgs, **kwargs)
+    return [(r.donor.name, r.recipient.name) for r in found if r.type == "pairing"]
+
+
+def pair_set(
+    text: str, places: list[str], orgs: dict[str, str | None] | None = None, **kwargs: Any
+) -> set[tuple[str, str]]:
+    """The pairings as a set of (donor, recipient) names."""
+    return set(pairs(text, places, orgs, **kwargs))
+
+
+def helpers(
+    text: str, places: list[str], orgs: dict[str, str | None] | None = None, **kwargs: Any
+) -> list[tuple[str, str | None, str | None]]:
+    """(organisation, recipient, action) of the help relations, in order."""
+    found = relations(text, places, orgs, **kwargs)
+    return [
+        (r.donor.name, r.recipient.name if r.recipient else None, r.action) for r in found if r.type == "help"
+    ]
+
+
+def org_gifts(
+    text: str, places: list[str], orgs: dict[str, str | None], money: dict[str, float] | None = None
+) -> list[tuple[str, str | None, str | None]]:
+    """(type, organisation, recipient) of the help and funding relations an organisation gives."""
+    return [
+        (r.type, r.donor.name if r.donor else None, r.recipient.name if r.recipient else None)
+        for r in relations(text, places, orgs, money=money)
+        if r.type in ("help", "funding") and r.donor is not None and r.donor.label == "ORG"
+    ]
+
+
+def fundings(
+    text: str, places: list[str], orgs: dict[str, str | None] | None = None, **kwargs: Any
+) -> list[tuple[str | None, str, float | None]]:
+    """(giver or None, recipient, amount) of the funding relations, in order."""
+    found = relations(text, places, orgs, **kwargs)
+    return [
+        (r.donor.name if r.donor else None, r.recipient.name, r.amount_yuan)
+        for r in found
+        if r.type == "funding"
+    ]
+
+
+def org_mention(text: str) -> Mention:
+    """A bare ORG mention of ``text`` (for the name guard)."""
+    return Mention("t", "ORG", text, 10, 10 + len(text), 0, name=text)
+
+
+def linked(gaz: Gazetteer, text: str, places: list[str], orgs: tuple[str, ...] = ()) -> list[Mention]:
+    """Every occurrence of each surface as a PLACE (or ORG) mention, longest first, linked by the
+    real linker: the link + relate integration tests start from here."""
+    art, mentions = tagged(text, places, orgs)
+    return link_mentions(art, mentions, gaz)
+
+
+def linked_pairs(
+    gaz: Gazetteer, text: str, places: list[str], orgs: tuple[str, ...] = ()
+) -> set[tuple[str, str]]:
+    """(donor, recipient) names of the pairings of a text linked by the real linker."""
+    art = Article(id="t", text=text, sentences=sentences_of(text))
+    found = extract_relations(art, linked(gaz, text, places, orgs))
+    return {(r.donor.name, r.recipient.name) for r in found if r.type == "pairing"}

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 import pytest
 
 from kg.relate import rules
+from kg.relate.rules import load_patterns
 from kg.relate.schema import RuleError
 
 SHIPPED = rules.data_text  # the files as shipped, whatever a test patches
@@ -108,3 +110,13 @@ def test_the_cues_file_is_checked(patched: dict[str, str]) -> None:
     patched[rules.CUES_FILE] = json.dumps(cues, ensure_ascii=False, indent=2)
     with pytest.raises(RuleError, match=r"pairing_cues.json:\d+: max_recipients: must be an integer"):
         rules.cues()
+
+
+def test_patterns_are_data_with_unique_ids_and_known_types() -> None:
+    patterns = load_patterns()
+    ids = [p.id for p in patterns]
+    assert len(ids) == len(set(ids))
+    assert {p.type for p in patterns} == {"pairing", "help", "funding", "project"}
+    assert all(p.direction in ("forward", "symmetric") for p in patterns)
+    assert all(0 < p.confidence <= 1 for p in patterns)
+    assert not any(re.search(r"\{[A-Z_]+\}", p.regex.pattern) for p in patterns)  # every macro expanded

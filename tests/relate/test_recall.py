@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import pytest
-from relate_fixtures import article
+from relate_fixtures import JSS, article
 
 from kg.relate import extract_relations, recall
 from kg.relate.context import ArticleContext
 from kg.relate.rules import cues
 
-JSS = "积石山保安族东乡族撒拉族自治县"
-
 
 def net_pairs(text: str, places: list[str]) -> set[tuple[str, str]]:
     """What the net alone reads in each sentence, with no construction's evidence behind it."""
     art, mentions = article(text, places)
-    reader = ArticleContext(art, mentions)
+    ctx = ArticleContext(art, mentions)
     found: set[tuple[str, str]] = set()
-    for enc in reader.encoded:
-        for giver, receiver in recall.sentence_pairs(enc, art.sentence_text(enc.index), reader):
+    for enc in ctx.encoded:
+        for giver, receiver in recall.sentence_pairs(enc, art.sentence_text(enc.index), ctx):
             found.add((giver.name or giver.text, receiver.name or receiver.text))
     return found
 

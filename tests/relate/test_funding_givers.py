@@ -5,26 +5,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from relate_fixtures import article
+from relate_fixtures import JSS, article, fundings
 
 from kg.records import Sentence
 from kg.relate import extract_relations
 
-JSS = "积石山保安族东乡族撒拉族自治县"
-
-
-def funds(text: str, places: list[str], money: dict[str, float], orgs: dict[str, str | None] | None = None):
-    art, mentions = article(text, places, orgs=orgs or {}, money=money)
-    return [
-        (r.donor.name if r.donor else None, r.recipient.name if r.recipient else None, r.amount_yuan)
-        for r in extract_relations(art, mentions)
-        if r.type == "funding"
-    ]
-
 
 def test_a_sentence_without_subject_goes_on_with_the_subject_before_it() -> None:
     text = "海沧区主动对接积石山县的需求。同时,安排帮扶资金300万元。其中,安排资金100万元用于修路。"
-    found = funds(text, ["海沧区", "积石山县"], {"300万元": 3_000_000, "100万元": 1_000_000})
+    found = fundings(text, ["海沧区", "积石山县"], money={"300万元": 3_000_000, "100万元": 1_000_000})
     assert found == [("海沧区", JSS, 3_000_000), ("海沧区", JSS, 1_000_000)]
 
 
@@ -42,16 +31,18 @@ def test_a_heading_ends_the_chain_of_subjects() -> None:
 def test_the_article_topic_is_no_giver() -> None:
     # the pairing is stated, but the sentence with the sum neither names nor continues a giver
     text = "海沧区对口帮扶积石山县。积石山县今年办了很多实事。去年投入资金200万元。"
-    found = funds(text, ["海沧区", "积石山县"], {"200万元": 2_000_000})
+    found = fundings(text, ["海沧区", "积石山县"], money={"200万元": 2_000_000})
     assert found == [(None, JSS, 2_000_000)]
 
 
 def test_a_total_of_several_givers_is_no_one_givers() -> None:
     text = "甲乙公司、丙丁协会等单位共向积石山县捐赠帮扶资金80万元。"
-    found = funds(text, ["积石山县"], {"80万元": 800_000}, orgs={"甲乙公司": "350205", "丙丁协会": "350205"})
+    found = fundings(
+        text, ["积石山县"], money={"80万元": 800_000}, orgs={"甲乙公司": "350205", "丙丁协会": "350205"}
+    )
     assert found == [(None, JSS, 800_000)]
     text = "甲乙公司向积石山县捐赠帮扶资金80万元。"
-    found = funds(text, ["积石山县"], {"80万元": 800_000}, orgs={"甲乙公司": "350205"})
+    found = fundings(text, ["积石山县"], money={"80万元": 800_000}, orgs={"甲乙公司": "350205"})
     assert found == [("甲乙公司", JSS, 800_000)]
 
 
@@ -64,13 +55,13 @@ def test_investment_totals_sales_loans_and_capital_are_no_funds() -> None:
         "海沧区帮扶积石山县引进的企业注册资本5000万元。",
         "海沧区帮扶积石山县,带动农户增收5000万元。",
     ):
-        assert funds(text, ["海沧区", "积石山县"], money) == [], text
+        assert fundings(text, ["海沧区", "积石山县"], money=money) == [], text
 
 
 def test_a_sum_and_its_stated_parts_are_separate_rows() -> None:
     text = "海沧区向积石山县拨付帮扶资金500万元,其中200万元用于产业发展,300万元用于教育。"
-    found = funds(
-        text, ["海沧区", "积石山县"], {"500万元": 5_000_000, "200万元": 2_000_000, "300万元": 3_000_000}
+    found = fundings(
+        text, ["海沧区", "积石山县"], money={"500万元": 5_000_000, "200万元": 2_000_000, "300万元": 3_000_000}
     )
     assert [amount for _, _, amount in found] == [5_000_000, 2_000_000, 3_000_000]
     assert found[0][:2] == ("海沧区", JSS)
@@ -78,11 +69,13 @@ def test_a_sum_and_its_stated_parts_are_separate_rows() -> None:
 
 def test_a_receiving_place_named_without_a_marker_receives() -> None:
     text = "海沧区对口帮扶积石山县。海沧区还依托积石山县的资源优势,投入帮扶资金95万元。"
-    assert funds(text, ["海沧区", "积石山县"], {"95万元": 950_000}) == [("海沧区", JSS, 950_000)]
+    assert fundings(text, ["海沧区", "积石山县"], money={"95万元": 950_000}) == [("海沧区", JSS, 950_000)]
 
 
 def test_of_two_partners_neither_is_taken_for_an_unnamed_recipient() -> None:
     text = "福清市对口帮扶通渭县。福清市对口帮扶连城县。工作成效显著。今年又投入帮扶资金100万元。"
-    assert funds(text, ["福清市", "通渭县", "连城县"], {"100万元": 1_000_000}) == []
+    assert fundings(text, ["福清市", "通渭县", "连城县"], money={"100万元": 1_000_000}) == []
     text = "福清市对口帮扶通渭县。今年又投入帮扶资金100万元。"
-    assert funds(text, ["福清市", "通渭县"], {"100万元": 1_000_000}) == [("福清市", "通渭县", 1_000_000)]
+    assert fundings(text, ["福清市", "通渭县"], money={"100万元": 1_000_000}) == [
+        ("福清市", "通渭县", 1_000_000)
+    ]

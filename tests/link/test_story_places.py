@@ -1,0 +1,73 @@
+"""Linking slips that once fed pairings with false places: a person's given name, a dateline, a
+slogan, a common word. Sentences written for these tests, with the real linker."""
+
+from __future__ import annotations
+
+import pytest
+from relate_fixtures import (
+    linked,
+)
+
+from kg.gazetteer import Gazetteer
+
+
+def _linked_names(gaz: Gazetteer, text: str, places: list[str]) -> dict[str, str | None]:
+    return {
+        m.text: m.name if not m.unresolved else None for m in linked(gaz, text, places) if m.label == "PLACE"
+    }
+
+
+def test_given_name_after_a_byline_is_no_place(gaz: Gazetteer) -> None:
+    names = _linked_names(gaz, "记者庄建德报道,淳安县与开化县签订合作协议。", ["建德", "淳安县", "开化县"])
+    assert names["建德"] is None
+    assert names["淳安县"] == "淳安县"
+
+
+def test_short_name_inside_a_quoted_slogan_is_no_place(gaz: Gazetteer) -> None:
+    names = _linked_names(
+        gaz, "江门市开展“江海情”主题活动,为同心县群众送去温暖。", ["江门市", "江海", "同心县"]
+    )
+    assert names["江海"] is None
+    assert names["同心县"] == "同心县"
+
+
+def test_quoted_pair_of_places_stays_linked(gaz: Gazetteer) -> None:
+    names = _linked_names(gaz, "“福清·通渭”东西部协作交流会在福清市举行。", ["福清", "通渭", "福清市"])
+    assert names["福清"] == "福清市" and names["通渭"] == "通渭县"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("山海同心稳就业,东西协作促振兴,黔东南与佛山携手。", "同心"),
+        ("吸引一批福清籍客商到连城投资兴业。", "兴业"),
+    ],
+)
+def test_short_name_used_as_a_common_word_is_no_place(gaz: Gazetteer, text: str, surface: str) -> None:
+    places = [surface, "黔东南", "佛山", "福清", "连城"]
+    names = _linked_names(gaz, text, [p for p in places if p in text])
+    assert names[surface] is None
+
+
+def test_short_name_that_is_a_common_word_after_a_word_of_place_stays(gaz: Gazetteer) -> None:
+    names = _linked_names(gaz, "闽宁协作以来,福建在同心开展了大量帮扶工作。", ["福建", "同心"])
+    assert names["同心"] == "同心县"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "通讯员 王明 庄建德 报道:淳安县与开化县签订合作协议。",
+        "(记者 庄建德)淳安县与开化县签订合作协议。",
+        "陈建德说,淳安县与开化县签订了合作协议。",
+    ],
+)
+def test_given_names_in_bylines_and_speakers_are_no_place(gaz: Gazetteer, text: str) -> None:
+    assert _linked_names(gaz, text, ["建德", "淳安县", "开化县"])["建德"] is None
+
+
+def test_place_named_after_a_reporter_who_comes_from_it_stays(gaz: Gazetteer) -> None:
+    names = _linked_names(
+        gaz, "记者从建德市获悉,淳安县与开化县签订合作协议。", ["建德市", "淳安县", "开化县"]
+    )
+    assert names["建德市"] == "建德市"

@@ -1,0 +1,189 @@
+"""Which organisation mentions are names (kg.relate.orgs.guarded_org): phrases, fragments, quantities
+and people the NER took for a name are none; trimmed names keep their name."""
+
+from __future__ import annotations
+
+import pytest
+from relate_fixtures import org_mention
+
+from kg.relate.orgs import guarded_org, is_government
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "招商",  # a verb-noun of a slogan (抓招商)
+        "农业产业化",  # common words only
+        "建基础",  # one-character verb and its object
+        "民企",  # a class of organisations, not one
+        "国企",
+        "天津市各级政府及社会各界",  # a collective description
+        "富坪村引入一家养殖公司",  # a clause with a quantity inside
+    ],
+)
+def test_phrases_the_ner_took_for_names_are_no_organisations(text: str) -> None:
+    assert guarded_org(org_mention(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["厚康农贸", "中天创客", "华为", "天津市工商联", "甲乙科技有限公司", "振兴集团"]
+)
+def test_names_stay_names(text: str) -> None:
+    kept = guarded_org(org_mention(text))
+    assert kept is not None and kept.text == text
+
+
+def test_a_clause_verb_taken_into_the_name_is_cut_off() -> None:
+    kept = guarded_org(org_mention("查阅天津市工商联"))
+    assert kept is not None
+    assert (kept.text, kept.start) == ("天津市工商联", 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "工程有限公司",  # a line of business and the legal form: cut from a longer name
+        "电器有限公司",
+        "甲乙镇部分行",  # ends inside 行政村: checked with the text after it below
+        "两地工商联",  # both sides' federations, not one
+    ],
+)
+def test_fragments_of_longer_names_are_no_organisations(text: str) -> None:
+    assert guarded_org(org_mention(text), after="政村提供") is None
+
+
+def test_a_trade_name_that_is_also_a_common_word_stays() -> None:
+    kept = guarded_org(org_mention("东风公司"), after="驻房县")
+    assert kept is not None and kept.text == "东风公司"
+
+
+def test_a_subsidiary_s_line_of_business_alone_is_a_fragment() -> None:
+    assert guarded_org(org_mention("供应链公司")) is None
+
+
+def test_a_splinter_of_a_name_cut_inside_a_word_is_no_organisation() -> None:
+    assert guarded_org(org_mention("限公司"), before="苏果超市有") is None
+    assert guarded_org(org_mention("中资助职业中学"), before="万元,其") is None
+    kept = guarded_org(org_mention("国美电器"), before="联合")
+    assert kept is not None
+
+
+def test_the_unit_of_a_sum_cut_from_its_number_is_no_organisation() -> None:
+    assert guarded_org(org_mention("万元资金注入甲乙苹果专业合作社"), before="项目将79") is None
+    assert guarded_org(org_mention("福建省创亿元农牧有限公司")) is not None  # 元 inside a name
+
+
+def test_a_supermarket_is_an_organisation_not_a_city() -> None:
+    kept = guarded_org(org_mention("甲乙超市"), before="宜君县邀请", after="有限公司")
+    assert kept is not None and (kept.text, kept.name, kept.start, kept.end) == (
+        "甲乙超市",
+        "甲乙超市",
+        10,
+        14,
+    )
+
+
+def test_a_bracket_the_ner_never_closed_ends_the_name() -> None:
+    kept = guarded_org(org_mention("区工商联(总商会"))
+    assert kept is not None and (kept.text, kept.name, kept.end) == ("区工商联", "区工商联", 14)
+    kept = guarded_org(org_mention("云账户(天津)共享经济信息咨询公司"))
+    assert kept is not None and kept.text == "云账户(天津)共享经济信息咨询公司"
+
+
+def test_a_role_and_a_person_taken_into_the_name_are_cut_off() -> None:
+    kept = guarded_org(org_mention("甲乙帮扶集团联络员潘某某"))
+    assert kept is not None and (kept.text, kept.name) == ("甲乙帮扶集团", "甲乙帮扶集团")
+    kept = guarded_org(org_mention("甲乙大学校长办公室"))
+    assert kept is not None and kept.text == "甲乙大学校长办公室"
+
+
+@pytest.mark.parametrize("text", ["深情厚谊", "林某兄弟俩", "王某夫妇"])
+def test_idioms_and_people_are_no_organisations(text: str) -> None:
+    assert guarded_org(org_mention(text)) is None
+
+
+@pytest.mark.parametrize("text", ["基础设施", "商业模式", "山东企业", "天津爱心企业"])
+def test_long_common_words_and_a_place_s_generic_companies_are_no_names(text: str) -> None:
+    assert guarded_org(org_mention(text)) is None
+
+
+def test_a_lone_two_character_common_word_is_no_name() -> None:
+    assert guarded_org(org_mention("党史"), after="学习教育") is None
+    kept = guarded_org(org_mention("华为"))  # a proper name in the dictionary stays
+    assert kept is not None
+
+
+@pytest.mark.parametrize("text", ["暖风机1600台", "本网讯", "四川省西昌"])
+def test_goods_counted_a_dateline_and_bare_places_are_no_organisations(text: str) -> None:
+    assert guarded_org(org_mention(text)) is None
+
+
+def test_a_help_action_taken_into_the_name_is_cut_off() -> None:
+    kept = guarded_org(org_mention("资助职业中学"), before="其中")
+    assert kept is not None and kept.text == "职业中学"
+
+
+def test_a_counter_glued_to_a_description_after_a_number_is_no_name() -> None:
+    assert guarded_org(org_mention("家东部甲乙电力公司"), before="创新组织6") is None
+    assert guarded_org(org_mention("家东部甲乙电力公司"), before="组织了三") is None
+
+
+def test_a_name_that_starts_with_a_counter_character_stays_without_a_number() -> None:
+    kept = guarded_org(org_mention("家乐福超市"), before="公司与")
+    assert kept is not None and kept.text == "家乐福超市"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "卫生站",  # a kind of institution, no name
+        "幼儿园",
+        "甲乙生物岛",  # an island (a park), a place
+        "甲乙招商共享台账",  # a document
+        "蛋鸡养殖",  # an activity
+        "甘肃农业农村现代化",  # a place before a phrase of common words
+    ],
+)
+def test_institution_kinds_places_documents_and_activities_are_no_names(text: str) -> None:
+    assert guarded_org(org_mention(text)) is None
+
+
+@pytest.mark.parametrize("text", ["甲乙药业", "天津甲乙科技有限公司", "甲乙镇工会委员会"])
+def test_names_stay_names_orgs2(text: str) -> None:
+    kept = guarded_org(org_mention(text))
+    assert kept is not None and kept.text == text
+
+
+def test_the_state_council_is_an_organ_and_a_union_committee_is_not() -> None:
+    assert is_government(org_mention("国务院"))
+    assert is_government(org_mention("甲乙县委员会"))
+    assert not is_government(org_mention("甲乙镇工会委员会"))
+
+
+def test_the_word_that_closes_a_list_is_cut_off_a_name() -> None:
+    kept = guarded_org(org_mention("甲乙丰等"))
+    assert kept is not None and kept.text == "甲乙丰"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("然后招募市人民医院", "市人民医院"),  # a clause's opening word and verb
+        ("之后市人民医院", "市人民医院"),
+        ("市人民医院院长", "市人民医院"),  # a title stuck to the end
+        ("甲乙商会会长", "甲乙商会"),
+    ],
+)
+def test_opening_words_and_titles_are_cut_off(text: str, kept: str) -> None:
+    guarded = guarded_org(org_mention(text))
+    assert guarded is not None and guarded.text == kept
+
+
+def test_the_bodies_of_two_places_are_no_one_organisation() -> None:
+    assert guarded_org(org_mention("苏铜两市工商联")) is None
+    assert guarded_org(org_mention("两县妇联")) is None
+
+
+@pytest.mark.parametrize("text", ["社会", "村企结对"])
+def test_common_words_the_ner_took_for_names_are_none(text: str) -> None:
+    assert guarded_org(org_mention(text), before="动员", after="捐赠款物") is None
