@@ -23,7 +23,7 @@ def read_text() -> Callable[[str], tuple[Article, list[Mention], list[Relation]]
     gazetteer = load_gazetteer()
 
     def read(text: str) -> tuple[Article, list[Mention], list[Relation]]:
-        article = read_text_file(Path("example.txt"), text.encode("utf-8"))
+        article = read_text_file(Path("example.txt"), text.encode("utf-8"), [])
         found = nlp.find_mentions(pipeline, [article], QuietReporter())
         mentions = link.link_mentions(article, found.get(article.id, []), gazetteer)
         return article, mentions, extract_relations(article, mentions)
