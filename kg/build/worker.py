@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kg.build.bound import relations_bounded
 from kg.build.cache import Cache, article_key, file_key, fingerprints
 from kg.build.records import ArticleRecords, FileRecords
 from kg.ingest.read import FileRead
@@ -66,7 +67,7 @@ class Stages:
     def relations(self, article: Article, mentions: list[Mention]) -> list[Relation]:
         from kg import relate
 
-        return relate.extract_relations(article, mentions)
+        return relations_bounded(article, mentions, relate.extract_relations)
 
 
 _LOADED: dict[BuildConfig, Stages] = {}
