@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 from typing import Annotated
 
@@ -66,6 +67,7 @@ def build(
     from kg.pipeline import BuildLocked, NotABuildFolder, NothingRead
     from kg.pipeline import build as run_build
 
+    signal.signal(signal.SIGTERM, _stop)  # a killed build stops its workers and removes its staging folder
     try:
         check_out(out)
     except UnusableOut as exc:
@@ -87,6 +89,10 @@ def _build_failure(exc: Exception) -> str:
     if isinstance(exc, OSError) and exc.filename:
         return f"cannot write {exc.filename}: {exc.strerror or exc}"
     return str(exc)
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 @app.command()
