@@ -3,7 +3,7 @@
 Run: .venv/bin/python benchmarks/bench_build.py [--sizes 100,1000] [--skip-single] [--keep DIR]
 
 Articles: the five seeds, each copy with its numbers varied, its paragraphs shuffled and one
-pairing sentence of an official 2016 pair (kg/data/official_pairs_2016.csv) with an amount
+pairing sentence of an official pair (kg/data/programmes/pairs.csv) with an amount
 added — every article distinct, none an identical copy (a cache or the duplicate check would
 flatter the figures otherwise). For each N it prints:
 
@@ -40,7 +40,7 @@ NUMBER = re.compile(r"\d+")
 
 
 def official_pairs() -> list[tuple[str, str]]:
-    with open(REPO / "kg" / "data" / "official_pairs_2016.csv", encoding="utf-8") as fh:
+    with open(REPO / "kg" / "data" / "programmes" / "pairs.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(line for line in fh if not line.startswith("#")))
     return [(r["donor_name"], r["recipient_name"]) for r in rows]
 

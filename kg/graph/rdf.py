@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from rdflib import DCTERMS, PROV, RDF, SKOS, XSD, Graph, Literal, Node, URIRef
 
+from kg.graph.divisions import CodedDivision, coded_divisions
 from kg.graph.networkx import EdgeRows, project
 from kg.graph.programmes import add_programmes, link_relation
 from kg.records import Article, Mention, Party, Relation
@@ -103,7 +104,7 @@ class _Entities:
         self.orgs: dict[URIRef, str] = {}  # iri -> name
         self.named_places: dict[URIRef, str] = {}  # iri -> name, for altLabels
         self.uncoded: dict[URIRef, tuple[str, str]] = {}  # unknown code's iri -> (code, name)
-        self._gazetteer = None
+        self._gazetteer: dict[str, CodedDivision] | None = None
         self.home_code: dict[str, str] = {}  # org name -> code of the place its name starts with
         self.surfaces: dict[tuple[str, str], set[str]] = defaultdict(set)  # (label, name) -> texts
         self.place_coords: dict[tuple[str, str], tuple[float, float]] = {}
@@ -120,11 +121,10 @@ class _Entities:
                 self.place_coords.setdefault((m.code or m.county_code or "", m.name), (m.lon, m.lat))
 
     @property
-    def gazetteer(self):  # noqa: ANN201 - kg.gazetteer.Gazetteer, imported lazily (it takes a second)
+    def gazetteer(self) -> dict[str, CodedDivision]:
+        """Code → coded division (kg.graph.divisions: read from the user cache, not rebuilt)."""
         if self._gazetteer is None:
-            from kg.gazetteer import load_gazetteer
-
-            self._gazetteer = load_gazetteer()
+            self._gazetteer = coded_divisions()
         return self._gazetteer
 
     def add(self, s: Node, p: Node, o: Node | None) -> None:
