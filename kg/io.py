@@ -48,6 +48,21 @@ def data_json(*parts: str) -> Any:
     return json.loads(data_text(*parts))
 
 
+def json_lines(text: str) -> Iterator[tuple[int, Any]]:
+    """(line number, value) of each non-blank line of a JSON Lines text; for a line that is no
+    JSON the value is the error itself (``json.JSONDecodeError``, or the ValueError of a number
+    too long, the RecursionError of arrays nested too deep), for the caller to report. Lines end
+    at a line feed only: U+2028 and other characters ``str.splitlines`` breaks at may stand
+    inside a JSON string."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield number, json.loads(line)
+        except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
+            yield number, exc
+
+
 def data_lines(*parts: str) -> list[str]:
     """The lines of a packaged word list, stripped; blank lines and ``#`` comments skipped."""
     lines = (line.strip() for line in data_text(*parts).splitlines())

@@ -8,6 +8,7 @@ from pathlib import Path
 from kg.ingest.articles import Notices, decode_counted, inline, make_article, normalise_or_skip
 from kg.ingest.decode import SkipFile
 from kg.ingest.metadata import parse_date
+from kg.io import json_lines
 from kg.records import Article
 
 
@@ -19,17 +20,13 @@ def read_jsonl_file(path: Path, data: bytes, notices: Notices) -> tuple[list[Art
     text, _encoding = decode_counted(data, str(path), notices)
     articles: list[Article] = []
     problems: list[tuple[str, str]] = []
-    for lineno, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
+    for lineno, row in json_lines(text):
         where = f"{path}:{lineno}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append((where, f"malformed JSON line ({exc.msg} at column {exc.colno})"))
+        if isinstance(row, json.JSONDecodeError):
+            problems.append((where, f"malformed JSON line ({row.msg} at column {row.colno})"))
             continue
-        except (ValueError, RecursionError) as exc:  # a number too long, arrays nested too deep
-            problems.append((where, f"malformed JSON line ({type(exc).__name__}: {str(exc)[:80]})"))
+        if isinstance(row, ValueError | RecursionError):  # a number too long, arrays nested too deep
+            problems.append((where, f"malformed JSON line ({type(row).__name__}: {str(row)[:80]})"))
             continue
         if not isinstance(row, dict):
             problems.append((where, "not a JSON object"))

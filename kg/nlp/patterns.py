@@ -10,7 +10,6 @@ nothing). An unknown key or a bad value is an error naming the file, the line an
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, get_args
 
-from kg.io import data_path
+from kg.io import data_path, json_lines
 from kg.nlp.doc import OUR_LABELS
 from kg.nlp.lexicon import org_subtype
 from kg.nlp.words import word_start
@@ -179,14 +178,10 @@ def read_pattern_rows(path: str | None = None) -> tuple[dict[str, str], list[tup
     defines: dict[str, str] = {}
     rows: list[tuple[int, dict[str, Any]]] = []
     ids: set[str] = set()
-    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
+    for number, row in json_lines(source.read_text(encoding="utf-8")):
         where = f"{source.name}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise PatternError(f"{where}: not a JSON object ({exc.msg})") from exc
+        if isinstance(row, ValueError | RecursionError):
+            raise PatternError(f"{where}: not a JSON object ({row})")
         _check_row(row, where, defines, ids)
         if "define" in row:
             defines[row["define"]] = row["regex"]
