@@ -18,30 +18,17 @@ from functools import cache
 from kg.gazetteer import Gazetteer, word_frequency
 from kg.io import data_rows
 from kg.link.found import Finds, fill_place
+from kg.link.lexicon import (
+    link_words,
+    list_closing_count,
+    programme_pair,
+    town_list_closing_count,
+    village_count,
+)
 from kg.link.resolve import Context
 from kg.link.words import MIN_CROSSING_WORD_FREQ, crossing_word
 from kg.places import UPPER_LEVELS, Division
 from kg.records import Article, Mention
-
-# Two one-character province names before the word for a programme of cooperation (粤桂协作).
-# Not before 两地/两省 (苏黔两省…会议): the seeds' gold counts no province pair from such mentions.
-PROVINCE_PAIR = re.compile(r"(?=..(?:东西部|对口)?(?:扶贫)?(?:协作|合作|帮扶))")
-
-
-# A count of villages closing a list of village stems: 朝阳、华光两村, 东山、西山等三个村.
-VILLAGE_COUNT = re.compile(r"(?:等)?(?:[两二三四五六七八九十\d]+个?)?(?:行政)?(?:村|社区)")
-
-
-# The same count where it is the only sign of a list of villages (卡什代、德二、哇加等村), or of
-# towns (三河、高崖等6个乡镇).
-LIST_CLOSING_COUNT = re.compile(
-    r"(?:等(?:[两二三四五六七八九十\d]+个?)?|[两二三四五六七八九十\d]+个|[两二三四五六七八九十]+)(?:行政)?(?:村|社区)"
-)
-
-
-TOWN_LIST_CLOSING_COUNT = re.compile(
-    r"(?:等(?:[两二三四五六七八九十\d]+个?)?|[两二三四五六七八九十\d]+个|[两二三四五六七八九十]+)(?:乡镇|镇|乡|街道)"
-)
 
 
 @cache
@@ -212,7 +199,7 @@ def discover_village_lists(
         return {t.key: t for county in counties for t in _town_names(gaz, county).get(stem, ())}
 
     found: list[Mention] = []
-    for closing, named in ((LIST_CLOSING_COUNT, villages_named), (TOWN_LIST_CLOSING_COUNT, towns_named)):
+    for closing, named in ((list_closing_count(), villages_named), (town_list_closing_count(), towns_named)):
         found += _stem_lists(article, [*mentions, *found], closing, named)
     return found
 
@@ -291,7 +278,7 @@ def discover_villages_after_towns(
                     and crossing_word(text, position, end, gaz) is None
                 ):
                     # 翁堵村 for the village now called 翁堵社区: the written suffix belongs to it
-                    suffix = next((x for x in ("村", "社区") if text.startswith(x, end)), "")
+                    suffix = next((x for x in link_words()["village_nouns"] if text.startswith(x, end)), "")
                     if suffix and villages[0].name == text[position:end]:
                         suffix = ""
                     run.append((position, end + len(suffix), villages[0]))
@@ -302,7 +289,7 @@ def discover_villages_after_towns(
                 position = run[-1][1] + 1
                 continue
             break
-        counted = bool(run) and VILLAGE_COUNT.match(text, run[-1][1]) is not None
+        counted = bool(run) and village_count().match(text, run[-1][1]) is not None
         for start, end, village in run:
             stem = text[start:end] != village.name
             if stem and not counted and word_frequency(text[start:end]) >= MIN_CROSSING_WORD_FREQ:
@@ -319,7 +306,7 @@ def discover_province_pairs(article: Article, mentions: Sequence[Mention], gaz: 
     text = article.text
     occupied = [(m.start, m.end) for m in mentions]
     found: list[Mention] = []
-    for match in PROVINCE_PAIR.finditer(text):
+    for match in programme_pair().finditer(text):
         start = match.start()
         first, second = text[start], text[start + 1]
         codes = [abbreviations.get(first), abbreviations.get(second)]

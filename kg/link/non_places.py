@@ -13,15 +13,13 @@ from typing import Any
 
 from kg.gazetteer import Gazetteer, jieba_words
 from kg.io import data_json
+from kg.link.lexicon import link_words
 from kg.link.resolve import Context
 from kg.link.segment import Piece
 from kg.link.words import crossing_word
 from kg.places import closeness
 from kg.punctuation import CLAUSE_STOPS, clause_bounds
 from kg.records import Article
-
-# Suffixes that end the name of a village or town: a short name running into one is its head.
-LOCAL_SUFFIXES = ("村", "社区", "乡", "镇", "街道")
 
 
 def drop_short_names_inside_words(piece: Piece, text: str, gaz: Gazetteer) -> None:
@@ -206,7 +204,7 @@ def drop_short_names_of_longer_local_names(
             tail = text[piece.end : piece.end + length]
             if len(tail) < length or not all("\u4e00" <= ch <= "\u9fff" for ch in tail):
                 break
-            if not tail.endswith(LOCAL_SUFFIXES):
+            if not tail.endswith(link_words()["local_name_suffixes"]):
                 continue
             if any(gaz.lookup(tail[i:]) for i in range(len(tail) - 1)):
                 break  # 福清|江阴镇: a name follows

@@ -19,28 +19,14 @@ from functools import cache
 
 from kg.gazetteer import Gazetteer
 from kg.io import data_rows
+from kg.link.lexicon import link_words
 from kg.link.resolve import Context, choose, support
 from kg.org_subtypes import subtype_by_suffix
 from kg.places import UPPER_LEVELS, Candidate, Division, county_of, descends
 from kg.records import Article, Mention
 
-LEGAL_FORM_SUFFIXES = (
-    "集团股份有限公司",
-    "集团有限公司",
-    "股份有限公司",
-    "有限责任公司",
-    "有限公司",
-    "股份公司",
-    "公司",
-)
-
-
 # A leading place counts as an ORG's home only when this much name is left after it.
 MIN_ORG_REST = 2
-
-
-# Organs named by a place and one character: 云县委 (the county's party committee).
-ONE_CHARACTER_ORGS = ("委",)
 
 
 # How far after an ORG a context cue (等企业) may start.
@@ -108,7 +94,7 @@ def home_place(name: str, gaz: Gazetteer, context: Context) -> tuple[Division | 
     while position < len(name) - MIN_ORG_REST:
         step = None
         for end, candidates in gaz.matches_at(name, position):
-            if len(name) - end < MIN_ORG_REST and name[end:] not in ONE_CHARACTER_ORGS:
+            if len(name) - end < MIN_ORG_REST and name[end:] not in link_words()["one_character_org_endings"]:
                 continue
             if chosen is not None:
                 candidates = [c for c in candidates if descends(c.division, chosen)]
@@ -165,7 +151,7 @@ def _village_at(
 
 def _core(name: str, prefix_length: int) -> str:
     core = name[prefix_length:]
-    for suffix in LEGAL_FORM_SUFFIXES:
+    for suffix in link_words()["legal_form_suffixes"]:
         if core.endswith(suffix) and len(core) > len(suffix) + 1:
             return core[: -len(suffix)]
     return core

@@ -1,0 +1,107 @@
+"""The words the link stage reads (``data/link_words.json``), checked at load, and the patterns
+made of them."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from kg.io import data_json
+
+SOURCE = "link_words.json"
+_LISTS = (
+    "legal_form_suffixes",
+    "one_character_org_endings",
+    "local_name_suffixes",
+    "village_nouns",
+    "town_nouns",
+)
+_GROUPS = {
+    "count": ("numerals", "measure", "and_others", "administrative"),
+    "programme": ("scope", "aim", "work"),
+}
+
+
+class LexiconError(ValueError):
+    """``data/link_words.json`` breaks its schema: the message names the file and the key."""
+
+
+def _words(value: Any, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
+        raise LexiconError(f"{SOURCE}: key {key!r}: a list of words is expected, got {value!r}")
+    return tuple(value)
+
+
+def check(data: Any) -> dict[str, Any]:
+    """The file's words by key, or LexiconError for a missing or unknown key or a bad value."""
+    if not isinstance(data, dict):
+        raise LexiconError(f"{SOURCE}: a JSON object is expected")
+    allowed = {"_about", *_LISTS, *_GROUPS}
+    for key in data:
+        if key not in allowed:
+            raise LexiconError(f"{SOURCE}: unknown key {key!r} (allowed: {', '.join(sorted(allowed))})")
+    for key in (*_LISTS, *_GROUPS):
+        if key not in data:
+            raise LexiconError(f"{SOURCE}: key {key!r} is missing")
+    words: dict[str, Any] = {key: _words(data[key], key) for key in _LISTS}
+    for group, keys in _GROUPS.items():
+        section = data[group]
+        if not isinstance(section, dict) or set(section) != set(keys):
+            raise LexiconError(f"{SOURCE}: key {group!r}: an object of {', '.join(keys)} is expected")
+        words[group] = {key: _words(section[key], f"{group}.{key}") for key in keys}
+    return words
+
+
+@cache
+def link_words() -> dict[str, Any]:
+    return check(data_json(SOURCE))
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(map(re.escape, words))
+
+
+@cache
+def programme_pair() -> re.Pattern[str]:
+    """Where two one-character province names stand before a programme's word (粤桂协作, 沪滇对口帮扶)."""
+    words = link_words()["programme"]
+    scope, aim, work = (_alternation(words[key]) for key in ("scope", "aim", "work"))
+    return re.compile(f"(?=..(?:{scope})?(?:{aim})?(?:{work}))")
+
+
+def _count_parts() -> tuple[str, str, str, str]:
+    count = link_words()["count"]
+    numerals = "".join(map(re.escape, count["numerals"]))
+    return (
+        numerals,
+        _alternation(count["measure"]),
+        _alternation(count["and_others"]),
+        _alternation(count["administrative"]),
+    )
+
+
+@cache
+def village_count() -> re.Pattern[str]:
+    """A count of villages closing a list of village stems: 朝阳、华光两村, 东山、西山等三个村."""
+    numerals, measure, others, administrative = _count_parts()
+    nouns = _alternation(link_words()["village_nouns"])
+    return re.compile(f"(?:{others})?(?:[{numerals}\\d]+(?:{measure})?)?(?:{administrative})?(?:{nouns})")
+
+
+def _closing_count(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    numerals, measure, others, administrative = _count_parts()
+    head = f"(?:{others})(?:[{numerals}\\d]+(?:{measure})?)?|[{numerals}\\d]+(?:{measure})|[{numerals}]+"
+    return re.compile(f"(?:{head})(?:{administrative})?(?:{_alternation(nouns)})")
+
+
+@cache
+def list_closing_count() -> re.Pattern[str]:
+    """The count where it is the only sign of a list of villages (卡什代、德二、哇加等村)."""
+    return _closing_count(link_words()["village_nouns"])
+
+
+@cache
+def town_list_closing_count() -> re.Pattern[str]:
+    """The count that closes a list of towns (三河、高崖等6个乡镇)."""
+    return _closing_count(link_words()["town_nouns"])
