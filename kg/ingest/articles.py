@@ -13,12 +13,14 @@ from kg.ingest.normalise import NormalisedArticle, normalize_article
 from kg.ingest.script import to_simplified
 from kg.records import Article
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def inline(value: Any) -> str | None:
     """A metadata string as later stages expect it: width-folded, simplified, one line."""
     if value is None:
         return None
-    text = unicodedata.normalize("NFKC", str(value))
+    text = unicodedata.normalize("NFKC", _SURROGATE.sub("", str(value)))
     text = to_simplified(re.sub(r"\s+", " ", text)).strip()
     return text or None
 
@@ -27,20 +29,27 @@ def make_article(
     article_id: str, original: str, path: Path, encoding: str | None, norm: NormalisedArticle, **meta: Any
 ) -> Article:
     md = norm.metadata
+    original = without_surrogates(original)
     return Article(
-        id=article_id,
+        id=without_surrogates(article_id),
         text=norm.text,
         title=meta.get("title") or md.title,
         date=meta.get("date") or md.date,
         source=meta.get("source") or md.source,
         url=meta.get("url") or md.url,
-        path=str(path),
+        path=str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace"),
         encoding=encoding,
         content_hash=hashlib.sha256(norm.text.encode("utf-8")).hexdigest(),
         sentences=norm.sentences,
         original=original,
         offset_runs=norm.offset_runs,
     )
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (from a JSON ``\\ud800`` escape or an undecodable file
+    name) as U+FFFD: the same length, so offsets still hold, and encodable as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 Notices = list[tuple[str, str]]  # (file or file:line, what was removed from it)

@@ -56,7 +56,7 @@ def fold_width(doc: Mapped) -> Mapped:
             chars.append(ch)
             src.append(doc.src[i])
             continue
-        if o in _ZERO_WIDTH or unicodedata.category(ch) in ("Cc", "Cf"):
+        if o in _ZERO_WIDTH or unicodedata.category(ch) in ("Cc", "Cf", "Cs"):
             continue
         folded = _nfkc(ch)
         if len(folded) == 1:
@@ -187,6 +187,7 @@ class NormalisedArticle:
 # Control characters (C0 and C1, but not tab and line ends) are removed by width folding; they
 # are counted, because a user should know the text had them.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def removal_notices(raw: str, dropped: list[tuple[str, str]]) -> list[str]:
@@ -199,6 +200,9 @@ def removal_notices(raw: str, dropped: list[tuple[str, str]]) -> list[str]:
         nuls = raw.count("\x00")
         detail = f" ({nuls:,} NUL)" if nuls else ""
         notices.append(f"removed {controls:,} control character(s){detail}")
+    surrogates = len(_SURROGATE_RE.findall(raw))
+    if surrogates:
+        notices.append(f"removed {surrogates:,} lone surrogate(s) (a UTF-16 half without its pair)")
     repeated = [line for why, line in dropped if why == "repeated line" and is_content_line(line)]
     if repeated:
         chars = sum(len(line) for line in repeated)
