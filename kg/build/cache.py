@@ -38,7 +38,7 @@ _UPSTREAM = ("spacy", "jieba", "jionlp", "cpca", "opencc-python-reimplemented", 
 def _digest(*parts: bytes | str) -> str:
     h = hashlib.sha256()
     for part in parts:
-        h.update(part.encode("utf-8") if isinstance(part, str) else part)
+        h.update(part.encode("utf-8", "surrogateescape") if isinstance(part, str) else part)  # file names
         h.update(b"\x1f")
     return h.hexdigest()
 

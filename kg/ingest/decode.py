@@ -39,6 +39,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
+_MAGIC_KINDS = frozenset(kind for _, kind in _MAGIC)
+
+
 class SkipFile(Exception):
     """This file (or JSONL line) cannot give an article; the message says why."""
 
@@ -75,21 +78,25 @@ def stray_nuls(data: bytes, encoding: str | None) -> int:
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 text saved without a byte-order mark: its NUL bytes (the high bytes of ASCII
-    characters) stand almost all at odd (little-endian) or even (big-endian) positions."""
+    """UTF-16 text saved without a byte-order mark, which looks binary byte by byte (its NULs
+    and control-range bytes are halves of characters): taken when it decodes as plausible text.
+    Where the NULs stand (odd: little-endian, even: big-endian) says which to try first."""
+    if len(data) % 2:
+        return None
     head = data[:8192]
-    if len(data) % 2 or head.count(0) < len(head) * BINARY_SHARE:
-        return None
-    odd = head[1::2].count(0)
-    even = head[0::2].count(0)
-    encoding = "utf-16-le" if odd > 9 * even else "utf-16-be" if even > 9 * odd else None
-    if encoding is None:
-        return None
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-    return (text, encoding) if plausibility(text[:DETECT_CHARS]) >= MIN_PLAUSIBLE else None
+    order = (
+        ("utf-16-be", "utf-16-le")
+        if head[0::2].count(0) > head[1::2].count(0)
+        else ("utf-16-le", "utf-16-be")
+    )
+    for encoding in order:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if plausibility(text[:DETECT_CHARS]) >= MIN_PLAUSIBLE:
+            return text, encoding
+    return None
 
 
 def plausibility(text: str) -> float:
@@ -135,12 +142,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 raise SkipFile(
                     f"undecodable: starts with a {encoding} byte-order mark but is not {encoding}"
                 ) from exc
-    utf16 = _utf16_without_bom(data)
-    if utf16 is not None:
-        return utf16
     kind = binary_kind(data)
     if kind:
-        raise SkipFile(f"binary file ({kind})")
+        utf16 = None if kind in _MAGIC_KINDS else _utf16_without_bom(data)
+        if utf16 is None:
+            raise SkipFile(f"binary file ({kind})")
+        return utf16
     data = data.replace(b"\x00", b"")  # stray NULs (see BINARY_SHARE); the reader counts them
     try:
         return data.decode("utf-8"), "utf-8"

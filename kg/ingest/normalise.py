@@ -190,7 +190,7 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
-def removal_notices(raw: str, dropped: list[tuple[str, str]]) -> list[str]:
+def removal_notices(raw: str, dropped: list[tuple[str, str]], early: int = 0) -> list[str]:
     """What normalisation removed that a user should be told: control characters, and repeated
     paragraphs (a page that repeats itself is collapsed to one copy; if a whole file is one line
     over and over, its article is that line once)."""
@@ -203,6 +203,8 @@ def removal_notices(raw: str, dropped: list[tuple[str, str]]) -> list[str]:
     surrogates = len(_SURROGATE_RE.findall(raw))
     if surrogates:
         notices.append(f"removed {surrogates:,} lone surrogate(s) (a UTF-16 half without its pair)")
+    if early:
+        notices.append(f"removed {early:,} repeated line(s) of a text over {BIG_TEXT:,} characters")
     repeated = [line for why, line in dropped if why == "repeated line" and is_content_line(line)]
     if repeated:
         chars = sum(len(line) for line in repeated)
@@ -210,10 +212,41 @@ def removal_notices(raw: str, dropped: list[tuple[str, str]]) -> list[str]:
     return notices
 
 
+# Above this many characters a text is first collapsed to the first copy of each line: the
+# character steps cost time and memory per character, and a 30 MB file of one line repeated
+# would otherwise take minutes to give one line. Shorter texts keep the exact line rules below.
+BIG_TEXT = 1_000_000
+_LINE_RE = re.compile(r"[^\n]*\n?")
+
+
+def collapse_repeated_lines(raw: str) -> tuple[Mapped, int]:
+    """``raw`` without the second and later copies of each non-blank line (offsets kept), and
+    how many lines were removed."""
+    parts: list[str] = []
+    src: list[int] = []
+    seen: set[str] = set()
+    removed = 0
+    for m in _LINE_RE.finditer(raw):
+        line = m.group()
+        key = line.strip()
+        if key and key in seen:
+            removed += 1
+            continue
+        seen.add(key)
+        parts.append(line)
+        src.extend(range(m.start(), m.end()))
+    return Mapped("".join(parts), src), removed
+
+
 def normalize_article(raw: str) -> NormalisedArticle:
     """Clean ``raw`` (the decoded input) into the normalised text, its offset map and metadata."""
+    early = 0
+    if len(raw) > BIG_TEXT:
+        doc, early = collapse_repeated_lines(raw)
+    else:
+        doc = Mapped(raw, list(range(len(raw))))
     # Mojibake repair reads GBK bytes, so it runs on the text as decoded, before width folding.
-    doc = repair_gbk_shift(Mapped(raw, list(range(len(raw)))))
+    doc = repair_gbk_shift(doc)
     doc = fold_width(doc)
     doc = remove_glosses(doc)
     doc = Mapped(to_simplified(doc.text), doc.src)
@@ -246,7 +279,7 @@ def normalize_article(raw: str) -> NormalisedArticle:
         metadata=metadata,
         sentences=split_sentences(text),
         dropped=dropped,
-        notices=removal_notices(raw, dropped),
+        notices=removal_notices(raw, dropped, early),
     )
 
 
