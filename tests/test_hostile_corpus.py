@@ -10,27 +10,16 @@ import json
 import os
 import re
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from test_hardening import kg
 
 GOOD = "福清市与通渭县结对帮扶，共同推进产业合作和劳务协作。"
 TRADITIONAL = "廈門市與臨夏州開展東西部扶貧協作。海滄區對口幫扶積石山縣，投入資金2200萬元。"
 GBK_TEXT = "宁波市对口帮扶延边州，双方签订东西部协作协议，投入资金3000万元。"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
-
-
-def kg(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kg", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        timeout=900,
-    )
 
 
 def write_corpus(src: Path) -> dict[str, str]:
