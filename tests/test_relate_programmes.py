@@ -85,3 +85,24 @@ def test_the_most_specific_row_wins_and_its_programme_is_carried() -> None:
 def test_a_pair_no_table_lists_has_no_programme() -> None:
     found = only("厦门市对口帮扶靖远县。", ["厦门市", "靖远县"])
     assert (found.official, found.programme, found.kind) == (False, None, "east-west")
+
+
+def pairings_of(art: object, mentions: list) -> list[Relation]:
+    return [r for r in extract_relations(art, mentions) if r.type == "pairing"]  # type: ignore[arg-type]
+
+
+def test_no_pair_between_two_places_of_the_receiving_side() -> None:
+    table = {
+        **TABLE,
+        "东乡县": place("东乡族自治县", "county", "622926", ("620000", "622900")),
+        "广河县": place("广河县", "county", "622924", ("620000", "622900")),
+    }
+    text = "海沧区对口帮扶积石山县和东乡县。积石山县与东乡县结对交流经验。"
+    art, mentions = article(text, ["海沧区", "积石山县", "东乡县"], table=table)
+    found = [(r.donor.name, r.recipient.name) for r in pairings_of(art, mentions)]
+    assert found == [("海沧区", "积石山保安族东乡族撒拉族自治县"), ("海沧区", "东乡族自治县")]
+    # inside the article's recipient (临夏州) counts as the receiving side too
+    text = "厦门市对口帮扶临夏州。积石山县与广河县携手开展劳务协作。"
+    art, mentions = article(text, ["厦门市", "临夏州", "积石山县", "广河县"], table=table)
+    found = [(r.donor.name, r.recipient.name) for r in pairings_of(art, mentions)]
+    assert found == [("厦门市", "临夏回族自治州")]

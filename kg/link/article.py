@@ -14,6 +14,7 @@ from kg.link.discover import (
     discover_village_lists,
     discover_villages_after_towns,
 )
+from kg.link.joint import discover_joint_abbreviations
 from kg.link.organisations import home_place, link_orgs
 from kg.link.place_linker import link_places
 from kg.link.references import resolve_discourse_references
@@ -54,6 +55,7 @@ def link_mentions(
         discovered += discover_local_places(article, [*blocking, *discovered], context, gazetteer)
         discovered = [d for d in discovered if not any(_overlaps(d, h) and not _within(h, d) for h in hiding)]
         discovered += discover_province_pairs(article, [*mentions, *linked_places, *discovered], gazetteer)
+        discovered += discover_joint_abbreviations(article, [*linked_places, *discovered], gazetteer)
         kept = [
             m
             for m in linked_places

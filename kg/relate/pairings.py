@@ -64,6 +64,8 @@ def _settle(ctx: ArticleContext, candidates: list[PairCandidate]) -> list[Settle
         donor, recipient, step = resolve_direction(c.first, c.second, ctx.state)
         if c.pattern.decided_by == "sides" and step not in SIDE_STEPS:
             continue  # a weak wording (X与Y…合作) pairs only places whose sides differ
+        if step not in SIDE_STEPS and all(ctx.state.is_recipient_side(p) for p in (c.first, c.second)):
+            continue  # two places of the receiving side (积石山县与东乡县结对交流) are no pair
         settled.append((c, donor, recipient, c.confidence * resolve_factors()[step]))
     for c, donor, recipient, _ in settled:
         if not any(p[0] is donor and p[1] is recipient and p[3] == c.sentence for p in ctx.state.pairings):

@@ -1,0 +1,76 @@
+"""Joint abbreviations of several places as one side (苏锡常三市, 京津冀): ``data/joint_abbreviations.csv``.
+
+Each character of the abbreviation stands for one place. A member becomes a PLACE mention only
+where the article names that place elsewhere (or a place inside it: 昆山市 for 苏州市), or where the
+programme tables (``data/programmes``) pair it with a place the article names (苏锡常三市帮扶铜仁市:
+苏州市 → 铜仁市 is an official pair). Otherwise the characters stay text: an abbreviation alone is
+no evidence of which of its places take part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from kg.gazetteer import Gazetteer
+from kg.io import data_rows
+from kg.link.found import found_place
+from kg.places import place_chain
+from kg.programmes import tables
+from kg.records import Article, Mention
+
+
+@cache
+def joint_abbreviations() -> dict[str, tuple[str, ...]]:
+    """Abbreviation → the codes of its places, one per character."""
+    table: dict[str, tuple[str, ...]] = {}
+    for row in data_rows("joint_abbreviations.csv"):
+        abbr, codes = row["abbr"].strip(), tuple(row["codes"].split())
+        if len(abbr) != len(codes):
+            raise ValueError(f"joint_abbreviations.csv: {abbr}: {len(abbr)} characters, {len(codes)} codes")
+        table[abbr] = codes
+    return table
+
+
+def _named(mentions: Sequence[Mention]) -> set[str]:
+    """Codes of the places the article names and of everything above them."""
+    codes: set[str] = set()
+    for m in mentions:
+        if m.label == "PLACE" and not m.unresolved and (m.code or m.county_code):
+            codes |= place_chain(m)
+    return codes
+
+
+def _paired_with_named(code: str, named: set[str]) -> bool:
+    """Whether an official pair joins ``code`` with a place the article names."""
+    for pair in tables().pairs:
+        if pair.donor_code == code and pair.recipient_code in named:
+            return True
+        if pair.recipient_code == code and pair.donor_code in named:
+            return True
+    return False
+
+
+def discover_joint_abbreviations(
+    article: Article, mentions: Sequence[Mention], gaz: Gazetteer
+) -> list[Mention]:
+    """One PLACE mention per member of each joint abbreviation in the text that the article names or
+    the tables pair with a named place; not over a resolved mention."""
+    text = article.text
+    taken = [(m.start, m.end) for m in mentions if not (m.label == "PLACE" and m.unresolved)]
+    others = [m for m in mentions if m.label == "PLACE"]
+    found: list[Mention] = []
+    for abbr, codes in joint_abbreviations().items():
+        for match in re.finditer(re.escape(abbr), text):
+            start = match.start()
+            if any(s < match.end() and start < e for s, e in taken):
+                continue
+            outside = [m for m in others if m.end <= start or m.start >= match.end()]
+            named = _named(outside)
+            for offset, code in enumerate(codes):
+                division = gaz.get(code)
+                if division is None or not (code in named or _paired_with_named(code, named)):
+                    continue
+                found.append(found_place(article, start + offset, start + offset + 1, division))
+    return found

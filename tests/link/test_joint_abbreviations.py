@@ -1,0 +1,60 @@
+"""Joint abbreviations (苏锡常三市, 京津冀) as a side: each character its place, only where the
+article names the place or the programme tables pair it with a place the article names.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from kg.gazetteer import Gazetteer
+from kg.link import link_mentions
+from kg.link.joint import joint_abbreviations
+from kg.records import Article, Mention, Sentence
+from kg.relate import extract_relations
+
+
+def linked(gaz: Gazetteer, text: str, surfaces: list[str]) -> tuple[Article, list[Mention]]:
+    sentences, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == "。" or i == len(text) - 1:
+            sentences.append(Sentence(start, i + 1))
+            start = i + 1
+    art = Article(id="t", text=text, sentences=sentences)
+    mentions = []
+    for surface in surfaces:
+        at = text.index(surface)
+        mentions.append(Mention("t", "PLACE", surface, at, at + len(surface), art.sentence_index_at(at)))
+    return art, link_mentions(art, mentions, gaz)
+
+
+def members(found: list[Mention]) -> list[tuple[str, str | None]]:
+    return [(m.text, m.name) for m in found if len(m.text) == 1]
+
+
+def test_the_table_holds_one_code_per_character() -> None:
+    table = joint_abbreviations()
+    assert table["苏锡常"] == ("320500", "320200", "320400")
+    assert all(len(abbr) == len(codes) for abbr, codes in table.items())
+
+
+def test_members_the_article_names_elsewhere(gaz: Gazetteer) -> None:
+    text = "无锡市、常州市与铜仁市开展协作。苏锡常三市持续加大对铜仁市的帮扶力度。"
+    _, found = linked(gaz, text, ["无锡市", "常州市", "铜仁市"])
+    # 苏州市 is not named, but the tables pair it with 铜仁市, which is
+    assert members(found) == [("苏", "苏州市"), ("锡", "无锡市"), ("常", "常州市")]
+
+
+def test_only_the_members_the_tables_pair_with_a_named_place(gaz: Gazetteer) -> None:
+    art, found = linked(gaz, "苏锡常三市持续加大对铜仁市的帮扶力度。", ["铜仁市"])
+    assert members(found) == [("苏", "苏州市")]
+    pairs = [(r.donor.name, r.recipient.name) for r in extract_relations(art, found) if r.type == "pairing"]
+    assert pairs == [("苏州市", "铜仁市")]
+
+
+def test_an_abbreviation_alone_stays_text(gaz: Gazetteer) -> None:
+    _, found = linked(gaz, "京津冀协同发展取得新进展,三地签署合作协议。", [])
+    assert members(found) == []
+
+
+def test_a_named_member_counts_through_a_place_inside_it(gaz: Gazetteer) -> None:
+    text = "昆山市与碧江区结对。苏锡常三市共同参与。"
+    _, found = linked(gaz, text, ["昆山市", "碧江区"])
+    assert ("苏", "苏州市") in members(found) and ("锡", "无锡市") not in members(found)
