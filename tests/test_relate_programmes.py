@@ -106,3 +106,18 @@ def test_no_pair_between_two_places_of_the_receiving_side() -> None:
     art, mentions = article(text, ["厦门市", "临夏州", "积石山县", "广河县"], table=table)
     found = [(r.donor.name, r.recipient.name) for r in pairings_of(art, mentions)]
     assert found == [("厦门市", "临夏回族自治州")]
+
+
+def test_a_place_that_obtains_another_s_paired_support_receives() -> None:
+    table = {
+        **TABLE,
+        "张家港市": place("张家港市", "county", "320582", ("320000", "320500")),
+        "沿河县": place("沿河土家族自治县", "county", "520627", ("520000", "520600")),
+    }
+    text = "近年来,沿河县得到张家港市的对口支持,产业发展迅速。"
+    art, mentions = article(text, ["张家港市", "沿河县"], table=table)
+    found = pairings_of(art, mentions)
+    assert [(r.donor.name, r.recipient.name, r.pattern) for r in found] == [
+        ("张家港市", "沿河土家族自治县", "pair.obtained_support")
+    ]
+    assert found[0].programme == ["east-west-2016"]  # 苏州市 → 铜仁市
