@@ -51,8 +51,8 @@ def clean_ner_span(
 ) -> tuple[int, int] | None:
     """A NER span's edges made tidy, or None when it is no entity of ours.
 
-    Punctuation at the edges goes; an ORG loses lead words and trailing verbs the model took in
-    (天津市某某联捐赠 → 天津市某某联) and is dropped when only generic words (国有企业); a PLACE
+    Punctuation at the edges goes; an ORG loses lead words, trailing verbs and a title with what
+    follows it that the model took in (天津市某某联捐赠 → 天津市某某联, 某某协会会长 → 某某协会) and is dropped when only generic words (国有企业); a PLACE
     must end like a place name (乡村振兴 is none); the gazetteer covers bare short names."""
     while start < end and not text[start].isalnum():
         start += 1
@@ -65,6 +65,9 @@ def clean_ner_span(
         trailing = re.compile(f"(?:{patterns.lead_verb.pattern})$")
         while (m := trailing.search(text, start, end)) and m.start() - start >= 2:
             end = m.start()
+        # a title and what follows it (某某协会会长李某) are no part of the name
+        if (title := patterns.title.search(text, start, end)) and title.start() - start >= 2:
+            end = title.start()
         trimmed = trim_name(text, start, end, patterns, places)
         if trimmed is None or stem_is_generic(text[trimmed[0] : trimmed[1]], patterns):
             return None

@@ -43,6 +43,7 @@ class PatternSet:
     lead_verb: re.Pattern[str]  # lead verbs (引进, 组织 …), never inside a name either
     generic: re.Pattern[str]  # stems made only of generic words (龙头企业, 帮扶车间) are no names
     suffix: re.Pattern[str]  # an ORG or PROJECT suffix at the end of a name
+    title: re.Pattern[str]  # a title (总经理, 会长, 代表 …): a name holds none, a person follows it
 
 
 def _expand(regex: str, defines: dict[str, str]) -> str:
@@ -215,7 +216,8 @@ def load_patterns(path: str | None = None) -> PatternSet:
     generic = re.compile(f"^(?:{_expand(defines.get('GENERIC', '(?!)'), defines)})*$")
     suffixes = "|".join(defines.get(name, "(?!)") for name in ("ORG_SUFFIX", "PROJECT_SUFFIX"))
     suffix = re.compile(f"(?:{_expand(suffixes, defines)})$")
-    return PatternSet(tuple(patterns), lead, lead_verb, generic, suffix)
+    title = re.compile(_expand(defines.get("TITLE", "(?!)"), defines))
+    return PatternSet(tuple(patterns), lead, lead_verb, generic, suffix, title)
 
 
 def trim_name(
@@ -314,6 +316,8 @@ def find_pattern_spans(
                     continue
                 if pattern.label == "PROJECT" and is_verb_phrase(name, patterns):
                     continue
+                if pattern.label == "ORG" and patterns.title.search(name):
+                    continue  # 副总经理王某代表公司: a title and a person, not a name
                 subtype = pattern.subtype or ""
                 if pattern.label == "ORG" and not subtype:
                     subtype = org_subtype(name, pattern.subtype_default or "other")
