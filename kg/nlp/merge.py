@@ -52,8 +52,9 @@ def clean_ner_span(
     """A NER span's edges made tidy, or None when it is no entity of ours.
 
     Punctuation at the edges goes; an ORG loses lead words, trailing verbs and a title with what
-    follows it that the model took in (天津市某某联捐赠 → 天津市某某联, 某某协会会长 → 某某协会) and is dropped when only generic words (国有企业); a PLACE
-    must end like a place name (乡村振兴 is none); the gazetteer covers bare short names."""
+    follows it that the model took in (天津市某某联捐赠 → 天津市某某联, 某某协会会长 → 某某协会)
+    and is dropped when only generic words (国有企业); a PLACE must end like a place name (乡村振兴
+    is none); the gazetteer covers bare short names."""
     while start < end and not text[start].isalnum():
         start += 1
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in ")）":
