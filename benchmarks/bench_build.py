@@ -8,7 +8,8 @@ added — every article distinct, none an identical copy (a cache or the duplica
 flatter the figures otherwise). For each N it prints:
 
 * cold build (empty cache) with --workers 1 and --workers 2: wall time, articles/s, normalised
-  characters/s per core, peak RSS of the whole process tree (sampled every 0.1 s);
+  characters/s per core of wall time and per CPU second (the process tree's user + system time:
+  the fairer figure on a shared machine), peak RSS of the whole process tree (sampled every 0.1 s);
 * warm rebuild (same inputs, cache filled) and the addition of one new article, each as a share
   of the cold build with the same workers;
 * jieba segmentation of the same normalised text, in this process, for scale.
@@ -25,6 +26,7 @@ import csv
 import json
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -71,8 +73,13 @@ def make_corpus(folder: Path, n: int, start: int = 0) -> None:
         (folder / f"a{k:06d}.txt").write_text(variant(texts[k % len(texts)], k, rng, pairs), encoding="utf-8")
 
 
+CPU_SECONDS: list[float] = []  # CPU time (user + system) of each run's process tree, in order
+
+
 def run_build(inputs: Path, out: Path, workers: int, *extra: str) -> tuple[float, float, str]:
-    """(wall seconds, peak RSS of the process tree in MB, the summary line)."""
+    """(wall seconds, peak RSS of the process tree in MB, the summary line); the run's CPU seconds
+    (its workers' included: each process waits for its children) are appended to CPU_SECONDS."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(
         [KG, "build", str(inputs), "--out", str(out), "--workers", str(workers), *extra],
@@ -89,6 +96,8 @@ def run_build(inputs: Path, out: Path, workers: int, *extra: str) -> tuple[float
             pass
         time.sleep(0.1)
     wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU_SECONDS.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode != 0:
         raise RuntimeError(f"kg build failed ({proc.returncode}): {err[-2000:]}")
@@ -123,9 +132,11 @@ def bench(n: int, work: Path) -> None:
         wall, rss, summary = run_build(docs, out, workers)
         chars, texts = normalised_chars(out)
         results[workers] = wall
+        cpu = CPU_SECONDS[-1]
         print(
             f"cold, --workers {workers}: {wall:8.1f} s  {n / wall:7.1f} articles/s  "
-            f"{chars / wall / workers:9,.0f} chars/s per core  peak RSS {rss:7.0f} MB   [{summary}]",
+            f"{chars / wall / workers:9,.0f} chars/s per core (wall)  CPU {cpu:7.1f} s = "
+            f"{chars / cpu:9,.0f} chars per CPU second  peak RSS {rss:7.0f} MB   [{summary}]",
             flush=True,
         )
     print(f"workers 2 vs 1: {results[1] / results[2]:.2f}× faster (target ≥ 1.8×)")
