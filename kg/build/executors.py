@@ -36,8 +36,11 @@ def _pool_init(config: BuildConfig) -> None:
 
 
 def run_pool(paths: list[str], config: BuildConfig, workers: int) -> Iterator[FileRecords]:
-    """A pool of ``workers`` processes (forked: the parent's imports are shared)."""
-    context = multiprocessing.get_context("fork")
+    """A pool of ``workers`` processes, started by a fork server: forking the build's own process
+    (which runs the store's and the progress bar's threads) let a worker inherit a lock held by
+    one of those threads and wait on it for ever."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["kg.build.worker"])
     with context.Pool(workers, initializer=_pool_init, initargs=(config,)) as pool:
         yield from pool.imap(_pool_task, paths, chunksize=POOL_CHUNK)
 
