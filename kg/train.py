@@ -18,8 +18,9 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
+
+from kg.io import data_path
 
 CLUENER_LABELS: tuple[str, ...] = (
     "address",
@@ -45,11 +46,11 @@ Example = tuple[str, list[Span]]
 
 
 def default_config_path() -> Path:
-    return Path(str(files("kg.data").joinpath("ner.cfg")))
+    return data_path("ner.cfg")
 
 
 def default_domain_path() -> Path:
-    return Path(str(files("kg.data").joinpath("ner_domain_examples.jsonl")))
+    return data_path("ner_domain_examples.jsonl")
 
 
 def read_cluener(path: str | Path) -> list[Example]:

@@ -6,9 +6,9 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from kg.ingest.script import CLOSERS, HAN, han_count
+from kg.io import data_text
 
 # A rule removes a whole line, so it may only judge lines as short as chrome is: a line longer
 # than its ``max_chars`` (this default, or the row's own) is content whatever words it holds (a
@@ -31,7 +31,7 @@ class ChromeRule:
 def chrome_rules() -> tuple[ChromeRule, ...]:
     """The page-chrome patterns from kg/data/page_chrome.jsonl."""
     rules = []
-    text = files("kg.data").joinpath("page_chrome.jsonl").read_text(encoding="utf-8")
+    text = data_text("page_chrome.jsonl")
     for line in text.splitlines():
         if line.strip():
             row = json.loads(line)

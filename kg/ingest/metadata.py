@@ -4,15 +4,14 @@ Labels live in kg/data/article_metadata.json."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from kg.ingest.chrome import chrome_marker, chrome_rule, is_content_line
 from kg.ingest.script import HAN, han_count
+from kg.io import data_json
 from kg.values import calendar_date as parse_date  # the one date parser is kg.values'
 
 
@@ -37,7 +36,7 @@ def _alternation(words: Sequence[str]) -> str:
 
 @cache
 def meta_patterns() -> _MetaPatterns:
-    data = json.loads(files("kg.data").joinpath("article_metadata.json").read_text(encoding="utf-8"))
+    data = data_json("article_metadata.json")
     all_labels = data["source_labels"] + data["date_labels"] + data["other_labels"] + data["url_labels"]
     labels = _alternation(all_labels)
     stop = rf"(?=\s|$|[|丨,;]|(?:{labels})\s*:|(?:19|20)\d\d\s*[-/.年]|https?://)"

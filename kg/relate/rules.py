@@ -3,15 +3,14 @@ reference tables (official pairs, the provinces' own programmes)."""
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
+from kg.io import data_rows, data_text
 from kg.relate.schema import RuleError, validate
 from kg.relate.specs import CUES_SPEC, DEFINE_ROW, LEXICON_SPEC, PATTERN_ROW
 from kg.relate.text import CLAUSE_STOPS, CLOSE, OPEN, SENTENCE_STOPS
@@ -19,10 +18,6 @@ from kg.relate.text import CLAUSE_STOPS, CLOSE, OPEN, SENTENCE_STOPS
 PATTERNS_FILE = "relation_patterns.jsonl"
 LEXICON_FILE = "relation_lexicon.json"
 CUES_FILE = "pairing_cues.json"
-
-
-def data_text(name: str) -> str:
-    return files("kg.data").joinpath(name).read_text(encoding="utf-8")
 
 
 @cache
@@ -202,5 +197,4 @@ def pattern_of(kind: str) -> Pattern:
 @cache
 def intra_province_sides() -> dict[str, str]:
     """Prefecture code → donor | recipient in the provinces' own programmes (山海协作, 南北挂钩)."""
-    lines = [ln for ln in data_text("intra_province_sides.csv").splitlines() if not ln.startswith("#")]
-    return {row["code"]: row["side"] for row in csv.DictReader(lines)}
+    return {row["code"]: row["side"] for row in data_rows("intra_province_sides.csv")}

@@ -18,6 +18,8 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any
 
+from kg.io import data_text
+
 VIS_FOLDER = re.compile(r"vis-(\d+(?:\.\d+)*)")  # pyvis/lib/vis-9.1.2/
 VIS_SCRIPT = "vis-network.min.js"
 SOURCE_MAP_COMMENT = re.compile(r"\n//# sourceMappingURL=[^\n]*\s*\Z")
@@ -30,7 +32,7 @@ def load_style() -> dict[str, Any]:
 
 
 def asset(name: str) -> str:
-    return files("kg.data").joinpath("views", name).read_text(encoding="utf-8")
+    return data_text("views", name)
 
 
 def template(name: str) -> Any:
