@@ -4,7 +4,7 @@ organisation that speaks it. Each is returned as a mention of what it points to.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -25,6 +25,24 @@ def _speaker_regex() -> re.Pattern[str]:
     return re.compile(expand(lexicon()["quote_speaker"]["regex"]))
 
 
+def standing_for(referent: Mention, word: str, start: int, sentence: int, source: str) -> Mention:
+    """A mention of ``referent`` at the word that points back to it (该村, 该公司, 我们)."""
+    return replace(referent, text=word, start=start, end=start + len(word), sentence=sentence, source=source)
+
+
+def _free_words(
+    article: Article, encoded: Sequence[Encoded], regex: str, taken: list[tuple[int, int]]
+) -> Iterator[tuple[Encoded, re.Match[str], int, int]]:
+    """Each match of ``regex`` in each sentence, with its article offsets, that overlaps no span of
+    ``taken`` (read as the caller extends it)."""
+    for enc in encoded:
+        sentence = article.sentences[enc.index]
+        for match in re.finditer(regex, article.text[sentence.start : sentence.end]):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if not any(start < e and s < end for s, e in taken):
+                yield enc, match, start, end
+
+
 def place_anaphors(article: Article, encoded: Sequence[Encoded]) -> list[Mention]:
     """The anaphors (该村, 该县) of the article as mentions of the place each points back to:
     the nearest place before the anaphor's own clause (in its sentence or the ones before)
@@ -40,26 +58,13 @@ def place_anaphors(article: Article, encoded: Sequence[Encoded]) -> list[Mention
         if not re.fullmatch(rule["regex"], s.mention.text)
     ]
     found: list[Mention] = []
-    for enc in encoded:
+    for enc, word, start, _ in _free_words(article, encoded, rule["regex"], taken):
         sentence = article.sentences[enc.index]
-        for word in re.finditer(rule["regex"], text[sentence.start : sentence.end]):
-            start, end = sentence.start + word.start(), sentence.start + word.end()
-            if any(start < e and s < end for s, e in taken):
-                continue
-            clause_start = max(text.rfind(c, sentence.start, start) for c in CLAUSE_STOPS)
-            bound = clause_start if clause_start >= 0 else sentence.start
-            referent = _place_before(encoded, enc.index, bound, word.group()[1:], rule["lookback_sentences"])
-            if referent is not None:
-                found.append(
-                    replace(
-                        referent,
-                        text=word.group(),
-                        start=start,
-                        end=end,
-                        sentence=enc.index,
-                        source="anaphor",
-                    )
-                )
+        clause_start = max(text.rfind(c, sentence.start, start) for c in CLAUSE_STOPS)
+        bound = clause_start if clause_start >= 0 else sentence.start
+        referent = _place_before(encoded, enc.index, bound, word.group()[1:], rule["lookback_sentences"])
+        if referent is not None:
+            found.append(standing_for(referent, word.group(), start, enc.index, "anaphor"))
     return found
 
 
@@ -83,31 +88,16 @@ def org_anaphors(article: Article, encoded: Sequence[Encoded]) -> list[Mention]:
     ANAPHOR_SOURCE): the nearest organisation before it, within a few sentences, that is no
     government organ and, for a specific noun (该协会), whose name ends in that noun."""
     rule = lexicon()["org_anaphors"]
-    text = article.text
     taken = [(s.start, s.end) for enc in encoded for s in enc.slots if s.letter != "O"]
     found: list[Mention] = []
-    for enc in encoded:
-        sentence = article.sentences[enc.index]
-        for match in re.finditer(rule["regex"], text[sentence.start : sentence.end]):
-            start, end = sentence.start + match.start(), sentence.start + match.end()
-            if any(start < e and s < end for s, e in taken):
-                continue
-            noun = re.sub(f"^(?:{alternatives(rule['determiners'])})", "", match.group())
-            wanted = None if noun in rule["generic_nouns"] else noun  # 该协会 wants a 协会
-            antecedent = _org_before(encoded, enc.index, start, wanted, rule["lookback_sentences"])
-            if antecedent is None:
-                continue
-            taken.append((start, end))
-            found.append(
-                replace(
-                    antecedent,
-                    text=match.group(),
-                    start=start,
-                    end=end,
-                    sentence=enc.index,
-                    source=ANAPHOR_SOURCE,
-                )
-            )
+    for enc, match, start, end in _free_words(article, encoded, rule["regex"], taken):
+        noun = re.sub(f"^(?:{alternatives(rule['determiners'])})", "", match.group())
+        wanted = None if noun in rule["generic_nouns"] else noun  # 该协会 wants a 协会
+        antecedent = _org_before(encoded, enc.index, start, wanted, rule["lookback_sentences"])
+        if antecedent is None:
+            continue
+        taken.append((start, end))
+        found.append(standing_for(antecedent, match.group(), start, enc.index, ANAPHOR_SOURCE))
     return found
 
 
@@ -146,13 +136,12 @@ def quote_speakers(article: Article, encoded: Sequence[Encoded]) -> list[Mention
                         continue
                     taken.append(p.span())
                     found.append(
-                        replace(
+                        standing_for(
                             speaker,
-                            text=p.group(),
-                            start=p.start(),
-                            end=p.end(),
-                            sentence=article.sentence_index_at(p.start()),
-                            source=SPEAKER_SOURCE,
+                            p.group(),
+                            p.start(),
+                            article.sentence_index_at(p.start()),
+                            SPEAKER_SOURCE,
                         )
                     )
     return found

@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from kg.io import data_rows, data_text
-from kg.relate.schema import RuleError, validate
+from kg.relate.schema import Field, RuleError, validate
 from kg.relate.specs import CUES_SPEC, DEFINE_ROW, LEXICON_SPEC, PATTERN_ROW
 from kg.relate.text import CLAUSE_STOPS, CLOSE, OPEN, SENTENCE_STOPS
 
@@ -20,22 +20,24 @@ LEXICON_FILE = "relation_lexicon.json"
 CUES_FILE = "pairing_cues.json"
 
 
+def _checked(name: str, spec: dict[str, Field]) -> dict[str, Any]:
+    """A JSON rule file, checked against its schema."""
+    source = data_text(name)
+    value = json.loads(source)
+    validate(value, spec, name, source)
+    return value
+
+
 @cache
 def lexicon() -> dict[str, Any]:
     """The word lists of this stage (``data/relation_lexicon.json``), checked against their schema."""
-    source = data_text(LEXICON_FILE)
-    value = json.loads(source)
-    validate(value, LEXICON_SPEC, LEXICON_FILE, source)
-    return value
+    return _checked(LEXICON_FILE, LEXICON_SPEC)
 
 
 @cache
 def cues() -> dict[str, Any]:
     """The cue words and limits of the recall net (``data/pairing_cues.json``), checked."""
-    source = data_text(CUES_FILE)
-    value = json.loads(source)
-    validate(value, CUES_SPEC, CUES_FILE, source)
-    return value
+    return _checked(CUES_FILE, CUES_SPEC)
 
 
 def words_of(reference: str) -> list[str]:
