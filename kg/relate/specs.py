@@ -80,7 +80,13 @@ PATTERN_ROW: dict[str, Field] = {
 
 DEFINE_ROW: dict[str, Field] = {"define": need(text), "regex": need(text), "note": may(text)}
 
-_WORDS = section(words=need(words))
+
+def word_lists(*keys: str) -> Field:
+    """A required section of required word lists, one per key."""
+    return section(**{key: need(words) for key in keys})
+
+
+_WORDS = word_lists("words")
 
 LEXICON_SPEC: dict[str, Field] = {
     "actions": table(words),
@@ -88,23 +94,23 @@ LEXICON_SPEC: dict[str, Field] = {
     "clause_opening_verbs": _WORDS,
     "aid_recipient_provinces": section(codes=need(codes)),
     "government_org": section(suffixes=need(words), not_suffixes=need(words)),
-    "not_agent_before": section(
-        words=need(words),
-        object_lead_verbs=need(words),
-        award_verbs=need(words),
-        attend_verbs=need(words),
-        ceremony_nouns=need(words),
-        receive_words=need(words),
-        source_before=need(words),
-        media_endings=need(words),
-        party_patterns=need(words),
-        media_not_endings=need(words),
-        source_after=need(words),
-        thanks_words=need(words),
-        giver_before=need(words),
-        copula_before=need(words),
-        aspect_particles=need(words),
-        thanks_prepositions=need(words),
+    "not_agent_before": word_lists(
+        "words",
+        "object_lead_verbs",
+        "award_verbs",
+        "attend_verbs",
+        "ceremony_nouns",
+        "receive_words",
+        "source_before",
+        "media_endings",
+        "party_patterns",
+        "media_not_endings",
+        "source_after",
+        "thanks_words",
+        "giver_before",
+        "copula_before",
+        "aspect_particles",
+        "thanks_prepositions",
     ),
     "org_anaphors": section(
         regex=need(regex),
@@ -115,21 +121,21 @@ LEXICON_SPEC: dict[str, Field] = {
     "quote_speaker": section(roles=need(words), verbs=need(words), pronouns=need(words), regex=need(text)),
     "not_subject_before": _WORDS,
     "introduced_enterprise": section(verbs=need(words), nouns_after=need(words)),
-    "funding": section(
-        verbs_before=need(words),
-        nouns_after=need(words),
-        not_funding_after=need(words),
-        allocated_after=need(words),
-        receive_verbs=need(words),
-        purpose_markers=need(words),
+    "funding": word_lists(
+        "verbs_before",
+        "nouns_after",
+        "not_funding_after",
+        "allocated_after",
+        "receive_verbs",
+        "purpose_markers",
     ),
     "recipient_markers": _WORDS,
-    "project": section(
-        place_words=need(words),
-        builder_verbs=need(words),
-        building_verbs=need(words),
-        building_nouns=need(words),
-        venue_verbs=need(words),
+    "project": word_lists(
+        "place_words",
+        "builder_verbs",
+        "building_verbs",
+        "building_nouns",
+        "venue_verbs",
     ),
     "unresolved_place_levels": table(one_of(*LEVELS)),
     "org_guard": section(
