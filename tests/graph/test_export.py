@@ -152,3 +152,16 @@ def test_seeds_export(seeds_build: Path) -> None:
     assert {(r["donor_code"], r["recipient_code"]) for r in panel} == {
         (r["donor_code"], r["recipient_code"]) for r in pairs
     }
+
+
+def test_official_from_the_tables_whatever_the_relation_type(sample_build: Path) -> None:
+    """昆山市 → 碧江区 was read as not official by its relation, yet agrees with 苏州市 → 铜仁市."""
+    _, rows = export_rows(sample_build, "pairs")
+    pairs = {(r["donor_name"], r["recipient_name"]): r for r in rows}
+    assert (pairs[("昆山市", "碧江区")]["official"], pairs[("昆山市", "碧江区")]["programme"]) == (
+        "true",
+        "east-west-2016",
+    )
+    assert pairs[("张浦镇", "坝黄镇")]["programme"] == "east-west-2016"  # towns through their counties
+    lian = pairs[("福清市", "连城县")]
+    assert (lian["official"], "programme" in lian) == ("false", False)
