@@ -1,0 +1,55 @@
+"""The recall kinds of issue 13 through the real linker and relate: helpers listed with a count and
+their recipients after 其中, a district written with its city and province, numbered group
+statements with 具体为, 东北 与 东部 对口合作. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from relate_fixtures import linked_pairs
+
+from kg.gazetteer import Gazetteer
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "expected"),
+    [
+        # helpers listed with a count that ties them to their recipient, then one by one after 其中
+        (
+            "苏州市、无锡市、常州市3市结对帮扶铜仁市10个区县。其中苏州市帮扶碧江区、万山区,无锡市帮扶松桃苗族自治县。",
+            ["苏州市", "无锡市", "常州市", "铜仁市", "碧江区", "万山区", "松桃苗族自治县"],
+            {
+                ("苏州市", "铜仁市"),
+                ("无锡市", "铜仁市"),
+                ("常州市", "铜仁市"),
+                ("苏州市", "碧江区"),
+                ("苏州市", "万山区"),
+                ("无锡市", "松桃苗族自治县"),
+            },
+        ),
+        # a district written with its province and city gives only the smallest division
+        (
+            "2018年,浙江省杭州市西湖区结对帮扶贵州省黔东南州丹寨县,双方签订协议。",
+            ["浙江省", "杭州市", "西湖区", "贵州省", "黔东南州", "丹寨县"],
+            {("西湖区", "丹寨县")},
+        ),
+        # a numbered group statement and its pairs after 具体为
+        (
+            "杭州市5个区县结对帮扶恩施州5个县市,具体为:西湖区与巴东县、萧山区与来凤县、余杭区与鹤峰县结对。",
+            ["杭州市", "恩施州", "西湖区", "巴东县", "萧山区", "来凤县", "余杭区", "鹤峰县"],
+            {
+                ("杭州市", "恩施土家族苗族自治州"),
+                ("西湖区", "巴东县"),
+                ("萧山区", "来凤县"),
+                ("余杭区", "鹤峰县"),
+            },
+        ),
+        # 东北地区与东部地区对口合作, written northeast 与 east: the eastern partner gives
+        (
+            "辽宁省与江苏省对口合作工作会议在沈阳召开,两省签约项目16个。",
+            ["辽宁省", "江苏省", "沈阳"],
+            {("江苏省", "辽宁省")},
+        ),
+    ],
+)
+def test_recall_kinds(gaz: Gazetteer, text: str, places: list[str], expected: set[tuple[str, str]]) -> None:
+    assert linked_pairs(gaz, text, places) == expected
