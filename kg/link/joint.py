@@ -1,6 +1,8 @@
 """Joint abbreviations of several places as one side (苏锡常三市, 京津冀): ``data/joint_abbreviations.csv``.
 
-Each character of the abbreviation stands for one place. A member becomes a PLACE mention only
+Each character of the abbreviation stands for one place. The abbreviation is a side only where a
+count or a side noun follows it (苏锡常三市, 沪苏浙城市; ``joint_side`` in ``data/link_words.json``):
+京津冀协同发展 names a region, not parties. A member becomes a PLACE mention only
 where the article names that place elsewhere (or a place inside it: 昆山市 for 苏州市), or where the
 programme tables (``data/programmes``) pair it with a place the article names (苏锡常三市帮扶铜仁市:
 苏州市 → 铜仁市 is an official pair). Otherwise the characters stay text: an abbreviation alone is
@@ -16,6 +18,7 @@ from functools import cache
 from kg.gazetteer import Gazetteer
 from kg.io import data_rows
 from kg.link.found import found_place
+from kg.link.lexicon import joint_side
 from kg.places import place_chain
 from kg.programmes import tables
 from kg.records import Article, Mention
@@ -55,8 +58,8 @@ def _paired_with_named(code: str, named: set[str]) -> bool:
 def discover_joint_abbreviations(
     article: Article, mentions: Sequence[Mention], gaz: Gazetteer
 ) -> list[Mention]:
-    """One PLACE mention per member of each joint abbreviation in the text that the article names or
-    the tables pair with a named place; not over a resolved mention."""
+    """One PLACE mention per member of each joint abbreviation standing as a side that the article names
+    or the tables pair with a named place; not over a resolved mention."""
     text = article.text
     taken = [(m.start, m.end) for m in mentions if not (m.label == "PLACE" and m.unresolved)]
     others = [m for m in mentions if m.label == "PLACE"]
@@ -66,6 +69,8 @@ def discover_joint_abbreviations(
             start = match.start()
             if any(s < match.end() and start < e for s, e in taken):
                 continue
+            if not joint_side().match(text, match.end()):
+                continue  # 京津冀协同发展: a region named, not its places as parties
             outside = [m for m in others if m.end <= start or m.start >= match.end()]
             named = _named(outside)
             for offset, code in enumerate(codes):

@@ -20,6 +20,7 @@ _LISTS = (
 _GROUPS = {
     "count": ("numerals", "measure", "and_others", "administrative"),
     "programme": ("scope", "aim", "work"),
+    "joint_side": ("counted", "bare"),
 }
 
 
@@ -105,3 +106,12 @@ def list_closing_count() -> re.Pattern[str]:
 def town_list_closing_count() -> re.Pattern[str]:
     """The count that closes a list of towns (三河、高崖等6个乡镇)."""
     return _closing_count(link_words()["town_nouns"])
+
+
+@cache
+def joint_side() -> re.Pattern[str]:
+    """What follows a joint abbreviation that is a side (苏锡常三市), not a region (京津冀协同)."""
+    numerals, measure, _, _ = _count_parts()
+    words = link_words()["joint_side"]
+    counted, bare = _alternation(words["counted"]), _alternation(words["bare"])
+    return re.compile(f"[{numerals}\\d]+(?:{measure})?(?:{counted})|(?:{bare})")

@@ -58,3 +58,15 @@ def test_a_named_member_counts_through_a_place_inside_it(gaz: Gazetteer) -> None
     text = "昆山市与碧江区结对。苏锡常三市共同参与。"
     _, found = linked(gaz, text, ["昆山市", "碧江区"])
     assert ("苏", "苏州市") in members(found) and ("锡", "无锡市") not in members(found)
+
+
+def test_an_abbreviation_naming_a_region_is_no_side(gaz: Gazetteer) -> None:
+    # the tables pair 北京市 with 张家口市, but 京津冀 here names the region, not the parties
+    text = "北京市对口帮扶张家口市。京津冀产业协同不断深化,京津冀水源涵养区建设加快。"
+    _, found = linked(gaz, text, ["北京市", "张家口市"])
+    assert members(found) == []
+
+
+def test_an_abbreviation_before_a_side_noun_is_a_side(gaz: Gazetteer) -> None:
+    art, found = linked(gaz, "苏锡常城市持续加大对铜仁市的帮扶力度。", ["铜仁市"])
+    assert members(found) == [("苏", "苏州市")]
