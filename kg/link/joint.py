@@ -3,10 +3,11 @@
 Each character of the abbreviation stands for one place. The abbreviation is a side only where a
 count or a side noun follows it (苏锡常三市, 沪苏浙城市; ``joint_side`` in ``data/link_words.json``):
 京津冀协同发展 names a region, not parties. A member becomes a PLACE mention only
-where the article names that place elsewhere (or a place inside it: 昆山市 for 苏州市), or where the
+where the article names that place itself elsewhere, or where the
 programme tables (``data/programmes``) pair it with a place the article names (苏锡常三市帮扶铜仁市:
 苏州市 → 铜仁市 is an official pair). Otherwise the characters stay text: an abbreviation alone is
-no evidence of which of its places take part.
+no evidence of which of its places take part, and a place named inside a member (闵行区 in 上海市)
+is the one that does the work — the member would add a pair at a level the text does not state.
 """
 
 from __future__ import annotations
@@ -73,9 +74,10 @@ def discover_joint_abbreviations(
                 continue  # 京津冀协同发展: a region named, not its places as parties
             outside = [m for m in others if m.end <= start or m.start >= match.end()]
             named = _named(outside)
+            itself = {m.code for m in outside if m.label == "PLACE" and not m.unresolved and m.code}
             for offset, code in enumerate(codes):
                 division = gaz.get(code)
-                if division is None or not (code in named or _paired_with_named(code, named)):
+                if division is None or not (code in itself or _paired_with_named(code, named)):
                     continue
                 found.append(found_place(article, start + offset, start + offset + 1, division))
     return found
