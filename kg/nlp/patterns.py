@@ -214,7 +214,9 @@ def load_patterns(path: str | None = None) -> PatternSet:
     lead = re.compile(f"(?:{_expand(defines.get('LEAD', '(?!)'), defines)})+")
     lead_verb = re.compile(_expand(defines.get("LEAD_VERB", "(?!)"), defines))
     generic = re.compile(f"^(?:{_expand(defines.get('GENERIC', '(?!)'), defines)})*$")
-    suffixes = "|".join(defines.get(name, "(?!)") for name in ("ORG_SUFFIX", "PROJECT_SUFFIX"))
+    suffixes = "|".join(
+        defines.get(name, "(?!)") for name in ("ORG_SUFFIX", "PROJECT_SUFFIX", "PROJECT_HEAD")
+    )
     suffix = re.compile(f"(?:{_expand(suffixes, defines)})$")
     title = re.compile(_expand(defines.get("TITLE", "(?!)"), defines))
     return PatternSet(tuple(patterns), lead, lead_verb, generic, suffix, title)
@@ -312,7 +314,9 @@ def find_pattern_spans(
                 if span is None:
                     continue
                 name = text[span[0] : span[1]]
-                if pattern.label in ("ORG", "PROJECT") and stem_is_generic(name, patterns):
+                # the piece before trimming too: 帮扶车间 trimmed of 帮 is no name (扶车间)
+                generic = stem_is_generic(name, patterns) or stem_is_generic(text[p_start:p_end], patterns)
+                if pattern.label in ("ORG", "PROJECT") and generic:
                     continue
                 if pattern.label == "PROJECT" and is_verb_phrase(name, patterns):
                     continue

@@ -1,0 +1,64 @@
+"""Projects named without quotes, read from their wording (X建成, 建起X, A、B等N个项目) through the
+real pipeline (nlp → link → relate); sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kg import link, nlp
+from kg.gazetteer import load_gazetteer
+from kg.ingest.articles import read_text_file
+from kg.relate import extract_relations
+from kg.report import QuietReporter
+
+Rows = Callable[[str], list[tuple[str | None, str | None]]]
+
+
+@pytest.fixture(scope="module")
+def projects() -> Rows:
+    """(project, place) of each project relation of a text read as one article."""
+    pipeline = nlp.load_pipeline()
+    gazetteer = load_gazetteer()
+
+    def read(text: str) -> list[tuple[str | None, str | None]]:
+        article = read_text_file(Path("example.txt"), text.encode("utf-8"), [])
+        found = nlp.find_mentions(pipeline, [article], QuietReporter())
+        mentions = link.link_mentions(article, found.get(article.id, []), gazetteer)
+        return [
+            (r.project, r.recipient.name if r.recipient else None)
+            for r in extract_relations(article, mentions)
+            if r.type == "project"
+        ]
+
+    return read
+
+
+def test_the_subject_of_a_completion_verb_is_a_project(projects: Rows) -> None:
+    found = projects("在通渭县,马营镇金银花示范项目建成投产。")
+    assert found == [("马营镇金银花示范项目", "通渭县")]
+
+
+def test_a_project_put_into_production_in_a_place_stands_there(projects: Rows) -> None:
+    found = projects("某某生物科技有限公司高原蓝莓项目在通渭县正式投产。")
+    assert found == [("高原蓝莓项目", "通渭县")]  # the company owns it and is no part of its name
+
+
+def test_the_object_of_a_build_verb_is_a_project_without_its_quantity(projects: Rows) -> None:
+    found = projects("福清市帮扶资金出资120万元,在通渭县建起了50亩金银花育苗基地。")
+    assert [name for name, _ in found] == ["金银花育苗基地"]
+    assert found[0][1] == "通渭县"
+
+
+def test_every_item_of_a_list_of_projects(projects: Rows) -> None:
+    found = projects("东山恒辉鞋业加工、西林瑞丰物流中心等32个项目已在通渭县投产。")
+    assert sorted(name for name, _ in found) == ["东山恒辉鞋业加工", "西林瑞丰物流中心"]
+
+
+def test_generic_heads_slogans_and_models_are_no_projects(projects: Rows) -> None:
+    assert projects("两地援建帮扶车间374个,共建产业园区107个。") == []
+    assert projects("通渭县着力打造产业扶贫车间。") == []
+    assert projects("通过“农户+基地”等模式,推广七结对和千企帮千村经验。") == []
+    assert projects("今年,一批项目相继建成投产。") == []
