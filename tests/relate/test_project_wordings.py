@@ -4,36 +4,26 @@ real pipeline (nlp → link → relate); sentences written for these tests."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
-from kg import link, nlp
-from kg.gazetteer import load_gazetteer
-from kg.ingest.articles import read_text_file
-from kg.relate import extract_relations
-from kg.report import QuietReporter
+from kg.records import Article, Mention, Relation
 
+Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
 Rows = Callable[[str], list[tuple[str | None, str | None]]]
 
 
-@pytest.fixture(scope="module")
-def projects() -> Rows:
+@pytest.fixture
+def projects(read_text: Read) -> Rows:
     """(project, place) of each project relation of a text read as one article."""
-    pipeline = nlp.load_pipeline()
-    gazetteer = load_gazetteer()
 
-    def read(text: str) -> list[tuple[str | None, str | None]]:
-        article = read_text_file(Path("example.txt"), text.encode("utf-8"), [])
-        found = nlp.find_mentions(pipeline, [article], QuietReporter())
-        mentions = link.link_mentions(article, found.get(article.id, []), gazetteer)
+    def rows(text: str) -> list[tuple[str | None, str | None]]:
+        _, _, relations = read_text(text)
         return [
-            (r.project, r.recipient.name if r.recipient else None)
-            for r in extract_relations(article, mentions)
-            if r.type == "project"
+            (r.project, r.recipient.name if r.recipient else None) for r in relations if r.type == "project"
         ]
 
-    return read
+    return rows
 
 
 def test_the_subject_of_a_completion_verb_is_a_project(projects: Rows) -> None:
@@ -62,3 +52,4 @@ def test_generic_heads_slogans_and_models_are_no_projects(projects: Rows) -> Non
     assert projects("通渭县着力打造产业扶贫车间。") == []
     assert projects("通过“农户+基地”等模式,推广七结对和千企帮千村经验。") == []
     assert projects("今年,一批项目相继建成投产。") == []
+    assert projects("积极实施“山海协作工程”,资金用于村组道路维修、修建便民桥等项目。") == []
