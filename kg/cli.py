@@ -101,13 +101,17 @@ def view(
     map_view: Annotated[
         bool, typer.Option("--map", help="Open the geographic map instead of the network.")
     ] = False,
+    report: Annotated[
+        bool, typer.Option("--report", help="Open report.html (the corpus in numbers) instead.")
+    ] = False,
 ) -> None:
-    """Open DIRECTORY's graph.html (or map.html) in the default web browser; print its path."""
+    """Open DIRECTORY's graph.html (map.html, report.html) in the default web browser; print its path."""
     import webbrowser
 
     from kg.views import PAGES
 
-    page = (directory / PAGES["map" if map_view else "graph"]).resolve()
+    name = "report" if report else "map" if map_view else "graph"
+    page = (directory / PAGES[name]).resolve()
     if not page.is_file():
         error(f"{page} does not exist; run `kg build … --out {directory}` first")
         raise typer.Exit(1)

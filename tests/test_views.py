@@ -456,6 +456,12 @@ def test_kg_view_prints_and_opens_the_page(tmp_path: Path, monkeypatch: pytest.M
         (tmp_path / "graph.html").resolve().as_uri(),
         (tmp_path / "map.html").resolve().as_uri(),
     ]
+    # no store in this folder, so no report: said, not opened; then a report there is opened
+    result = runner.invoke(app, ["view", str(tmp_path), "--report"])
+    assert result.exit_code == 1 and len(opened) == 2
+    (tmp_path / "report.html").write_text("<!DOCTYPE html>", encoding="utf-8")
+    result = runner.invoke(app, ["view", str(tmp_path), "--report"])
+    assert result.exit_code == 0 and opened[-1] == (tmp_path / "report.html").resolve().as_uri()
 
 
 def test_kg_view_fails_clearly_without_a_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

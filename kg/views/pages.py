@@ -22,9 +22,9 @@ from kg.views.assets import asset, load_style, safe_json, template, vis_network_
 from kg.views.layout import SPRING_MAX_NODES, fixed_network_positions, geo_positions, spring_positions
 from kg.views.network import page_data
 from kg.views.reduce import reduce_for_display
-from kg.views.report_page import write_report
+from kg.views.report_page import REPORT, write_report
 
-PAGES = {"graph": "graph.html", "map": "map.html"}
+PAGES = {"graph": "graph.html", "map": "map.html", "report": REPORT}
 
 
 def render_page(data: dict[str, Any], title: str) -> str:

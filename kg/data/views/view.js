@@ -40,7 +40,7 @@
     var facts = [k.type + (k.kind ? " (" + k.kind + ")" : "")];
     if (k.amount) facts.push(k.amount);
     facts.push(k.articles + " article(s)");
-    if (k.type === "pairing") facts.push(k.official ? "on the official 2016 list" : "not on the official list");
+    if (k.type === "pairing") facts.push(k.official ? "on an official pairing list" : "on no official pairing list");
     box.appendChild(el("div", "tip-meta", facts.join(" · ")));
     k.evidence.forEach(function (ev) {
       var item = el("div", "tip-ev");
