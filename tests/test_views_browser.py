@@ -573,10 +573,10 @@ def test_programme_filter_keeps_its_pairings(driver, tmp_path: Path) -> None:
     views.write_views(programme_graph(), tmp_path)
     open_page(driver, tmp_path / "map.html")
     assert driver.find_element(By.ID, "kg-programme-box").is_displayed()
-    Select(driver.find_element(By.ID, "kg-programme")).select_by_value("山海协作")
+    Select(driver.find_element(By.ID, "kg-programme")).select_by_value("shanhai-zhejiang")
     assert visible_labels(driver) == {"温州市", "平阳县"}
     legend = driver.execute_script("return document.getElementById('kg-legend').textContent")
-    assert "东西部扶贫协作" in legend and "省内对口帮扶" in legend
+    assert "东西部扶贫协作(2016年调整)" in legend and "浙江山海协作" in legend
 
 
 def open_report(driver, path: Path) -> list[dict]:

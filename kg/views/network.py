@@ -151,6 +151,13 @@ def _set_options_text(options: dict[str, Any]) -> str:
     return json.dumps(options, ensure_ascii=False, separators=(",", ":")).replace(" ", "\\u0020")
 
 
+def programme_names() -> dict[str, str]:
+    """Programme id → its name, from the programme tables (``kg.programmes``)."""
+    from kg.programmes import tables
+
+    return {key: programme.name for key, programme in tables().programmes.items()}
+
+
 def programme_colours(g: nx.MultiDiGraph) -> dict[str, str]:
     """A colour for each programme the graph's edges name, from the style's palette in name order
     (the same programme has the same colour on both pages)."""
@@ -175,6 +182,7 @@ def page_data(
         g, mode, positions, physics
     ).get_network_data()
     colours = programme_colours(g)
+    names = programme_names()
     return {
         "mode": mode,
         "physics": physics,
@@ -192,7 +200,7 @@ def page_data(
                 {"key": k, "label": x["label"], "color": x["color"]} for k, x in style["links"].items()
             ],
             "dashed": style["unofficial_pairing"]["label"],
-            "programmes": [{"key": name, "label": name, "color": c} for name, c in colours.items()],
+            "programmes": [{"key": k, "label": names.get(k, k), "color": c} for k, c in colours.items()],
         },
         "levels": [lvl for lvl in ("province", "prefecture", "county", "town", "village")],
         "geo": None

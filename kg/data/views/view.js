@@ -15,6 +15,8 @@
   var LEVEL_NAMES = {province: "省 province", prefecture: "地市 prefecture", county: "县 county",
     town: "乡镇 town", village: "村 village"};
 
+  var programmeLabel = {};
+  data.legend.programmes.forEach(function (item) { programmeLabel[item.key] = item.label; });
   var nodeLabel = {};
   data.nodes.forEach(function (n) { nodeLabel[n.id] = n.kg.name; });
 
@@ -42,6 +44,11 @@
     facts.push(k.articles + " article(s)");
     if (k.type === "pairing") facts.push(k.official ? "on an official pairing list" : "on no official pairing list");
     box.appendChild(el("div", "tip-meta", facts.join(" · ")));
+    if (k.programmes.length) {
+      box.appendChild(el("div", "tip-meta", "计划 " + k.programmes.map(function (p) {
+        return programmeLabel[p] || p;
+      }).join(" · ")));
+    }
     k.evidence.forEach(function (ev) {
       var item = el("div", "tip-ev");
       var source = [ev.title || ev.article, ev.date].filter(Boolean).join(" · ");
