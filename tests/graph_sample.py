@@ -42,7 +42,7 @@ FEDERATION = Party("ORG", "福清市残联", subtype="social")
 PERSON = Party("PERSON", "张三")
 
 
-def _rel(
+def relation(
     rtype: str, article: Article, sentence: int, donor: Party | None, recipient: Party | None, **extra: object
 ) -> Relation:
     span = article.sentences[sentence]
@@ -91,7 +91,7 @@ def sample_records() -> tuple[list[Article], dict[str, list[Mention]], list[Rela
         ["福清通渭两地协作不断深化。", "福清市残联举办公益活动。"],
     )
     relations = [
-        _rel(
+        relation(
             "pairing",
             a,
             0,
@@ -102,15 +102,15 @@ def sample_records() -> tuple[list[Article], dict[str, list[Mention]], list[Rela
             official_pair=["350100", "621100"],
             programme=["east-west-2016"],
         ),
-        _rel("funding", a, 1, FEDERATION, TONGWEI, amount_yuan=120000.0, date="2020"),
-        _rel("project", a, 2, FUQING, LIANCHENG, project="福清体艺馆", amount_yuan=8000000.0),
-        _rel("help", a, 3, PERSON, TONGWEI, action="supports"),
-        _rel("pairing", b, 0, KUNSHAN, BIJIANG, kind="east-west", official=False),
-        _rel("pairing", b, 1, ZHANGPU, BAHUANG),  # kind left open: the graph derives it
-        _rel("funding", b, 1, ZHANGPU, BAHUANG, amount_yuan=600000.0),
-        _rel("help", b, 2, JUICE, GAOBATIAN, action="buys"),
-        _rel("pairing", c, 0, FUQING, TONGWEI, kind="east-west"),
-        _rel("help", c, 1, FEDERATION, None),
+        relation("funding", a, 1, FEDERATION, TONGWEI, amount_yuan=120000.0, date="2020"),
+        relation("project", a, 2, FUQING, LIANCHENG, project="福清体艺馆", amount_yuan=8000000.0),
+        relation("help", a, 3, PERSON, TONGWEI, action="supports"),
+        relation("pairing", b, 0, KUNSHAN, BIJIANG, kind="east-west", official=False),
+        relation("pairing", b, 1, ZHANGPU, BAHUANG),  # kind left open: the graph derives it
+        relation("funding", b, 1, ZHANGPU, BAHUANG, amount_yuan=600000.0),
+        relation("help", b, 2, JUICE, GAOBATIAN, action="buys"),
+        relation("pairing", c, 0, FUQING, TONGWEI, kind="east-west"),
+        relation("help", c, 1, FEDERATION, None),
     ]
     mentions = {
         b.id: [

@@ -9,17 +9,14 @@ import json
 from pathlib import Path
 
 import pytest
-from graph_sample import sample_records
+from graph_sample import BAHUANG, ZHANGPU, relation, sample_records
 from typer.testing import CliRunner
 
 from kg import graph as kg_graph
 from kg.cli import app
 from kg.export import TABLES, export_rows, export_table
 from kg.query import QueryError
-from kg.records import Article, Party, Relation, Sentence
-
-ZHANGPU = Party("PLACE", "张浦镇", level="town", county_code="320583", province_code="320000")
-BAHUANG = Party("PLACE", "坝黄镇", level="town", county_code="520602", province_code="520000")
+from kg.records import Article, Relation, Sentence
 
 
 def article(article_id: str, date: str, sentences: list[str]) -> Article:
@@ -33,20 +30,7 @@ def article(article_id: str, date: str, sentences: list[str]) -> Article:
 
 
 def funding(a: Article, sentence: int, amount: float, rtype: str = "funding") -> Relation:
-    span = a.sentences[sentence]
-    return Relation(
-        type=rtype,
-        article_id=a.id,
-        donor=ZHANGPU,
-        recipient=BAHUANG,
-        sentence=sentence,
-        sentence_text=a.sentence_text(sentence),
-        start=span.start,
-        end=span.end,
-        pattern="test",
-        confidence=0.9,
-        amount_yuan=amount,
-    )
+    return relation(rtype, a, sentence, ZHANGPU, BAHUANG, amount_yuan=amount)
 
 
 @pytest.fixture(scope="module")
