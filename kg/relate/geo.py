@@ -24,12 +24,14 @@ def comparable_levels(a: Mention, b: Mention) -> bool:
 
 def pairing_kind(donor: Mention, recipient: Mention, rows: tuple[OfficialPair, ...] = ()) -> str:
     """east-west, intra-province or other: the programme's kind where the pair agrees with an official
-    pair (对口支援 → east-west, 对口合作 → other), else from the provinces and regions of the places."""
+    pair (对口支援 → east-west, 对口合作 → other, but intra-province when both sides lie in one province),
+    else from the provinces and regions of the places."""
     kind = programme_kind(rows)
-    if kind:
-        return kind
     donor_province, recipient_province = province_of(donor), province_of(recipient)
-    if donor_province and donor_province == recipient_province:
+    same_province = bool(donor_province) and donor_province == recipient_province
+    if kind and not (kind == "other" and same_province):
+        return kind
+    if same_province:  # 宁波 → 丽水 under 革命老区对口合作 is still a pair inside 浙江
         return "intra-province"
     if region_of(region_code(donor)) == "east" and region_of(region_code(recipient)) == "west":
         return "east-west"

@@ -1,0 +1,112 @@
+"""The rows of the programme tables at work on sentences written for these tests: each programme's
+newer rows give the pair its programme, its official row and its kind, and direct a symmetric
+wording where region and the other rules cannot (both sides east, or both west)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+from relate_fixtures import Place, article, place
+
+from kg.gazetteer import load_gazetteer
+from kg.records import Relation
+from kg.relate import extract_relations
+
+
+@cache
+def gazetteer_place(code: str) -> Place:
+    division = load_gazetteer().get(code)
+    assert division is not None, code
+    return place(division.name, division.level, code, division.parents)
+
+
+def pairings(text: str, places: dict[str, str]) -> list[Relation]:
+    """Pairings of ``text`` whose places are the keys of ``places`` (surface → official code)."""
+    table = {surface: gazetteer_place(code) for surface, code in places.items()}
+    art, mentions = article(text, list(places), table=table)
+    return [r for r in extract_relations(art, mentions) if r.type == "pairing"]
+
+
+def only(text: str, places: dict[str, str]) -> Relation:
+    found = pairings(text, places)
+    assert len(found) == 1, [(r.donor.name, r.recipient.name) for r in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "donor", "official", "programme", "kind"),
+    [
+        # 对口支援青海: a prefecture-level city of Shandong and a county of 海北州
+        (
+            "门源县与威海市结对开展对口支援工作。",
+            {"门源县": "632221", "威海市": "371000"},
+            "威海市",
+            ["371000", "632221"],
+            ["qinghai"],
+            "east-west",
+        ),
+        # 对口支援西藏: both sides western — only the table knows 重庆 gives
+        (
+            "昌都市与重庆市携手推进对口支援。",
+            {"昌都市": "540300", "重庆市": "500000"},
+            "重庆市",
+            ["500000", "540300"],
+            ["tibet"],
+            "east-west",
+        ),
+        # 携手奔小康: a district of Tianjin and a county of 承德 (both eastern provinces)
+        (
+            "承德县与东丽区签订携手奔小康行动协议。",
+            {"承德县": "130821", "东丽区": "120110"},
+            "东丽区",
+            ["120110", "130821"],
+            ["xieshou"],
+            "east-west",
+        ),
+        # the 2021 round of 东西部协作, district → county
+        (
+            "临潭县与东丽区深化东西部协作。",
+            {"临潭县": "623021", "东丽区": "120110"},
+            "东丽区",
+            ["120110", "623021"],
+            ["east-west-2021"],
+            "east-west",
+        ),
+        # 革命老区重点城市对口合作: both eastern, the kind is other
+        (
+            "三明市与上海市建立对口合作关系。",
+            {"三明市": "350400", "上海市": "310000"},
+            "上海市",
+            ["310000", "350400"],
+            ["laoqu"],
+            "other",
+        ),
+    ],
+)
+def test_a_symmetric_wording_takes_the_table_s_direction_programme_and_kind(
+    text: str, places: dict[str, str], donor: str, official: list[str], programme: list[str], kind: str
+) -> None:
+    found = only(text, places)
+    assert found.donor.name == donor
+    assert (found.official_pair, found.programme, found.kind) == (official, programme, kind)
+
+
+def test_a_cooperation_pair_inside_one_province_is_intra_province() -> None:
+    """宁波 → 丽水 is a 革命老区 对口合作 pair (kind other), but both lie in 浙江."""
+    found = only("丽水市与宁波市开展对口合作。", {"丽水市": "331100", "宁波市": "330200"})
+    assert (found.donor.name, found.programme, found.kind) == ("宁波市", ["laoqu"], "intra-province")
+
+
+def test_a_county_row_is_more_specific_than_the_province_row_above_it() -> None:
+    """福州市 → 八宿县 (福建 aids 昌都 since 2016) wins over 福建省 → 昌都市."""
+    found = only("福州市对口援建八宿县。", {"福州市": "350100", "八宿县": "540326"})
+    assert (found.official_pair, found.programme) == (["350100", "540326"], ["tibet"])
+
+
+def test_two_programmes_listing_one_pair_are_both_carried() -> None:
+    """无锡市 → 海东市 is a city pair of the 2016 list and of the 2021 round."""
+    found = only("无锡市结对帮扶海东市。", {"无锡市": "320200", "海东市": "630200"})
+    assert found.official_pair == ["320200", "630200"]
+    assert found.programme == ["east-west-2016", "east-west-2021"]
+    assert found.kind == "east-west"
