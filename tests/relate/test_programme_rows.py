@@ -73,6 +73,24 @@ def only(text: str, places: dict[str, str]) -> Relation:
             ["east-west-2021"],
             "east-west",
         ),
+        # 江苏南北挂钩合作: both in 江苏, the table gives direction and the kind intra-province
+        (
+            "连云港市与无锡市深化南北挂钩合作。",
+            {"连云港市": "320700", "无锡市": "320200"},
+            "无锡市",
+            ["320200", "320700"],
+            ["jiangsu-nanbei"],
+            "intra-province",
+        ),
+        # the 1996 round of 东西扶贫协作, a city of 福建 and a county of 宁夏
+        (
+            "同心县与泉州市开展闽宁协作。",
+            {"同心县": "640324", "泉州市": "350500"},
+            "泉州市",
+            ["350500", "640324"],
+            ["east-west-1996"],
+            "east-west",
+        ),
         # 革命老区重点城市对口合作: both eastern, the kind is other
         (
             "三明市与上海市建立对口合作关系。",
