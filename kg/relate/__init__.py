@@ -70,7 +70,9 @@ Modules
     mentions are names · ``encode`` a sentence as tokens · ``references`` 该村/该公司/我们 ·
     ``context`` the per-article state · ``candidates`` and ``pairings`` place pairings ·
     ``direction`` who gives in a symmetric wording · ``recall`` the cue net under the
-    constructions · ``help``, ``funding``, ``projects`` the families that lean on the pairings ·
+    constructions · ``help``, ``funding``, ``projects`` the families that lean on the pairings
+    (``fund_amounts`` which sums are funds, ``fund_parties`` givers and recipients past the
+    nearest place: 分别/各, help teams, 进藏/援疆, a project's place) ·
     ``facts`` the records handed on.
 """
 
@@ -97,6 +99,6 @@ def extract_relations(article: Article, mentions: list[Mention]) -> list[Relatio
     read_pairings(ctx)
     add_cue_pairings(ctx)  # the recall net under the constructions
     read_help(ctx)
-    read_funding(ctx)
     read_projects(ctx)
+    read_funding(ctx)  # after the projects: a sum for a named project goes to where it stands
     return sorted(ctx.relations, key=lambda r: (r.sentence, ORDER[r.type], r.start))

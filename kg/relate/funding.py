@@ -6,13 +6,24 @@ import re
 from collections.abc import Iterable, Sequence
 
 from kg.places import nests, place_key
-from kg.records import Mention, Party
+from kg.records import Mention, Party, Relation
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
 from kg.relate.facts import org_party, relation, to_party
+from kg.relate.fund_amounts import is_approximate, is_transfer, without_restated
+from kg.relate.fund_parties import (
+    LIST_JOINERS,
+    aid_goal,
+    narrowest,
+    project_place,
+    sends_team,
+    shared_givers,
+    shared_recipients,
+    source_giver,
+)
 from kg.relate.geo import comparable_levels, related
 from kg.relate.rules import lexicon, pattern_of
-from kg.relate.subjects import left_out_subject
+from kg.relate.subjects import left_out_subject, opening_subject
 from kg.relate.text import SENTENCE_STOPS, TOKEN_RE, clause_bounds, preceded_by
 
 
@@ -53,22 +64,6 @@ def _locates_an_org(positions: list[tuple[int, int, Slot]], slot: Slot, text: st
     )
 
 
-def _is_transfer(enc: Encoded, pos: int, end: int) -> bool:
-    """Whether the sum at [pos, end) changes hands (a fund), not a size or a turnover."""
-    fund = lexicon()["funding"]
-    left, right = clause_bounds(enc.text, pos, end)
-    before, after = enc.text[left:pos], enc.text[end:right]
-    window = enc.text[max(left, pos - 6) : pos] + "|" + after[:6]
-    if any(w in window for w in fund["not_funding_after"]):
-        return False
-    of = lexicon()["particles"]["attributive"]  # 100万元的帮扶资金
-    if any(after.startswith(w) or after.startswith(of + w) for w in fund["nouns_after"]):
-        return True
-    if any(after.startswith(w) for w in fund["allocated_after"]):
-        return True
-    return any(w in before for w in fund["verbs_before"])
-
-
 def _purpose(enc: Encoded, end: int) -> str | None:
     fund = lexicon()["funding"]
     _, right = clause_bounds(enc.text, end, end)
@@ -96,7 +91,9 @@ def _fund_recipient(
 ) -> Mention | None:
     """The place that receives the money at ``pos``: the nearest marked place before it
     (向Y捐赠; in "A向B捐赠…,C向D捐赠…" each sum goes to its own clause's place), else the
-    first marked one after it, else the sentence's pairing, else the context."""
+    first marked one after it, else the sentence's pairing, else the context (not the sentence's
+    own subject; the one place the pairings help inside a province; the province a word of the
+    sentence sends aid to, 进藏/援疆)."""
     markers = lexicon()["recipient_markers"]["words"]
     receiving = _receiver(enc, positions, pos)
     if receiving is not None:
@@ -128,7 +125,25 @@ def _fund_recipient(
         return named_before[-1]
     if named:
         return named[0][1]
-    return ctx.context_recipient(enc.index, sole=True)
+    context = ctx.context_recipient(enc.index, sole=True)
+    if context is not None and _gives_here(enc, pos, context):
+        context = None  # the sentence's own subject gives (进藏两年,上海市共安排…投入资金)
+    return aid_goal(ctx, enc, narrowest(ctx, context) if context is not None else None)
+
+
+def _gives_here(enc: Encoded, pos: int, place: Mention) -> bool:
+    """Whether ``place`` is the subject of the sentence before the sum at ``pos`` and no verb of
+    receiving stands between (进藏两年,上海市共安排…投入资金; not Y区…获捐赠资金)."""
+    verbs = lexicon()["funding"]["receive_verbs"]
+    subject = opening_subject(enc, pos)
+    for _, end, slot in enc.slot_positions():
+        if (
+            any(slot is s for s in subject)
+            and slot.place is not None
+            and place_key(slot.place) == place_key(place)
+        ):
+            return not any(v in enc.text[end:pos] for v in verbs)
+    return False
 
 
 def _receiver(enc: Encoded, positions: list[tuple[int, int, Slot]], pos: int) -> Mention | None:
@@ -145,9 +160,12 @@ def _receiver(enc: Encoded, positions: list[tuple[int, int, Slot]], pos: int) ->
     return None
 
 
-def _several_givers(positions: list[tuple[int, int, Slot]], slot: Slot, text: str) -> bool:
+def _several_givers(
+    ctx: ArticleContext, positions: list[tuple[int, int, Slot]], slot: Slot, text: str, recipient: Mention
+) -> bool:
     """Whether the giver is one item of a list of different givers (A、B、C等共捐资X元): their
-    total is no one giver's sum."""
+    total is no one giver's sum. A receiving place listed with the giver (A、B县各安排…; A与B村
+    签订协议) is no second giver."""
     index = next((i for i, (_, _, s) in enumerate(positions) if s is slot), None)
     if index is None:
         return False
@@ -158,12 +176,13 @@ def _several_givers(positions: list[tuple[int, int, Slot]], slot: Slot, text: st
         left, right = sorted((index, i))
         between = text[positions[left][1] : positions[right][0]]
         other = positions[i][2]
-        if other.letter in "PUO" and between in _LIST_JOINERS and _giver_key(other) != key:
+        if other.place is not None and (
+            related(other.place, recipient) or ctx.state.is_recipient_side(other.place)
+        ):
+            continue
+        if other.letter in "PUO" and between in LIST_JOINERS and _giver_key(other) != key:
             return True
     return False
-
-
-_LIST_JOINERS = ("、", "和", "及", "以及", "与")
 
 
 def _giver_key(slot: Slot) -> str:
@@ -217,21 +236,75 @@ def _helps_inside_partner(ctx: ArticleContext, donor: Mention, recipient: Mentio
     return any(related(d, donor) and nests(recipient, r) for d, r, _, _ in ctx.state.pairings)
 
 
-def _fund_donor(
+Donor = tuple[Party | None, bool]
+
+
+def _place_gives(ctx: ArticleContext, donor_place: Mention, recipient: Mention) -> Donor:
+    """A place's sum for a place of another level only where the article pairs the two, or
+    places around or inside them: then it says the giver helps, not that the two are paired."""
+    if comparable_levels(donor_place, recipient) or ctx.paired(donor_place, recipient):
+        return to_party(donor_place), True
+    if _helps_inside_partner(ctx, donor_place, recipient):
+        return to_party(donor_place), False
+    return None, True
+
+
+def _agent_donors(
+    ctx: ArticleContext,
+    positions: list[tuple[int, int, Slot]],
+    span: tuple[int, int],
+    recipient: Mention,
+    text: str,
+) -> list[Donor] | None:
+    """The givers written in the sentence (see :func:`_fund_donors`); None when it names none."""
+    pos, end = span
+    source = source_giver(text, positions, end)
+    agents = [source] if source is not None else _agents(ctx, positions, pos, recipient, text)
+    if not agents:
+        return None
+    agent = agents[-1]
+    if _several_givers(ctx, positions, agent, text, recipient):
+        each = shared_givers(text, positions, agent, pos)
+        return [
+            (org_party(s.mention), True) if s.place is None else _place_gives(ctx, s.place, recipient)
+            for s in each
+        ] or [(None, True)]
+    if agent.place is None:
+        return [(org_party(agent.mention), True)]
+    donor_place = agent.place
+    if sends_team(text, agent_end(positions, agent)):
+        return [(to_party(donor_place), False)]  # 天津援藏工作队: the place that sends the team gives
+    named = recipient.sentence == agent.mention.sentence or any(
+        s.place is not None and related(s.place, recipient) for _, _, s in positions
+    )
+    if source is None and not named and not ctx.partners(donor_place, recipient):
+        # the recipient came from another sentence: the giver named here must be known as its
+        # partner, or the two were never said to be linked
+        return [(None, True)]
+    return [_place_gives(ctx, donor_place, recipient)]
+
+
+def agent_end(positions: list[tuple[int, int, Slot]], slot: Slot) -> int:
+    return next(e for _, e, s in positions if s is slot)
+
+
+def _fund_donors(
     ctx: ArticleContext,
     index: int,
     positions: list[tuple[int, int, Slot]],
-    pos: int,
+    span: tuple[int, int],
     recipient: Mention,
     text: str = "",
-) -> tuple[Party | None, bool]:
-    """Who gives the money, and whether saying so also states a pairing.
+) -> list[Donor]:
+    """Who gives the money, and whether saying so also states a pairing (one row per giver
+    where 分别/各 gives the sum to each of a list: A和B各捐赠300万元).
 
-    The giver is the sentence's pairing with that recipient, else the nearest giver written
-    before the sum (an organisation right after 为/向/给, or after the places that name it, is
-    its goal: A为B小学捐赠5万元, A为Y县B小学捐赠), else the subject a sentence without one goes
-    on with (:mod:`kg.relate.subjects`). The article's topic is never taken for a giver; one
-    item of a list of givers (A、B等共捐资) is not the giver of their total.
+    The giver is the sentence's pairing with that recipient, else the place of 来自X的 after the
+    sum, else the nearest giver written before the sum (an organisation right after 为/向/给, or
+    after the places that name it, is its goal: A为B小学捐赠5万元, A为Y县B小学捐赠; a place that
+    sends a help team gives: X援藏工作队投入), else the subject a sentence without one goes on
+    with (:mod:`kg.relate.subjects`). The article's topic is never taken for a giver; one item of
+    a list of givers (A、B等共捐资) is not the giver of their total.
 
     A place gives a place of another level money only where the article pairs the two, or
     places around or inside them (a county's sum for a village of its partner county): that
@@ -240,65 +313,56 @@ def _fund_donor(
     here = ctx.state.in_sentence(index)
     exact = [p for p in here if place_key(p[1]) == place_key(recipient)]
     paired = exact or [p for p in here if related(p[1], recipient)]
-    donor_place: Mention | None = None
     if paired:
-        donor_place = paired[0][0]
-    else:
-        agents = _agents(ctx, positions, pos, recipient, text)
-        if agents:
-            agent = agents[-1]
-            if _several_givers(positions, agent, text):
-                return None, True
-            if agent.place is None:
-                return org_party(agent.mention), True
-            donor_place = agent.place
-            named = any(s.place is not None and related(s.place, recipient) for _, _, s in positions)
-            if not named and not ctx.partners(donor_place, recipient):
-                # the recipient came from another sentence: the giver named here must be
-                # known as its partner, or the two were never said to be linked
-                return None, True
-        else:
-            giver = _subject_giver(ctx, index, pos, recipient)
-            if giver is None or isinstance(giver, Party):
-                return giver, True
-            donor_place = giver
-    if comparable_levels(donor_place, recipient) or ctx.paired(donor_place, recipient):
-        return to_party(donor_place), True
-    if _helps_inside_partner(ctx, donor_place, recipient):
-        return to_party(donor_place), False
-    return None, True
+        return [_place_gives(ctx, paired[0][0], recipient)]
+    named = _agent_donors(ctx, positions, span, recipient, text)
+    if named is not None:
+        return named
+    giver = _subject_giver(ctx, index, span[0], recipient)
+    if giver is None or isinstance(giver, Party):
+        return [(giver, True)]
+    return [_place_gives(ctx, giver, recipient)]
 
 
 def read_funding(ctx: ArticleContext) -> None:
-    """Each sum the funding construction finds that is a transfer: who gives it to whom."""
+    """Each sum the funding construction finds that is a transfer: who gives it to whom (one row
+    for each recipient or giver a 分别/各 shares it among); a rough sum the article also states
+    exactly for the same recipient is left out."""
     rule = pattern_of("funding")
+    funds: list[tuple[Relation, bool]] = []
     for enc in ctx.encoded:
         positions = enc.slot_positions()
+        date = next((s.mention.iso for _, _, s in positions if s.letter == "D" and s.mention.iso), None)
         for match in rule.regex.finditer(enc.text):
             pos, end = match.span("money")
             slot = enc.slots_in(pos, end, "M")[0]
-            if not slot.mention.value or not _is_transfer(enc, pos, end):
+            if not slot.mention.value or not is_transfer(enc, pos, end):
                 continue
-            here = ctx.state.in_sentence(enc.index)
-            recipient = _fund_recipient(ctx, enc, positions, pos, here)
+            # the place of a project of the sentence inside it (the village of the workshop it builds)
+            recipient = project_place(
+                ctx, enc, _fund_recipient(ctx, enc, positions, pos, ctx.state.in_sentence(enc.index))
+            )
             if recipient is None:
                 continue
-            donor, pairs = _fund_donor(ctx, enc.index, positions, pos, recipient, enc.text)
-            date = next((s.mention.iso for _, _, s in positions if s.letter == "D" and s.mention.iso), None)
+            rough = is_approximate(enc, pos, slot.mention.text)
             left, right = clause_bounds(enc.text, pos, end)
-            ctx.add(
-                relation(
-                    "funding",
-                    ctx.article,
-                    enc.index,
-                    enc.span(left, max(right, end)),
-                    rule.id,
-                    rule.confidence if donor else rule.partial_confidence or 0.0,
-                    donor=donor,
-                    recipient=to_party(recipient),
-                    amount_yuan=slot.mention.value,
-                    date=date or ctx.article.date,
-                    purpose=_purpose(enc, end),
-                    states_pairing=pairs,
-                )
-            )
+            for place in shared_recipients(ctx, enc, positions, pos, recipient):
+                donors = _fund_donors(ctx, enc.index, positions, (pos, end), place, enc.text)
+                for donor, pairs in [d for i, d in enumerate(donors) if d not in donors[:i]]:
+                    found = relation(
+                        "funding",
+                        ctx.article,
+                        enc.index,
+                        enc.span(left, max(right, end)),
+                        rule.id,
+                        rule.confidence if donor else rule.partial_confidence or 0.0,
+                        donor=donor,
+                        recipient=to_party(place),
+                        amount_yuan=slot.mention.value,
+                        date=date or ctx.article.date,
+                        purpose=_purpose(enc, end),
+                        states_pairing=pairs,
+                    )
+                    funds.append((found, rough))
+    for found in without_restated(funds):
+        ctx.add(found)

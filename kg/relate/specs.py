@@ -121,13 +121,27 @@ LEXICON_SPEC: dict[str, Field] = {
     "quote_speaker": section(roles=need(words), verbs=need(words), pronouns=need(words), regex=need(text)),
     "not_subject_before": _WORDS,
     "introduced_enterprise": section(verbs=need(words), nouns_after=need(words)),
-    "funding": word_lists(
-        "verbs_before",
-        "nouns_after",
-        "not_funding_after",
-        "allocated_after",
-        "receive_verbs",
-        "purpose_markers",
+    "funding": section(
+        **{
+            key: need(words)
+            for key in (
+                "verbs_before",
+                "nouns_after",
+                "not_funding_after",
+                "allocated_after",
+                "receive_verbs",
+                "purpose_markers",
+                "fund_words",
+                "fund_links",
+                "level_change",
+                "rate_markers",
+                "each_words",
+                "source_words",
+                "approximate_after",
+                "approximate_before",
+            )
+        },
+        aid_goals=table(codes),
     ),
     "recipient_markers": _WORDS,
     "project": word_lists(

@@ -1,0 +1,165 @@
+"""Who gives a sum and who receives it where the wording reaches past the nearest place.
+
+- 分别/各 after a list gives the sum to each item (与A村、B村签订协议,分别捐赠5万元: 5万元 to each
+  village; A公司和B公司各捐赠300万元: 300万元 from each company);
+- a place followed by a help team's word (X援藏工作队) gives as the place that sends the team;
+- 2000万元来自X的援疆资金: X gives;
+- a sentence that names no receiving place but says where the aid goes (进藏两年, 援疆资金) gives to
+  that province, unless the place the context gives lies inside it;
+- a sum spent on a named project goes to the place the project stands in, when that lies inside
+  the place otherwise found (the village of the workshop, not its district);
+- a province taken from the context stands for the one place inside it that the article's
+  pairings help (上海方面累计投入 in an article of 松江 helping 西双版纳).
+"""
+
+from __future__ import annotations
+
+from kg.gazetteer import load_gazetteer
+from kg.link import found_place
+from kg.places import nests, place_key, province_of
+from kg.records import Mention
+from kg.relate.context import ArticleContext
+from kg.relate.encode import Encoded, Slot
+from kg.relate.rules import lexicon
+from kg.relate.text import SENTENCE_STOPS, TOKEN_RE
+
+Positions = list[tuple[int, int, Slot]]
+LIST_JOINERS = ("、", "和", "及", "以及", "与")
+
+
+def list_around(text: str, positions: Positions, index: int, letters: str) -> list[int]:
+    """The indexes of the tokens listed with token ``index`` (A、B和C), itself included."""
+    first = last = index
+    while first > 0 and positions[first - 1][2].letter in letters:
+        if text[positions[first - 1][1] : positions[first][0]] not in LIST_JOINERS:
+            break
+        first -= 1
+    while last + 1 < len(positions) and positions[last + 1][2].letter in letters:
+        if text[positions[last][1] : positions[last + 1][0]] not in LIST_JOINERS:
+            break
+        last += 1
+    return list(range(first, last + 1))
+
+
+def _each_between(text: str, start: int, end: int) -> bool:
+    between = text[start:end]
+    if any(c in between for c in SENTENCE_STOPS):
+        return False
+    return any(w in TOKEN_RE.sub("", between) for w in lexicon()["funding"]["each_words"])
+
+
+def shared_recipients(
+    ctx: ArticleContext, enc: Encoded, positions: Positions, pos: int, recipient: Mention
+) -> list[Mention]:
+    """The places that each receive the sum at ``pos``: every item of the recipient's list (none
+    of the article's givers) when 分别/各 stands between the list and the sum, else the recipient
+    alone."""
+    index = next(
+        (
+            i
+            for i, (p, _, s) in enumerate(positions)
+            if p < pos and s.place is not None and s.place is recipient
+        ),
+        None,
+    )
+    if index is None:
+        return [recipient]
+    items = list_around(enc.text, positions, index, "PU")
+    if len(items) < 2 or not _each_between(enc.text, positions[items[-1]][1], pos):
+        return [recipient]
+    places = [positions[i][2].place for i in items]
+    return [p for p in places if p is not None and (p is recipient or not ctx.state.is_donor_side(p))]
+
+
+def shared_givers(text: str, positions: Positions, agent: Slot, pos: int) -> list[Slot]:
+    """The givers that each give the sum at ``pos`` (A和B各捐赠): the agent's list when 分别/各
+    stands between it and the sum; empty otherwise."""
+    index = next((i for i, (_, _, s) in enumerate(positions) if s is agent), None)
+    if index is None:
+        return []
+    items = list_around(text, positions, index, "PO")
+    if len(items) < 2 or not _each_between(text, positions[items[-1]][1], pos):
+        return []
+    return [positions[i][2] for i in items]
+
+
+def sends_team(text: str, end: int) -> bool:
+    """Whether the place token ending at ``end`` names the place that sends a help team (天津援藏
+    工作队): a team's word follows within a few characters, with no other token between."""
+    after = text[end : end + 8]
+    token = TOKEN_RE.search(after)
+    if token:
+        after = after[: token.start()]
+    return any(w in after for w in lexicon()["stationed_team"]["words"])
+
+
+def source_giver(text: str, positions: Positions, end: int) -> Slot | None:
+    """The place of 来自X的 right after the sum (2000万元来自X的援疆资金)."""
+    for word in lexicon()["funding"]["source_words"]:
+        if not text.startswith(word, end):
+            continue
+        at = end + len(word)
+        for p, _, s in positions:
+            if p == at and s.letter == "P" and s.place is not None:
+                return s
+    return None
+
+
+def aid_goal(ctx: ArticleContext, enc: Encoded, context: Mention | None) -> Mention | None:
+    """The province a word of the sentence sends the aid to (进藏, 援疆) — or the one place inside
+    it the article's pairings help —, unless the place the context gives lies inside it (then
+    that place)."""
+    goals = lexicon()["funding"]["aid_goals"]
+    found = [(enc.text.find(w), w) for w in goals if not w.startswith("_") and w in enc.text]
+    if not found:
+        return context
+    at, word = min(found)
+    code = goals[word][0]
+    if context is not None and (province_of(context) or "")[:2] == code[:2]:
+        return context
+    division = load_gazetteer().get(code)
+    if division is None:
+        return context
+    # the word itself names the province (the evidence of the recipient)
+    return narrowest(ctx, found_place(ctx.article, enc.starts[at], enc.ends[at + len(word) - 1], division))
+
+
+def project_place(ctx: ArticleContext, enc: Encoded, recipient: Mention | None) -> Mention | None:
+    """The place a project named in the sentence (here or where the projects family found it)
+    stands in, when it lies inside ``recipient`` or there is none; else ``recipient``."""
+    sentence = ctx.article.sentence_text(enc.index)
+    for r in ctx.relations:
+        if (
+            r.type != "project"
+            or r.recipient is None
+            or len(r.project or "") < 3
+            or r.project not in sentence
+        ):
+            continue
+        place = place_at(ctx, r.recipient.mention_start)
+        if place is not None and (recipient is None or nests(place, recipient)):
+            return place
+    return recipient
+
+
+def place_at(ctx: ArticleContext, start: int | None) -> Mention | None:
+    """The linked place whose mention starts at ``start``."""
+    for enc in ctx.encoded:
+        for slot in enc.slots:
+            if slot.place is not None and slot.place.start == start:
+                return slot.place
+    return None
+
+
+def narrowest(ctx: ArticleContext, place: Mention) -> Mention:
+    """The one place inside a province that holds every place the article's pairings help in it
+    (万源市 over its villages), else the province."""
+    if place.level != "province":
+        return place
+    inside = {
+        place_key(r): r
+        for _, r, _, _ in ctx.state.pairings
+        if nests(r, place) and place_key(r) != place_key(place)
+    }
+    tops = [r for r in inside.values() if not any(o is not r and nests(r, o) for o in inside.values())]
+    return tops[0] if len(tops) == 1 else place

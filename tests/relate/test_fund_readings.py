@@ -1,0 +1,104 @@
+"""Funds read past the nearest place: sums shared by 分别/各, help teams, aid goals (进藏, 援疆),
+nominal sums (资金总计), rising levels, rates, rough sums restated exactly, a province from the
+context narrowed to the place the pairings help, a sum for a project going where it stands.
+Sentences written for these tests, through the real pipeline (nlp → link → relate)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.records import Article, Mention, Relation
+
+Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
+JSS = "积石山保安族东乡族撒拉族自治县"
+
+
+def funds(read_text: Read, text: str) -> list[tuple[str | None, str | None, float | None]]:
+    _, _, relations = read_text(text)
+    return [
+        (r.donor.name if r.donor else None, r.recipient.name if r.recipient else None, r.amount_yuan)
+        for r in relations
+        if r.type == "funding"
+    ]
+
+
+def test_each_recipient_of_a_list_gets_the_sum_said_for_each(read_text: Read) -> None:
+    text = "福清市对口帮扶通渭县。福清市甲乙商会与华家岭镇高尧村、世歌尧村签订结对帮扶协议,分别捐赠3万元。"
+    assert funds(read_text, text) == [
+        ("福清市甲乙商会", "高尧村", 30_000),
+        ("福清市甲乙商会", "世歌尧村", 30_000),
+    ]
+
+
+def test_each_giver_of_a_list_gives_the_sum_said_for_each(read_text: Read) -> None:
+    text = "积石山县获得东西部协作帮扶。甲乙科技有限公司和丙丁建设有限公司各向积石山县捐赠300万元。"
+    assert funds(read_text, text) == [
+        ("甲乙科技有限公司", JSS, 3_000_000),
+        ("丙丁建设有限公司", JSS, 3_000_000),
+    ]
+    # without 各 their total is no one giver's
+    text = "积石山县获得东西部协作帮扶。甲乙科技有限公司和丙丁建设有限公司共向积石山县捐赠300万元。"
+    assert funds(read_text, text) == [(None, JSS, 3_000_000)]
+
+
+def test_the_recipient_listed_with_the_giver_is_no_second_giver(read_text: Read) -> None:
+    assert funds(read_text, "海沧区、积石山县各安排2个镇结对帮扶,落实300万元帮扶资金。") == [
+        ("海沧区", JSS, 3_000_000)
+    ]
+
+
+def test_a_help_team_gives_for_the_place_that_sends_it_and_a_part_is_its_own_row(read_text: Read) -> None:
+    text = "厦门市援藏工作队投入600万元为墨竹工卡县修建道路,其中200万元用来建设饮水工程。"
+    assert funds(read_text, text) == [
+        ("厦门市", "墨竹工卡县", 6_000_000),
+        ("厦门市", "墨竹工卡县", 2_000_000),
+    ]
+
+
+def test_an_aid_goal_word_names_the_province_helped_and_the_subject_gives(read_text: Read) -> None:
+    text = "进藏三年,江苏省共安排项目80个,合计投入资金9.5亿元。"
+    assert funds(read_text, text) == [("江苏省", "西藏自治区", 950_000_000)]
+    text = "新一轮对口援疆以来,各援疆省市投入援助资金150亿元。"
+    assert funds(read_text, text) == [(None, "新疆维吾尔自治区", 15_000_000_000)]
+
+
+def test_nominal_sums_sources_and_rising_levels_are_funds(read_text: Read) -> None:
+    assert funds(read_text, "浙江省对口支援四川省年度资金总计5.2亿元。") == [
+        ("浙江省", "四川省", 520_000_000)
+    ]
+    text = "今年有500万元来自江苏省的援疆资金用于乌恰县的学校建设。"
+    assert funds(read_text, text) == [("江苏省", "乌恰县", 5_000_000)]
+    text = "福建省提高对宁夏回族自治区的援助资金标准,由1.1亿元提高到3.1亿元。"
+    assert funds(read_text, text) == [
+        ("福建省", "宁夏回族自治区", 110_000_000),
+        ("福建省", "宁夏回族自治区", 310_000_000),
+    ]
+
+
+def test_rates_and_signed_investments_are_no_funds(read_text: Read) -> None:
+    text = "广东省向广西壮族自治区投入援助资金56亿元,县均援助资金5800万元。"
+    assert funds(read_text, text) == [("广东省", "广西壮族自治区", 5_600_000_000)]
+    assert funds(read_text, "上海援疆资金为每户补助3万元。") == []
+    assert funds(read_text, "甲乙公司与积石山县签订协议,协议资金超过50亿元。") == []
+
+
+def test_a_rough_sum_the_article_states_exactly_is_one_sum(read_text: Read) -> None:
+    text = "福建累计援助宁夏7亿多元\n福建省累计援助宁夏回族自治区7.74亿元。"
+    assert funds(read_text, text) == [("福建省", "宁夏回族自治区", 774_000_000)]
+    # a rough sum alone stays
+    assert funds(read_text, "福建省累计援助宁夏回族自治区7亿多元。") == [
+        ("福建省", "宁夏回族自治区", 700_000_000)
+    ]
+
+
+def test_a_province_from_the_context_stands_for_the_place_the_pairings_help(read_text: Read) -> None:
+    text = "沪滇协作以来,松江区与西双版纳傣族自治州结对帮扶。帮扶4年来,上海方面累计投入财政帮扶资金3亿元。"
+    assert funds(read_text, text) == [("上海市", "西双版纳傣族自治州", 300_000_000)]
+
+
+def test_a_sum_for_a_named_project_goes_to_the_village_it_stands_in(read_text: Read) -> None:
+    text = (
+        "福清市对口帮扶通渭县。在华家岭镇高尧村,老人们来到“福通幸福院”的日间照料中心吃饭。"
+        "作为通渭县首个关爱中心,“福通幸福院”由福清东西部协作资金支持80万元修建。"
+    )
+    assert funds(read_text, text) == [("福清市", "高尧村", 800_000)]
