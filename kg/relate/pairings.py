@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.places import place_key
+from kg.places import place_key, region_code
 from kg.records import Mention, Relation
+from kg.regions import region_of
 from kg.relate.candidates import pair_candidates
 from kg.relate.context import ArticleContext
 from kg.relate.direction import EARLY_STEPS, SIDE_STEPS, resolve_direction, resolve_factors
@@ -55,6 +56,8 @@ def _settle(ctx: ArticleContext, candidates: list[PairCandidate]) -> list[Settle
     for c in (c for c in candidates if c.symmetric):
         donor, recipient, step = resolve_direction(c.first, c.second, ArticleState())
         if step in EARLY_STEPS:
+            if not _sides_hold(c, donor, recipient, step):
+                continue
             confidence = c.confidence * resolve_factors()[step]
             settled.append((c, donor, recipient, confidence))
             ctx.note_pairing(donor, recipient, confidence, c.sentence)
@@ -62,8 +65,8 @@ def _settle(ctx: ArticleContext, candidates: list[PairCandidate]) -> list[Settle
             pending.append(c)
     for c in pending:
         donor, recipient, step = resolve_direction(c.first, c.second, ctx.state)
-        if c.pattern.decided_by == "sides" and step not in SIDE_STEPS:
-            continue  # a weak wording (X与Y…合作) pairs only places whose sides differ
+        if not _sides_hold(c, donor, recipient, step):
+            continue  # a weak wording (X与Y…协作) pairs only places whose sides differ
         if step not in SIDE_STEPS and all(ctx.state.is_recipient_side(p) for p in (c.first, c.second)):
             continue  # two places of the receiving side (积石山县与东乡县结对交流) are no pair
         settled.append((c, donor, recipient, c.confidence * resolve_factors()[step]))
@@ -71,6 +74,20 @@ def _settle(ctx: ArticleContext, candidates: list[PairCandidate]) -> list[Settle
         if not any(p[0] is donor and p[1] is recipient and p[3] == c.sentence for p in ctx.state.pairings):
             ctx.note_pairing(donor, recipient, c.confidence, c.sentence)
     return settled
+
+
+def _sides_hold(c: PairCandidate, donor: Mention, recipient: Mention, step: str) -> bool:
+    """Whether a wording that only the sides may decide is decided by them: ``sides``, a step of
+    the places themselves; ``east-sides``, the same, but a difference of region only where one
+    of them lies in the east (辽源市与鄂尔多斯市…战略合作: two places of the north-east and the
+    west cooperate, neither helps the other)."""
+    if c.pattern.decided_by == "any":
+        return True
+    if step not in SIDE_STEPS:
+        return False
+    if c.pattern.decided_by == "east-sides" and step == "region":
+        return any(region_of(region_code(p)) == "east" for p in (donor, recipient))
+    return True
 
 
 def _keep_one_direction(ctx: ArticleContext, settled: list[Settled]) -> None:

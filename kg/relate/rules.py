@@ -133,7 +133,7 @@ class Pattern:
     # cross: each first with each second | chain: A与B、C与D, one pair per 与 | items: a list of
     # pairs, each item's places before its joining word with those after it (A、B与C,D与E)
     pairs: str = "cross"
-    decided_by: str = "any"  # any | sides: a symmetric wording kept only when the sides decide
+    decided_by: str = "any"  # any | sides | east-sides: a symmetric wording kept only when the sides decide
     teams: bool = False  # every organisation in the wording must be a team (X驻Y工作队)
     partial_confidence: float | None = None  # funds and projects: where a role stays unknown
 

@@ -71,7 +71,7 @@ PATTERN_ROW: dict[str, Field] = {
     "recipient_fallback": may(one_of("topic", "context", "subject")),
     "action": may(text),
     "pairs": may(one_of("cross", "chain", "items")),
-    "decided_by": may(one_of("any", "sides")),
+    "decided_by": may(one_of("any", "sides", "east-sides")),
     "teams": may(flag),
     "note": may(text),
     "examples": need(examples),
