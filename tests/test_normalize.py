@@ -443,6 +443,17 @@ def test_sentences_keep_numbers_and_ellipses_whole() -> None:
     assert sentences(text) == ["增长了3...5倍,约1.85万户。", "白水贡米、珍珠花生......11月15日开展。"]
 
 
+def test_sentences_of_paragraphs_joined_by_spaces() -> None:
+    # a page whose paragraphs were joined by spaces: a space between two Han characters ends a
+    # sentence, but not after a short run (a dateline) nor inside a quote
+    text = "新华社电 记者王某现在在家门口就能上班,收入还可以 青禾县位于某省南部的深山地带 “我们 很感激”村民说"
+    assert sentences(text) == [
+        "新华社电 记者王某现在在家门口就能上班,收入还可以",
+        "青禾县位于某省南部的深山地带",
+        "“我们 很感激”村民说",
+    ]
+
+
 def test_sentence_offsets_cover_the_seed_text(normalised: dict) -> None:
     for _raw, result in normalised.values():
         text = result.text

@@ -211,7 +211,14 @@ def _agents(
         and not (s.letter == "P" and not s.government and len(s.mention.text) < 2)
         # a place that only locates an organisation (广东的扶沟商会) is not the giver
         and not (s.letter == "P" and _locates_an_org(positions, s, ctx.article.text))
+        # nor one that only says where a group of people is from (江门侨乡力量, 浙江客商)
+        and not (s.letter == "P" and _modifies_group(s, ctx.article.text))
     ]
+
+
+def _modifies_group(slot: Slot, text: str) -> bool:
+    """Whether the place is written right before a group of people it only says the origin of."""
+    return text.startswith(tuple(lexicon()["group_modifiers"]["words"]), slot.end)
 
 
 def _subject_giver(ctx: ArticleContext, index: int, pos: int, recipient: Mention) -> Party | Mention | None:
@@ -318,6 +325,10 @@ def _fund_donors(
     named = _agent_donors(ctx, positions, span, recipient, text)
     if named is not None:
         return named
+    if any(
+        at < span[0] and s.letter == "P" and _modifies_group(s, ctx.article.text) for at, _, s in positions
+    ):
+        return [(None, True)]  # the giver is a group of people the sentence names (江门侨乡力量)
     giver = _subject_giver(ctx, index, span[0], recipient)
     if giver is None or isinstance(giver, Party):
         return [(giver, True)]

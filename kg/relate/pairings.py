@@ -69,6 +69,8 @@ def _settle(ctx: ArticleContext, candidates: list[PairCandidate]) -> list[Settle
             continue  # a weak wording (X与Y…协作) pairs only places whose sides differ
         if step not in SIDE_STEPS and all(ctx.state.is_recipient_side(p) for p in (c.first, c.second)):
             continue  # two places of the receiving side (积石山县与东乡县结对交流) are no pair
+        if step == "order" and all(region_of(region_code(p)) == "west" for p in (c.first, c.second)):
+            continue  # two places of the west that nothing but their order tells apart: no pair
         settled.append((c, donor, recipient, c.confidence * resolve_factors()[step]))
     for c, donor, recipient, _ in settled:
         if not any(p[0] is donor and p[1] is recipient and p[3] == c.sentence for p in ctx.state.pairings):

@@ -144,6 +144,7 @@ LEXICON_SPEC: dict[str, Field] = {
         aid_goals=table(codes),
     ),
     "recipient_markers": _WORDS,
+    "group_modifiers": _WORDS,
     "project": word_lists(
         "place_words",
         "builder_verbs",

@@ -92,3 +92,10 @@ def test_a_place_that_gives_still_gives() -> None:
     text = "海沧区向积石山县捐赠帮扶资金5万元。"
     found = fundings(text, ["海沧区", "积石山县"], orgs={}, money={"5万元": 50_000})
     assert found == [("海沧区", JSS, 50_000)]
+
+
+def test_a_place_that_only_says_where_a_group_is_from_gives_nothing() -> None:
+    # the sum comes from the group (侨乡力量, 客商), not from its home place
+    text = "海沧区对口帮扶积石山县。广泛动员社会力量,特别是海沧区侨乡力量参与帮扶,累计获得捐款100万元。"
+    found = fundings(text, ["海沧区", "积石山县"], money={"100万元": 1_000_000})
+    assert [giver for giver, _, _ in found] == [None]

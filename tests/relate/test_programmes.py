@@ -108,6 +108,18 @@ def test_no_pair_between_two_places_of_the_receiving_side() -> None:
     assert found == [("厦门市", "临夏回族自治州")]
 
 
+def test_no_pair_between_two_places_of_the_west_that_only_their_order_tells_apart() -> None:
+    table = {
+        **TABLE,
+        "东乡县": place("东乡族自治县", "county", "622926", ("620000", "622900")),
+        "广河县": place("广河县", "county", "622924", ("620000", "622900")),
+    }
+    # no pairing of the article puts either on the receiving side, and nothing decides who gives
+    text = "广河县与东乡县结对交流脱贫经验。"
+    art, mentions = article(text, ["广河县", "东乡县"], table=table)
+    assert pairings_of(art, mentions) == []
+
+
 def test_a_place_that_obtains_another_s_paired_support_receives() -> None:
     table = {
         **TABLE,
