@@ -11,6 +11,7 @@ from typing import Any
 
 from kg.gazetteer import Gazetteer
 from kg.link import link_mentions
+from kg.link.anaphors import resolve_references_back
 from kg.records import Article, Mention, Relation, Sentence
 from kg.relate import extract_relations
 
@@ -157,7 +158,8 @@ def article(
     table: dict[str, Place] | None = None,
 ) -> tuple[Article, list[Mention]]:
     """An article and its linked mentions: every occurrence of each listed surface, longest first
-    (places looked up in ``table``, by default :data:`PLACES`)."""
+    (places looked up in ``table``, by default :data:`PLACES`), and the words that point back read
+    as the linker reads them (:func:`kg.link.anaphors.resolve_references_back`)."""
     art = Article(id=article_id, text=text, sentences=sentences_of(text))
     wanted: list[tuple[str, str]] = [(s, "PLACE") for s in places]
     wanted += [(s, "ORG") for s in (orgs or {})]
@@ -184,7 +186,8 @@ def article(
             else:
                 mention.value = (money or {})[surface]
             mentions.append(mention)
-    return art, sorted(mentions, key=lambda m: m.start)
+    # the linker's last step: 该村, 该公司, 我们 read as what they point back to
+    return art, resolve_references_back(art, mentions)
 
 
 def tagged(text: str, places: list[str], orgs: tuple[str, ...] = ()) -> tuple[Article, list[Mention]]:

@@ -28,6 +28,7 @@ from rdflib import DCTERMS, PROV, RDF, SKOS, XSD, Graph, Literal, Node, URIRef
 from kg.graph.divisions import CodedDivision, coded_divisions
 from kg.graph.networkx import EdgeRows, project
 from kg.graph.programmes import add_programmes, link_relation
+from kg.link.anaphors import ORG_SOURCE, SPEAKER_SOURCE
 from kg.records import Article, Mention, Party, Relation
 from kg.regions import region_of
 from kg.vocab import (
@@ -91,6 +92,10 @@ class _PairFacts:
     programmes: set[str] = field(default_factory=set)
 
 
+# 该公司 and 我们 stand for an organisation without naming it: no surface form of it
+NOT_NAMES = frozenset({ORG_SOURCE, SPEAKER_SOURCE})
+
+
 class _Entities:
     """The places, organisations and projects, each described once into one small graph.
 
@@ -113,7 +118,7 @@ class _Entities:
         for m in mentions:
             if not m.name or m.label not in ("PLACE", "ORG"):
                 continue
-            if m.text and m.text != m.name:
+            if m.text and m.text != m.name and m.source not in NOT_NAMES:
                 self.surfaces[(m.label, m.name)].add(m.text)
             if m.label == "ORG" and m.home_code:
                 self.home_code.setdefault(m.name, m.home_code)

@@ -1,5 +1,6 @@
 """One article's mentions linked: places, then discovery, then references back, organisations,
-money, dates, projects. ``link_mentions(article, mentions, gazetteer)`` is a pure function."""
+money, dates, projects, and last the words that point back (该村, 该公司, 我们) read as what they
+point to. ``link_mentions(article, mentions, gazetteer)`` is a pure function."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from kg.gazetteer import Gazetteer
+from kg.link.anaphors import resolve_references_back
 from kg.link.discover import (
     discover_local_places,
     discover_province_pairs,
@@ -86,7 +88,7 @@ def link_mentions(
             others.append(replace(mention, name=name, home_code=home_code))
         elif mention.label not in ("PLACE", "ORG"):
             others.append(replace(mention, name=mention.text.strip(QUOTES) or mention.text))
-    return sorted([*linked_places, *orgs, *others], key=lambda m: (m.start, m.end, m.label))
+    return resolve_references_back(article, [*linked_places, *orgs, *others])
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:

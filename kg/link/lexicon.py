@@ -21,7 +21,12 @@ _GROUPS = {
     "count": ("numerals", "measure", "and_others", "administrative"),
     "programme": ("scope", "aim", "work"),
     "joint_side": ("counted", "bare"),
+    "government_org": ("suffixes", "not_suffixes"),
+    "place_anaphors": ("determiners", "nouns", "not_followed_by"),
+    "org_anaphors": ("determiners", "nouns", "generic_nouns"),
+    "quote_speaker": ("roles", "verbs", "pronouns"),
 }
+_NUMBERS = ("lookback_sentences",)
 
 
 class LexiconError(ValueError):
@@ -38,11 +43,11 @@ def check(data: Any) -> dict[str, Any]:
     """The file's words by key, or LexiconError for a missing or unknown key or a bad value."""
     if not isinstance(data, dict):
         raise LexiconError(f"{SOURCE}: a JSON object is expected")
-    allowed = {"_about", *_LISTS, *_GROUPS}
+    allowed = {"_about", *_LISTS, *_GROUPS, *_NUMBERS}
     for key in data:
         if key not in allowed:
             raise LexiconError(f"{SOURCE}: unknown key {key!r} (allowed: {', '.join(sorted(allowed))})")
-    for key in (*_LISTS, *_GROUPS):
+    for key in (*_LISTS, *_GROUPS, *_NUMBERS):
         if key not in data:
             raise LexiconError(f"{SOURCE}: key {key!r} is missing")
     words: dict[str, Any] = {key: _words(data[key], key) for key in _LISTS}
@@ -51,6 +56,11 @@ def check(data: Any) -> dict[str, Any]:
         if not isinstance(section, dict) or set(section) != set(keys):
             raise LexiconError(f"{SOURCE}: key {group!r}: an object of {', '.join(keys)} is expected")
         words[group] = {key: _words(section[key], f"{group}.{key}") for key in keys}
+    for key in _NUMBERS:
+        value = data[key]
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise LexiconError(f"{SOURCE}: key {key!r}: a whole number (0 or more) expected, got {value!r}")
+        words[key] = value
     return words
 
 

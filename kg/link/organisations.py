@@ -66,6 +66,16 @@ def org_context_cues() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
 
 
+def is_government(org: Mention) -> bool:
+    """A government or party organ acts for its place and is no helper organisation (the words:
+    ``government_org`` of ``data/link_words.json``)."""
+    rule = link_words()["government_org"]
+    name = org.name or org.text
+    if name.endswith(rule["not_suffixes"]):
+        return False  # 某镇工会委员会: a mass organisation named like a committee
+    return name.endswith(rule["suffixes"])
+
+
 def org_subtype(name: str, article_text: str = "", end: int | None = None) -> str:
     """Subtype from the name's suffix, else from a cue right after the mention, else ``other``."""
     if (subtype := subtype_by_suffix(name)) is not None:

@@ -67,8 +67,9 @@ Funds and projects
 Modules
     ``rules`` the rule files (lexicon, constructions, macros) · ``text`` the encoded alphabet and
     clause punctuation · ``geo`` place identity and place facts · ``orgs`` which organisation
-    mentions are names · ``encode`` a sentence as tokens · ``references`` 该村/该公司/我们 ·
-    ``context`` the per-article state · ``candidates`` and ``pairings`` place pairings ·
+    mentions are names · ``encode`` a sentence as tokens (该村/该公司/我们 come from the linker
+    as mentions of what they point to, :mod:`kg.link.anaphors`) · ``context`` the per-article
+    state · ``candidates`` and ``pairings`` place pairings ·
     ``direction`` who gives in a symmetric wording · ``recall`` the cue net under the
     constructions · ``help``, ``funding``, ``projects`` the families that lean on the pairings
     (``fund_amounts`` which sums are funds, ``fund_parties`` givers and recipients past the

@@ -1,17 +1,18 @@
 """The per-article context every family reads: the article, its sentences encoded once each
-(with the words that point back read as what they point to), each sentence's subject place,
-the pairings found so far and the relations found so far."""
+(the words that point back, 该村/该公司/我们, come from the linker as mentions of what they point
+to: :mod:`kg.link.anaphors`), each sentence's subject place, the pairings found so far and the
+relations found so far."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kg.link.organisations import is_government
 from kg.places import UPPER_LEVELS, place_key, province_of
 from kg.records import Article, Mention, Relation
 from kg.relate.encode import Encoded, Slot, encode
 from kg.relate.geo import code_within, is_resolved, related
-from kg.relate.orgs import is_government, is_local_institution
-from kg.relate.references import org_anaphors, place_anaphors, quote_speakers
+from kg.relate.orgs import is_local_institution
 from kg.relate.rules import lexicon
 from kg.relate.state import ArticleState
 
@@ -50,25 +51,6 @@ class ArticleContext:
             encode(article, i, by_sentence.get(i, []), self.places_by_code, places_by_text)
             for i in range(len(article.sentences))
         ]
-        speaking = quote_speakers(article, self.encoded)
-        for m in speaking:
-            by_sentence.setdefault(m.sentence, []).append(m)
-        for i in sorted({m.sentence for m in speaking}):
-            self.encoded[i] = encode(article, i, by_sentence[i], self.places_by_code, places_by_text)
-        referring = org_anaphors(article, self.encoded)
-        for m in referring:  # in place of the NER's reading of the same words (该公司 as a name)
-            here = by_sentence.setdefault(m.sentence, [])
-            here[:] = [k for k in here if k.end <= m.start or k.start >= m.end]
-            here.append(m)
-        for i in sorted({m.sentence for m in referring}):
-            self.encoded[i] = encode(article, i, by_sentence[i], self.places_by_code, places_by_text)
-        pointing = place_anaphors(article, self.encoded)
-        for m in pointing:  # in place of the linker's reading of the same word, if any
-            here = by_sentence.setdefault(m.sentence, [])
-            here[:] = [k for k in here if k.end <= m.start or k.start >= m.end]
-            here.append(m)
-        for i in sorted({m.sentence for m in pointing}):
-            self.encoded[i] = encode(article, i, by_sentence[i], self.places_by_code, places_by_text)
         self.topics = _topics(self.encoded)
         self.state = ArticleState()
         self.relations: list[Relation] = []

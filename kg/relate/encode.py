@@ -11,17 +11,14 @@ from typing import Any
 
 from kg.gazetteer import load_gazetteer
 from kg.link import fill_place
+from kg.link.anaphors import ORG_SOURCE, SPEAKER_SOURCE, visible
+from kg.link.organisations import is_government
 from kg.places import UPPER_LEVELS, nests
 from kg.records import Article, Mention
 from kg.relate.geo import is_resolved
-from kg.relate.orgs import guarded_org, is_government
+from kg.relate.orgs import guarded_org
 from kg.relate.rules import lexicon
 from kg.relate.text import CLOSE, LABEL_LETTERS, OPEN, TOKEN_RE
-
-SPEAKER_SOURCE = "quote-speaker"
-
-
-ANAPHOR_SOURCE = "org-anaphor"  # 该公司: the organisation named before
 
 
 @dataclass
@@ -65,15 +62,6 @@ def _usable(mention: Mention) -> bool:
     if mention.label == "PLACE":
         return True
     return mention.label in LABEL_LETTERS
-
-
-def _non_overlapping(mentions: Sequence[Mention]) -> list[Mention]:
-    """Longest first, then in text order: an ORG that contains a place name wins over it."""
-    kept: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
-            kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
 
 
 def _unresolved_place(mention: Mention) -> Mention | None:
@@ -202,7 +190,7 @@ def encode(
     """Encode sentence ``index`` of the article with its mentions."""
     sentence = article.sentences[index]
     slots: list[Slot] = []
-    for m in _non_overlapping([m for m in mentions if _usable(m)]):
+    for m in visible([m for m in mentions if _usable(m)]):
         if m.label == "PLACE":
             if not is_resolved(m):
                 # never a pairing party; a help or fund recipient when its name says its level
@@ -216,7 +204,7 @@ def encode(
                 continue
             slots.append(Slot("P", m, m.start, m.end, place=m))
         elif m.label == "ORG":
-            speaker = m.source in (SPEAKER_SOURCE, ANAPHOR_SOURCE)  # 我们 / 该公司 for a name
+            speaker = m.source in (SPEAKER_SOURCE, ORG_SOURCE)  # 我们 / 该公司 for a name
             guarded = (
                 m
                 if speaker

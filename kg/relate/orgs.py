@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
+from kg.link.organisations import is_government
 from kg.records import Mention
 from kg.relate.rules import alternatives, lexicon
 
@@ -254,15 +255,6 @@ def is_common_phrase(text: str) -> bool:
         )
         for w in words
     )
-
-
-def is_government(org: Mention) -> bool:
-    """A government or party organ acts for its place and is no helper organisation."""
-    rule = lexicon()["government_org"]
-    name = org.name or org.text
-    if name.endswith(tuple(rule["not_suffixes"])):
-        return False  # 某镇工会委员会: a mass organisation named like a committee
-    return any(name.endswith(s) for s in rule["suffixes"])
 
 
 def is_local_institution(org: Mention) -> bool:

@@ -93,7 +93,6 @@ LEXICON_SPEC: dict[str, Field] = {
     "attributive_heads": _WORDS,
     "clause_opening_verbs": _WORDS,
     "aid_recipient_provinces": section(codes=need(codes)),
-    "government_org": section(suffixes=need(words), not_suffixes=need(words)),
     "not_agent_before": word_lists(
         "words",
         "object_lead_verbs",
@@ -112,13 +111,6 @@ LEXICON_SPEC: dict[str, Field] = {
         "aspect_particles",
         "thanks_prepositions",
     ),
-    "org_anaphors": section(
-        regex=need(regex),
-        determiners=need(words),
-        generic_nouns=need(words),
-        lookback_sentences=need(integer),
-    ),
-    "quote_speaker": section(roles=need(words), verbs=need(words), pronouns=need(words), regex=need(text)),
     "not_subject_before": _WORDS,
     "introduced_enterprise": section(verbs=need(words), nouns_after=need(words)),
     "funding": section(
@@ -185,7 +177,6 @@ LEXICON_SPEC: dict[str, Field] = {
         not_name_endings=need(words),
     ),
     "negation": _WORDS,
-    "anaphors": section(regex=need(regex), lookback_sentences=need(integer)),
     "stationed_team": section(words=need(words), marker=need(text)),
     "clause_adverbs": _WORDS,
     "pair_items": section(pair_joiners=need(words), item_separators=need(words)),

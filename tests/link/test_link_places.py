@@ -526,7 +526,8 @@ def test_project_home_place(gaz: Gazetteer) -> None:
 
 
 def test_the_said_village_is_the_one_just_named(gaz: Gazetteer) -> None:
-    # 高坝田村 is found by discovery (no mention given), 该村 and 全镇 refer back to it and its town
+    # 高坝田村 is found by discovery (no mention given), 该村 and 全镇 refer back to it and its town;
+    # 该村 is read last, as a mention of the village itself (kg.link.anaphors)
     text = "昆山企业家来到碧江区坝黄镇高坝田村。企业为该村修建了冷库,全镇蓝莓销路更广。"
     linked = link(gaz, text, ["昆山", "碧江区坝黄镇"])
     said = by_text(linked, "该村")
@@ -534,7 +535,7 @@ def test_the_said_village_is_the_one_just_named(gaz: Gazetteer) -> None:
         "高坝田村",
         "village",
         "520602",
-        "pattern",
+        "anaphor",
     )
     assert by_text(linked, "全镇").name == "坝黄镇"
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from relate_fixtures import org_mention
 
-from kg.relate.orgs import guarded_org, is_government
+from kg.link.organisations import is_government
+from kg.relate.orgs import guarded_org
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,13 @@
 """Words that point back: 该村/该县 to a place, 该公司 to an organisation, 我们 in a quote to the
-organisation that speaks it. Sentences written for these tests, with hand-linked mentions."""
+organisation that speaks it — read by the linker (kg.link.anaphors) as mentions of what they point
+to, and so read by relate. Sentences written for these tests, with hand-linked mentions."""
 
 from __future__ import annotations
 
-from relate_fixtures import helpers, pair_set, relations
+from relate_fixtures import helpers, pair_set, relations, sentences_of
+
+from kg.link.anaphors import ORG_SOURCE, PLACE_SOURCE, SPEAKER_SOURCE, resolve_references_back
+from kg.records import Article, Mention
 
 
 def test_gai_cun_points_before_its_own_clause() -> None:
@@ -52,3 +56,36 @@ def test_the_group_points_back_past_the_state_council() -> None:
     orgs = {"甲乙能源集团": None, "国务院": None}
     found = helpers(text, ["靖远县"], orgs)
     assert {f[0] for f in found} == {"甲乙能源集团"}
+
+
+def test_the_linker_hands_on_each_word_as_a_mention_of_what_it_points_to() -> None:
+    # the NER's 该公司 (taken for a name) gives way to the organisation it points back to
+    text = "甲乙公司董事长表示:“我们将在富坪村投资建设冷库。”该公司已签约。"
+    art = Article(id="t", text=text, sentences=sentences_of(text))
+    org = Mention("t", "ORG", "甲乙公司", 0, 4, 0, name="甲乙公司", subtype="enterprise")
+    ner = Mention("t", "ORG", "该公司", 26, 29, 1, name="该公司")
+    found = resolve_references_back(art, [org, ner])
+    assert [(m.text, m.name, m.start, m.source, m.sentence) for m in found] == [
+        ("甲乙公司", "甲乙公司", 0, "ner", 0),
+        ("我们", "甲乙公司", 11, SPEAKER_SOURCE, 0),
+        ("该公司", "甲乙公司", 26, ORG_SOURCE, 1),
+    ]
+
+
+def test_the_said_county_is_the_county_before_its_own_clause() -> None:
+    text = "甲县与乙县结对。该县的企业来到乙县。"
+    art = Article(id="t", text=text, sentences=sentences_of(text))
+    places = [
+        Mention("t", "PLACE", "甲县", 0, 2, 0, name="甲县", code="100001", level="county"),
+        Mention("t", "PLACE", "乙县", 3, 5, 0, name="乙县", code="100002", level="county"),
+        Mention("t", "PLACE", "乙县", 15, 17, 1, name="乙县", code="100002", level="county"),
+    ]
+    said = [m for m in resolve_references_back(art, places) if m.text == "该县"]
+    assert [(m.name, m.code, m.start, m.source) for m in said] == [("乙县", "100002", 8, PLACE_SOURCE)]
+
+
+def test_a_government_organ_is_no_antecedent_nor_speaker() -> None:
+    text = "甲县人民政府负责人表示:“我们欢迎投资。”该公司没有来。"
+    art = Article(id="t", text=text, sentences=sentences_of(text))
+    organ = Mention("t", "ORG", "甲县人民政府", 0, 6, 0, name="甲县人民政府")
+    assert resolve_references_back(art, [organ]) == [organ]
