@@ -13,13 +13,17 @@ says where it stands, not who is paired with whom.
 
 from __future__ import annotations
 
+import re
+
+from kg.gazetteer import load_gazetteer
+from kg.places import nests
 from kg.records import Mention, Party
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
 from kg.relate.facts import org_party, relation, to_party
 from kg.relate.geo import comparable_levels, related
 from kg.relate.rules import Pattern, lexicon, pattern_by_id
-from kg.relate.text import clause_bounds, preceded_by
+from kg.relate.text import TOKEN_RE, clause_bounds, preceded_by
 
 Positions = list[tuple[int, int, Slot]]
 
@@ -34,7 +38,16 @@ def _stated_place(
     candidates = [s for s in marked if not ctx.state.is_donor_side(s.place)] or [
         s for p, s in places if left <= p < right and not ctx.state.is_donor_side(s.place)
     ]
-    return candidates[0].place if candidates else None
+    if not candidates:
+        return None
+    # 位于Y县最西部的Z乡: a place inside the one marked, written after it with 的, is where it stands
+    place = candidates[0].place
+    at = next(p for p, s in places if s is candidates[0])
+    for p, s in places:
+        inner = s.place
+        if p > at and inner is not place and nests(inner, place) and preceded_by(enc.text, p, ("的",)):
+            place = inner
+    return place
 
 
 def _builder(
@@ -66,6 +79,29 @@ def _home(ctx: ArticleContext, mention: Mention) -> Mention | None:
     """The place a name starts with, or an organisation's home, unless it is on the giving side."""
     place = ctx.places_by_code.get((mention.home_code or "")[:6])
     return None if place is None or ctx.state.is_donor_side(place) else place
+
+
+def _named_inside(ctx: ArticleContext, mention: Mention) -> Mention | None:
+    """The last place written inside the project's name that the article names as a place and
+    that is not on the giving side (中山国信通鹤岗公司手机生产线 → 鹤岗市; 南浔·广安东西部协作
+    产业园 → 广安): a place inside a name says where it stands, the giver's place before it says
+    who built it."""
+    name = mention.name or mention.text
+    gazetteer = load_gazetteer()
+    found = None
+    position = 0
+    while position < len(name):
+        step = 1
+        for end, candidates in gazetteer.matches_at(name, position):
+            places = [ctx.places_by_code.get(c.division.code) for c in candidates]
+            place = next((p for p in places if p is not None), None)
+            if place is not None:
+                if not ctx.state.is_donor_side(place):
+                    found = place
+                step = end - position
+                break
+        position += step
+    return found
 
 
 def _place_before(ctx: ArticleContext, enc: Encoded, positions: Positions, pos: int) -> Mention | None:
@@ -102,6 +138,20 @@ def _is_building(enc: Encoded, positions: Positions, index: int) -> bool:
     return any(n in enc.text[end:right] for n in words["building_nouns"])
 
 
+def _written(enc: Encoded, text: str) -> str:
+    """Encoded text with each token written out as its mention's text."""
+    return TOKEN_RE.sub(lambda m: enc.slots[int(m.group(2))].mention.text, text)
+
+
+def _is_counted(enc: Encoded, pos: int, end: int) -> bool:
+    """供深农产品示范基地121个, 20多个“山海协作”实训基地: a name counted as a kind of thing
+    names a category, not one project (the lexicon's counted_after and counted_before)."""
+    words = lexicon()["project"]
+    left, right = clause_bounds(enc.text, pos, end)
+    after, before = _written(enc, enc.text[end:right]), _written(enc, enc.text[left:pos])
+    return bool(re.search(words["counted_after"], after) or re.search(words["counted_before"], before))
+
+
 def _add(
     ctx: ArticleContext,
     enc: Encoded,
@@ -111,11 +161,17 @@ def _add(
     positions: Positions,
 ) -> None:
     pos, end = span
+    if _is_counted(enc, pos, end):
+        return
     place = _stated_place(ctx, enc, positions, pos, end)
     builder = _builder(ctx, enc, positions, slot, place)
     stated = place is not None
     if place is None:
-        place = _place_before(ctx, enc, positions, pos) or _home(ctx, slot.mention)
+        place = (
+            _place_before(ctx, enc, positions, pos)
+            or _named_inside(ctx, slot.mention)
+            or _home(ctx, slot.mention)
+        )
     if not stated and builder is None and _is_venue(enc, pos, end):
         return
     left, right = clause_bounds(enc.text, pos, end)

@@ -137,12 +137,13 @@ LEXICON_SPEC: dict[str, Field] = {
     ),
     "recipient_markers": _WORDS,
     "group_modifiers": _WORDS,
-    "project": word_lists(
-        "place_words",
-        "builder_verbs",
-        "building_verbs",
-        "building_nouns",
-        "venue_verbs",
+    "project": section(
+        **{
+            key: need(words)
+            for key in ("place_words", "builder_verbs", "building_verbs", "building_nouns", "venue_verbs")
+        },
+        counted_after=need(regex),
+        counted_before=need(regex),
     ),
     "unresolved_place_levels": table(one_of(*LEVELS)),
     "org_guard": section(
