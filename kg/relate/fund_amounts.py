@@ -69,6 +69,12 @@ def _level_change(enc: Encoded, pos: int, before: str, after: str) -> bool:
     return any(w in enc.text[:pos] for w in lexicon()["funding"]["fund_words"])
 
 
+def is_total(enc: Encoded, pos: int) -> bool:
+    """Whether the sum at ``pos`` opens its clause after a word of adding up (,共计20万元)."""
+    left, _ = clause_bounds(enc.text, pos, pos)
+    return TOKEN_RE.sub("", enc.text[left:pos]).strip() in lexicon()["funding"]["total_words"]
+
+
 def is_approximate(enc: Encoded, pos: int, money_text: str) -> bool:
     """A sum written roughly: 7亿多元, 2亿余元, 近1000亿元, 约56亿元, 超过10亿元."""
     fund = lexicon()["funding"]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from kg.places import nests, place_key
 from kg.records import Mention, Party, Relation
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
 from kg.relate.facts import org_party, relation, to_party
-from kg.relate.fund_amounts import is_approximate, is_transfer, without_restated
+from kg.relate.fund_amounts import is_approximate, is_total, is_transfer, without_restated
 from kg.relate.fund_parties import (
     LIST_JOINERS,
     aid_goal,
@@ -335,45 +336,91 @@ def _fund_donors(
     return [_place_gives(ctx, giver, recipient)]
 
 
+def _sum_rows(
+    ctx: ArticleContext,
+    enc: Encoded,
+    positions: list[tuple[int, int, Slot]],
+    span: tuple[int, int],
+    date: str | None,
+) -> list[Relation]:
+    """The fund rows of the sum at ``span``: one for each recipient or giver a 分别/各 shares it
+    among; none when it is no transfer or nothing receives it."""
+    rule = pattern_of("funding")
+    pos, end = span
+    slot = enc.slots_in(pos, end, "M")[0]
+    if not slot.mention.value or not is_transfer(enc, pos, end):
+        return []
+    # the place of a project of the sentence inside it (the village of the workshop it builds)
+    recipient = project_place(
+        ctx, enc, _fund_recipient(ctx, enc, positions, pos, ctx.state.in_sentence(enc.index))
+    )
+    if recipient is None:
+        return []
+    left, right = clause_bounds(enc.text, pos, end)
+    rows = []
+    for place in shared_recipients(ctx, enc, positions, pos, recipient):
+        donors = _fund_donors(ctx, enc.index, positions, span, place, enc.text)
+        for donor, pairs in [d for i, d in enumerate(donors) if d not in donors[:i]]:
+            rows.append(
+                relation(
+                    "funding",
+                    ctx.article,
+                    enc.index,
+                    enc.span(left, max(right, end)),
+                    rule.id,
+                    rule.confidence if donor else rule.partial_confidence or 0.0,
+                    donor=donor,
+                    recipient=to_party(place),
+                    amount_yuan=slot.mention.value,
+                    date=date or ctx.article.date,
+                    purpose=_purpose(enc, end),
+                    states_pairing=pairs,
+                )
+            )
+    return rows
+
+
+def _total_row(enc: Encoded, span: tuple[int, int], parts: list[Relation]) -> Relation | None:
+    """共计20万元 after the sums it adds up (A捐赠10万元、B捐赠5万元、C捐赠5万元,共计20万元): a
+    row of its own, for their one recipient, from their giver when they share one (else none
+    named); it states no pairing."""
+    pos, end = span
+    value = enc.slots_in(pos, end, "M")[0].mention.value
+    recipients = {(r.recipient.code, r.recipient.name) for r in parts if r.recipient}
+    if not value or not parts or len(recipients) != 1 or not is_total(enc, pos):
+        return None
+    donors = {r.donor.name if r.donor else "" for r in parts}
+    first = parts[0]
+    left, right = clause_bounds(enc.text, pos, end)
+    return replace(
+        first,
+        start=enc.span(left, max(right, end))[0],
+        end=enc.span(left, max(right, end))[1],
+        donor=first.donor if len(donors) == 1 else None,
+        amount_yuan=value,
+        purpose=None,
+        states_pairing=False,
+        confidence=first.confidence if len(donors) == 1 else pattern_of("funding").partial_confidence or 0.0,
+    )
+
+
 def read_funding(ctx: ArticleContext) -> None:
     """Each sum the funding construction finds that is a transfer: who gives it to whom (one row
-    for each recipient or giver a 分别/各 shares it among); a rough sum the article also states
-    exactly for the same recipient is left out."""
+    for each recipient or giver a 分别/各 shares it among; a total of the sums before it, 共计N,
+    a row of its own); a rough sum the article also states exactly for the same recipient is
+    left out."""
     rule = pattern_of("funding")
     funds: list[tuple[Relation, bool]] = []
     for enc in ctx.encoded:
         positions = enc.slot_positions()
         date = next((s.mention.iso for _, _, s in positions if s.letter == "D" and s.mention.iso), None)
+        parts: list[Relation] = []
         for match in rule.regex.finditer(enc.text):
-            pos, end = match.span("money")
-            slot = enc.slots_in(pos, end, "M")[0]
-            if not slot.mention.value or not is_transfer(enc, pos, end):
-                continue
-            # the place of a project of the sentence inside it (the village of the workshop it builds)
-            recipient = project_place(
-                ctx, enc, _fund_recipient(ctx, enc, positions, pos, ctx.state.in_sentence(enc.index))
-            )
-            if recipient is None:
-                continue
-            rough = is_approximate(enc, pos, slot.mention.text)
-            left, right = clause_bounds(enc.text, pos, end)
-            for place in shared_recipients(ctx, enc, positions, pos, recipient):
-                donors = _fund_donors(ctx, enc.index, positions, (pos, end), place, enc.text)
-                for donor, pairs in [d for i, d in enumerate(donors) if d not in donors[:i]]:
-                    found = relation(
-                        "funding",
-                        ctx.article,
-                        enc.index,
-                        enc.span(left, max(right, end)),
-                        rule.id,
-                        rule.confidence if donor else rule.partial_confidence or 0.0,
-                        donor=donor,
-                        recipient=to_party(place),
-                        amount_yuan=slot.mention.value,
-                        date=date or ctx.article.date,
-                        purpose=_purpose(enc, end),
-                        states_pairing=pairs,
-                    )
-                    funds.append((found, rough))
+            span = match.span("money")
+            total = _total_row(enc, span, parts)
+            rows = [total] if total is not None else _sum_rows(ctx, enc, positions, span, date)
+            parts.extend(rows)
+            rough = is_approximate(enc, span[0], enc.slots_in(*span, "M")[0].mention.text)
+            funds.extend((row, rough) for row in rows)
     for found in without_restated(funds):
         ctx.add(found)

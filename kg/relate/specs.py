@@ -128,6 +128,7 @@ LEXICON_SPEC: dict[str, Field] = {
                 "level_change",
                 "rate_markers",
                 "each_words",
+                "total_words",
                 "source_words",
                 "approximate_after",
                 "approximate_before",

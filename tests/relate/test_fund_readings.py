@@ -102,3 +102,20 @@ def test_a_sum_for_a_named_project_goes_to_the_village_it_stands_in(read_text: R
         "作为通渭县首个关爱中心,“福通幸福院”由福清东西部协作资金支持80万元修建。"
     )
     assert funds(read_text, text) == [("福清市", "高尧村", 800_000)]
+
+
+def test_a_total_of_the_sums_before_it_is_a_row_of_its_own(read_text: Read) -> None:
+    text = "嘉兴市帮扶九寨沟县。此次捐赠中,市工商联发动市甲乙商会捐赠10万元、市丙丁商会捐赠5万元,共计15万元。"
+    assert funds(read_text, text) == [
+        ("市甲乙商会", "九寨沟县", 100_000),
+        ("市丙丁商会", "九寨沟县", 50_000),
+        (None, "九寨沟县", 150_000),
+    ]
+    # one giver's sums add up to that giver's total
+    text = "福清市对口帮扶通渭县。福清市向通渭县捐赠帮扶资金10万元、慰问金5万元,合计15万元。"
+    assert funds(read_text, text)[-1] == ("福清市", "通渭县", 150_000)
+
+
+def test_a_sum_in_financial_numerals_is_read(read_text: Read) -> None:
+    text = "福清市对口帮扶通渭县。福清市甲乙公司向通渭县捐赠伍万元人民币。"
+    assert funds(read_text, text) == [("福清市甲乙公司", "通渭县", 50_000)]
