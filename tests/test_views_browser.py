@@ -55,6 +55,11 @@ OFFLINE_FLAGS = (
 
 @pytest.fixture(scope="module")
 def driver() -> Iterator[object]:
+    yield from offline_chromium()
+
+
+def offline_chromium() -> Iterator[object]:
+    """A headless Chromium with the network cut off, quit (and its profile removed) at the end."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -577,53 +582,6 @@ def test_programme_filter_keeps_its_pairings(driver, tmp_path: Path) -> None:
     assert visible_labels(driver) == {"温州市", "平阳县"}
     legend = driver.execute_script("return document.getElementById('kg-legend').textContent")
     assert "东西部扶贫协作(2016年调整)" in legend and "浙江山海协作" in legend
-
-
-def open_report(driver, path: Path) -> list[dict]:
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    driver.get_log("browser")
-    driver.get(path.as_uri())
-    WebDriverWait(driver, 30, poll_frequency=0.05).until(
-        lambda d: d.execute_script("return !!(window.kgReport && kgReport.ready)")
-    )
-    return driver.get_log("browser")
-
-
-def test_seeds_report_opens_cleanly_and_its_numbers_lead_to_their_rows(driver, seeds_pages: Path) -> None:
-    """report.html of the seeds: no console error, nothing fetched; its totals are the presets'
-    (the same build, through the Python API), and a click on a number shows its rows with their
-    sentences, titles and dates."""
-    from selenium.webdriver.common.by import By
-
-    from kg.query import open_store, preset, select_rows
-
-    log = open_report(driver, seeds_pages / "report.html")
-    assert [entry for entry in log if entry["level"] in ("SEVERE", "WARNING")] == []
-    assert driver.execute_script("return performance.getEntriesByType('resource').length") == 0
-    store = open_store(seeds_pages)
-    pairings = select_rows(store, preset("pairings").text)
-    funds = sum(float(r["total_yuan"]) for r in select_rows(store, preset("funds-by-donor").text))
-    orgs = select_rows(store, preset("helper-orgs").text)
-    assert driver.find_element(By.ID, "total-pair-rows").text == str(len(pairings))
-    assert driver.find_element(By.ID, "total-funds").text == views.format_yuan(funds)
-    assert driver.find_element(By.ID, "total-org-rows").text == str(len(orgs))
-    driver.find_element(By.ID, "total-pair-rows").click()
-    rows = driver.find_elements(By.CSS_SELECTOR, "#rows-table tr")
-    assert len(rows) == len(pairings) + 1  # and the heading
-    assert driver.find_element(By.ID, "rows-title").text.startswith(f"{len(pairings)} row(s): pairs")
-    # a donor's bar in the funds chart: its rows, each with a sentence, the article's title and date
-    top_donor = driver.execute_script(
-        "var a = document.querySelector('svg.chart a[href^=\"#rows=funds&donor=\"]');"
-        "a.dispatchEvent(new MouseEvent('click', {bubbles: true}));"
-        "return decodeURIComponent(a.getAttribute('href').split('=')[2]);"
-    )
-    text = driver.find_element(By.ID, "rows").text
-    assert f"donor = {top_donor}" in text
-    articles = [json.loads(line) for line in (seeds_pages / "articles.jsonl").read_text("utf-8").splitlines()]
-    assert any(a["title"] in text and a["date"] in text for a in articles if a.get("title") and a.get("date"))
-    assert driver.execute_script("return document.querySelectorAll('#rows q').length") > 0
-    assert_nothing_ran(driver)
 
 
 def test_corpus_scale_pages_open_quickly(driver, tmp_path: Path) -> None:

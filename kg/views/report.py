@@ -16,19 +16,19 @@ recipient) and the stated sums (``funds``: one row per funding relation's sum).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
-from kg.query import open_store, preset, presets, select_rows
+from kg.query import open_store, preset, presets, run, select_rows
 from kg.views.assets import asset
 from kg.views.geo import outlines
 
 RELATION_TYPES = {"Pairing": "pairing", "Help": "help", "Funding": "funding", "ProjectSupport": "project"}
 COVERAGE_PRESETS = ("programmes", "official-coverage")  # shown when the build's queries have them
-QUERIES = ("relations", "parties", "values", "evidence", "kinds", "nodes")
 
 
 @dataclass
@@ -79,18 +79,24 @@ def run_preset(store: ox.Store, name: str) -> list[dict[str, str]]:
     return select_rows(store, preset(name).text)
 
 
+def solutions(store: ox.Store, name: str) -> Iterator[tuple[str, ...]]:
+    """A query of ``data/views/report`` as tuples of values in its SELECT order ("" unbound),
+    streamed: no dict a row (hundreds of thousands of rows at 10,000 articles)."""
+    for solution in run(store, asset(f"report/{name}.rq")):
+        yield tuple("" if term is None else term.value for term in solution)
+
+
 def read_relations(store: ox.Store) -> list[Rel]:
     """Every relation with its parties, values, evidence sentence and pairing kind."""
-    rows = {name: select_rows(store, asset(f"report/{name}.rq")) for name in QUERIES[:5]}
     rels = {
-        r["relation"]: Rel(r["relation"], RELATION_TYPES[r["class"].rsplit("#", 1)[-1]], r["article"])
-        for r in rows["relations"]
+        relation: Rel(relation, RELATION_TYPES[cls.rsplit("#", 1)[-1]], article)
+        for relation, cls, article in solutions(store, "relations")
     }
-    for r in rows["parties"]:
-        if r["relation"] in rels:
-            setattr(rels[r["relation"]], r["role"].rsplit("#", 1)[-1], r["party"])
-    for r in rows["values"]:
-        rel, name, value = rels.get(r["relation"]), r["property"].rsplit("#", 1)[-1], r["value"]
+    for relation, role, party in solutions(store, "parties"):
+        if relation in rels:
+            setattr(rels[relation], role.rsplit("#", 1)[-1], party)
+    for relation, prop, value in solutions(store, "values"):
+        rel, name = rels.get(relation), prop.rsplit("#", 1)[-1]
         if rel is None:
             continue
         if name == "amountYuan":
@@ -101,40 +107,35 @@ def read_relations(store: ox.Store) -> list[Rel]:
             rel.purpose = value
         else:  # dcterms:date, the date the relation states
             rel.stated = value
-    for r in rows["evidence"]:
-        if r["relation"] in rels:
-            rels[r["relation"]].sentence = r["sentence"]
-    for r in rows["kinds"]:
-        if r["relation"] in rels:
-            rels[r["relation"]].kind = r["kind"]
+    for relation, sentence in solutions(store, "evidence"):
+        if relation in rels:
+            rels[relation].sentence = sentence
+    for relation, kind in solutions(store, "kinds"):
+        if relation in rels:
+            rels[relation].kind = kind
     return list(rels.values())
 
 
-def evidence_item(rel: Rel, articles: dict[str, dict[str, Any]]) -> dict[str, str]:
-    article = articles.get(rel.article, {})
-    return {
-        "doc": article.get("doc", ""),
-        "title": article.get("title", ""),
-        "date": article.get("date", ""),
-        "sentence": rel.sentence or "",
-        "type": rel.type,
-    }
+def evidence_item(rel: Rel) -> tuple[str, str]:
+    """A relation's evidence as (sentence, relation type); its article is the row's own."""
+    return (rel.sentence or "", rel.type)
 
 
 class Rows:
-    """Rows that are one per key, each gathering the evidence of the relations behind it."""
+    """Rows that are one per key, each gathering the evidence of the relations behind it (every
+    key holds the article, so a row's sentences are all of its own article)."""
 
     def __init__(self) -> None:
         self.rows: dict[tuple, dict[str, Any]] = {}
 
-    def add(self, key: tuple, row: dict[str, Any], evidence: dict[str, str]) -> dict[str, Any]:
-        kept = self.rows.setdefault(key, {**row, "ev": []})
-        if evidence["sentence"] and evidence not in kept["ev"]:
-            kept["ev"].append(evidence)
+    def add(self, key: tuple, row: dict[str, Any], evidence: tuple[str, str]) -> dict[str, Any]:
+        kept = self.rows.setdefault(key, {**row, "ev": {}})
+        if evidence[0]:
+            kept["ev"][evidence] = None  # a dict as an ordered set: no quadratic membership test
         return kept
 
     def values(self) -> list[dict[str, Any]]:
-        return list(self.rows.values())
+        return [{**row, "ev": list(row["ev"])} for row in self.rows.values()]
 
 
 def pair_rows(rels: list[Rel], nodes: dict, articles: dict, names: dict[str, str]) -> list[dict[str, Any]]:
@@ -156,7 +157,7 @@ def pair_rows(rels: list[Rel], nodes: dict, articles: dict, names: dict[str, str
             "donor_province": province_of(donor.get("code") or donor.get("county_code"), names),
             "recipient_province": province_of(recipient.get("code") or recipient.get("county_code"), names),
         }
-        rows.add(key, row, evidence_item(rel, articles))
+        rows.add(key, row, evidence_item(rel))
     return rows.values()
 
 
@@ -170,7 +171,7 @@ def org_rows(rels: list[Rel], nodes: dict, articles: dict) -> list[dict[str, Any
         doc = articles.get(rel.article, {}).get("doc", "")
         recipient = nodes.get(rel.recipient, {}).get("name", "")
         row = {"doc": doc, "org": org["name"], "recipient": recipient}
-        rows.add((doc, org["name"], recipient), row, evidence_item(rel, articles))
+        rows.add((doc, org["name"], recipient), row, evidence_item(rel))
     return rows.values()
 
 
@@ -189,7 +190,7 @@ def fund_rows(rels: list[Rel], nodes: dict, articles: dict) -> list[dict[str, An
             "amount": rel.amount,
             "date": rel.stated or articles.get(rel.article, {}).get("date", ""),
         }
-        rows.add((rel.donor, rel.article, rel.recipient, rel.amount), row, evidence_item(rel, articles))
+        rows.add((rel.donor, rel.article, rel.recipient, rel.amount), row, evidence_item(rel))
     return rows.values()
 
 
@@ -203,7 +204,7 @@ def sum_rows(rels: list[Rel], nodes: dict, articles: dict) -> list[dict[str, Any
             "amount": rel.amount,
             "date": rel.stated,
             "purpose": rel.purpose,
-            "ev": [evidence_item(rel, articles)],
+            "ev": [evidence_item(rel)],
         }
         for rel in rels
         if rel.type == "funding" and rel.amount is not None and rel.sentence is not None
@@ -218,7 +219,7 @@ def project_rows(rels: list[Rel], nodes: dict, articles: dict) -> list[dict[str,
             "project": nodes[rel.project]["name"],
             "place": nodes[rel.project].get("place_name", ""),
             "builder": nodes.get(rel.donor, {}).get("name", ""),
-            "ev": [evidence_item(rel, articles)],
+            "ev": [evidence_item(rel)],
         }
         for rel in rels
         if rel.project in nodes and rel.sentence is not None
@@ -228,14 +229,8 @@ def project_rows(rels: list[Rel], nodes: dict, articles: dict) -> list[dict[str,
 def article_rows(store: ox.Store) -> dict[str, dict[str, Any]]:
     """Every article by its IRI: id, title, date, year and source."""
     return {
-        r["article"]: {
-            "doc": r["doc"],
-            "title": r.get("title", ""),
-            "date": r.get("date", ""),
-            "year": r.get("date", "")[:4],
-            "source": r.get("source", ""),
-        }
-        for r in select_rows(store, asset("report/articles.rq"))
+        article: {"doc": doc, "title": title, "date": date, "year": date[:4], "source": source}
+        for article, doc, title, date, source in solutions(store, "articles")
     }
 
 
@@ -285,21 +280,25 @@ def build_report(build_dir: Path, top_n: int = 15) -> Report:
     by_iri = article_rows(store)
     nodes = {r["node"]: r for r in select_rows(store, asset("report/nodes.rq"))}
     rels = read_relations(store)
-    articles = sorted(by_iri.values(), key=lambda a: (a["date"], a["doc"]))
-    pairs = pair_rows(rels, nodes, by_iri, names)
-    funds = fund_rows(rels, nodes, by_iri)
-    sums = sum_rows(rels, nodes, by_iri)
-    projects = project_rows(rels, nodes, by_iri)
-    orgs = org_rows(rels, nodes, by_iri)
-    report = Report()
-    report.rows = {
-        "articles": articles,
-        "pairs": pairs,
-        "funds": funds,
-        "sums": sums,
-        "projects": projects,
-        "orgs": orgs,
+    rows = {
+        "articles": sorted(by_iri.values(), key=lambda a: (a["date"], a["doc"])),
+        "pairs": pair_rows(rels, nodes, by_iri, names),
+        "funds": fund_rows(rels, nodes, by_iri),
+        "sums": sum_rows(rels, nodes, by_iri),
+        "projects": project_rows(rels, nodes, by_iri),
+        "orgs": org_rows(rels, nodes, by_iri),
     }
+    report = summarise(rows, top_n)
+    report.coverage = coverage(store)
+    return report
+
+
+def summarise(rows: dict[str, list[dict[str, Any]]], top_n: int = 15) -> Report:
+    """Totals, rankings, years, sources and the province matrix of the row sets (``articles``,
+    ``pairs``, ``funds``, ``sums``, ``projects``, ``orgs``, as ``build_report`` reads them)."""
+    articles, pairs, funds = rows["articles"], rows["pairs"], rows["funds"]
+    sums, projects, orgs = rows["sums"], rows["projects"], rows["orgs"]
+    report = Report(rows=rows)
     dates = [a["date"] for a in articles if a["date"]]
     report.totals = {
         "articles": len(articles),
@@ -333,5 +332,4 @@ def build_report(build_dir: Path, top_n: int = 15) -> Report:
     report.years = sorted(Counter(a["year"] for a in articles if a["year"]).items())
     report.sources = [(k, int(v)) for k, v in top(Counter(a["source"] for a in articles), top_n)]
     report.matrix = pair_matrix(pairs)
-    report.coverage = coverage(store)
     return report

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -22,21 +25,36 @@ from kg.views.assets import asset, format_yuan, load_style, safe_json, template
 from kg.views.report import Report, build_report
 
 REPORT = "report.html"
-COLUMNS = {  # row set → (field, heading) shown in its table; "ev" is the evidence column
-    "articles": [("doc", "article"), ("title", "title"), ("date", "date"), ("source", "source")],
-    "pairs": [("doc", "article"), ("donor", "donor"), ("recipient", "recipient"), ("kind", "kind")],
-    "funds": [("doc", "article"), ("donor", "giver"), ("recipient", "recipient"), ("amount_text", "amount")],
-    "sums": [
-        ("doc", "article"),
-        ("donor", "giver"),
-        ("recipient", "recipient"),
-        ("amount_text", "amount"),
-        ("date", "date stated"),
-        ("purpose", "purpose"),
-    ],
-    "projects": [("doc", "article"), ("project", "project"), ("place", "place"), ("builder", "builder")],
-    "orgs": [("doc", "article"), ("org", "organisation"), ("recipient", "helps")],
+TYPES = ("pairing", "help", "funding", "project")  # a relation's type in an evidence reference
+ARTICLE = ("doc", "title", "date", "source")  # an article's fields in the page's article table
+SETS = {  # row set → its own fields (after the article) and the columns its table shows
+    "articles": ((), [("doc", "article"), ("title", "title"), ("date", "date"), ("source", "source")]),
+    "pairs": (
+        ("donor", "recipient", "kind", "donor_province", "recipient_province"),
+        [("doc", "article"), ("donor", "donor"), ("recipient", "recipient"), ("kind", "kind")],
+    ),
+    "funds": (
+        ("donor", "recipient", "amount_text"),
+        [("doc", "article"), ("donor", "giver"), ("recipient", "recipient"), ("amount_text", "amount")],
+    ),
+    "sums": (
+        ("donor", "recipient", "amount_text", "date", "purpose"),
+        [
+            ("doc", "article"),
+            ("donor", "giver"),
+            ("recipient", "recipient"),
+            ("amount_text", "amount"),
+            ("date", "date stated"),
+            ("purpose", "purpose"),
+        ],
+    ),
+    "projects": (
+        ("project", "place", "builder"),
+        [("doc", "article"), ("project", "project"), ("place", "place"), ("builder", "builder")],
+    ),
+    "orgs": (("org", "recipient"), [("doc", "article"), ("org", "organisation"), ("recipient", "helps")]),
 }
+EVIDENCE_MARK = "<!--kg-evidence-->"  # where the sentence islands are streamed into the page
 
 
 def rows_link(row_set: str, **where: str) -> str:
@@ -94,47 +112,93 @@ def column_chart(items: list[tuple[str, int]], link: str, field: str) -> Markup:
     return Markup("".join(parts))
 
 
-def page_data(report: Report) -> dict[str, Any]:
-    """What the page's script reads: the row sets, amounts written out, evidence capped per row
-    and given as indexes into one list of distinct evidence items (a sentence behind a pair, its
-    funds and its organisation is written once), so the page stays small on large corpora."""
-    cap = int(load_style()["report"]["evidence_per_row"])
-    evidence: list[list[str]] = []
-    index: dict[tuple[str, ...], int] = {}
-    rows: dict[str, list[dict]] = {}
-    for name, items in report.rows.items():
-        out = []
-        for row in items:
-            item = {k: v for k, v in row.items() if k != "ev"}
-            if "amount" in row:
-                item["amount_text"] = format_yuan(row["amount"])
-            if "ev" in row:
-                refs = []
-                for ev in row["ev"][:cap]:
-                    key = (ev["sentence"], ev["title"] or ev["doc"], ev["date"], ev["type"])
-                    if key not in index:
-                        index[key] = len(evidence)
-                        evidence.append(list(key))
-                    refs.append(index[key])
-                item["ev"] = refs
-                item["more"] = max(len(row["ev"]) - cap, 0)
-            out.append(item)
-        rows[name] = out
-    return {"rows": rows, "evidence": evidence, "columns": COLUMNS, "totals": report.totals}
+class Strings:
+    """One table of the page's distinct strings: a row holds their indexes, not the strings."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def __call__(self, text: Any) -> int:
+        found = self.index.get(text)
+        if found is None:
+            text = "" if text is None else str(text)
+            found = self.index.setdefault(text, len(self.index))
+        return found
+
+    def table(self) -> list[str]:
+        return list(self.index)
 
 
-def render_report(report: Report) -> str:
+@dataclass
+class PageData:
+    """What the page's script reads at once (``data``: the string table, the article table, each
+    set's fields and columns), each set's rows (``rows``) and the evidence ``sentences``; rows
+    and sentences are written in islands of their own that the script parses only when needed."""
+
+    data: dict[str, Any]
+    rows: dict[str, list[list[Any]]]
+    sentences: list[str]
+
+
+def page_data(report: Report) -> PageData:
+    """The page's data, compact at corpus scale: an article is one row of a shared table ([id,
+    title, date, source]); a row of a set is an array [article, field indexes into the string
+    table…, evidence references], sorted by article; a reference is ``sentence id × 4 + relation
+    type``, the sentences numbered in article order (a page of rows reads few islands)."""
+    strings = Strings()
+    articles = list(report.rows.get("articles", []))
+    position = {a["doc"]: i for i, a in enumerate(articles)}
+    for rows in report.rows.values():
+        for row in rows:
+            if row["doc"] not in position:  # no article node: still a row, under its id
+                position[row["doc"]] = len(articles)
+                articles.append({"doc": row["doc"], "title": "", "date": "", "source": ""})
+    by_article: dict[int, dict[str, None]] = defaultdict(dict)
+    for rows in report.rows.values():
+        for row in rows:
+            for sentence, _ in row.get("ev", ()):
+                by_article[position[row["doc"]]][sentence] = None
+    sentence_id: dict[tuple[int, str], int] = {}
+    sentences: list[str] = []
+    for index in sorted(by_article):
+        for sentence in by_article[index]:
+            sentence_id[(index, sentence)] = len(sentences)
+            sentences.append(sentence)
+    sets: dict[str, Any] = {}
+    islands: dict[str, list[list[Any]]] = {}
+    type_code = {name: code for code, name in enumerate(TYPES)}
+    for name, (fields, columns) in SETS.items():
+        sets[name] = {"fields": list(fields), "columns": columns}
+        if name == "articles":
+            continue
+        encoded = []
+        for row in report.rows.get(name, []):
+            index = position[row["doc"]]
+            shown = {**row, "amount_text": format_yuan(row["amount"])} if "amount" in row else row
+            values = [strings(shown.get(f)) for f in fields]
+            refs = [sentence_id[(index, s)] * len(TYPES) + type_code[t] for s, t in row["ev"]]
+            encoded.append([index, *values, refs])
+        islands[name] = sorted(encoded, key=lambda r: r[0])
+    table = [[a["doc"], a["title"], a["date"], strings(a["source"])] for a in articles]
+    chunk = int(load_style()["report"]["evidence_chunk"])
+    data = {"strings": strings.table(), "articles": table, "sets": sets, "types": TYPES, "chunk": chunk}
+    return PageData(data, islands, sentences)
+
+
+def report_parts(report: Report) -> Iterator[str]:
+    """The page in pieces, the evidence sentences streamed as islands of ``evidence_chunk`` each."""
     script = asset("report.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
-    data = page_data(report)
-    return template("report.html").render(
+    page = page_data(report)
+    html = template("report.html").render(
         rows_link=rows_link,
         yuan=format_yuan,
         title="山海图谱 Shanhai KG — report",
         csp=f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'",
         css=Markup(asset("report.css")),
         app_js=Markup(script),
-        data_json=Markup(safe_json(data)),
+        data_json=Markup(safe_json(page.data)),
+        evidence=Markup(EVIDENCE_MARK),
         r=report,
         t=report.totals,
         years_chart=column_chart(report.years, "articles", "year"),
@@ -147,6 +211,19 @@ def render_report(report: Report) -> str:
         projects_chart=bar_chart(report.rankings["places_by_projects"], "projects", "place"),
         orgs_chart=bar_chart(report.rankings["orgs_by_rows"], "orgs", "org"),
     )
+    head, tail = html.split(EVIDENCE_MARK, 1)  # article strings are escaped: the mark is ours alone
+    yield head
+    for name, rows in page.rows.items():
+        yield f'<script type="application/json" id="kg-rows-{name}">{safe_json(rows)}</script>\n'
+    chunk = page.data["chunk"]
+    for number, start in enumerate(range(0, len(page.sentences), chunk)):
+        island = safe_json(page.sentences[start : start + chunk])
+        yield f'<script type="application/json" id="kg-ev-{number}">{island}</script>\n'
+    yield tail
+
+
+def render_report(report: Report) -> str:
+    return "".join(report_parts(report))
 
 
 def write_report(build_dir: Path) -> Path | None:
@@ -154,7 +231,8 @@ def write_report(build_dir: Path) -> Path | None:
     out = Path(build_dir)
     if not (out / "store").is_dir():
         return None
-    html = render_report(build_report(out))
+    report = build_report(out)
     with atomic_writer(out / REPORT) as fh:
-        fh.write(html)
+        for part in report_parts(report):
+            fh.write(part)
     return out / REPORT
