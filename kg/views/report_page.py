@@ -2,9 +2,13 @@
 
 Numbers and charts are drawn here (inline SVG, no script needed to read them); every number is a
 link ``#rows=SET&FIELD=VALUE`` that the page's script (``data/views/report.js``) answers with the
-table of rows behind it, each with its sentences, article title and date. Article strings reach
-the page escaped by Jinja, or as JSON in a data island rendered with ``textContent``; the page's
-Content-Security-Policy allows only its own inline script, by hash.
+table of rows behind it, each with its sentences, article title and date. The rows travel
+compact (``page_data``): shared string and article tables, rows as index arrays, each set's rows
+and the sentences in JSON islands of their own that the script parses only when they are shown,
+so a page of 10,000 articles parses little when it opens; the page is written in pieces, the sentence
+islands streamed to the file. Article strings reach the page escaped by Jinja, or as JSON in
+islands rendered with ``textContent``; the page's Content-Security-Policy allows only its own
+inline script, by hash.
 """
 
 from __future__ import annotations
