@@ -105,15 +105,15 @@ def test_seeds_report_opens_cleanly_and_its_numbers_lead_to_their_rows(browser, 
 def test_report_of_a_store_of_many_articles_has_the_presets_totals(
     browser, seeds_build: Path, tmp_path: Path
 ) -> None:
-    """A real store of 200 articles (40 copies of the seeds, each with its own title and
+    """A real store of 60 articles (12 copies of the seeds, each with its own title and
     sentences, through the build's graph writer): the page opens cleanly and its totals, and the
     rows it holds, are the presets' on that store."""
     driver = browser
-    copy_build(seeds_build, tmp_path, copies=40)
+    copy_build(seeds_build, tmp_path, copies=12)
     write_report(tmp_path)
     log = open_report(driver, tmp_path / REPORT)
     assert [entry for entry in log if entry["level"] == "SEVERE"] == []
-    assert shown(driver, "total-articles") == "200" == str(decoded_count(driver, "articles"))
+    assert shown(driver, "total-articles") == "60" == str(decoded_count(driver, "articles"))
     assert_totals_are_the_presets(driver, tmp_path)
 
 
