@@ -91,6 +91,24 @@ def only(text: str, places: dict[str, str]) -> Relation:
             ["east-west-1996"],
             "east-west",
         ),
+        # a district of 深圳 and a county of 赣州 (革命老区 对口合作 at county level)
+        (
+            "兴国县与福田区建立结对合作关系。",
+            {"兴国县": "360732", "福田区": "440304"},
+            "福田区",
+            ["440304", "360732"],
+            ["laoqu"],
+            "other",
+        ),
+        # 东北地区与东部地区对口合作 between two cities
+        (
+            "吉林市与温州市深化对口合作。",
+            {"吉林市": "220200", "温州市": "330300"},
+            "温州市",
+            ["330300", "220200"],
+            ["northeast"],
+            "other",
+        ),
         # 革命老区重点城市对口合作: both eastern, the kind is other
         (
             "三明市与上海市建立对口合作关系。",
