@@ -8,6 +8,8 @@ programme tables (``data/programmes``) pair it with a place the article names (�
 苏州市 → 铜仁市 is an official pair). Otherwise the characters stay text: an abbreviation alone is
 no evidence of which of its places take part, and a place named inside a member (闵行区 in 上海市)
 is the one that does the work — the member would add a pair at a level the text does not state.
+Nor are the members parties when the side noun names divisions of another kind (沪苏浙城市, 沪苏浙3区5市:
+cities and districts within the three; ``of_provinces``/``of_cities``/``of_counties`` in ``link_words.json``).
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from functools import cache
 from kg.gazetteer import Gazetteer
 from kg.io import data_rows
 from kg.link.found import found_place
-from kg.link.lexicon import joint_side
-from kg.places import place_chain
+from kg.link.lexicon import joint_side, link_words
+from kg.places import Division, place_chain
 from kg.programmes import tables
 from kg.records import Article, Mention
 
@@ -56,6 +58,18 @@ def _paired_with_named(code: str, named: set[str]) -> bool:
     return False
 
 
+def _is_named_by(word: str, member: Division) -> bool:
+    """Whether the side noun ``word`` names divisions of the member's kind: 市 names 苏州市 and the
+    municipality 上海市, not 江苏省."""
+    words = link_words()["joint_side"]
+    if member.level == "province":
+        municipality = member.name.endswith(words["of_cities"])
+        return word in words["of_provinces"] or (word in words["of_cities"] and municipality)
+    if member.level == "prefecture":
+        return word in words["of_cities"]
+    return member.level == "county" and word in words["of_counties"]
+
+
 def discover_joint_abbreviations(
     article: Article, mentions: Sequence[Mention], gaz: Gazetteer
 ) -> list[Mention]:
@@ -70,13 +84,17 @@ def discover_joint_abbreviations(
             start = match.start()
             if any(s < match.end() and start < e for s, e in taken):
                 continue
-            if not joint_side().match(text, match.end()):
+            side = joint_side().match(text, match.end())
+            if side is None:
                 continue  # 京津冀协同发展: a region named, not its places as parties
+            word = side.group("counted") or side.group("bare")
+            divisions = [gaz.get(code) for code in codes]
+            if not all(d is not None and _is_named_by(word, d) for d in divisions):
+                continue  # 沪苏浙城市: the cities within them are the parties, not the three
             outside = [m for m in others if m.end <= start or m.start >= match.end()]
             named = _named(outside)
             itself = {m.code for m in outside if m.label == "PLACE" and not m.unresolved and m.code}
-            for offset, code in enumerate(codes):
-                division = gaz.get(code)
+            for offset, (code, division) in enumerate(zip(codes, divisions, strict=True)):
                 if division is None or not (code in itself or _paired_with_named(code, named)):
                     continue
                 found.append(found_place(article, start + offset, start + offset + 1, division))

@@ -20,7 +20,7 @@ _LISTS = (
 _GROUPS = {
     "count": ("numerals", "measure", "and_others", "administrative"),
     "programme": ("scope", "aim", "work"),
-    "joint_side": ("counted", "bare"),
+    "joint_side": ("counted", "bare", "of_provinces", "of_cities", "of_counties"),
     "government_org": ("suffixes", "not_suffixes"),
     "place_anaphors": ("determiners", "nouns", "not_followed_by"),
     "org_anaphors": ("determiners", "nouns", "generic_nouns"),
@@ -124,4 +124,4 @@ def joint_side() -> re.Pattern[str]:
     numerals, measure, _, _ = _count_parts()
     words = link_words()["joint_side"]
     counted, bare = _alternation(words["counted"]), _alternation(words["bare"])
-    return re.compile(f"[{numerals}\\d]+(?:{measure})?(?:{counted})|(?:{bare})")
+    return re.compile(f"[{numerals}\\d]+(?:{measure})?(?P<counted>{counted})|(?P<bare>{bare})")

@@ -71,3 +71,18 @@ def test_an_abbreviation_naming_a_region_is_no_side(gaz: Gazetteer) -> None:
 def test_an_abbreviation_before_a_side_noun_is_a_side(gaz: Gazetteer) -> None:
     art, found = linked(gaz, "苏锡常城市持续加大对铜仁市的帮扶力度。", ["铜仁市"])
     assert members(found) == [("苏", "苏州市")]
+
+
+def test_cities_within_the_members_are_the_parties_not_the_members(gaz: Gazetteer) -> None:
+    # the tables pair 上海市 with 六安市 (革命老区对口合作), but 沪苏浙城市 are cities within the three
+    text = "沪苏浙城市结对合作帮扶皖北城市,六安市、亳州市与沪苏浙3区5市签署协议。"
+    art, found = linked(gaz, text, ["六安市", "亳州市"])
+    assert members(found) == []
+    pairs = [(r.donor.name, r.recipient.name) for r in extract_relations(art, found) if r.type == "pairing"]
+    assert ("上海市", "六安市") not in pairs and ("上海市", "亳州市") not in pairs
+
+
+def test_municipalities_and_provinces_of_a_side_of_provinces_and_cities(gaz: Gazetteer) -> None:
+    text = "北京市对口帮扶张家口市。京津冀三省市持续加大对张家口市的帮扶。"
+    _, found = linked(gaz, text, ["北京市", "张家口市"])
+    assert ("京", "北京市") in members(found)
