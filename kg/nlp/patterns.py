@@ -251,7 +251,12 @@ def trim_name(
     place_starts = {p[0] for p in places if p[1] <= end}
     if start not in place_starts:
         # a place in brackets qualifies the name: 云账户(天津)某某公司
-        inside = [p for p in place_starts if start < p < end and text[p - 1] not in "(（"]
+        # …a place after a whole name opens its branch (某某经促会广州分会), no new name
+        inside = [
+            p
+            for p in place_starts
+            if start < p < end and text[p - 1] not in "(（" and not patterns.suffix.search(text, start, p)
+        ]
         if inside:
             start = min(inside)
         else:

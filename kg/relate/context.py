@@ -12,7 +12,7 @@ from kg.places import UPPER_LEVELS, place_key, province_of
 from kg.records import Article, Mention, Relation
 from kg.relate.encode import Encoded, Slot, encode
 from kg.relate.geo import code_within, is_resolved, related
-from kg.relate.orgs import is_local_institution
+from kg.relate.orgs import is_local_institution, speaks_for
 from kg.relate.rules import lexicon
 from kg.relate.state import ArticleState
 
@@ -97,6 +97,8 @@ class ArticleContext:
         org = slot.mention
         if slot.government or is_government(org):
             return False
+        if speaks_for(self.article.text[slot.end : slot.end + 16]):
+            return False  # 某工商联副主席李某介绍: the speaker's affiliation reports, it does not give
         if recipient is not None and code_within(org.home_code, recipient):
             return False  # the recipient's own organisation (积石山县人民政府, 碧江经开区)
         media = lexicon()["not_agent_before"]

@@ -25,6 +25,17 @@ def _reports(enc: Encoded, start: int, end: int) -> bool:
     return preceded_by(enc.text, start, lex["source_before"]) or after.startswith(tuple(lex["source_after"]))
 
 
+def _initiates_only(enc: Encoded, match: re.Match[str]) -> bool:
+    """A、B共同发起…行动,…帮助贫困村: the organisations initiate a campaign and no place stands in
+    the wording, so the help it tells of is no help of theirs."""
+    between = enc.text[match.end("donor") : match.start("action")]
+    if not any(v in between for v in lexicon()["not_agent_before"]["initiate_verbs"]):
+        return False
+    return not any(
+        s.letter in "PU" for pos, _, s in enc.slot_positions() if match.end("donor") <= pos < match.end()
+    )
+
+
 def _home_region_rank(org: Mention) -> int:
     """+1 for an organisation based in the east, -1 in the west, 0 otherwise or unknown."""
     region = region_of(org.home_code) if org.home_code else "other"
@@ -208,6 +219,8 @@ def _directed_sides(
         return None  # 查阅A、B的台账, 落地A厂: the organisations are the verb's object
     if match.start() == start and preceded_by(enc.text, start, objects):
         return None  # 落地A厂,…帮扶: A was brought in; a wording that starts at A has no cue for it
+    if "action" in match.re.groupindex and _initiates_only(enc, match):
+        return None  # A发起…行动,…帮助贫困村: a campaign's initiator
     if "action" in match.re.groupindex and _thanks_for(enc, match):
         return None  # A对此次捐赠的企业表示感谢: A received
     if "action" in match.re.groupindex and _attends_or_awards(enc, match):

@@ -101,6 +101,8 @@ def _quantity_or_generic(text: str, before: str, after: str, guard: dict[str, An
         return True  # 林某兄弟俩: people, not an organisation
     if re.search(guard["quantity_inside"], text) or re.match(guard["money_start"], text):
         return True  # 万元资金注入某合作社: the unit of a sum cut from its number
+    if re.match(guard["count_after"], after):
+        return True  # 某籍商会3家: a kind of body counted, no one body
     return bool(after) and _ends_inside_a_word(text, after)
 
 
@@ -126,6 +128,8 @@ def _phrase_not_name(text: str, guard: dict[str, Any]) -> bool:
     endings = tuple(guard["name_endings"])
     if any(v in text for v in guard["clause_verbs"]) and not text.endswith(endings):
         return True
+    if any(w in text for w in guard["name_breaking_words"]):
+        return True  # 某地区援建卫生院, 专项资金支持学校: a help verb or a sum, no name
     if any(w in text for w in guard["collective_words"]):
         return True
     if not text.endswith(endings) and is_common_phrase(text):
@@ -255,6 +259,14 @@ def is_common_phrase(text: str) -> bool:
         )
         for w in words
     )
+
+
+def speaks_for(after: str) -> bool:
+    """Whether an officer of the organisation speaks right after its name (某工商联副主席李某介绍):
+    the organisation is the speaker's affiliation, not the one who acts in what is reported."""
+    lex = lexicon()["not_agent_before"]
+    roles, verbs = alternatives(lex["speaker_roles"]), alternatives(lex["speech_verbs"])
+    return bool(re.match(f"(?:{roles})[^,，。;；:：!！?？]{{0,6}}?(?:{verbs})", after))
 
 
 def is_local_institution(org: Mention) -> bool:

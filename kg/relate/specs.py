@@ -108,6 +108,9 @@ LEXICON_SPEC: dict[str, Field] = {
         "thanks_words",
         "giver_before",
         "copula_before",
+        "speaker_roles",
+        "speech_verbs",
+        "initiate_verbs",
         "aspect_particles",
         "thanks_prepositions",
     ),
@@ -155,6 +158,8 @@ LEXICON_SPEC: dict[str, Field] = {
         list_marks=need(words),
         numeral_before=need(regex),
         collective_words=need(words),
+        count_after=need(regex),
+        name_breaking_words=need(words),
         trade_name_forms=section(forms=need(words), lines_of_business=need(words)),
         local_institution=section(place_words=need(words), endings=need(words)),
         common_word=section(

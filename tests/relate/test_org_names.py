@@ -188,3 +188,27 @@ def test_the_bodies_of_two_places_are_no_one_organisation() -> None:
 @pytest.mark.parametrize("text", ["社会", "村企结对"])
 def test_common_words_the_ner_took_for_names_are_none(text: str) -> None:
     assert guarded_org(org_mention(text), before="动员", after="捐赠款物") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("中小学", ""),  # a kind of school, one dictionary word: no one body
+        ("城中心", "建起了"),
+        ("南岭地区援建卫生院", "303个"),  # a help verb inside: a phrase, whatever its ending
+        ("联办医院", "、"),
+        ("专项资金支持学校", "建设"),
+        ("福建籍商会", ""),  # the chambers of natives of a province: a collective
+        ("东山市异地商会", "和"),
+        ("浙江客商", "投资"),  # merchants, people
+        ("甲乙商会", "3家"),  # a kind counted right after it
+    ],
+)
+def test_generic_and_collective_bodies_are_no_organisations(text: str, after: str) -> None:
+    assert guarded_org(org_mention(text), after=after) is None
+
+
+@pytest.mark.parametrize("text", ["市工商联", "东山市温州商会", "甲乙研究院", "福清市残联"])
+def test_a_kind_with_a_place_or_a_name_before_it_stays(text: str) -> None:
+    kept = guarded_org(org_mention(text), after="捐赠")
+    assert kept is not None and kept.text == text
