@@ -34,6 +34,7 @@ class EntityPattern:
     split: re.Pattern[str] | None = None  # the 'list' group holds several names
     after: str | None = None  # must start where a rule span of this label ends
     strip_lead: bool = False
+    no_place_inside: bool = False  # an 'after' match may hold no place (上海|松江 is two places)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ _OPTIONAL_CHECKS: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "split": ("a regular expression", lambda v: isinstance(v, str) and _compiles(v)),
     "after": (f"one of {sorted(_LABELS)}", lambda v: v in _LABELS),
     "strip_lead": ("true or false", lambda v: isinstance(v, bool)),
+    "no_place_inside": ("true or false", lambda v: isinstance(v, bool)),
     "examples": (
         'a list of {"text": …, "finds": [names]}',
         lambda v: (
@@ -168,6 +170,7 @@ def _pattern(row: dict[str, Any], defines: dict[str, str]) -> EntityPattern:
         split=re.compile(row["split"]) if row.get("split") else None,
         after=row.get("after"),
         strip_lead=bool(row.get("strip_lead")),
+        no_place_inside=bool(row.get("no_place_inside")),
     )
 
 
@@ -295,12 +298,16 @@ def find_pattern_spans(
     patterns = patterns or load_patterns()
     found: list[tuple[int, int, str, str, str]] = []
     place_ends = {end: start for start, end in places}
+    place_starts = sorted(start for start, _ in places)
     for pattern in patterns.patterns:
         if pattern.after:
             for end, start in place_ends.items():
                 m = pattern.regex.match(text, end)
-                if m and m.end() > end:
-                    found.append((start, m.end(), pattern.label, pattern.subtype or "", pattern.id))
+                if not m or m.end() <= end:
+                    continue
+                if pattern.no_place_inside and any(end <= s < m.end() for s in place_starts):
+                    continue
+                found.append((start, m.end(), pattern.label, pattern.subtype or "", pattern.id))
             continue
         for m in pattern.regex.finditer(text):
             group = "list" if pattern.split else ("name" if "name" in pattern.regex.groupindex else 0)
