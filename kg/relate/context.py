@@ -12,7 +12,7 @@ from kg.places import UPPER_LEVELS, place_key, province_of
 from kg.records import Article, Mention, Relation
 from kg.relate.encode import Encoded, Slot, encode
 from kg.relate.geo import code_within, is_resolved, related
-from kg.relate.orgs import is_local_institution, speaks_for
+from kg.relate.orgs import is_local_institution, origin_before, speaks_for
 from kg.relate.rules import lexicon
 from kg.relate.state import ArticleState
 
@@ -99,6 +99,8 @@ class ArticleContext:
             return False
         if speaks_for(self.article.text[slot.end : slot.end + 16]):
             return False  # 某工商联副主席李某介绍: the speaker's affiliation reports, it does not give
+        if self._origin_on_donor_side(slot):
+            return True  # 闽籍企业X: an enterprise of the giving province, wherever it is registered
         if recipient is not None and code_within(org.home_code, recipient):
             return False  # the recipient's own organisation (积石山县人民政府, 碧江经开区)
         media = lexicon()["not_agent_before"]
@@ -115,6 +117,16 @@ class ArticleContext:
         if side == 0 and is_local_institution(org):
             return False  # X村幼儿园: an institution of the place it stands in receives
         return not self.state.recipient_codes_contain(org.home_code)
+
+    def _origin_on_donor_side(self, slot: Slot) -> bool:
+        """Whether the apposition before the organisation names the giving province as its
+        origin (闽籍企业X, 浙籍企业X: ``origin_apposition`` in the lexicon)."""
+        found = origin_before(self.article.text[max(0, slot.start - 8) : slot.start])
+        if found is None or not self.state.pairings:
+            return False
+        donors = {(province_of(d) or "")[:2] for d, _, _, _ in self.state.pairings}
+        recipients = {(province_of(r) or "")[:2] for _, r, _, _ in self.state.pairings}
+        return found[:2] in donors and found[:2] not in recipients
 
     def org_side(self, org: Mention) -> int:
         """+1 when the organisation's home lies on the article's donor side, -1 on its recipient

@@ -204,6 +204,8 @@ def _directed_sides(
     givers = lex["giver_before"]
     if pattern.id in lex["party_patterns"]:
         givers = [*givers, *lex["copula_before"]]  # 协议分别为A、B与Y县签订的: the parties
+    if pattern.id in lex["causative_patterns"]:
+        givers = [*givers, *lex["causative_before"]]  # 支持A和B开展…: A and B act
     start = match.start("donor")
     not_agent = [
         *not_agent,

@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
+from kg.link.discover import province_abbreviations
 from kg.link.organisations import is_government
 from kg.records import Mention
 from kg.relate.rules import alternatives, lexicon
@@ -267,6 +268,15 @@ def speaks_for(after: str) -> bool:
     lex = lexicon()["not_agent_before"]
     roles, verbs = alternatives(lex["speaker_roles"]), alternatives(lex["speech_verbs"])
     return bool(re.match(f"(?:{roles})[^,，。;；:：!！?？]{{0,6}}?(?:{verbs})", after))
+
+
+def origin_before(before: str) -> str | None:
+    """The code of the province an apposition right before an organisation names as its origin
+    (闽籍企业 → 350000), by the province's one-character name (``province_abbreviations.csv``)."""
+    match = re.search(lexicon()["origin_apposition"]["regex"], before)
+    if match is None:
+        return None
+    return province_abbreviations().get(match.group("origin"))
 
 
 def is_local_institution(org: Mention) -> bool:

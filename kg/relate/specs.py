@@ -111,6 +111,8 @@ LEXICON_SPEC: dict[str, Field] = {
         "speaker_roles",
         "speech_verbs",
         "initiate_verbs",
+        "causative_patterns",
+        "causative_before",
         "aspect_particles",
         "thanks_prepositions",
     ),
@@ -150,6 +152,7 @@ LEXICON_SPEC: dict[str, Field] = {
         counted_before=need(regex),
     ),
     "unresolved_place_levels": table(one_of(*LEVELS)),
+    "origin_apposition": section(regex=need(regex)),
     "org_guard": section(
         quantity_start=need(regex),
         generic_names=need(words),
