@@ -288,6 +288,23 @@ def is_verb_phrase(name: str, patterns: PatternSet | None = None) -> bool:
     )
 
 
+def _spans_after(
+    text: str, places: Sequence[tuple[int, int]], pattern: EntityPattern
+) -> list[tuple[int, int, str, str, str]]:
+    """The spans of an 'after' pattern: from a place through the match that starts where it ends
+    (with no other place inside the match when the row says so)."""
+    found = []
+    place_starts = sorted(start for start, _ in places)
+    for end, start in {end: start for start, end in places}.items():
+        m = pattern.regex.match(text, end)
+        if not m or m.end() <= end:
+            continue
+        if pattern.no_place_inside and any(end <= s < m.end() for s in place_starts):
+            continue
+        found.append((start, m.end(), pattern.label, pattern.subtype or "", pattern.id))
+    return found
+
+
 def find_pattern_spans(
     text: str, places: Sequence[tuple[int, int]], patterns: PatternSet | None = None
 ) -> list[tuple[int, int, str, str, str]]:
@@ -297,17 +314,9 @@ def find_pattern_spans(
     fix names' left edges."""
     patterns = patterns or load_patterns()
     found: list[tuple[int, int, str, str, str]] = []
-    place_ends = {end: start for start, end in places}
-    place_starts = sorted(start for start, _ in places)
     for pattern in patterns.patterns:
         if pattern.after:
-            for end, start in place_ends.items():
-                m = pattern.regex.match(text, end)
-                if not m or m.end() <= end:
-                    continue
-                if pattern.no_place_inside and any(end <= s < m.end() for s in place_starts):
-                    continue
-                found.append((start, m.end(), pattern.label, pattern.subtype or "", pattern.id))
+            found.extend(_spans_after(text, places, pattern))
             continue
         for m in pattern.regex.finditer(text):
             group = "list" if pattern.split else ("name" if "name" in pattern.regex.groupindex else 0)
