@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, word_frequency
 from kg.io import data_rows
 from kg.link.lexicon import link_words
 from kg.link.resolve import Context, choose, support
@@ -211,6 +211,51 @@ def _canonical_names(homes: dict[str, tuple[Division | None, int]]) -> dict[str,
     return canonical
 
 
+# An abbreviation keeps at least this many characters of its full name.
+MIN_ABBREVIATION = 3
+
+
+def is_abbreviation(short: str, full: str) -> bool:
+    """Whether ``short`` abbreviates ``full`` the way Chinese names are cut (农科院 for 农业科学院,
+    海投集团 for 海沧投资集团, 经促会 for 经济促进会): it keeps the first and the last character and
+    the others in order, and drops no whole word (中国银行 is no 中国农业银行: 农业 is dropped whole)
+    and no run of three characters or more."""
+    if len(short) < MIN_ABBREVIATION or len(full) <= len(short) or short in full:
+        return False
+    if short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    dropped, run, position = [], "", 0
+    for char in full:
+        if position < len(short) and char == short[position]:
+            position += 1
+            if run:
+                dropped.append(run)
+            run = ""
+        else:
+            run += char
+    if position < len(short):
+        return False
+    return all(len(r) < MIN_ABBREVIATION and (len(r) == 1 or not word_frequency(r)) for r in dropped + [run])
+
+
+def _expand_abbreviations(canonical: dict[str, str], homes: dict[str, tuple[Division | None, int]]) -> None:
+    """A short form (福建省农科院) takes the one fuller name of the article it abbreviates (福建省
+    农业科学院), compared without their leading places, where their homes agree."""
+    names = set(canonical.values())
+    for surface, name in list(canonical.items()):
+        home, length = homes.get(name) or homes[surface]
+        core = _core(name, length)
+        fuller = [
+            other
+            for other in names
+            if other != name
+            and (home is None or homes.get(other, (None, 0))[0] in (None, home))
+            and is_abbreviation(core, _core(other, homes.get(other, (None, 0))[1]))
+        ]
+        if len(fuller) == 1:
+            canonical[surface] = fuller[0]
+
+
 def link_orgs(
     article: Article, mentions: Sequence[Mention], gaz: Gazetteer, context: Context
 ) -> list[Mention]:
@@ -222,6 +267,7 @@ def link_orgs(
         for surface in canonical:
             if surface == short or canonical[surface] == short:
                 canonical[surface] = canonical.get(full, full)
+    _expand_abbreviations(canonical, homes)
 
     linked = []
     for mention in mentions:

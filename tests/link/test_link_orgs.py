@@ -7,6 +7,7 @@ import pytest
 
 from kg.gazetteer import Gazetteer
 from kg.link import defined_abbreviations, link_mentions
+from kg.link.organisations import is_abbreviation
 from kg.records import Article, Mention, Sentence
 
 
@@ -65,3 +66,26 @@ def test_the_nlp_and_link_stages_read_one_subtype_table(name: str, subtype: str)
     from kg.nlp.lexicon import org_subtype as nlp_subtype
 
     assert link_subtype(name) == nlp_subtype(name) == subtype
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "abbreviates"),
+    [
+        ("农科院", "农业科学院", True),  # a character of each word, in order
+        ("甲投集团", "甲沧投资集团", True),
+        ("经促会", "经济促进会", True),
+        ("中国银行", "中国农业银行", False),  # 农业 dropped whole: another bank
+        ("甲乙公司", "甲乙汽车集团有限公司", False),  # more than a word dropped: only a bracket says so
+        ("丙丁院", "甲乙丙丁院", False),  # the first character differs
+    ],
+)
+def test_an_abbreviation_keeps_a_character_of_each_word(short: str, full: str, abbreviates: bool) -> None:
+    assert is_abbreviation(short, full) is abbreviates
+
+
+def test_a_short_form_takes_the_one_fuller_name_of_the_article(gaz: Gazetteer) -> None:
+    text = "甲乙农业科学院派出专家组。甲乙农科院向某村捐赠种苗,丙丁农科院也派出了专家。"
+    mentions = orgs_of(text, ["甲乙农业科学院", "甲乙农科院", "丙丁农科院"])
+    art = Article(id="t", text=text, sentences=[Sentence(0, len(text))])
+    names = [m.name for m in link_mentions(art, mentions, gaz) if m.label == "ORG"]
+    assert names == ["甲乙农业科学院", "甲乙农业科学院", "丙丁农科院"]
