@@ -111,6 +111,8 @@ def merge_spans(
         wins = cand.label in ("ORG", "PLACE") and all(
             cand.contains(a) and a.label not in ("MONEY", "DATE") and cand.length > a.length for a in clashes
         )
+        if wins and cand.label == "ORG" and {a.label for a in clashes} >= {"ORG", "PROJECT"}:
+            wins = False  # 广州某某|齐齐哈尔…加工: an owner and its project are two entities
         if wins and cand.label == "PLACE" and place_end is not None:
             wins = bool(place_end.search(text, cand.start, cand.end))
         if wins:

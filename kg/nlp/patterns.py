@@ -35,6 +35,9 @@ class EntityPattern:
     after: str | None = None  # must start where a rule span of this label ends
     strip_lead: bool = False
     no_place_inside: bool = False  # an 'after' match may hold no place (上海|松江 is two places)
+    # an 'after' match that ends where a place starts, this regex matching from there: the
+    # organisation owns the project named after it (中山某某|鹤岗…生产线)
+    site_after: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,7 @@ _OPTIONAL_CHECKS: dict[str, tuple[str, Callable[[Any], bool]]] = {
     "after": (f"one of {sorted(_LABELS)}", lambda v: v in _LABELS),
     "strip_lead": ("true or false", lambda v: isinstance(v, bool)),
     "no_place_inside": ("true or false", lambda v: isinstance(v, bool)),
+    "site_after": ("a regular expression", lambda v: isinstance(v, str) and _compiles(v)),
     "examples": (
         'a list of {"text": …, "finds": [names]}',
         lambda v: (
@@ -171,6 +175,7 @@ def _pattern(row: dict[str, Any], defines: dict[str, str]) -> EntityPattern:
         after=row.get("after"),
         strip_lead=bool(row.get("strip_lead")),
         no_place_inside=bool(row.get("no_place_inside")),
+        site_after=re.compile(_expand(row["site_after"], defines)) if row.get("site_after") else None,
     )
 
 
@@ -293,6 +298,8 @@ def _spans_after(
 ) -> list[tuple[int, int, str, str, str]]:
     """The spans of an 'after' pattern: from a place through the match that starts where it ends
     (with no other place inside the match when the row says so)."""
+    if pattern.site_after is not None:
+        return _owner_spans(text, places, pattern)
     found = []
     place_starts = sorted(start for start, _ in places)
     for end, start in {end: start for start, end in places}.items():
@@ -303,6 +310,43 @@ def _spans_after(
             continue
         found.append((start, m.end(), pattern.label, pattern.subtype or "", pattern.id))
     return found
+
+
+MAX_OWNER = 8  # the longest owner's name between its city and the project's site
+
+
+def _owner_spans(
+    text: str, places: Sequence[tuple[int, int]], pattern: EntityPattern
+) -> list[tuple[int, int, str, str, str]]:
+    """The spans of an owner pattern: a city, a name that the row's regex takes whole, and right
+    after it a place that starts the project's name (``site_after`` matching from there)."""
+    assert pattern.site_after is not None
+    found = []
+    starts = {start for start, _ in places}
+    for end, start in {end: start for start, end in places}.items():
+        for site in range(end + 2, min(end + MAX_OWNER, len(text)) + 1):
+            if (
+                site in starts
+                and pattern.regex.fullmatch(text, end, site)
+                and pattern.site_after.match(text, site)
+            ):
+                found.append((start, site, pattern.label, pattern.subtype or "", pattern.id))
+                break
+    return found
+
+
+def _cut_owned_projects(
+    found: list[tuple[int, int, str, str, str]], owners: set[str]
+) -> list[tuple[int, int, str, str, str]]:
+    """A project whose name starts with its owner's name (中山某某|鹤岗…生产线) starts at its site:
+    the owner is an organisation of its own."""
+    cuts = {s: e for s, e, label, _, pid in found if pid in owners}
+    return [
+        (cuts[s], e, label, subtype, pid)
+        if label == "PROJECT" and s in cuts and cuts[s] < e
+        else (s, e, label, subtype, pid)
+        for s, e, label, subtype, pid in found
+    ]
 
 
 def find_pattern_spans(
@@ -347,4 +391,4 @@ def find_pattern_spans(
                 if pattern.label == "ORG" and not subtype:
                     subtype = org_subtype(name, pattern.subtype_default or "other")
                 found.append((span[0], span[1], pattern.label, subtype, pattern.id))
-    return found
+    return _cut_owned_projects(found, {p.id for p in patterns.patterns if p.site_after is not None})

@@ -201,6 +201,7 @@ def test_common_words_the_ner_took_for_names_are_none(text: str) -> None:
         ("福建籍商会", ""),  # the chambers of natives of a province: a collective
         ("东山市异地商会", "和"),
         ("浙江客商", "投资"),  # merchants, people
+        ("东山全省村企", "结对"),  # all of a province's village-firm pairs
         ("甲乙商会", "3家"),  # a kind counted right after it
     ],
 )
