@@ -210,3 +210,47 @@ def _qualifiers_hold(enc: Encoded, match: re.Match[str], parties: list[Mention])
         return True
     qualifiers = [s.place for s in enc.slots_in(match.start("qual"), match.end("qual"), "P") if s.place]
     return all(any(nests(p, q) for p in parties) for q in qualifiers)
+
+
+def listed_places(enc: Encoded, end: int | None = None) -> list[list[Mention]]:
+    """The lists of places of a sentence before position ``end`` (default: all of it), in order:
+    places joined only by a list word (杭州市、宁波市和温州市) make one list."""
+    joiners = ("", *lexicon()["particles"]["place_list_joiners"])
+    runs: list[list[Mention]] = []
+    previous_end: int | None = None
+    for start, stop, slot in enc.slot_positions():
+        if end is not None and start >= end:
+            break
+        if slot.letter != "P" or slot.place is None:
+            previous_end = None
+            continue
+        if previous_end is not None and enc.text[previous_end:start] in joiners:
+            runs[-1].append(slot.place)
+        else:
+            runs.append([slot.place])
+        previous_end = stop
+    return runs
+
+
+def counted_candidates(
+    pattern: Pattern, enc: Encoded, match: re.Match[str], givers: list[Mention], sentence_text: str
+) -> list[PairCandidate]:
+    """The pairs of a clause whose givers are a count of places written before it (3市结对帮扶Y;
+    上述3个区分别结对帮扶A、B、C): each giver with the recipient, or item by item where 分别
+    pairs two lists of one length."""
+    recipients = group_places(enc, match, "recipient")
+    if _negated(enc, match) or not givers or not recipients:
+        return []
+    if len(givers) > 1 and len(recipients) > 1:
+        split = any(w in sentence_text for w in lexicon()["split_pairs"]["words"])
+        if not split or len(givers) != len(recipients):
+            return []
+        combos = list(zip(givers, recipients, strict=True))
+    else:
+        combos = [(g, r) for g in givers for r in recipients]
+    span = enc.span(match.start(), match.end())
+    return [
+        PairCandidate(pattern, enc.index, span, g, r, pattern.direction == "symmetric", pattern.confidence)
+        for g, r in combos
+        if not related(g, r) and (pattern.levels != "comparable" or comparable_levels(g, r))
+    ]

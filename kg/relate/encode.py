@@ -126,8 +126,27 @@ def team_station(org: Mention, places_by_text: dict[str, Mention]) -> Mention | 
     keys = [k for k in places_by_text if rest.startswith(k) and len(k) < len(rest)]
     if keys:
         return places_by_text[max(keys, key=len)]
-    # the place is named only inside the team's name (驻«册亨县帮扶工作队»): the linker's home
-    return _place_of_code(replace(org, text=rest), org.home_code)
+    # the place is named only inside the team's name (驻«册亨县帮扶工作队»): the linker's home,
+    # else the division the name begins with by its full name where only one bears it
+    named = replace(org, text=rest)
+    return _place_of_code(named, org.home_code) or _named_division(named)
+
+
+def _named_division(mention: Mention) -> Mention | None:
+    """A place mention for the county-or-above division ``mention``'s text begins with by its
+    full official name (台江县工作队 → 台江县), where exactly one division bears that name."""
+    for _, candidates in load_gazetteer().matches_at(mention.text):
+        upper = {
+            c.division.code: c.division
+            for c in candidates
+            if c.kind == "name" and c.division.level in UPPER_LEVELS
+        }
+        if len(upper) == 1:
+            division = next(iter(upper.values()))
+            return replace(fill_place(mention, division), label="PLACE", home_code=None, subtype=None)
+        if upper:
+            return None
+    return None
 
 
 def _without_parent_names(text: str, division: Any) -> str:
@@ -146,15 +165,30 @@ def _without_parent_names(text: str, division: Any) -> str:
     return text
 
 
+def _team_marker(name: str) -> tuple[int, int] | None:
+    """Where the last word inside a team's name that parts its sender from the place it works
+    in stands (珠海市驻观珠镇帮扶工作队: 驻; 西湖区对口帮扶台江县工作队: 对口帮扶), past the name's start."""
+    rule = lexicon()["stationed_team"]
+    ending = max((w for w in rule["words"] if name.endswith(w)), key=len, default="")
+    words = sorted([rule["marker"], *rule["verb_markers"]], key=len, reverse=True)
+    found = [
+        m.span()
+        for m in re.finditer("|".join(map(re.escape, words)), name[: len(name) - len(ending)])
+        if m.start() > 0
+    ]
+    return found[-1] if found else None
+
+
 def _team_sender(
     org: Mention, places_by_code: dict[str, Mention], places_by_text: dict[str, Mention]
 ) -> tuple[Mention, str] | None:
     """The place that sends a team named as one organisation with 驻 inside (珠海市驻观珠镇帮扶
     工作队), and the words that name it: the place its name begins with, else the linker's home."""
     name = org.text
-    at = name.rfind(lexicon()["stationed_team"]["marker"])
-    if at <= 0 or not name.endswith(tuple(lexicon()["stationed_team"]["words"])):
+    marked = _team_marker(name)
+    if marked is None or not name.endswith(tuple(lexicon()["stationed_team"]["words"])):
         return None
+    at = marked[0]
     keys = [k for k in places_by_text if name.startswith(k) and len(k) <= at]
     if keys:
         key = max(keys, key=len)
@@ -230,8 +264,15 @@ def encode(
             else:
                 sender = _team_sender(m, places_by_code, places_by_text or {})
                 if sender is not None:  # «X驻Y工作队» as one name: X, then 驻, then Y's team
-                    at = m.text.rfind(lexicon()["stationed_team"]["marker"]) + 1
-                    slots.append(Slot("P", sender[0], m.start, m.start + len(sender[1]), place=sender[0]))
+                    at = (_team_marker(m.text) or (0, 0))[1]
+                    sender_start = m.start
+                    head = _address_head(slots, article.text, replace(sender[0], start=m.start))
+                    if head is not None:  # 杭州市«西湖区对口帮扶台江县工作队»: one address
+                        sender_start = slots[head].start
+                        del slots[head:]
+                    slots.append(
+                        Slot("P", sender[0], sender_start, m.start + len(sender[1]), place=sender[0])
+                    )
                     m = replace(m, text=m.text[at:], name=m.text[at:], start=m.start + at)
                 station = team_station(m, places_by_text or {})
                 slots.append(Slot("O", m, m.start, m.end, government=government, station=station))

@@ -8,13 +8,14 @@ from collections import Counter
 from kg.places import place_key, region_code
 from kg.records import Mention, Relation
 from kg.regions import region_of
-from kg.relate.candidates import pair_candidates
+from kg.relate.candidates import counted_candidates, listed_places, pair_candidates
 from kg.relate.context import ArticleContext
 from kg.relate.direction import EARLY_STEPS, SIDE_STEPS, resolve_direction, resolve_factors
 from kg.relate.encode import Slot
 from kg.relate.facts import pairing_relation
 from kg.relate.rules import load_patterns
 from kg.relate.state import ArticleState, PairCandidate
+from kg.values import chinese_to_int
 
 Settled = tuple[PairCandidate, Mention, Mention, float]  # candidate, donor, recipient, confidence
 
@@ -22,6 +23,7 @@ Settled = tuple[PairCandidate, Mention, Mention, float]  # candidate, donor, rec
 def read_pairings(ctx: ArticleContext) -> None:
     """The place pairings of the article, noted in its context for the families after them."""
     candidates = _construction_candidates(ctx)
+    candidates.extend(_counted(ctx))
     candidates.extend(_subject_candidates(ctx, candidates))
     _keep_one_direction(ctx, _settle(ctx, candidates))
 
@@ -34,14 +36,34 @@ def _construction_candidates(ctx: ArticleContext) -> list[PairCandidate]:
             continue
         text = ctx.article.sentence_text(enc.index)
         for pattern in load_patterns():
-            if pattern.type != "pairing" or "subject" in (
+            if pattern.type != "pairing" or {"subject", "count"} & {
                 pattern.donor_fallback,
                 pattern.recipient_fallback,
-            ):
+            }:
                 continue
             for match in pattern.regex.finditer(enc.text):
                 candidates.extend(pair_candidates(pattern, enc, match, ctx.topics[enc.index], text))
     return candidates
+
+
+def _counted(ctx: ArticleContext) -> list[PairCandidate]:
+    """Clauses whose givers are a count of places (浙江省确定A市、B市、C市为帮扶城市。3市结对帮扶Y):
+    the givers are the last list of exactly that many places written before the clause, in its
+    sentence or the one before; no such list, no pair."""
+    out: list[PairCandidate] = []
+    patterns = [p for p in load_patterns() if p.type == "pairing" and p.donor_fallback == "count"]
+    for enc in ctx.encoded:
+        for pattern in patterns:
+            for match in pattern.regex.finditer(enc.text):
+                count = match.group("count")
+                n = int(count) if count.isdigit() else chinese_to_int(count)
+                runs = listed_places(enc, match.start())
+                if not runs and enc.index > 0:
+                    runs = listed_places(ctx.encoded[enc.index - 1])
+                givers = next((run for run in reversed(runs) if len(run) == n), [])
+                text = ctx.article.sentence_text(enc.index)
+                out.extend(counted_candidates(pattern, enc, match, givers, text))
+    return out
 
 
 def _settle(ctx: ArticleContext, candidates: list[PairCandidate]) -> list[Settled]:

@@ -127,7 +127,7 @@ class Pattern:
     confidence: float
     direction: str = "forward"  # forward | symmetric
     levels: str = "any"  # any | comparable
-    donor_fallback: str | None = None  # topic | subject (the topic, unless it receives)
+    donor_fallback: str | None = None  # topic | subject (the topic, unless it receives) | count (3市…)
     recipient_fallback: str | None = None  # topic | context | subject (the subject, unless it gives)
     action: str | None = None
     # cross: each first with each second | chain: A与B、C与D, one pair per 与 | items: a list of
