@@ -186,6 +186,15 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
     return []
 
 
+def _inner_giver(ctx: ArticleContext, giver: Mention, receiver: Mention, index: int) -> bool:
+    """Whether a pairing of the sentence already has a place inside the giver give to the receiver
+    (在苏州市吴江区帮扶工作队的帮助下,Y…: 吴江区 gives; 苏州市 only says where it lies)."""
+    return any(
+        i == index and related(r, receiver) and nests(d, giver) and place_key(d) != place_key(giver)
+        for d, r, _, i in ctx.state.pairings
+    )
+
+
 def add_cue_pairings(ctx: ArticleContext) -> None:
     """Add to the article the pairs its sentences state by their sides and no construction found."""
     rule = cues()["relation"]
@@ -197,7 +206,7 @@ def add_cue_pairings(ctx: ArticleContext) -> None:
         text = ctx.article.sentence_text(enc.index)
         for giver, receiver in sentence_pairs(enc, text, ctx):
             key = frozenset((place_key(giver), place_key(receiver)))
-            if key in known:
+            if key in known or _inner_giver(ctx, giver, receiver, enc.index):
                 continue
             known.add(key)
             sentence = ctx.article.sentences[enc.index]
