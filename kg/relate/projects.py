@@ -138,6 +138,22 @@ def _is_building(enc: Encoded, positions: Positions, index: int) -> bool:
     return any(n in enc.text[end:right] for n in words["building_nouns"])
 
 
+def _is_built_org(enc: Encoded, positions: Positions, index: int) -> bool:
+    """An organisation whose name ends like a built thing (加工厂, 研究院) in a build wording: a
+    build verb right before it (合作共建X研究院) or, after it, 由Y援建/牵线, 建成/投产 or a list
+    closed by 等…项目 (the lexicon's built_org_* words)."""
+    start, end, slot = positions[index]
+    words = lexicon()["project"]
+    name = slot.mention.name or slot.mention.text
+    if slot.letter != "O" or not name.endswith(tuple(words["built_org_heads"])):
+        return False
+    left, right = clause_bounds(enc.text, start, end)
+    before = enc.text[left:start].rstrip("了")
+    if any(before.endswith(v) for v in words["built_org_verbs"]):
+        return True
+    return re.match(words["built_org_after"], _written(enc, enc.text[end:right])) is not None
+
+
 def _written(enc: Encoded, text: str) -> str:
     """Encoded text with each token written out as its mention's text."""
     return TOKEN_RE.sub(lambda m: enc.slots[int(m.group(2))].mention.text, text)
@@ -192,8 +208,8 @@ def _add(
 
 
 def read_projects(ctx: ArticleContext) -> None:
-    """Each project: the named ones the project construction finds, and the schools and hospitals
-    a sentence builds."""
+    """Each project: the named ones the project construction finds, the schools and hospitals a
+    sentence builds, and the built things read as organisations (X加工厂由Y牵线搭桥引进)."""
     named, building = pattern_by_id("project.named"), pattern_by_id("project.building")
     for enc in ctx.encoded:
         positions = enc.slot_positions()
@@ -201,5 +217,6 @@ def read_projects(ctx: ArticleContext) -> None:
             pos, end = match.span("project")
             _add(ctx, enc, named, (pos, end), enc.slots_in(pos, end, "J")[0], positions)
         for i, (pos, end, slot) in enumerate(positions):
-            if _is_building(enc, positions, i) and building.regex.fullmatch(enc.text, pos, end):
+            built = _is_building(enc, positions, i) or _is_built_org(enc, positions, i)
+            if built and building.regex.fullmatch(enc.text, pos, end):
                 _add(ctx, enc, building, (pos, end), slot, positions)

@@ -40,3 +40,14 @@ def test_names_counted_as_a_kind_of_thing_are_no_projects(read_text: Read) -> No
 def test_a_list_of_names_closed_by_a_count_keeps_its_projects(read_text: Read) -> None:
     text = "积石山县获得厦门市帮扶。该县已建成甲乙家纺扶贫车间、丙丁食品扶贫车间等2个扶贫车间。"
     assert projects(read_text, text) == [("甲乙家纺扶贫车间", JSS), ("丙丁食品扶贫车间", JSS)]
+
+
+def test_a_built_thing_read_as_an_organisation_is_a_project_in_a_build_wording(read_text: Read) -> None:
+    text = "积石山县获得厦门市帮扶。积石山县特利强雨具加工厂由厦门市海沧区牵线搭桥引进。"
+    assert projects(read_text, text) == [("积石山县特利强雨具加工厂", JSS)]
+    text = (
+        "吉林省与浙江省对口合作。甲乙数控与丙丁数控合作共建智能机床研究院、戊己木业加工等一大批项目稳步推进。"
+    )
+    assert "智能机床研究院" in [name for name, _ in projects(read_text, text)]
+    # the same kind of name as a giver is an organisation only
+    assert projects(read_text, "积石山县获得厦门市帮扶。甲乙雨具加工厂向积石山县捐赠10万元。") == []
