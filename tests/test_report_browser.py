@@ -99,6 +99,14 @@ def test_seeds_report_opens_cleanly_and_its_numbers_lead_to_their_rows(browser, 
     articles = [json.loads(line) for line in (seeds_pages / "articles.jsonl").read_text("utf-8").splitlines()]
     assert any(a["title"] in text and a["date"] in text for a in articles if a.get("title") and a.get("date"))
     assert driver.execute_script("return document.querySelectorAll('#rows q').length") > 0
+    # every number, bar, matrix cell and source of the page leads to at least one row
+    links = driver.execute_script(
+        "return Array.from(document.querySelectorAll('a[href^=\"#rows=\"]')).map(a => a.getAttribute('href'))"
+    )
+    assert len(links) > 30
+    shows = "location.hash = arguments[0]; return kgReport.show();"
+    assert [href for href in links if not driver.execute_script(shows, href)] == []
+    assert [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"] == []
     assert_nothing_ran(driver)
 
 
