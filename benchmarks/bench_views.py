@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python benchmarks/bench_views.py [--articles 10000] [--runs 5]
 (prints seconds, sizes and the load average with each figure; no assertion). The graph is the
-tests' generated projection (tests/test_views.py ``corpus_graph``: about 13,500 nodes and 25,000
+tests' generated projection (tests/views_sample.py ``corpus_graph``: about 13,500 nodes and 25,000
 links per 10,000 articles). Each page is opened ``--runs`` times in headless Chromium with the
 network cut off (the browser tests' flags), timed from navigation to the page's ready flag
 (network drawn, labels pulled apart, fitted); then a year filter and a pan are timed. Needs
@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "tools"))
 
 from screenshot_views import READY, start_browser  # noqa: E402
-from test_views import corpus_graph  # noqa: E402
+from views_sample import corpus_graph  # noqa: E402
 
 from kg import views  # noqa: E402
 

@@ -592,7 +592,7 @@ def test_corpus_scale_pages_open_quickly(driver, tmp_path: Path) -> None:
 
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
-    from test_views import corpus_graph
+    from views_sample import corpus_graph
 
     graph = corpus_graph(articles=10_000)
     views.write_views(graph, tmp_path)
