@@ -97,8 +97,10 @@ class ArticleContext:
         org = slot.mention
         if slot.government or is_government(org):
             return False
-        if speaks_for(self.article.text[slot.end : slot.end + 16]):
-            return False  # 某工商联副主席李某介绍: the speaker's affiliation reports, it does not give
+        if org.subtype != "enterprise" and speaks_for(self.article.text[slot.end : slot.end + 16]):
+            # 某工商联副主席李某介绍: a federation's officer reports its members' work; a company's
+            # officer speaks of the company's own
+            return False
         if self._origin_on_donor_side(slot):
             return True  # 闽籍企业X: an enterprise of the giving province, wherever it is registered
         if recipient is not None and code_within(org.home_code, recipient):

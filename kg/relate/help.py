@@ -12,7 +12,7 @@ from kg.relate.candidates import group_places
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
 from kg.relate.facts import org_party, relation, to_party
-from kg.relate.orgs import ends_with_verb
+from kg.relate.orgs import ends_with_verb, is_government
 from kg.relate.rules import Pattern, action_regexes, lexicon, load_patterns
 from kg.relate.text import CLAUSE_STOPS, SENTENCE_STOPS, clause_bounds, preceded_by
 
@@ -168,7 +168,7 @@ def read_help(ctx: ArticleContext) -> None:
                 amount = _amount_after(enc, match.end()) if action == "donates" else None
                 span = enc.span(match.start(), match.end())
                 for slot in orgs:
-                    if id(slot) in helped or not ctx.helper_org(slot, recipient, signs):
+                    if id(slot) in helped or not _can_help(ctx, enc, match, slot, recipient, signs):
                         continue
                     if _named_by_helped_place(ctx, enc, slot):
                         continue
@@ -194,6 +194,19 @@ def read_help(ctx: ArticleContext) -> None:
                             amount_yuan=amount,
                         )
                     )
+
+
+def _can_help(
+    ctx: ArticleContext, enc: Encoded, match: re.Match[str], slot: Slot, recipient: Mention | None, signs: bool
+) -> bool:
+    """Whether the organisation can be the helper here: a helper organisation, or one that its
+    founders set up (由A和B共同出资成立的C: C is a venture of A, wherever it is registered)."""
+    if ctx.helper_org(slot, recipient, signs):
+        return True
+    if "founders" not in match.re.groupindex or slot.government or is_government(slot.mention):
+        return False
+    founders = enc.slots_in(match.start("founders"), match.end("founders"), "O")
+    return any(ctx.helper_org(f, recipient) for f in founders)
 
 
 def _directed_sides(
