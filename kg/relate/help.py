@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kg.link.organisations import is_government
 from kg.places import place_key
 from kg.records import Mention
 from kg.regions import region_of
@@ -12,7 +13,7 @@ from kg.relate.candidates import group_places
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
 from kg.relate.facts import org_party, relation, to_party
-from kg.relate.orgs import ends_with_verb, is_government
+from kg.relate.orgs import ends_with_verb
 from kg.relate.rules import Pattern, action_regexes, lexicon, load_patterns
 from kg.relate.text import CLAUSE_STOPS, SENTENCE_STOPS, clause_bounds, preceded_by
 
@@ -197,7 +198,12 @@ def read_help(ctx: ArticleContext) -> None:
 
 
 def _can_help(
-    ctx: ArticleContext, enc: Encoded, match: re.Match[str], slot: Slot, recipient: Mention | None, signs: bool
+    ctx: ArticleContext,
+    enc: Encoded,
+    match: re.Match[str],
+    slot: Slot,
+    recipient: Mention | None,
+    signs: bool,
 ) -> bool:
     """Whether the organisation can be the helper here: a helper organisation, or one that its
     founders set up (由A和B共同出资成立的C: C is a venture of A, wherever it is registered)."""
