@@ -3,7 +3,9 @@ against their schema, and matched over a text: MONEY, DATE, PROJECT and ORG shap
 
 A row is a comment, a ``define`` (a named regex fragment later rows use as ``{NAME}``) or a
 pattern: ``id``, ``label``, ``regex`` and optionally ``subtype``, ``subtype_default``, ``split``,
-``after``, ``strip_lead``, ``comment``, ``examples`` (``{"text": …, "finds": [names]}``: what the
+``after``, ``no_place_inside`` and ``site_after`` (for an 'after' row: no other place inside the
+match; the match ends where a place starts that this regex matches from — an owner before its
+project's site), ``strip_lead``, ``comment``, ``examples`` (``{"text": …, "finds": [names]}``: what the
 pattern must find in a sentence we wrote) and ``counter_examples`` (texts where it finds
 nothing). An unknown key or a bad value is an error naming the file, the line and the key.
 """
