@@ -82,6 +82,15 @@ def only(text: str, places: dict[str, str]) -> Relation:
             ["jiangsu-nanbei"],
             "intra-province",
         ),
+        # 福建山海协作: two counties of 福建 (泉州's 晋江 and 龙岩's 长汀), direction from the table
+        (
+            "长汀县与晋江市共建山海协作产业园。",
+            {"长汀县": "350821", "晋江市": "350582"},
+            "晋江市",
+            ["350582", "350821"],
+            ["shanhai-fujian"],
+            "intra-province",
+        ),
         # the 1996 round of 东西扶贫协作, a city of 福建 and a county of 宁夏
         (
             "同心县与泉州市开展闽宁协作。",
