@@ -83,15 +83,17 @@ def standing_for(referent: Mention, word: str, start: int, sentence: int, source
 
 def resolve_references_back(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
     """The article's linked mentions with the words that point back read as what they point to,
-    in text order (see the module docstring): first the 我们 of quotes, then 该公司 (which may
-    point back to such a speaker), then 该村."""
-    own = [m for m in mentions if m.article_id == article.id and 0 <= m.sentence < len(article.sentences)]
-    speakers = quote_speakers(article, visible(own))
-    current = [*mentions, *speakers]
-    current = _in_place_of(current, org_anaphors(article, visible([*own, *speakers])))
-    own = [m for m in current if m.article_id == article.id and 0 <= m.sentence < len(article.sentences)]
-    current = _in_place_of(current, place_anaphors(article, visible(own)))
+    in text order (see the module docstring): first 该公司, then the 我们 of quotes (该公司董事长表示
+    speaks for the company 该公司 points to), then 该村."""
+    current = _in_place_of(list(mentions), org_anaphors(article, visible(_own(article, mentions))))
+    current += quote_speakers(article, visible(_own(article, current)))
+    current = _in_place_of(current, place_anaphors(article, visible(_own(article, current))))
     return sorted(current, key=lambda m: (m.start, m.end, m.label))
+
+
+def _own(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions of this article's sentences."""
+    return [m for m in mentions if m.article_id == article.id and 0 <= m.sentence < len(article.sentences)]
 
 
 def _in_place_of(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
@@ -190,6 +192,8 @@ def quote_speakers(article: Article, seen: Sequence[Mention]) -> list[Mention]:
     taken = [(m.start, m.end) for m in seen]
     found: list[Mention] = []
     for speaker in _organisations(seen):
+        if speaker.source != ORG_SOURCE and org_anaphor().fullmatch(speaker.text):
+            continue  # a 该公司 that points back to nothing named: no name to speak for
         sentence = article.sentences[speaker.sentence]
         said = _after_speaker().match(around, speaker.end, sentence.end)
         if said is None:

@@ -89,3 +89,24 @@ def test_a_government_organ_is_no_antecedent_nor_speaker() -> None:
     art = Article(id="t", text=text, sentences=sentences_of(text))
     organ = Mention("t", "ORG", "甲县人民政府", 0, 6, 0, name="甲县人民政府")
     assert resolve_references_back(art, [organ]) == [organ]
+
+
+def test_the_we_of_the_company_that_points_back_is_that_company() -> None:
+    # 该公司董事长表示:“我们…”: 该公司 is read first, so 我们 is 甲乙公司, not the words 该公司
+    text = "甲乙公司来到富坪村。该公司董事长表示:“我们将在富坪村投资建设冷库。”"
+    art = Article(id="t", text=text, sentences=sentences_of(text))
+    org = Mention("t", "ORG", "甲乙公司", 0, 4, 0, name="甲乙公司", subtype="enterprise")
+    ner = Mention("t", "ORG", "该公司", 10, 13, 1, name="该公司")
+    found = resolve_references_back(art, [org, ner])
+    assert [(m.text, m.name, m.source) for m in found] == [
+        ("甲乙公司", "甲乙公司", "ner"),
+        ("该公司", "甲乙公司", ORG_SOURCE),
+        ("我们", "甲乙公司", SPEAKER_SOURCE),
+    ]
+
+
+def test_a_company_that_points_back_to_nothing_speaks_for_no_one() -> None:
+    text = "该公司董事长表示:“我们将在富坪村投资建设冷库。”"
+    art = Article(id="t", text=text, sentences=sentences_of(text))
+    ner = Mention("t", "ORG", "该公司", 0, 3, 0, name="该公司")
+    assert resolve_references_back(art, [ner]) == [ner]
