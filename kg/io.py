@@ -32,10 +32,28 @@ def data_path(*parts: str) -> Path:
     return Path(str(files("kg.data").joinpath(*parts)))
 
 
+def csv_table(text: str) -> tuple[list[str], list[tuple[int, dict[str, str | None]]]]:
+    """The header of a CSV table and its rows by column name, each with the number of the line it
+    ends on in ``text`` (for errors that name the line); lines starting with ``#`` are comments. A
+    row with more cells than the header has them under the key None, one with fewer has None values."""
+    numbered = [
+        (number, line) for number, line in enumerate(text.splitlines(), 1) if not line.startswith("#")
+    ]
+    at = [0]
+
+    def lines() -> Iterator[str]:
+        for number, line in numbered:
+            at[0] = number
+            yield line
+
+    reader = csv.DictReader(lines())
+    rows = [(at[0], row) for row in reader]
+    return list(reader.fieldnames or []), rows
+
+
 def csv_rows(text: str) -> list[dict[str, str]]:
     """Rows of a CSV table by column name; lines starting with ``#`` are comments."""
-    lines = [line for line in text.splitlines() if not line.startswith("#")]
-    return list(csv.DictReader(lines))
+    return [row for _, row in csv_table(text)[1]]  # type: ignore[misc]
 
 
 def data_rows(*parts: str) -> list[dict[str, str]]:

@@ -20,7 +20,6 @@ division, its level and name the gazetteer's). Every problem names file, line an
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-from kg.io import data_path
+from kg.io import csv_table, data_path
 from kg.places import UPPER_LEVELS, code_depth
 
 KINDS = ("east-west", "intra-province", "other")
@@ -142,16 +141,15 @@ def period_bounds(period: str) -> tuple[int, int | None]:
 def _read(folder: Path, table: str) -> list[tuple[int, dict[str, str]]]:
     """Rows of one table with their line numbers; the header must hold the schema's columns."""
     name = FILES[table]
-    text = (folder / name).read_text(encoding="utf-8")
-    reader = csv.DictReader(text.splitlines())
-    missing = [c for c in COLUMNS[table] if c not in (reader.fieldnames or [])]
+    header, table_rows = csv_table((folder / name).read_text(encoding="utf-8"))
+    missing = [c for c in COLUMNS[table] if c not in header]
     if missing:
         raise TableError(name, 1, missing[0], "missing from the header")
     rows = []
-    for row in reader:
+    for line, row in table_rows:
         if None in row or any(v is None for v in row.values()):
-            raise TableError(name, reader.line_num, "*", "wrong number of cells")
-        rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items()}))
+            raise TableError(name, line, "*", "wrong number of cells")
+        rows.append((line, {str(k): (v or "").strip() for k, v in row.items()}))
     return rows
 
 

@@ -1,4 +1,5 @@
-"""Atomic writing of build files: all or nothing, with the mode an ordinary file would get."""
+"""Atomic writing of build files: all or nothing, with the mode an ordinary file would get; reading
+the CSV data tables with the line each row ends on."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.io import atomic_path, atomic_writer, read_jsonl, write_jsonl
+from kg.io import atomic_path, atomic_writer, csv_rows, csv_table, read_jsonl, write_jsonl
 
 
 def _mode(path: Path) -> int:
@@ -36,3 +37,15 @@ def test_a_failed_write_keeps_the_good_file_and_leaves_no_temporary(tmp_path: Pa
             raise RuntimeError("interrupted")
     assert read_jsonl(target) == [{"id": 1}, {"id": 2}]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["entities.jsonl"]
+
+
+def test_csv_rows_keep_the_number_of_the_line_they_end_on() -> None:
+    text = 'code,name\n# why the rows are here\n110000,北京\n120000,"天津\n(直辖市)"\n\n130000\n'
+    header, rows = csv_table(text)
+    assert header == ["code", "name"]
+    assert rows == [
+        (3, {"code": "110000", "name": "北京"}),
+        (5, {"code": "120000", "name": "天津(直辖市)"}),  # a quoted cell may run over two lines
+        (7, {"code": "130000", "name": None}),  # a cell short: the reader that checks says so
+    ]
+    assert csv_rows(text)[0] == {"code": "110000", "name": "北京"}
