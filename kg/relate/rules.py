@@ -10,14 +10,22 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from kg.io import data_rows, data_text
+from kg.io import data_json, data_rows, data_text, json_lines
 from kg.relate.schema import Field, RuleError, validate
-from kg.relate.specs import CUES_SPEC, DEFINE_ROW, LEXICON_SPEC, PATTERN_ROW
+from kg.relate.specs import (
+    CUES_SPEC,
+    DEFINE_ROW,
+    LEXICON_EXAMPLE_ROW,
+    LEXICON_SPEC,
+    PATTERN_ROW,
+    SECTIONS_WITH_EXAMPLES,
+)
 from kg.relate.text import CLAUSE_STOPS, CLOSE, OPEN, SENTENCE_STOPS
 
 PATTERNS_FILE = "relation_patterns.jsonl"
 LEXICON_FILE = "relation_lexicon.json"
 CUES_FILE = "pairing_cues.json"
+LEXICON_EXAMPLES_FILE = "lexicon_examples.jsonl"
 
 
 def _checked(name: str, spec: dict[str, Field]) -> dict[str, Any]:
@@ -38,6 +46,29 @@ def lexicon() -> dict[str, Any]:
 def cues() -> dict[str, Any]:
     """The cue words and limits of the recall net (``data/pairing_cues.json``), checked."""
     return _checked(CUES_FILE, CUES_SPEC)
+
+
+@cache
+def lexicon_examples() -> tuple[tuple[int, dict[str, Any]], ...]:
+    """The examples of the lexicon sections (``data/lexicon_examples.jsonl``) with their lines,
+    checked: each row against its schema, its section one of its file, every section of
+    :data:`~kg.relate.specs.SECTIONS_WITH_EXAMPLES` with one at least."""
+    sections = {name: set(data_json(name)) for name in SECTIONS_WITH_EXAMPLES}
+    rows = []
+    for number, row in json_lines(data_text(LEXICON_EXAMPLES_FILE)):
+        if isinstance(row, Exception):
+            raise RuleError(LEXICON_EXAMPLES_FILE, number, "(row)", f"is no JSON ({row})")
+        validate(row, LEXICON_EXAMPLE_ROW, LEXICON_EXAMPLES_FILE, json.dumps(row, ensure_ascii=False), number)
+        if row["section"] not in sections[row["file"]]:
+            raise RuleError(
+                LEXICON_EXAMPLES_FILE, number, "section", f"{row['file']} has no {row['section']!r}"
+            )
+        rows.append((number, row))
+    for name, wanted in SECTIONS_WITH_EXAMPLES.items():
+        for section in wanted:
+            if not any(r["file"] == name and r["section"] == section for _, r in rows):
+                raise RuleError(LEXICON_EXAMPLES_FILE, 0, "section", f"{name}: {section!r} has no example")
+    return tuple(rows)
 
 
 def words_of(reference: str) -> list[str]:

@@ -3,12 +3,23 @@
 - a construction of ``relation_patterns.jsonl`` (:data:`PATTERN_ROW`), and a macro of that file
   (:data:`DEFINE_ROW`);
 - each section of ``relation_lexicon.json`` (:data:`LEXICON_SPEC`);
-- the recall net's ``pairing_cues.json`` (:data:`CUES_SPEC`).
+- the recall net's ``pairing_cues.json`` (:data:`CUES_SPEC`);
+- an example of a lexicon section, a row of ``lexicon_examples.jsonl`` (:data:`LEXICON_EXAMPLE_ROW`).
 
 Every construction carries ``examples``: sentences we wrote, each with the relations it must give
 (``gives``: type, donor, recipient and, for pairings, kind; names as the graph writes them), and
 may carry ``counter_examples``: sentences that must give no relation of the construction's type.
 ``tests/relate/test_rule_examples.py`` runs them all through nlp → link → relate.
+
+A lexicon section whose words drive a construction — a macro of the constructions names it
+(``{@actions.*}``), a family's reading is made of it (funding, project), the recall net's cues, the
+words of the linker that make a pair (粤桂协作, 苏锡常三市) or read a word that points back — has
+examples too: rows of ``lexicon_examples.jsonl`` (``file``, ``section``, ``text``, ``gives``), the
+same run by the same test (:data:`SECTIONS_WITH_EXAMPLES` says which sections must have one). The
+other sections need none: they are guards and limits (org_guard, not_agent_before, negation's
+kin, numbers, name endings) whose effect is a relation *not* given or a sentence cut elsewhere, a
+word list no sentence can run by itself; the construction rows' counter-examples and the unit
+tests of the module that reads them show what they do.
 """
 
 from __future__ import annotations
@@ -230,4 +241,33 @@ CUES_SPEC: dict[str, Field] = {
     "market_heads": need(words),
     "market_city_suffix": need(text),
     "relation": section(id=need(text), confidence=need(number(0.0, 1.0))),
+}
+
+LEXICON_FILES = ("relation_lexicon.json", "pairing_cues.json", "link_words.json")
+
+SECTIONS_WITH_EXAMPLES: dict[str, tuple[str, ...]] = {
+    "relation_lexicon.json": (
+        "actions",
+        "attributive_heads",
+        "clause_adverbs",
+        "clause_opening_verbs",
+        "introduced_enterprise",
+        "not_subject_before",
+        "stationed_team",
+        "subordinate_list_joiners",
+        "negation",
+        "split_pairs",
+        "funding",
+        "project",
+    ),
+    "pairing_cues.json": ("cues",),
+    "link_words.json": ("programme", "joint_side", "place_anaphors", "org_anaphors", "quote_speaker"),
+}
+
+LEXICON_EXAMPLE_ROW: dict[str, Field] = {
+    "file": need(one_of(*LEXICON_FILES)),
+    "section": need(text),
+    "text": need(text),
+    "gives": need(lambda v: _rows(v, GIVES_ROW, empty=False)),
+    "note": may(text),
 }

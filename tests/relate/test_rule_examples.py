@@ -12,7 +12,7 @@ import pytest
 
 from kg.records import Article, Mention, Relation
 from kg.relate.context import ArticleContext
-from kg.relate.rules import load_patterns, rule_rows
+from kg.relate.rules import lexicon_examples, load_patterns, rule_rows
 
 PATTERNS = {p.id: p for p in load_patterns()}
 Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
@@ -72,3 +72,19 @@ def test_no_construction_is_shadowed_on_its_own_examples(read_text: Read, rule_i
     row = next(row for row in ROWS if row["id"] == rule_id)
     fired = {r.pattern for ex in row["examples"] for r in read_once(read_text, ex["text"])[2]}
     assert rule_id in fired, f"its examples are read by {sorted(fired)}"
+
+
+@pytest.mark.parametrize(
+    ("section", "text", "gives"),
+    [(f"{row['file']}:{row['section']}", row["text"], row["gives"]) for _, row in lexicon_examples()],
+)
+def test_lexicon_section_example(read_text: Read, section: str, text: str, gives: list[dict]) -> None:
+    """A lexicon section's example (data/lexicon_examples.jsonl) gives exactly the relations it
+    lists, of the types it lists."""
+    _, _, relations = read_once(read_text, text)
+    found = [row for kind in {row["type"] for row in gives} for row in given(relations, kind)]
+    assert sorted(found, key=_key) == sorted(gives, key=_key)
+
+
+def _key(row: dict) -> list[tuple[str, str]]:
+    return sorted((k, str(v)) for k, v in row.items())

@@ -13,7 +13,15 @@ from kg.relate.rules import load_patterns
 from kg.relate.schema import RuleError
 
 SHIPPED = rules.data_text  # the files as shipped, whatever a test patches
-CACHED = (rules.lexicon, rules.cues, rules.rule_rows, rules.macros, rules.load_patterns, rules.action_regexes)
+CACHED = (
+    rules.lexicon,
+    rules.cues,
+    rules.rule_rows,
+    rules.macros,
+    rules.load_patterns,
+    rules.action_regexes,
+    rules.lexicon_examples,
+)
 
 
 @pytest.fixture
@@ -120,3 +128,31 @@ def test_patterns_are_data_with_unique_ids_and_known_types() -> None:
     assert all(p.direction in ("forward", "symmetric") for p in patterns)
     assert all(0 < p.confidence <= 1 for p in patterns)
     assert not any(re.search(r"\{[A-Z_]+\}", p.regex.pattern) for p in patterns)  # every macro expanded
+
+
+def _examples_with(change: dict, section: str = "negation") -> str:
+    lines = []
+    for line in SHIPPED(rules.LEXICON_EXAMPLES_FILE).splitlines():
+        row = json.loads(line)
+        if row["section"] == section:
+            row.update(change)
+        lines.append(json.dumps(row, ensure_ascii=False))
+    return "\n".join(lines) + "\n"
+
+
+def test_a_lexicon_example_names_a_section_of_its_file(patched: dict[str, str]) -> None:
+    patched[rules.LEXICON_EXAMPLES_FILE] = _examples_with({"section": "negations"})
+    with pytest.raises(RuleError, match=r"lexicon_examples.jsonl:\d+: section: relation_lexicon.json has no"):
+        rules.lexicon_examples()
+
+
+def test_a_section_that_drives_a_construction_has_an_example(patched: dict[str, str]) -> None:
+    patched[rules.LEXICON_EXAMPLES_FILE] = _examples_with({"section": "actions"})
+    with pytest.raises(RuleError, match="'negation' has no example"):
+        rules.lexicon_examples()
+
+
+def test_a_lexicon_example_holds_to_its_schema(patched: dict[str, str]) -> None:
+    patched[rules.LEXICON_EXAMPLES_FILE] = _examples_with({"gives": []})
+    with pytest.raises(RuleError, match="gives"):
+        rules.lexicon_examples()
