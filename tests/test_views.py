@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from kg import views
 from kg.cli import app
+from kg.views import assets, layout
 
 PLACE = "https://example.org/kg/place/"
 ORG = "https://example.org/kg/org/"
@@ -142,7 +143,7 @@ def sample_graph() -> nx.MultiDiGraph:
 
 def pid(node: str) -> str:
     """A graph node's id in the pages."""
-    return views.page_id(node)
+    return assets.page_id(node)
 
 
 def page_json(html: str) -> dict:
@@ -171,7 +172,7 @@ def test_format_yuan_uses_wan_and_yi() -> None:
 
 def test_safe_json_round_trips_and_cannot_close_its_script() -> None:
     data = {"s": "</script><!-- <img src=x onerror=alert(1)> & \u2028"}
-    text = views.safe_json(data)
+    text = assets.safe_json(data)
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == data
 
@@ -214,8 +215,8 @@ def test_vis_network_is_pyvis_bundle_with_its_licence(pages: dict[str, str], nam
     """The page's first script is pyvis's own vis-network file, byte for byte but for the
     source-map comment, licence header included; no copy of it lives in this repository."""
     scripts = re.findall(r"<script>(.*?)</script>", pages[name], re.S)
-    assert scripts[0] == pyvis_vis_network() == views.vis_network_js()
-    assert views.vis_network_bundle().name == "vis-9.1.2"
+    assert scripts[0] == pyvis_vis_network() == assets.vis_network_js()
+    assert assets.vis_network_bundle().name == "vis-9.1.2"
     assert "vis.js is dual licensed under both" in scripts[0][:2000]
     assert "The MIT License" in scripts[0][:2000] and "Apache 2.0" in scripts[0][:2000]
     assert not (Path(views.__file__).parent.parent / "data" / "views" / "vendor").exists()
@@ -407,7 +408,7 @@ def test_large_graphs_fold_towns_then_keep_the_best_supported() -> None:
     # folded help edges keep their evidence and add up their money
     help_edges = [d for _, _, d in reduced.edges(data=True) if d["type"] == "help"]
     assert help_edges and all(d["amount_yuan"] == 8e4 for d in help_edges)
-    assert all(len(views.evidence_of(d)) == 8 for d in help_edges)
+    assert all(len(assets.evidence_of(d)) == 8 for d in help_edges)
 
 
 def test_large_graph_pages_have_fixed_positions_and_say_so() -> None:
@@ -500,8 +501,8 @@ def test_fixed_network_layout_keeps_labels_apart() -> None:
     gets already has no two node-and-label boxes overlapping."""
     g = large_graph(counties=320, towns_per_county=0)
     assert g.number_of_nodes() > views.load_style()["limits"]["physics_max_nodes"]
-    pos = views.fixed_network_positions(g, seed=42, rounds=200)
-    half_width, half_height, drop = views.label_boxes(g, "graph", 0)
+    pos = layout.fixed_network_positions(g, seed=42, rounds=200)
+    half_width, half_height, drop = layout.label_boxes(g, "graph", 0)
     names = list(pos)
     for i, a in enumerate(names):
         ax, ay = pos[a][0], pos[a][1] + drop[a]
@@ -561,7 +562,7 @@ def test_edges_carry_the_years_their_evidence_speaks_of(pages: dict[str, str]) -
     # the funding states its own year (2019), which counts instead of the article's (2020)
     assert edges[(pid(ORG + "a"), pid(PLACE + "640422"))]["kg"]["years"] == [2019]
     assert edges[(pid(PLACE + "350100"), pid(PLACE + "640400"))]["kg"]["years"] == [2020]
-    assert views.evidence_years([{"date": ""}, {"date": "2016-05-01", "stated": "2015年"}]) == [2015]
+    assert assets.evidence_years([{"date": ""}, {"date": "2016-05-01", "stated": "2015年"}]) == [2015]
 
 
 def programme_graph() -> nx.MultiDiGraph:
@@ -604,6 +605,6 @@ def test_programmes_colour_the_arrows_and_fill_the_legend() -> None:
                 )
     intra = [e for e in page_json(html["graph.html"])["edges"] if e["kg"]["kind"] == "intra-province"]
     assert intra[0]["kg"]["programmes"] == ["shanhai-zhejiang", "山海协作(试点)"]
-    assert views.programmes_of({"programme": '["a", "b"]'}) == ["a", "b"]
+    assert assets.programmes_of({"programme": '["a", "b"]'}) == ["a", "b"]
     # without programme data the legend has none and the colours are the kinds'
     assert page_json(views.build_pages(sample_graph())["graph.html"])["legend"]["programmes"] == []
