@@ -32,7 +32,15 @@ _PACKAGE = Path(kg.__file__).parent
 _DATA = _PACKAGE / "data"
 _MODEL = _DATA / "model"
 _RELATE_SIDE = ("relate", "cue_pairs")  # module or package names whose code is relate's
-_UPSTREAM = ("spacy", "jieba", "jionlp", "cpca", "opencc-python-reimplemented", "trafilatura")
+_UPSTREAM = (
+    "spacy",
+    "jieba",
+    "jionlp",
+    "cpca",
+    "opencc-python-reimplemented",
+    "trafilatura",
+    "pyahocorasick",
+)
 
 
 def _digest(*parts: bytes | str) -> str:

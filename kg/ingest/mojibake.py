@@ -6,7 +6,7 @@ the repair reads GBK bytes, so it runs on the text as decoded."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.ingest.mapped import Mapped
 from kg.ingest.pinyin import PINYIN_LETTER, TONED_GLOSS_RE, is_pinyin_syllable
@@ -81,18 +81,32 @@ def _word_frequencies() -> dict[str, int]:
     return jieba.dt.FREQ
 
 
-def _guess_lost_character(trail: int, before: str, after: str) -> str:
-    """The GBK character ending in byte ``trail`` that makes the most frequent word with its
-    neighbours (当?村民 → 地: 当地), or "" when no candidate clearly wins."""
-    freq = _word_frequencies()
-    scores: dict[str, int] = {}
+@cache
+def _candidates(trail: int) -> tuple[str, ...]:
+    """The simplified Han characters whose GBK code ends in byte ``trail`` (lead bytes in order):
+    the same ~120 for every damaged spot with that trail byte, so worked out once."""
+    found = []
     for lead in range(0x81, 0xFF):
         try:
             char = to_simplified(bytes((lead, trail)).decode("gbk"))
         except UnicodeDecodeError:
             continue
-        if not HAN_RE.match(char):
-            continue
+        if HAN_RE.match(char):
+            found.append(char)
+    return tuple(found)
+
+
+# Candidate words (two to three characters) recur across spots and articles; OpenCC in pure
+# Python is slow, so each is converted once.
+_simplified_word = lru_cache(maxsize=1 << 16)(to_simplified)
+
+
+def _guess_lost_character(trail: int, before: str, after: str) -> str:
+    """The GBK character ending in byte ``trail`` that makes the most frequent word with its
+    neighbours (当?村民 → 地: 当地), or "" when no candidate clearly wins."""
+    freq = _word_frequencies()
+    scores: dict[str, int] = {}
+    for char in _candidates(trail):
         words = [
             before[-1:] + char,
             before[-2:] + char,
@@ -100,7 +114,7 @@ def _guess_lost_character(trail: int, before: str, after: str) -> str:
             char + after[:2],
             before[-1:] + char + after[:1],
         ]
-        scores[char] = max(freq.get(to_simplified(w), 0) if len(w) > 1 else 0 for w in words)
+        scores[char] = max(freq.get(_simplified_word(w), 0) if len(w) > 1 else 0 for w in words)
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     if not ranked or ranked[0][1] < 3:
         return ""

@@ -11,6 +11,13 @@ from spacy.tokens import Doc, Span
 from kg.nlp.doc import RULES_KEY, SurfaceSource, doc_text
 from kg.nlp.lexicon import place_ending
 from kg.nlp.patterns import PatternSet, find_pattern_spans, load_patterns
+from kg.nlp.place_ruler import (
+    PlaceRuler,
+    compile_automaton,
+    gazetteer_patterns,
+    matchable,
+    shipped_automaton,
+)
 from kg.nlp.words import cuts_through_word
 
 
@@ -48,31 +55,47 @@ def make_pattern_ruler(nlp: Language, name: str, path: str | None) -> PatternRul
     return PatternRuler(load_patterns(path))
 
 
-def gazetteer_patterns(source: SurfaceSource) -> list[dict[str, Any]]:
-    """span_ruler phrase patterns, one per surface form; its levels (province|prefecture…) as id."""
-    levels: dict[str, list[str]] = {}
-    for surface, level in source.surface_forms():
-        if level not in levels.setdefault(surface, []):
-            levels[surface].append(level)
-    return [{"label": "PLACE", "pattern": s, "id": "|".join(lv)} for s, lv in levels.items()]
+@Language.factory("kg_place_ruler", default_config={})
+def make_place_ruler(nlp: Language, name: str) -> PlaceRuler:
+    """The automaton is set after creation (``automaton``): it is no config value."""
+    return PlaceRuler(None)
+
+
+def _place_automaton(nlp: Language, gazetteer: SurfaceSource | None) -> Any:
+    """The automaton for ``kg_gazetteer``, or None where the span_ruler must match: a tokenizer
+    of words (an installed pipeline's) or surface forms with whitespace."""
+    if getattr(nlp.tokenizer, "segmenter", None) != "char":
+        return None
+    if gazetteer is None:
+        return shipped_automaton()
+    patterns = gazetteer_patterns(gazetteer)
+    return compile_automaton(patterns) if matchable(patterns) else None
 
 
 def add_rule_components(
     nlp: Language, gazetteer: SurfaceSource | None = None, before: str | None = None
 ) -> Language:
-    """Add the gazetteer ruler and the pattern ruler (before ``before`` when given)."""
-    if gazetteer is None:
-        from kg.gazetteer import load_gazetteer
+    """Add the gazetteer ruler and the pattern ruler (before ``before`` when given).
 
-        gazetteer = load_gazetteer()
+    On our character docs the gazetteer ruler is an automaton (:mod:`kg.nlp.place_ruler`),
+    elsewhere a span_ruler of phrase patterns; both give the same spans."""
     where = {"before": before} if before else {}
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        name="kg_gazetteer",
-        config={"spans_key": RULES_KEY, "annotate_ents": False, "overwrite": False},
-        **where,
-    )
-    with nlp.select_pipes(enable=[]):  # phrase patterns only need the tokenizer
-        ruler.add_patterns(gazetteer_patterns(gazetteer))  # type: ignore[attr-defined]
+    automaton = _place_automaton(nlp, gazetteer)
+    if automaton is not None:
+        ruler = nlp.add_pipe("kg_place_ruler", name="kg_gazetteer", **where)
+        ruler.automaton = automaton  # type: ignore[attr-defined]
+    else:
+        if gazetteer is None:
+            from kg.gazetteer import load_gazetteer
+
+            gazetteer = load_gazetteer()
+        ruler = nlp.add_pipe(
+            "span_ruler",
+            name="kg_gazetteer",
+            config={"spans_key": RULES_KEY, "annotate_ents": False, "overwrite": False},
+            **where,
+        )
+        with nlp.select_pipes(enable=[]):  # phrase patterns only need the tokenizer
+            ruler.add_patterns(gazetteer_patterns(gazetteer))  # type: ignore[attr-defined]
     nlp.add_pipe("kg_patterns", **where)
     return nlp
