@@ -10,21 +10,26 @@ import multiprocessing
 from collections.abc import Iterator
 
 from kg.build.records import FileRecords
-from kg.build.worker import BuildConfig, process_file, process_files, stages_for
+from kg.build.worker import BuildConfig, process_files, process_paths, stages_for
 
-# Files per task: small enough to spread the work evenly, big enough to keep the overhead low.
-POOL_CHUNK = 1
+# Files per task: their articles go through the nlp stage together (the NER batched across
+# them); small enough to spread the work evenly over a pool's workers.
+CHUNK_FILES = 8
 DASK_PARTITION_FILES = 16
+
+
+def chunks(paths: list[str], size: int = CHUNK_FILES) -> list[list[str]]:
+    return [paths[i : i + size] for i in range(0, len(paths), size)]
 
 
 def run_local(paths: list[str], config: BuildConfig) -> Iterator[FileRecords]:
     stages = stages_for(config)
-    for path in paths:
-        yield process_file(path, stages)
+    for chunk in chunks(paths):
+        yield from process_paths(chunk, stages)
 
 
-def _pool_task(path: str) -> FileRecords:
-    return process_file(path, stages_for(_POOL_CONFIG))
+def _pool_task(paths: list[str]) -> list[FileRecords]:
+    return process_paths(paths, stages_for(_POOL_CONFIG))
 
 
 _POOL_CONFIG = BuildConfig()
@@ -42,7 +47,9 @@ def run_pool(paths: list[str], config: BuildConfig, workers: int) -> Iterator[Fi
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["kg.build.worker"])
     with context.Pool(workers, initializer=_pool_init, initargs=(config,)) as pool:
-        yield from pool.imap(_pool_task, paths, chunksize=POOL_CHUNK)
+        size = min(CHUNK_FILES, -(-len(paths) // workers))  # every worker gets work on a few files
+        for records in pool.imap(_pool_task, chunks(paths, max(1, size))):
+            yield from records
 
 
 def run_dask(paths: list[str], config: BuildConfig, address: str) -> Iterator[FileRecords]:

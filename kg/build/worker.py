@@ -58,11 +58,12 @@ class Stages:
         _ = self.nlp, self.gazetteer
         return self
 
-    def entities(self, article: Article) -> list[Mention]:
+    def entities(self, articles: list[Article]) -> list[list[Mention]]:
+        """Each article's linked mentions; the nlp stage takes them together (its NER batched)."""
         from kg import link, nlp
 
-        found = nlp.find_mentions(self.nlp, [article]).get(article.id, [])
-        return link.link_mentions(article, found, self.gazetteer)
+        found = nlp.find_mentions(self.nlp, articles)
+        return [link.link_mentions(a, found.get(a.id, []), self.gazetteer) for a in articles]
 
     def relations(self, article: Article, mentions: list[Mention]) -> list[Relation]:
         from kg import relate
@@ -84,17 +85,37 @@ def stages_for(config: BuildConfig) -> Stages:
 
 def process_article(article: Article, stages: Stages) -> ArticleRecords:
     """Entities, links and relations of one article (from the cache where it has them)."""
+    return process_articles([article], stages)[0]
+
+
+def process_articles(articles: list[Article], stages: Stages) -> list[ArticleRecords]:
+    """Entities, links and relations of each article, from the cache where it has them; the
+    articles whose entities are not cached go through the nlp stage together."""
     cache = stages.cache
-    key = article_key(article) if cache else ""
-    cached = ""
-    rows = cache.get("entities", key) if cache else None
-    if rows is not None:
-        mentions = [Mention.from_dict({**row, "article_id": article.id}) for row in rows]
-        cached = "entities"
-    else:
-        mentions = stages.entities(article)
+    keys = [article_key(a) if cache else "" for a in articles]
+    mentions: list[list[Mention] | None] = [None] * len(articles)
+    for i, (article, key) in enumerate(zip(articles, keys, strict=True)):
+        rows = cache.get("entities", key) if cache else None
+        if rows is not None:
+            mentions[i] = [Mention.from_dict({**row, "article_id": article.id}) for row in rows]
+    todo = [i for i, found in enumerate(mentions) if found is None]
+    for i, found in zip(todo, stages.entities([articles[i] for i in todo]) if todo else [], strict=True):
+        mentions[i] = found
         if cache:
-            cache.put("entities", key, [_without_id(m.to_dict()) for m in mentions])
+            cache.put("entities", keys[i], [_without_id(m.to_dict()) for m in found])
+    done = set(todo)
+    return [
+        _with_relations(article, found or [], key, stages, "" if i in done else "entities")
+        for i, (article, key, found) in enumerate(zip(articles, keys, mentions, strict=True))
+    ]
+
+
+def _with_relations(
+    article: Article, mentions: list[Mention], key: str, stages: Stages, cached: str
+) -> ArticleRecords:
+    """The article's records with its relations, from the cache when its entities were cached
+    and relate's fingerprint is unchanged."""
+    cache = stages.cache
     rows = cache.get("relations", key) if cache and cached else None
     if rows is not None:
         relations = [Relation.from_dict({**row, "article_id": article.id}) for row in rows]
@@ -135,18 +156,30 @@ def read_file_cached(path: Path, stages: Stages) -> FileRead:
 
 def process_file(path: str | Path, stages: Stages) -> FileRecords:
     """The map function: every article of one input file with its records, or why it gave none."""
+    return process_paths([path], stages)[0]
+
+
+def process_paths(paths: list[str] | list[Path], stages: Stages) -> list[FileRecords]:
+    """The map function over a few files: each file's articles with their records, or why it
+    gave none; the articles of all the files go through the nlp stage together."""
     from kg.ingest import SkipFile
 
-    path = Path(path)
-    try:
-        articles, problems, notices = read_file_cached(path, stages)
-    except SkipFile as exc:
-        return FileRecords(str(path), skipped=str(exc))
-    records = [process_article(a, stages) for a in articles]
-    return FileRecords(str(path), records, list(problems), notices=list(notices))
+    results: list[FileRecords] = []
+    reads: list[tuple[int, FileRead]] = []
+    for path in map(Path, paths):
+        try:
+            reads.append((len(results), read_file_cached(path, stages)))
+            results.append(FileRecords(str(path)))
+        except SkipFile as exc:
+            results.append(FileRecords(str(path), skipped=str(exc)))
+    records = iter(process_articles([a for _, read in reads for a in read.articles], stages))
+    for index, (articles, problems, notices) in reads:
+        result = results[index]
+        result.articles = [next(records) for _ in articles]
+        result.problems, result.notices = list(problems), list(notices)
+    return results
 
 
 def process_files(paths: list[str], config: BuildConfig) -> list[FileRecords]:
     """A batch of files in a worker process (pool or Dask), with that process's Stages."""
-    stages = stages_for(config)
-    return [process_file(p, stages) for p in paths]
+    return process_paths(paths, stages_for(config))

@@ -6,7 +6,7 @@ articles), :mod:`~kg.nlp.rules` (the gazetteer and pattern rulers), :mod:`~kg.nl
 statistical NER on cue sentences), :mod:`~kg.nlp.merge` (label mapping and the merge of rules
 and NER), :mod:`~kg.nlp.lexicon` (the word lists), :mod:`~kg.nlp.words` (jieba word edges),
 :mod:`~kg.nlp.doc` (what the components share on a Doc). Components are registered with spaCy
-by name (``kg_patterns``, ``kg_cued_ner``, ``kg_entities``) when this package is imported.
+by name (``kg_patterns``, ``kg_cued_ner``, ``kg_entities``) when :mod:`~kg.nlp.pipeline` is imported.
 
 Our pipeline (``load_pipeline()``)::
 
@@ -45,24 +45,35 @@ Measured choices (figures from the runs described in the README):
   ``kg train --evaluate-only``); ``kg train`` reproduces it (seeded, deterministic on CPU).
 """
 
-from kg.nlp.doc import NER_KEY
-from kg.nlp.lexicon import is_phrase_not_name, label_map, model_path
-from kg.nlp.merge import EntityMerger
-from kg.nlp.patterns import PatternError, find_pattern_spans, load_patterns
-from kg.nlp.pipeline import ModelNotFound, find_mentions, iter_entities, load_pipeline, run_pipeline
+from __future__ import annotations
 
-__all__ = [
-    "NER_KEY",
-    "EntityMerger",
-    "ModelNotFound",
-    "PatternError",
-    "find_mentions",
-    "find_pattern_spans",
-    "is_phrase_not_name",
-    "iter_entities",
-    "label_map",
-    "load_patterns",
-    "load_pipeline",
-    "model_path",
-    "run_pipeline",
-]
+import importlib
+from typing import Any
+
+# Each name and the module that holds it, imported when first asked for: spaCy takes a second
+# to import, and a build whose articles all come from the cache (or ``kg build --help``) never
+# needs it — ``from kg.nlp import ModelNotFound`` must not load it.
+_EXPORTS = {
+    "NER_KEY": "kg.nlp.doc",
+    "EntityMerger": "kg.nlp.merge",
+    "ModelNotFound": "kg.nlp.errors",
+    "PatternError": "kg.nlp.patterns",
+    "find_mentions": "kg.nlp.pipeline",
+    "find_pattern_spans": "kg.nlp.patterns",
+    "is_phrase_not_name": "kg.nlp.lexicon",
+    "iter_entities": "kg.nlp.pipeline",
+    "label_map": "kg.nlp.lexicon",
+    "load_patterns": "kg.nlp.patterns",
+    "load_pipeline": "kg.nlp.pipeline",
+    "model_path": "kg.nlp.lexicon",
+    "run_pipeline": "kg.nlp.pipeline",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kg.nlp' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

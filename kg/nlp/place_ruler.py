@@ -78,12 +78,14 @@ class PlaceRuler:
         key = token_key(doc_text(doc))
         if len(key) != len(doc):  # not a doc of our tokenizer: read its tokens
             key = "".join(t if len(t) == 1 else _OTHER_TOKEN for t in (token.text for token in doc))
-        found = {
-            Span(doc, end + 1 - length, end + 1, label=label, span_id=span_id)
-            for end, (length, label, span_id) in self.automaton.iter(key)
-        }
+        # The span_ruler's order: sorted by start, then end (a surface form is one pattern, so
+        # one (start, end) is one match).
+        found = sorted((end + 1 - length, end + 1, label, span_id) for end, (length, label, span_id) in
+                       self.automaton.iter(key))  # fmt: skip
         spans = list(doc.spans[RULES_KEY]) if RULES_KEY in doc.spans else []
-        spans.extend(sorted(found))  # the span_ruler's order: deduplicated, sorted spans
+        spans.extend(
+            Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in found
+        )
         doc.spans[RULES_KEY] = spans
         return doc
 
