@@ -40,6 +40,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.io import csv_rows, data_rows
+from kg.jieba_dict import jieba_words
 from kg.places import LEVELS, Candidate, Division
 
 PSEUDO_NODES = frozenset({"市直辖行政区划", "省直辖行政区划"})
@@ -322,19 +323,6 @@ def is_common_word(word: str, min_freq: int) -> bool:
         if tag.startswith("ns") and min_freq < COMMON_PLACE_WORD_MIN_FREQ
         else min_freq
     )
-
-
-@cache
-def jieba_words() -> dict[str, tuple[int, str]]:
-    """jieba's dictionary (word -> (frequency, POS tag)), read as a file without importing jieba."""
-    words: dict[str, tuple[int, str]] = {}
-    path = _package_dir("jieba") / "dict.txt"
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) >= 2 and 2 <= len(parts[0]) <= 6:
-                words[parts[0]] = (int(parts[1]), parts[2] if len(parts) > 2 else "")
-    return words
 
 
 # --- loading ---------------------------------------------------------------------------------

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from kg.gazetteer import Gazetteer, jieba_words
+from kg.gazetteer import Gazetteer
 from kg.io import data_json
+from kg.jieba_dict import jieba_words
 from kg.link.lexicon import link_words
 from kg.link.resolve import Context
 from kg.link.segment import Piece

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.io import data_lines, data_path, data_rows
+from kg.jieba_dict import set_phrases
 from kg.org_subtypes import subtype_by_suffix
 
 
@@ -32,16 +33,6 @@ def place_ending() -> re.Pattern[str]:
 def not_name_endings() -> re.Pattern[str]:
     endings = sorted(data_lines("patterns", "not_name_endings.txt"), key=len, reverse=True)
     return re.compile(f"(?:{'|'.join(map(re.escape, endings))})$")
-
-
-@cache
-def set_phrases() -> frozenset[str]:
-    """Idioms and set phrases of jieba's own dictionary (tags i, l), four characters or more."""
-    import jieba
-
-    with jieba.dt.get_dict_file() as fh:
-        rows = (line.decode("utf-8").split() for line in fh)
-        return frozenset(w for w, _, tag in (r for r in rows if len(r) == 3) if tag in "il" and len(w) >= 4)
 
 
 def is_phrase_not_name(text: str) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any
 
+from kg.jieba_dict import word_tags
 from kg.link.discover import province_abbreviations
 from kg.link.organisations import is_government
 from kg.records import Mention
@@ -150,14 +151,13 @@ def _phrase_not_name(text: str, guard: dict[str, Any]) -> bool:
 
 @cache
 def _jieba_tables() -> tuple[Any, dict[str, int], dict[str, str]]:
-    """jieba's tokenizer, word frequencies and part-of-speech tags (loaded once, when needed)."""
+    """jieba's tokenizer, word frequencies and part-of-speech tags (loaded once, when needed;
+    the tags are jieba.posseg's table, read from :mod:`kg.jieba_dict` without importing it)."""
     import jieba  # noqa: PLC0415 — loaded only when an organisation name needs checking
-    import jieba.posseg  # noqa: PLC0415
 
     jieba.setLogLevel(60)
     jieba.dt.check_initialized()
-    jieba.posseg.dt.tokenizer.check_initialized()
-    return jieba.dt, jieba.dt.FREQ, jieba.posseg.dt.word_tag_tab
+    return jieba.dt, jieba.dt.FREQ, word_tags()
 
 
 def _ends_inside_a_word(text: str, after: str) -> bool:

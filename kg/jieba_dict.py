@@ -1,0 +1,61 @@
+"""jieba's dictionary as tables (word → frequency and part-of-speech tag), the one home for them.
+
+The gazetteer and the linker ask how common a word is, relate asks for a word's tag, the nlp
+stage for jieba's idioms. Each used to read and split the 349,000 lines of ``jieba/dict.txt``
+on its own (jieba.posseg alone took 0.6 s at every start); the lines are now read once into
+rows kept in the user cache directory (:mod:`kg.user_cache`, marshal) under jieba's version and
+the file's bytes, and each table is made from those rows. jieba is not imported for it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import marshal
+from functools import cache
+from pathlib import Path
+
+from kg.user_cache import fingerprint, load_or_compile
+
+Row = tuple[str, int, str]  # word, frequency, tag ("" when a line gives none)
+
+
+def dictionary_path() -> Path:
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("package 'jieba' is not installed; `pip install jieba`")
+    return Path(list(spec.submodule_search_locations)[0]) / "dict.txt"
+
+
+def _read_rows() -> list[Row]:
+    rows = []
+    with dictionary_path().open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 2:
+                rows.append((parts[0], int(parts[1]), parts[2] if len(parts) > 2 else ""))
+    return rows
+
+
+@cache
+def rows() -> list[Row]:
+    """Every line of jieba's dictionary as (word, frequency, tag), in the file's order."""
+    key = fingerprint([dictionary_path()], ("jieba",))
+    return load_or_compile("jieba-dictionary", key, _read_rows, marshal.dumps, marshal.loads)
+
+
+@cache
+def jieba_words() -> dict[str, tuple[int, str]]:
+    """Words of 2–6 characters → (frequency, tag); a later line of the same word wins."""
+    return {word: (freq, tag) for word, freq, tag in rows() if 2 <= len(word) <= 6}
+
+
+@cache
+def word_tags() -> dict[str, str]:
+    """Every word → its tag, as ``jieba.posseg`` reads them (its ``word_tag_tab``)."""
+    return {word: tag for word, _, tag in rows()}
+
+
+@cache
+def set_phrases() -> frozenset[str]:
+    """Idioms and set phrases of jieba's own dictionary (tags i, l), four characters or more."""
+    return frozenset(word for word, _, tag in rows() if tag and tag in "il" and len(word) >= 4)
