@@ -51,15 +51,16 @@ def copy_build(build_dir: Path, out: Path, copies: int) -> tuple[dict[str, int],
 
 
 # Rows per article and sentences per article as the seeds' build gives them (5 articles: 13 pair
-# rows, 21 amounts, 19 stated sums, 19 project rows, 23 organisation rows, 60 sentences).
-PER_ARTICLE = {"pairs": 2.6, "funds": 4.2, "sums": 3.8, "projects": 3.8, "orgs": 4.6}
+# rows, 21 amounts, 19 stated sums, 19 project rows, 23 organisation rows, 14 rows of relations
+# agreeing with official pairs, 60 sentences).
+PER_ARTICLE = {"pairs": 2.6, "funds": 4.2, "sums": 3.8, "projects": 3.8, "orgs": 4.6, "official": 2.8}
 SENTENCES_PER_ARTICLE = 12
 PROVINCES = ("福建省", "浙江省", "江苏省", "广东省", "宁夏回族自治区", "甘肃省", "贵州省", "四川省")
 
 
 def corpus_rows(articles: int) -> dict[str, list[dict[str, Any]]]:
     """Row sets as ``kg.views.report.build_report`` reads them from a build of ``articles``
-    articles (10,000 articles: 26,000 pair rows, 190,000 rows in all, 120,000 sentences), with
+    articles (10,000 articles: 26,000 pair rows, 218,000 rows in all, 120,000 sentences), with
     distinct titles and sentences and names spread over pools of a corpus's size (chosen by
     arithmetic, not a random generator: the rows are the same on every run, and quick to make)."""
     places = [f"县{i}" for i in range(max(10, articles // 3))]
@@ -90,6 +91,11 @@ def corpus_rows(articles: int) -> dict[str, list[dict[str, Any]]]:
                 "sums": {**money, "amount": amount, "date": "", "purpose": "产业"},
                 "projects": {"project": f"产业园{n}", "place": recipient, "builder": orgs[mix % len(orgs)]},
                 "orgs": {"org": orgs[mix % len(orgs)], "recipient": recipient},
+                "official": {**money, "programme": f"east-west-{2016 + 5 * (mix % 2)}",
+                             "official_donor": PROVINCES[mix % 4],
+                             "official_recipient": PROVINCES[4 + mix // 4 % 4],
+                             "official_donor_code": f"{11 + mix % 4}0000",
+                             "official_recipient_code": f"{61 + mix // 4 % 4}0000"},
             }[name]  # fmt: skip
             picks = sorted({(mix + k * 5) % SENTENCES_PER_ARTICLE for k in range(1 + mix % 3)})
             said = "某市与某县开展结对帮扶，捐赠资金用于产业项目建设。"

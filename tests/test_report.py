@@ -10,6 +10,7 @@ import re
 from html import unescape
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 import pytest
 from report_sample import corpus_rows
@@ -18,6 +19,7 @@ from kg import views
 from kg.views.report import build_report, summarise
 from kg.views.report_page import SETS, TYPES, render_report
 
+OFFICIAL_LINK = re.compile(r'<a href="(#rows=official[^"]*)">(\d+)</a>')
 ISLAND = re.compile(r'<script type="application/json" id="([a-z0-9-]+)">(.*?)</script>', re.S)
 
 
@@ -89,6 +91,33 @@ def test_report_totals_equal_the_presets_on_the_seeds(seeds_build: Path) -> None
     for name in SETS:
         if name != "articles":
             assert all(row["ev"] and all(s for s, _ in row["ev"]) for row in page_rows(html, name))
+
+
+def test_programme_numbers_open_the_relations_that_agree_with_them(seeds_build: Path) -> None:
+    """Each official pair's articles (preset ``official-coverage``) opens the relations that agree
+    with the pair, as many distinct articles as the number says; each programme's evidenced pairs
+    (preset ``programmes``) opens as many distinct official pairs; every row with its sentences."""
+    from kg.query import open_store, preset, select_rows
+
+    html = (seeds_build / "report.html").read_text(encoding="utf-8")
+    official = page_rows(html, "official")
+    assert official and all(row["ev"] and all(s for s, _ in row["ev"]) for row in official)
+    links = [(dict(parse_qsl(unescape(href)[1:])), int(n)) for href, n in OFFICIAL_LINK.findall(html)]
+    store = open_store(seeds_build)
+    coverage = select_rows(store, preset("official-coverage").text)
+    programmes = select_rows(store, preset("programmes").text)
+    by_pair = [where for where, _ in links if "official_donor_code" in where]
+    by_programme = [where for where, _ in links if "official_donor_code" not in where]
+    assert len(by_pair) == sum(int(r["articles"]) > 0 for r in coverage) > 0
+    assert len(by_programme) == sum(int(r["evidenced_official"]) > 0 for r in programmes) > 0
+    for where, number in links:
+        assert where.pop("rows") == "official"
+        opened = [row for row in official if all(row[k] == v for k, v in where.items())]
+        if "official_donor_code" in where:
+            assert len({row["doc"] for row in opened}) == number
+        else:
+            pairs = {(row["official_donor_code"], row["official_recipient_code"]) for row in opened}
+            assert len(pairs) == number
 
 
 def test_report_escapes_article_strings_and_loads_nothing(tmp_path: Path) -> None:

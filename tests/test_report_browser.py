@@ -106,8 +106,22 @@ def test_seeds_report_opens_cleanly_and_its_numbers_lead_to_their_rows(browser, 
     assert len(links) > 30
     shows = "location.hash = arguments[0]; return kgReport.show();"
     assert [href for href in links if not driver.execute_script(shows, href)] == []
+    assert_official_numbers_open_their_articles(driver)
     assert [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"] == []
     assert_nothing_ran(driver)
+
+
+def assert_official_numbers_open_their_articles(driver) -> None:
+    """Each official pair's articles (preset ``official-coverage``) opens the relations agreeing
+    with it: as many distinct articles in the shown table as the number says."""
+    found = driver.execute_script(
+        "return Array.from(document.querySelectorAll('#coverage a[href*=\"official_donor_code=\"]'))"
+        "  .map(function (a) { location.hash = a.getAttribute('href'); kgReport.show();"
+        "    var docs = Array.from(document.querySelectorAll('#rows-table tr')).slice(1)"
+        "      .map(function (tr) { return tr.cells[0].textContent; });"
+        "    return [Number(a.textContent), new Set(docs).size]; });"
+    )
+    assert found and all(number == distinct > 0 for number, distinct in found)
 
 
 def test_report_of_a_store_of_many_articles_has_the_presets_totals(

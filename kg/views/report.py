@@ -226,6 +226,33 @@ def project_rows(rels: list[Rel], nodes: dict, articles: dict) -> list[dict[str,
     ]
 
 
+def official_rows(store: ox.Store, rels: list[Rel], nodes: dict, articles: dict) -> list[dict[str, Any]]:
+    """The rows behind the programme presets' evidence counts: each relation that agrees with an
+    official pair (shanhai:agreesWith), one row per article, official pair and relation parties,
+    with its sentences; the pair's articles (``official-coverage``) are the distinct articles of
+    its rows, a programme's evidenced pairs (``programmes``) the distinct pairs of its rows."""
+    by_iri = {rel.iri: rel for rel in rels}
+    rows = Rows()
+    for relation, programme, donor, donor_code, recipient, recipient_code in solutions(store, "agreements"):
+        rel = by_iri.get(relation)
+        if rel is None:
+            continue
+        doc = articles.get(rel.article, {}).get("doc", "")
+        parties = (nodes.get(rel.donor, {}).get("name", ""), nodes.get(rel.recipient, {}).get("name", ""))
+        row = {
+            "doc": doc,
+            "programme": programme,
+            "official_donor": donor,
+            "official_recipient": recipient,
+            "official_donor_code": donor_code,
+            "official_recipient_code": recipient_code,
+            "donor": parties[0],
+            "recipient": parties[1],
+        }
+        rows.add((doc, programme, donor_code, recipient_code, *parties), row, evidence_item(rel))
+    return rows.values()
+
+
 def article_rows(store: ox.Store) -> dict[str, dict[str, Any]]:
     """Every article by its IRI: id, title, date, year and source."""
     return {
@@ -287,6 +314,7 @@ def build_report(build_dir: Path, top_n: int = 15) -> Report:
         "sums": sum_rows(rels, nodes, by_iri),
         "projects": project_rows(rels, nodes, by_iri),
         "orgs": org_rows(rels, nodes, by_iri),
+        "official": official_rows(store, rels, nodes, by_iri),
     }
     report = summarise(rows, top_n)
     report.coverage = coverage(store)
@@ -295,7 +323,8 @@ def build_report(build_dir: Path, top_n: int = 15) -> Report:
 
 def summarise(rows: dict[str, list[dict[str, Any]]], top_n: int = 15) -> Report:
     """Totals, rankings, years, sources and the province matrix of the row sets (``articles``,
-    ``pairs``, ``funds``, ``sums``, ``projects``, ``orgs``, as ``build_report`` reads them)."""
+    ``pairs``, ``funds``, ``sums``, ``projects``, ``orgs`` and, when read, ``official``, as
+    ``build_report`` reads them)."""
     articles, pairs, funds = rows["articles"], rows["pairs"], rows["funds"]
     sums, projects, orgs = rows["sums"], rows["projects"], rows["orgs"]
     report = Report(rows=rows)

@@ -57,6 +57,25 @@ SETS = {  # row set → its own fields (after the article) and the columns its t
         [("doc", "article"), ("project", "project"), ("place", "place"), ("builder", "builder")],
     ),
     "orgs": (("org", "recipient"), [("doc", "article"), ("org", "organisation"), ("recipient", "helps")]),
+    "official": (
+        (
+            "programme",
+            "official_donor",
+            "official_recipient",
+            "official_donor_code",
+            "official_recipient_code",
+            "donor",
+            "recipient",
+        ),
+        [
+            ("doc", "article"),
+            ("programme", "programme"),
+            ("official_donor", "official donor"),
+            ("official_recipient", "official recipient"),
+            ("donor", "relation's donor"),
+            ("recipient", "relation's recipient"),
+        ],
+    ),
 }
 EVIDENCE_MARK = "<!--kg-evidence-->"  # where the sentence islands are streamed into the page
 
@@ -65,6 +84,22 @@ def rows_link(row_set: str, **where: str) -> str:
     """The page-internal link to the rows of ``row_set`` whose fields equal ``where``."""
     parts = [f"rows={row_set}"] + [f"{k}={quote(str(v), safe='')}" for k, v in where.items()]
     return "#" + "&".join(parts)
+
+
+def coverage_link(preset_name: str, row: dict[str, str], column: str) -> str:
+    """The link of a programme preset's number to the ``official`` rows behind it ("" for none):
+    an official pair's articles (``official-coverage``), a programme's evidenced pairs
+    (``programmes``); a pair is its programme and its donor's and recipient's codes."""
+    if preset_name == "official-coverage" and column == "articles" and int(row.get(column) or 0) > 0:
+        return rows_link(
+            "official",
+            programme=row["programme"],
+            official_donor_code=row["donor_code"],
+            official_recipient_code=row["recipient_code"],
+        )
+    if preset_name == "programmes" and column == "evidenced_official" and int(row.get(column) or 0) > 0:
+        return rows_link("official", programme=row["programme"])
+    return ""
 
 
 def bar_chart(items: list[tuple[str, float]], link: str, field: str, money: bool = False) -> Markup:
@@ -196,6 +231,7 @@ def report_parts(report: Report) -> Iterator[str]:
     page = page_data(report)
     html = template("report.html").render(
         rows_link=rows_link,
+        coverage_link=coverage_link,
         yuan=format_yuan,
         title="山海图谱 Shanhai KG — report",
         csp=f"default-src 'none'; script-src 'sha256-{digest}'; style-src 'unsafe-inline'",
