@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from opencc import OpenCC
 
+from kg.ingest.mapped import Mapped
 from kg.ingest.metadata import parse_date
 from kg.ingest.normalise import normalize_article, normalize_text
-from kg.ingest.pinyin import TONED_VOWELS, is_pinyin_syllable
+from kg.ingest.pinyin import TONED_VOWELS, is_pinyin_syllable, remove_glosses
 from kg.ingest.script import to_simplified
 from kg.ingest.sentences import split_sentences
 from kg.records import Article
@@ -95,6 +96,14 @@ def test_width_folding() -> None:
 def test_plain_and_toned_glosses_removed_but_not_other_brackets() -> None:
     text, _ = normalize_text("東西部扶貧協(xie2)作和區(qu)域合作,協(xié)作單位(總廠)與人民網(people)合作。")
     assert text == "东西部扶贫协作和区域合作,协作单位(总厂)与人民网(people)合作。"
+
+
+def test_the_space_a_page_puts_after_each_gloss_goes_with_it() -> None:
+    text, _ = normalize_text("共投入援建資金3200萬(wan) 元,建成美麗(li) 鄉(xiang) 村示範點。")
+    assert text == "共投入援建资金3200万元,建成美丽乡村示范点。"
+    # a space after a gloss that no character precedes stays a space (the gloss step alone)
+    text = "Beijing(běi) 北京"
+    assert remove_glosses(Mapped(text, list(range(len(text))))).text == "Beijing 北京"
 
 
 def test_pinyin_syllables() -> None:

@@ -26,11 +26,19 @@ SYLLABLE_RE = re.compile(
 PINYIN_LETTER = f"[a-zü{TONED_VOWELS}]"
 
 
+HAN_CHAR_RE = re.compile(f"[{HAN}]")
+
+
 # A gloss with a tone mark is unmistakable wherever it stands; a plain one only after a character.
-TONED_GLOSS_RE = re.compile(rf"\(({PINYIN_LETTER}{{1,6}})\)")
+# Pages that gloss every character put a space after each gloss (萬(wan) 元, 鄉(xiang) 村): that space
+# goes with the gloss when a character stands on both sides, or 7750万 元 is no sum and 乡 村 no word.
+GLOSS_SEPARATOR = rf"(?P<separator> (?=[{HAN}]))?"
 
 
-PLAIN_GLOSS_RE = re.compile(rf"(?<=[{HAN}])\(([a-zü]{{1,6}}[1-5]?)\)")
+TONED_GLOSS_RE = re.compile(rf"\(({PINYIN_LETTER}{{1,6}})\){GLOSS_SEPARATOR}")
+
+
+PLAIN_GLOSS_RE = re.compile(rf"(?<=[{HAN}])\(([a-zü]{{1,6}}[1-5]?)\){GLOSS_SEPARATOR}")
 
 
 def is_pinyin_syllable(word: str) -> bool:
@@ -42,7 +50,10 @@ def _drop_gloss(m: re.Match[str]) -> str | None:
     word = m.group(1)
     if m.re is TONED_GLOSS_RE and not any(c in TONED_VOWELS for c in word):
         return None
-    return "" if is_pinyin_syllable(word) else None
+    if not is_pinyin_syllable(word):
+        return None
+    after_character = m.start() > 0 and HAN_CHAR_RE.match(m.string, m.start() - 1) is not None
+    return " " if m.group("separator") and not after_character else ""
 
 
 def remove_glosses(doc: Mapped) -> Mapped:
