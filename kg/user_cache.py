@@ -13,13 +13,13 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
 import kg
+from kg.io import atomic_writer
 
 T = TypeVar("T")
 PACKAGE = Path(kg.__file__).parent
@@ -36,6 +36,17 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("shanhai-kg"))
 
 
+def installed_versions(packages: Iterable[str]) -> list[str]:
+    """``name=version`` of each installed package, ``name=-`` for one that is not installed."""
+    versions = []
+    for package in packages:
+        try:
+            versions.append(f"{package}={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package}=-")
+    return versions
+
+
 def fingerprint(files: Iterable[Path], packages: Iterable[str] = (), *extra: str) -> str:
     """A hash of the package version, the Python version, ``files`` (path and bytes), the
     installed versions of ``packages`` and ``extra`` strings."""
@@ -43,11 +54,8 @@ def fingerprint(files: Iterable[Path], packages: Iterable[str] = (), *extra: str
     for path in sorted(files):
         h.update(str(path.relative_to(PACKAGE) if path.is_relative_to(PACKAGE) else path).encode())
         h.update(path.read_bytes())
-    for package in packages:
-        try:
-            h.update(f"{package}={metadata.version(package)}".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{package}=-".encode())
+    for version in installed_versions(packages):
+        h.update(version.encode())
     for item in extra:
         h.update(item.encode("utf-8", "surrogateescape"))
     return h.hexdigest()[:20]
@@ -67,15 +75,8 @@ def _read(path: Path) -> bytes | None:
 def _write(path: Path, payload: bytes) -> None:
     """Atomically: several builds (and a pool's workers) may write the same entry at once."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(hashlib.sha256(payload).digest() + payload)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        with atomic_writer(path, "wb") as fh:
+            fh.write(hashlib.sha256(payload).digest() + payload)
     except OSError:
         pass  # a read-only or full cache directory: compiled each time
 

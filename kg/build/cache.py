@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import kg
+from kg.user_cache import installed_versions
 
 CACHE_DIR = ".kg-cache"  # inside the build folder, unless --cache names another
 _PACKAGE = Path(kg.__file__).parent
@@ -93,12 +94,7 @@ def fingerprints(model: str | None = None) -> Fingerprints:
     other_text = "\n".join(p.read_text(encoding="utf-8") for p in other_code)
     relate_data = [p for p in data if p.name not in other_text]  # named by relate's code alone
     other_data = [p for p in data if p not in relate_data]
-    versions = []
-    for name in _UPSTREAM:
-        try:
-            versions.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name}=-")
+    versions = installed_versions(_UPSTREAM)
     read = _digest(
         kg.__version__, *versions, _hash_files(other_code, _PACKAGE), _hash_files(other_data, _DATA)
     )
