@@ -22,7 +22,7 @@ from typing import Any, get_args
 from kg.io import data_path, json_lines
 from kg.nlp.doc import OUR_LABELS
 from kg.nlp.lexicon import org_subtype
-from kg.nlp.words import word_start
+from kg.nlp.words import verb_ends_at, word_start
 from kg.records import OrgSubtype
 
 
@@ -57,6 +57,9 @@ def _expand(regex: str, defines: dict[str, str]) -> str:
         for name, value in defines.items():
             regex = regex.replace("{" + name + "}", value)
     return regex
+
+
+DASHES = ("—", "–")  # a dash joining places in a project's name (嘉善—庆元)
 
 
 class PatternError(ValueError):
@@ -239,6 +242,7 @@ def trim_name(
     patterns: PatternSet,
     places: Sequence[tuple[int, int]],
     widen: bool = False,
+    inner_place: bool = True,
 ) -> tuple[int, int] | None:
     """Find a name's left edge that a regex cannot see.
 
@@ -247,12 +251,15 @@ def trim_name(
     stop character) goes back to the place's start; lead words at the start (在, 向 …) are
     dropped unless a place starts there. ``widen``: a regex that stopped at a stop character
     inside a word (会宁县交通投资集团: 交 is one) starts at that word instead, and at the place
-    right before it."""
+    right before it. ``inner_place`` False: a place inside the name is part of it (a project's
+    name holds its site: 李墩工业集中区产业园, 青禾村扶贫协作项目) unless a verb ends right before it
+    (走进|南浔·广安…产业园)."""
     if widen and (word := word_start(text, start)) < start:
         start = min((p_start for p_start, p_end in places if p_end == word), default=word)
     for p_start, p_end in places:
         if p_start < start < p_end:
             start = p_start
+    start = _joined_places_start(text, start, places)
     for verb in patterns.lead_verb.finditer(text, start, end):
         rest = text[verb.end() : end]
         # a verb followed only by verbs and a suffix is part of the name: 交通投资集团, 建设投资公司
@@ -265,7 +272,10 @@ def trim_name(
         inside = [
             p
             for p in place_starts
-            if start < p < end and text[p - 1] not in "(（" and not patterns.suffix.search(text, start, p)
+            if (inner_place or verb_ends_at(text, p))
+            and start < p < end
+            and text[p - 1] not in "(（"
+            and not patterns.suffix.search(text, start, p)
         ]
         if inside:
             start = min(inside)
@@ -274,6 +284,19 @@ def trim_name(
             if lead and end - lead.end() >= 2:
                 start = lead.end()
     return (start, end) if end - start >= 2 else None
+
+
+def _joined_places_start(text: str, start: int, places: Sequence[tuple[int, int]]) -> int:
+    """A name that starts at a dash joining places (嘉善—庆元—|九寨沟…产业园: 和 of 云和 stops a
+    regex) starts at the first of the joined places."""
+    ends = {p_end: p_start for p_start, p_end in places}
+    cursor = start
+    while text[cursor : cursor + 1] in DASHES and cursor in ends:
+        start = cursor = ends[cursor]
+        if cursor == 0 or text[cursor - 1] not in DASHES:
+            break
+        cursor -= 1
+    return start
 
 
 def stem_is_generic(name: str, patterns: PatternSet | None = None) -> bool:
@@ -377,7 +400,15 @@ def find_pattern_spans(
             for p_start, p_end in pieces:
                 span: tuple[int, int] | None = (p_start, p_end)
                 if pattern.strip_lead:
-                    span = trim_name(text, p_start, p_end, patterns, places, widen=not pattern.split)
+                    span = trim_name(
+                        text,
+                        p_start,
+                        p_end,
+                        patterns,
+                        places,
+                        widen=not pattern.split,
+                        inner_place=pattern.label != "PROJECT",
+                    )
                 if span is None:
                     continue
                 name = text[span[0] : span[1]]

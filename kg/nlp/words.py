@@ -27,6 +27,19 @@ def word_start(text: str, position: int) -> int:
     return left + max((e for e in edges if e <= position - left), default=0)
 
 
+def verb_ends_at(text: str, position: int) -> bool:
+    """True when a jieba word that jieba's dictionary tags as a verb ends at ``position`` (走进|某地,
+    对口支持|某县): a name that starts after it does not take it in."""
+    from kg.jieba_dict import word_tags
+
+    left, right = _clause(text, position, position)
+    edges = _word_edges(text[left:right])
+    if position - left not in edges:
+        return False
+    start = left + max((e for e in edges if e < position - left), default=0)
+    return word_tags().get(text[start:position], "").startswith("v")
+
+
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around [start, end), at most CLAUSE_REACH characters either side."""
     left = max(0, start - CLAUSE_REACH)

@@ -202,6 +202,12 @@ def _team_sender(
     return (home, words) if words else None
 
 
+def home_named_in(mention: Mention) -> Mention | None:
+    """The place an organisation's or a project's name begins with, as a place mention, where the
+    article names it only there (通渭县青松小学 → 通渭县)."""
+    return _place_of_code(mention, mention.home_code)
+
+
 def _place_of_code(mention: Mention, code: str | None) -> Mention | None:
     """A place mention for a division code (county level or above) where the article names the
     place only inside an organisation's name (黔西南州人民政府): the division the name begins with."""

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 
 from kg.gazetteer import load_gazetteer
+from kg.jieba_dict import word_tags
 from kg.places import nests
 from kg.records import Mention, Party
 from kg.relate.context import ArticleContext
-from kg.relate.encode import Encoded, Slot
+from kg.relate.encode import Encoded, Slot, home_named_in
 from kg.relate.facts import org_party, relation, to_party
 from kg.relate.geo import comparable_levels, related
 from kg.relate.rules import Pattern, lexicon, pattern_by_id
@@ -33,8 +34,8 @@ def _stated_place(
 ) -> Mention | None:
     """The place a place word marks in the sentence (在Y), else one of the project's clause."""
     left, right = clause_bounds(enc.text, pos, end)
-    places = [(p, s) for p, _, s in positions if s.letter in "PU" and s.place]
-    marked = [s for p, s in places if preceded_by(enc.text, p, lexicon()["project"]["place_words"])]
+    places = [(p, s) for p, e, s in positions if s.letter in "PU" and s.place and not _builds(enc, e)]
+    marked = [s for p, s in places if _marked(enc, p)]
     candidates = [s for s in marked if not ctx.state.is_donor_side(s.place)] or [
         s for p, s in places if left <= p < right and not ctx.state.is_donor_side(s.place)
     ]
@@ -50,14 +51,36 @@ def _stated_place(
     return place
 
 
+def _marked(enc: Encoded, position: int) -> bool:
+    """A place a place word marks: right before it (在Y, 位于Y) or a few words before it in its
+    clause (在边境小城Y)."""
+    words = lexicon()["project"]
+    if preceded_by(enc.text, position, words["place_words"]):
+        return True
+    left, _ = clause_bounds(enc.text, position, position)
+    return re.search(words["place_word_gap"], enc.text[left:position]) is not None
+
+
+def _builds(enc: Encoded, end: int) -> bool:
+    """A place written as the builder that qualifies the project (浙江援建的X厂): the giver, not
+    where it stands."""
+    return re.match(lexicon()["project"]["builder_modifier"], enc.text[end:]) is not None
+
+
 def _builder(
-    ctx: ArticleContext, enc: Encoded, positions: Positions, slot: Slot, place: Mention | None
+    ctx: ArticleContext,
+    enc: Encoded,
+    positions: Positions,
+    slot: Slot,
+    place: Mention | None,
+    built: frozenset[int] = frozenset(),
 ) -> Party | None:
-    """A giving place or a helper organisation before a build or fund verb, or after 由."""
+    """A giving place or a helper organisation before a build or fund verb, or after 由; a
+    school or a hospital the sentence builds (``built``) is no builder."""
     verbs = lexicon()["project"]["builder_verbs"]
     agents = lexicon()["agent_marker"]["words"]  # 由X援建
     for p, e, s in positions:
-        if s.letter not in "PO" or s is slot:
+        if s.letter not in "PO" or s is slot or p in built:
             continue
         names_builder = any(v in enc.text[e : e + 30] for v in verbs) or preceded_by(enc.text, p, agents)
         if (
@@ -77,7 +100,7 @@ def _builder(
 
 def _home(ctx: ArticleContext, mention: Mention) -> Mention | None:
     """The place a name starts with, or an organisation's home, unless it is on the giving side."""
-    place = ctx.places_by_code.get((mention.home_code or "")[:6])
+    place = ctx.places_by_code.get((mention.home_code or "")[:6]) or home_named_in(mention)
     return None if place is None or ctx.state.is_donor_side(place) else place
 
 
@@ -127,15 +150,23 @@ def _is_venue(enc: Encoded, pos: int, end: int) -> bool:
 
 def _is_building(enc: Encoded, positions: Positions, index: int) -> bool:
     """A school or hospital with a build verb before it in its clause and a building word after
-    it, past the list it stands in (实施A小学、B中学等教学楼建设项目)."""
+    it, past the list it stands in (实施A小学、B中学等教学楼建设项目); or one a build wording
+    names as built: a build verb right before it or before the list it ends (援建的X小学, 建设A广场、
+    B医院等), a rebuilding, a founding or a funding right after it (X幼儿园重建, X中学建校, X幼儿园由
+    Y资金安排) — the lexicon's building_before and building_after. A helped school is a project,
+    not a helper."""
     start, end, slot = positions[index]
     if slot.letter != "O" or slot.mention.subtype not in ("school", "hospital"):
         return False
     words = lexicon()["project"]
     left, right = clause_bounds(enc.text, start, end)
-    if not any(v in enc.text[left:start] for v in words["building_verbs"]):
+    before, after = _written(enc, enc.text[left:start]), _written(enc, enc.text[end:right])
+    lettered = TOKEN_RE.sub(lambda m: "{" + m.group(1) + "}", enc.text[left:start])
+    if re.search(words["building_before"], lettered) or re.match(words["building_after"], after):
+        return True
+    if not any(v in before for v in words["building_verbs"]):
         return False
-    return any(n in enc.text[end:right] for n in words["building_nouns"])
+    return any(n in after for n in words["building_nouns"])
 
 
 def _is_built_org(enc: Encoded, positions: Positions, index: int) -> bool:
@@ -168,6 +199,58 @@ def _is_counted(enc: Encoded, pos: int, end: int) -> bool:
     return bool(re.search(words["counted_after"], after) or re.search(words["counted_before"], before))
 
 
+def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
+    """A name the sentence does not state as a thing built (the lexicon's not_built): a name of
+    generic words (该项目一期工程, 沪滇协作项目); a predicate or a metaphor (…是实实在在的“暖心工程”);
+    an organisation thanked or wished for (感谢X基地); a descriptor of the place written right
+    after it (省级特色小镇Y镇); a site only visited (考察X基地时) with no build or fund word in
+    its clause."""
+    words = lexicon()["project"]
+    rules = words["not_built"]
+    left, right = clause_bounds(enc.text, pos, end)
+    before = _written(enc, enc.text[left:pos])
+    if re.search(rules["generic_name"], name) or _verb_and_head(name):
+        return True
+    if re.search(rules["predicate_before"], before):
+        return True
+    if re.search(rules["addressed_before"], before) or _place_token_at(enc, end):
+        return True
+    clause = _written(enc, enc.text[left:right])
+    return any(v in before for v in rules["visit_verbs"]) and not any(
+        v in clause for v in (*words["builder_verbs"], *words["building_verbs"], *rules["build_words"])
+    )
+
+
+def _verb_and_head(name: str) -> bool:
+    """承载项目, 开发项目: one verb and a head name what is done, not a thing (jieba's tags)."""
+    stem = re.sub(lexicon()["project"]["not_built"]["heads"], "", name)
+    return stem != name and word_tags().get(stem, "").startswith("v")
+
+
+def _place_token_at(enc: Encoded, position: int) -> bool:
+    token = TOKEN_RE.match(enc.text, position)
+    return token is not None and token.group(1) in "PU"
+
+
+def _fallback_place(ctx: ArticleContext, enc: Encoded, positions: Positions, pos: int) -> Mention | None:
+    """Where a project stands when its wording names no place: the nearest place written before
+    it in its sentence that neither gives nor builds, else the recipient the sentence leans on
+    (its pairings, the previous sentence, the article's main recipient)."""
+    for p, e, s in reversed(positions):
+        if p < pos and s.letter in "PU" and s.place and not _builds(enc, e):
+            if not ctx.state.is_donor_side(s.place):
+                return s.place
+    return ctx.context_recipient(enc.index, sole=True)
+
+
+def _clean(name: str) -> str:
+    """A name without a quotation mark left open or closed alone at its edge (五彩河”旅游开发)."""
+    for opening, closing in ("“”", "「」", "『』"):
+        if name.count(opening) != name.count(closing):
+            name = name.replace(opening, "").replace(closing, "")
+    return name
+
+
 def _add(
     ctx: ArticleContext,
     enc: Encoded,
@@ -175,12 +258,14 @@ def _add(
     span: tuple[int, int],
     slot: Slot,
     positions: Positions,
+    built: frozenset[int] = frozenset(),
 ) -> None:
     pos, end = span
-    if _is_counted(enc, pos, end):
+    name = _clean(slot.mention.name or slot.mention.text)
+    if _is_counted(enc, pos, end) or _not_built(enc, pos, end, name):
         return
     place = _stated_place(ctx, enc, positions, pos, end)
-    builder = _builder(ctx, enc, positions, slot, place)
+    builder = _builder(ctx, enc, positions, slot, place, built)
     stated = place is not None
     if place is None:
         place = (
@@ -190,6 +275,8 @@ def _add(
         )
     if not stated and builder is None and _is_venue(enc, pos, end):
         return
+    if place is None:
+        place = _fallback_place(ctx, enc, positions, pos)
     left, right = clause_bounds(enc.text, pos, end)
     ctx.add(
         relation(
@@ -201,7 +288,7 @@ def _add(
             rule.confidence if stated and builder else rule.partial_confidence or 0.0,
             donor=builder,
             recipient=to_party(place) if place else None,
-            project=slot.mention.name or slot.mention.text,
+            project=name,
             states_pairing=stated or builder is None or builder.label != "PLACE",
         )
     )
@@ -213,10 +300,15 @@ def read_projects(ctx: ArticleContext) -> None:
     named, building = pattern_by_id("project.named"), pattern_by_id("project.building")
     for enc in ctx.encoded:
         positions = enc.slot_positions()
+        built = [
+            (pos, end, slot)
+            for i, (pos, end, slot) in enumerate(positions)
+            if (_is_building(enc, positions, i) or _is_built_org(enc, positions, i))
+            and building.regex.fullmatch(enc.text, pos, end)
+        ]
+        slots = frozenset(pos for pos, _, _ in built)
         for match in named.regex.finditer(enc.text):
             pos, end = match.span("project")
-            _add(ctx, enc, named, (pos, end), enc.slots_in(pos, end, "J")[0], positions)
-        for i, (pos, end, slot) in enumerate(positions):
-            built = _is_building(enc, positions, i) or _is_built_org(enc, positions, i)
-            if built and building.regex.fullmatch(enc.text, pos, end):
-                _add(ctx, enc, building, (pos, end), slot, positions)
+            _add(ctx, enc, named, (pos, end), enc.slots_in(pos, end, "J")[0], positions, slots)
+        for pos, end, slot in built:
+            _add(ctx, enc, building, (pos, end), slot, positions, slots)

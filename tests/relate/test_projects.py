@@ -20,9 +20,9 @@ def test_a_county_builds_in_a_village_only_where_the_article_pairs_them() -> Non
     kept = [m for m in mentions if not (start <= m.start < start + 7)]
     found = [r for r in extract_relations(art, [*kept, project]) if r.type == "project"]
     assert [(r.project, r.donor, r.recipient.name) for r in found] == [("富坪村扶贫车间", None, "富坪村")]
-    text = "海沧区对口帮扶积石山县。由海沧区援建的扶贫车间在积石山县落成。"
+    text = "海沧区对口帮扶积石山县。由海沧区援建的青禾扶贫车间在积石山县落成。"
     art, mentions = article(text, ["海沧区", "积石山县"])
-    start = text.index("扶贫车间")
-    project = Mention("t", "PROJECT", "扶贫车间", start, start + 4, 1, name="扶贫车间")
+    start = text.index("青禾扶贫车间")
+    project = Mention("t", "PROJECT", "青禾扶贫车间", start, start + 6, 1, name="青禾扶贫车间")
     found = [r for r in extract_relations(art, [*mentions, project]) if r.type == "project"]
-    assert [(r.project, r.donor.name, r.recipient.name) for r in found] == [("扶贫车间", "海沧区", JSS)]
+    assert [(r.project, r.donor.name, r.recipient.name) for r in found] == [("青禾扶贫车间", "海沧区", JSS)]

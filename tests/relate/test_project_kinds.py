@@ -1,0 +1,112 @@
+"""Projects of the kinds fresh pages write (issue 12): names holding a dash, a bracket or a quoted
+word; lists after one build verb, after 分别是 and after 将…作为; schools and hospitals a sentence
+builds; and names that are no project (a generic name, a metaphor, a thanked organisation, a
+visited site, a place's descriptor). Through the real pipeline (nlp → link → relate); sentences
+written for these tests, with invented names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.records import Article, Mention, Relation
+
+Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
+Rows = Callable[[str], list[tuple[str | None, str | None]]]
+
+
+@pytest.fixture
+def projects(read_text: Read) -> Rows:
+    """(project, place) of each project relation of a text read as one article."""
+
+    def rows(text: str) -> list[tuple[str | None, str | None]]:
+        _, _, relations = read_text(text)
+        return [
+            (r.project, r.recipient.name if r.recipient else None) for r in relations if r.type == "project"
+        ]
+
+    return rows
+
+
+def names(found: list[tuple[str | None, str | None]]) -> list[str | None]:
+    return sorted(name for name, _ in found)
+
+
+def test_a_dash_and_a_quoted_word_belong_to_the_name(projects: Rows) -> None:
+    found = projects("海宁—云和—松潘“飞地”产业园在海宁市开工。")
+    assert found == [("海宁—云和—松潘“飞地”产业园", "海宁市")]
+
+
+def test_a_bracketed_word_belongs_to_the_name(projects: Rows) -> None:
+    assert names(projects("通渭县协作茶叶(红茶)加工产业园建成投产。")) == ["通渭县协作茶叶(红茶)加工产业园"]
+
+
+def test_a_place_inside_the_name_stays_in_it(projects: Rows) -> None:
+    found = projects("福清市与通渭县共建青禾工业集中区产业园。")
+    assert names(found) == ["青禾工业集中区产业园"]
+
+
+def test_every_item_of_a_list_after_one_build_verb(projects: Rows) -> None:
+    found = projects("两地建设通渭文化广场、通渭县人民医院等重点项目。")
+    assert names(found) == ["通渭县人民医院", "通渭文化广场"]
+
+
+def test_every_item_enumerated_after_the_count_of_projects(projects: Rows) -> None:
+    text = (
+        "这3个项目分别是通渭县棚户区改造项目一期工程,会宁县设施农业建设项目和渭源县人民医院病房楼建设项目。"
+    )
+    found = projects(text)
+    assert names(found) == [
+        "会宁县设施农业建设项目",
+        "渭源县人民医院病房楼建设项目",
+        "通渭县棚户区改造项目一期工程",
+    ]
+
+
+def test_things_named_as_projects(projects: Rows) -> None:
+    found = projects("建议将通渭县“110”指挥中心、群众文化艺术活动中心作为福清市对口援建重点项目。")
+    assert names(found) == ["群众文化艺术活动中心", "通渭县“110”指挥中心"]
+
+
+@pytest.mark.parametrize(
+    ("text", "school"),
+    [
+        ("福清市援建的通渭县青松小学今天开学。", "通渭县青松小学"),
+        ("福清市捐赠120万元,用于新建通渭县马营镇幼儿园。", "通渭县马营镇幼儿园"),
+        ("在福清市支援下,通渭县第三中学建校。", "通渭县第三中学"),
+        ("福清市某集团捐资用于通渭县青石幼儿园重建。", "通渭县青石幼儿园"),
+    ],
+)
+def test_a_school_the_sentence_builds_is_a_project_of_the_helped_side(
+    projects: Rows, text: str, school: str
+) -> None:
+    found = projects(text)
+    assert names(found) == [school]
+    assert found[0][1] == "通渭县"  # where it stands, not the giver 福清市
+
+
+def test_a_school_that_builds_is_no_project(projects: Rows) -> None:
+    assert "某某农业大学" not in names(projects("引进某某农业大学建成通渭县首个家禽产业教授工作站。"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这条路是群众心中实实在在的“暖心工程”。",
+        "代表团先后参观了通渭县博物馆、石桥茶叶基地。",
+        "项目选址通渭县的省级特色小镇马营镇。",
+        "全力推动闽宁协作项目落地见效。",
+        "一个是“北方粮仓”和国家重要能源基地。",
+        "衷心感谢海洋装备产业基地长期以来给予通渭县的支持。",
+        "两地通过园区化建设承载项目。",
+        "福清市援建通渭、会宁两县乡镇卫生院。",
+    ],
+)
+def test_names_no_sentence_states_as_built(projects: Rows, text: str) -> None:
+    assert projects(text) == []
+
+
+def test_a_project_without_a_stated_place_stands_in_the_sentence_place(projects: Rows) -> None:
+    found = projects("在边境小城通渭县,青禾友谊广场建成投用,福清援建的五味子烘干厂带动农民就业。")
+    assert sorted(found) == [("五味子烘干厂", "通渭县"), ("青禾友谊广场", "通渭县")]
