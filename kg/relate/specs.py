@@ -164,17 +164,13 @@ LEXICON_SPEC: dict[str, Field] = {
         built_org_heads=need(words),
         built_org_verbs=need(words),
         built_org_after=need(regex),
-        place_word_gap=need(regex),
-        builder_modifier=need(regex),
-        building_before=need(regex),
-        building_after=need(regex),
+        **{
+            key: need(regex)
+            for key in ("place_word_gap", "builder_modifier", "building_before", "building_after")
+        },
         not_built=section(
-            generic_name=need(regex),
-            heads=need(regex),
-            predicate_before=need(regex),
-            addressed_before=need(regex),
-            visit_verbs=need(words),
-            build_words=need(words),
+            **{key: need(regex) for key in ("generic_name", "heads", "predicate_before", "addressed_before")},
+            **{key: need(words) for key in ("visit_verbs", "build_words")},
         ),
     ),
     "unresolved_place_levels": table(one_of(*LEVELS)),
