@@ -33,6 +33,29 @@ _PACKAGE = Path(kg.__file__).parent
 _DATA = _PACKAGE / "data"
 _MODEL = _DATA / "model"
 _RELATE_SIDE = ("relate", "cue_pairs")  # module or package names whose code is relate's
+# Code that runs only after the map — the reduce, the graph, the views, the commands: a change to it
+# changes no article's records, so it stays out of the fingerprints (a change to the views no longer
+# empties the cache). No map-side module imports these (tests/build/test_cache_scope.py).
+REDUCE_SIDE = (
+    "graph",
+    "views",
+    "build/__init__.py",
+    "build/executors.py",
+    "build/reduce.py",
+    "build/run.py",
+    "build/staging.py",
+    "__main__.py",
+    "cli.py",
+    "console.py",
+    "export.py",
+    "pipeline.py",
+    "query.py",
+    "remote.py",
+    "report.py",
+    "stats.py",
+    "train.py",
+    "vocab.py",
+)
 _UPSTREAM = (
     "spacy",
     "jieba",
@@ -54,6 +77,12 @@ def _digest(*parts: bytes | str) -> str:
 
 def _is_relate_code(path: Path) -> bool:
     return any(part.startswith(_RELATE_SIDE) for part in path.relative_to(_PACKAGE).parts)
+
+
+def is_reduce_code(path: Path) -> bool:
+    """A module of the package that the map step never runs (``REDUCE_SIDE``)."""
+    relative = path.relative_to(_PACKAGE).as_posix()
+    return any(relative == side or relative.startswith(side + "/") for side in REDUCE_SIDE)
 
 
 def _files(folder: Path) -> list[Path]:
@@ -88,12 +117,18 @@ class Fingerprints:
 def fingerprints(model: str | None = None) -> Fingerprints:
     """The fingerprints of the installed pipeline with ``model`` (None: the shipped NER)."""
     code = [p for p in _files(_PACKAGE) if p.suffix == ".py" and not p.is_relative_to(_DATA)]
-    relate_code = [p for p in code if _is_relate_code(p)]
-    other_code = [p for p in code if not _is_relate_code(p)]
+    reduce_code = [p for p in code if is_reduce_code(p)]
+    relate_code = [p for p in code if _is_relate_code(p) and p not in reduce_code]
+    other_code = [p for p in code if p not in relate_code and p not in reduce_code]
     data = [p for p in _files(_DATA) if not p.is_relative_to(_MODEL) and p.suffix != ".py"]
     other_text = "\n".join(p.read_text(encoding="utf-8") for p in other_code)
-    relate_data = [p for p in data if p.name not in other_text]  # named by relate's code alone
-    other_data = [p for p in data if p not in relate_data]
+    relate_text = "\n".join(p.read_text(encoding="utf-8") for p in relate_code)
+    reduce_text = "\n".join(p.read_text(encoding="utf-8") for p in reduce_code)
+    other_data = [p for p in data if p.name in other_text]
+    # named by relate's code, or by no code at all (kept, to be safe); not the views' own data
+    relate_data = [
+        p for p in data if p not in other_data and (p.name in relate_text or p.name not in reduce_text)
+    ]
     versions = installed_versions(_UPSTREAM)
     read = _digest(
         kg.__version__, *versions, _hash_files(other_code, _PACKAGE), _hash_files(other_data, _DATA)

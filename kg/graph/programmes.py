@@ -16,6 +16,7 @@ shanhai:agreesWith for each of those pairs (:func:`link_relation`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from rdflib import DCTERMS, RDF, SKOS, Graph, Literal, URIRef
 
@@ -57,8 +58,9 @@ def add_programmes(g: Graph, coded_place: Callable[[str], URIRef | None]) -> Non
         g.add((node, DCTERMS.bibliographicCitation, Literal(_citation(table, pair), lang="zh")))
 
 
-def link_relation(g: Graph, node: URIRef, relation: Relation) -> list[str]:
-    """The relation's programmes and the official pairs it agrees with; returns the programme ids."""
+def link_relation(g: Graph | Any, node: URIRef, relation: Relation) -> list[str]:
+    """The relation's programmes and the official pairs it agrees with (added to ``g``, a Graph or
+    anything with its ``add``); returns the programme ids."""
     if not relation.official or not relation.official_pair or len(relation.official_pair) != 2:
         return []
     donor, recipient = relation.official_pair

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -50,7 +50,28 @@ from kg.vocab import (
     relation_iri,
 )
 
-Sink = Callable[[Graph], None]
+Triple = tuple[Node, Node, Node]
+Sink = Callable[[Iterable[Triple]], None]
+
+
+class Triples:
+    """A part of the graph as a plain list of triples, with ``Graph.add``'s signature: an article's
+    part goes to the sink once and is never queried, so an rdflib Graph (its indexes, its prefix
+    bindings) was most of the cost of a rebuild whose articles all came from the cache."""
+
+    __slots__ = ("rows",)
+
+    def __init__(self) -> None:
+        self.rows: list[Triple] = []
+
+    def add(self, triple: Triple) -> None:
+        self.rows.append(triple)
+
+    def __iter__(self) -> Iterator[Triple]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
 
 
 def new_graph() -> Graph:
@@ -278,7 +299,7 @@ def _pair_kind(donor: Party | None, recipient: Party | None) -> str | None:
     return "other"
 
 
-def _article_node(g: Graph, article: Article) -> URIRef:
+def _article_node(g: Graph | Triples, article: Article) -> URIRef:
     content_hash = article.content_hash or hashlib.sha256(article.text.encode("utf-8")).hexdigest()
     iri = article_iri(article.id, content_hash)
     g.add((iri, RDF.type, SHANHAI.Article))
@@ -314,7 +335,7 @@ class GraphAssembler:
     ) -> None:
         """The article's node, its relations with their evidence; its mentions' surface forms noted."""
         self.entities.note_mentions(mentions)
-        g = new_graph()
+        g = Triples()
         article_node = _article_node(g, article)
         date = str(date_literal(article.date) or "")
         meta = {"article": article.id, "title": article.title or "", "date": date}
@@ -323,7 +344,7 @@ class GraphAssembler:
         self.sink(g)
 
     def _relation(  # noqa: C901 — one guarded triple per optional field of a Relation, read top to bottom
-        self, g: Graph, rel: Relation, article: Article, article_node: URIRef, meta: dict[str, str]
+        self, g: Triples, rel: Relation, article: Article, article_node: URIRef, meta: dict[str, str]
     ) -> None:
         relation_class = RELATION_CLASSES.get(rel.type)
         ents = self.entities
@@ -437,7 +458,7 @@ def build_graph(
     """The whole RDF graph of the relations, their parties, their articles and their evidence, in memory."""
     g = new_graph()
 
-    def sink(part: Graph) -> None:
+    def sink(part: Iterable[Triple]) -> None:
         for triple in part:
             g.add(triple)
 

@@ -7,8 +7,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from collections.abc import Iterable
+
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Literal, Node
 
 from kg.io import atomic_path
 from kg.vocab import PREFIXES
@@ -26,6 +28,44 @@ def load_store(triples_ntriples: bytes, path: Path | None = None) -> ox.Store:
     return store
 
 
+def _quoted(literal: Literal) -> str:
+    """A literal in N-Triples, written as rdflib's N-Triples serializer writes it."""
+    text = str(literal).replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    if literal.language:
+        return f'"{text}"@{literal.language}'
+    if literal.datatype:
+        return f'"{text}"^^<{literal.datatype}>'
+    return f'"{text}"'
+
+
+class NTriples:
+    """Triples (rdflib terms) → N-Triples bytes, the lines rdflib's serializer writes, without
+    building a Graph first. The N-Triples form of each IRI is made once per part (an article's
+    nodes recur in it), and the predicates' once per build (there are a few dozen)."""
+
+    def __init__(self) -> None:
+        self.predicates: dict[Node, str] = {}
+
+    def __call__(self, triples: Iterable[tuple[Node, Node, Node]]) -> bytes:
+        known: dict[Node, str] = {}
+        predicates = self.predicates
+
+        def iri(term: Node) -> str:
+            text = known.get(term)
+            if text is None:
+                text = known[term] = term.n3()  # raises on an IRI N-Triples cannot hold, as rdflib does
+            return text
+
+        lines = []
+        for s, p, o in triples:
+            pred = predicates.get(p)
+            if pred is None:
+                pred = predicates[p] = p.n3()
+            obj = _quoted(o) if isinstance(o, Literal) else iri(o)
+            lines.append(f"{iri(s)} {pred} {obj} .\n")
+        return "".join(lines).encode("utf-8")
+
+
 class StoreLoader:
     """A sink for graph parts (``GraphAssembler``'s): N-Triples into the store, a chunk at a time."""
 
@@ -34,9 +74,10 @@ class StoreLoader:
         self.chunk_bytes = chunk_bytes
         self.parts: list[bytes] = []
         self.size = 0
+        self.ntriples = NTriples()
 
-    def __call__(self, part: Graph) -> None:
-        data = part.serialize(format="nt", encoding="utf-8")
+    def __call__(self, part: Iterable[tuple[Node, Node, Node]]) -> None:
+        data = self.ntriples(part)
         self.parts.append(data)
         self.size += len(data)
         if self.size >= self.chunk_bytes:
