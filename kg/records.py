@@ -12,6 +12,7 @@ import bisect
 from copy import deepcopy
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from functools import cache
+from operator import attrgetter
 from typing import Any, Literal, Self
 
 Label = Literal["PLACE", "ORG", "PROJECT", "MONEY", "DATE", "PERSON"]
@@ -21,18 +22,22 @@ RelationType = Literal["pairing", "help", "funding", "project"]
 
 
 _ATOMS = (str, int, float, bool, type(None))
+_ATOM_TYPES = frozenset(_ATOMS)
 
 
 def plain(value: Any) -> Any:
     """What ``dataclasses.asdict`` makes of a field's value — records as dicts, lists and tuples
     copied, atoms as they are — without its deep copy of every string and number (asdict took a
-    fifth of the reduce's time)."""
-    if isinstance(value, _ATOMS):
+    fifth of the reduce's time). Exact atoms are tested by type first: most fields are atoms."""
+    if type(value) in _ATOM_TYPES or isinstance(value, _ATOMS):
         return value
     if isinstance(value, list):
-        return [plain(v) for v in value]
+        return [v if type(v) in _ATOM_TYPES else plain(v) for v in value]
     if isinstance(value, _Record):
-        return {name: plain(getattr(value, name)) for name in _field_names(type(value))}
+        return {
+            name: v if type(v) in _ATOM_TYPES else plain(v)
+            for name, v in zip(_field_names(type(value)), _field_values(value), strict=True)
+        }
     if isinstance(value, tuple):
         items = [plain(v) for v in value]
         return type(value)(*items) if hasattr(value, "_fields") else type(value)(items)
@@ -46,6 +51,17 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
 
 
+@cache
+def _field_set(cls: type) -> frozenset[str]:
+    return frozenset(_field_names(cls))
+
+
+def _field_values(record: Any) -> tuple[Any, ...]:
+    names = _field_names(type(record))
+    values = attrgetter(*names)(record)
+    return values if len(names) > 1 else (values,)
+
+
 class _Record:
     """JSON round-trip shared by all records: unknown keys are ignored on the way in."""
 
@@ -54,7 +70,7 @@ class _Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        names = _field_set(cls)
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
