@@ -10,9 +10,10 @@ Sources are read from installed packages, never downloaded:
 * jionlp's ``dictionary/china_location_change.txt``: renamed divisions (襄樊→襄阳, 盘县→盘州市);
   the old names become ``former`` names of the current division.
 * cpca's ``resources/adcodes.csv``: longitude/latitude by code for the upper three levels.
-* ``kg/data/place_formers.csv``: merged districts the change list lacks (江东区 → 鄞州区);
-  and by rule every district keeps the county or city it was made of as a former name (金坛市 →
-  金坛区), where no division is officially called so.
+* ``kg/data/place_formers.csv``: merged or renamed divisions the change list lacks (江东区 → 鄞州区,
+  林芝县 → 巴宜区); and by rule every district keeps the county or city it was made of as a former
+  name (金坛市 → 金坛区), every county-level city its county (玉树县 → 玉树市) and every prefecture-
+  level city its 地区 or 盟 (毕节地区 → 毕节市), where no division is officially called so.
 
 Everything at county level and above gets a Division keyed by its 6-digit code; towns are
 keyed ``county_code/town`` and carry their county's code and coordinates. Villages (≈650k)
@@ -567,6 +568,7 @@ def _former_names(nodes: dict[str, _Node]) -> dict[str, list[str]]:
     for node in nodes.values():
         by_name[node.name].append(node)
     official = set(by_name)
+    shorts = {node.short for node in nodes.values() if node.short}
     result: dict[str, list[str]] = defaultdict(list)
     for old, new in _read_changes():
         if len(old) < 2 or not new:
@@ -578,14 +580,16 @@ def _former_names(nodes: dict[str, _Node]) -> dict[str, list[str]]:
             continue
         for former in (old_name, old_short):
             _add_former(result, target, former, official)
-    _district_formers(nodes, official, result)
-    # Merged districts the change list lacks (江东区 → 鄞州区): the old name and its stem.
+    _made_from_formers(nodes, official, result)
+    # Merged or renamed divisions the change list lacks (江东区 → 鄞州区): the old name and its stem.
     for row in data_rows("place_formers.csv"):
         listed = nodes.get(row["code"].strip())
         old_name = row["former"].strip()
         if listed is None:
             continue
-        for former in (old_name, strip_suffix(old_name, ("区", "县", "市"))):
+        stem = strip_suffix(old_name, ("区", "县", "市"))
+        # 江东 is kept for 江东区; 林芝 is not kept for 林芝县 (→ 巴宜区): it is 林芝市's short name
+        for former in (old_name, stem if stem not in shorts else None):
             _add_former(result, listed, former, official)
     return result
 
@@ -595,15 +599,25 @@ def _top_name(node: _Node, nodes: dict[str, _Node]) -> str:
     return next((nodes[p].name for p in node.parents if p in nodes), node.name)
 
 
-def _district_formers(nodes: dict[str, _Node], official: set[str], result: dict[str, list[str]]) -> None:
-    """Districts made of a county or a county-level city (金坛市 → 金坛区 in 2015, 横山县 → 横山区):
+# What a division ending so was most often made from, by level: older texts keep the old name.
+# A district of a county or a county-level city (金坛市 → 金坛区, 横山县 → 横山区); a county-level
+# city of a county (玉树县 → 玉树市, 康定县 → 康定市); a prefecture-level city of a 地区 or 盟
+# (毕节地区 → 毕节市, 林芝地区 → 林芝市, 乌兰察布盟 → 乌兰察布市).
+_MADE_FROM = {
+    ("county", "区"): ("市", "县"),
+    ("county", "市"): ("县",),
+    ("prefecture", "市"): ("地区", "盟"),
+}
+
+
+def _made_from_formers(nodes: dict[str, _Node], official: set[str], result: dict[str, list[str]]) -> None:
+    """Districts and cities made of the division their stem named before (see ``_MADE_FROM``):
     older texts name them so. Only where no division is officially called that."""
     for node in nodes.values():
-        if node.level != "county" or not node.name.endswith("区") or not node.short or len(node.short) < 2:
+        made_from = _MADE_FROM.get((node.level, node.name[-1:]), ())
+        if not made_from or not node.short or len(node.short) < 2 or is_development_zone(node.code):
             continue
-        if is_development_zone(node.code):
-            continue
-        for former in (node.short + "市", node.short + "县"):
+        for former in (node.short + ending for ending in made_from):
             if former not in official and former not in result[node.code]:
                 result[node.code].append(former)
 

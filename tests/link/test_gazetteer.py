@@ -124,6 +124,9 @@ def test_merged_districts_keep_their_former_names(gaz: Gazetteer) -> None:
     assert codes(gaz, "江东区") == {"330212"}
     assert "330212" in codes(gaz, "江东", "county")
     assert {c.kind for c in gaz.lookup("江东区")} == {"former"}
+    # a renamed county seat: its old name, not its stem (林芝 is 林芝市's short name)
+    assert codes(gaz, "林芝县") == {"540402"}  # 巴宜区 since 2015
+    assert "540402" not in codes(gaz, "林芝")
 
 
 def test_autonomous_names_without_nationalities(gaz: Gazetteer) -> None:
@@ -144,6 +147,14 @@ def test_districts_keep_the_county_or_city_they_were_made_of(gaz: Gazetteer) -> 
     assert codes(gaz, "金坛市") == {"320413"}  # 金坛区 since 2015
     assert codes(gaz, "横山县") == {"610803"}  # 横山区
     assert codes(gaz, "和平县", "county") == {"441624"}  # an official name stays what it is
+
+
+def test_cities_keep_the_county_or_prefecture_they_were_made_of(gaz: Gazetteer) -> None:
+    assert codes(gaz, "康定县") == {"513301"}  # county-level 康定市 since 2015
+    assert codes(gaz, "毕节地区") == {"520500"}  # prefecture-level 毕节市 since 2011
+    assert codes(gaz, "乌兰察布盟") == {"150900"}  # 乌兰察布市 since 2003
+    assert codes(gaz, "喀什地区") == {"653100"}  # still a 地区: its own name
+    assert {c.kind for c in gaz.lookup("毕节地区")} == {"former"}
 
 
 def test_functional_areas_are_aliases_of_their_host(gaz: Gazetteer) -> None:
