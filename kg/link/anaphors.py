@@ -161,18 +161,21 @@ def _organisations(seen: Sequence[Mention]) -> list[Mention]:
 def org_anaphors(article: Article, seen: Sequence[Mention]) -> list[Mention]:
     """该公司, 该协会… as mentions of the organisation each points back to: the nearest before it,
     within a few sentences, that is no government organ and, for a specific noun (该协会), whose
-    name ends in that noun."""
+    name ends in that noun; for a generic one (该公司), that is a company (no federation, school…)."""
     pattern = org_anaphor()
-    generic = link_words()["org_anaphors"]["generic_nouns"]
+    words = link_words()["org_anaphors"]
+    generic, not_companies = words["generic_nouns"], words["not_enterprise_subtypes"]
     orgs = [m for m in _organisations(seen) if not pattern.fullmatch(m.text)]
     taken = [(m.start, m.end) for m in seen if not (m.label == "ORG" and not is_government(m))]
     found: list[Mention] = []
     for index, match in _free_words(article, pattern, taken):
         noun = match.group("noun")
-        wanted = None if noun in generic else noun  # 该协会 wants a 协会
-        antecedent = _last_before(
-            orgs, index, match.start(), lambda o, w=wanted: w is None or (o.name or o.text).endswith(w)
-        )
+        wanted = None if noun in generic else noun  # 该协会 wants a 协会, 该公司 a company
+
+        def fits(o: Mention, w: str | None = wanted) -> bool:
+            return (o.name or o.text).endswith(w) if w else o.subtype not in not_companies
+
+        antecedent = _last_before(orgs, index, match.start(), fits)
         if antecedent is None:
             continue
         taken.append(match.span())

@@ -23,8 +23,9 @@ _GROUPS = {
     "joint_side": ("counted", "bare", "of_provinces", "of_cities", "of_counties"),
     "government_org": ("suffixes", "not_suffixes"),
     "place_anaphors": ("determiners", "nouns", "not_followed_by"),
-    "org_anaphors": ("determiners", "nouns", "generic_nouns"),
+    "org_anaphors": ("determiners", "nouns", "generic_nouns", "not_enterprise_subtypes"),
     "quote_speaker": ("roles", "verbs", "pronouns"),
+    "trade_names": ("lines_of_business", "short_endings"),
 }
 _NUMBERS = ("lookback_sentences",)
 

@@ -159,7 +159,8 @@ def _village_at(
     return village, position + len(village.name)
 
 
-def _core(name: str, prefix_length: int) -> str:
+def org_core(name: str, prefix_length: int) -> str:
+    """The name without its leading place (``prefix_length`` characters) and its legal form."""
     core = name[prefix_length:]
     for suffix in link_words()["legal_form_suffixes"]:
         if core.endswith(suffix) and len(core) > len(suffix) + 1:
@@ -193,7 +194,7 @@ def _canonical_names(homes: dict[str, tuple[Division | None, int]]) -> dict[str,
     group only when all the forms with that core agree on their home."""
     by_core: dict[str, list[str]] = {}
     for surface, (_home, length) in homes.items():
-        by_core.setdefault(_core(surface, length), []).append(surface)
+        by_core.setdefault(org_core(surface, length), []).append(surface)
     canonical: dict[str, str] = {}
     for core, surfaces in by_core.items():
         if len(core) < 2:
@@ -209,6 +210,19 @@ def _canonical_names(homes: dict[str, tuple[Division | None, int]]) -> dict[str,
             same = [s for s in surfaces if home is None or homes[s][0] is None or homes[s][0].key == home.key]  # type: ignore[union-attr]
             canonical[surface] = max(same, key=lambda s: (len(s), s))
     return canonical
+
+
+TRADE_LENGTHS = (2, 3, 4)  # characters of a trade name before its line of business
+
+
+def trade_name(core: str) -> str | None:
+    """The trade name at the start of a core (超诚 of 超诚电子科技), where a line of business
+    (``trade_names.lines_of_business``) follows it."""
+    lines = tuple(link_words()["trade_names"]["lines_of_business"])
+    for length in TRADE_LENGTHS:
+        if len(core) > length and core[length:].startswith(lines):
+            return core[:length]
+    return None
 
 
 # An abbreviation keeps at least this many characters of its full name.
@@ -238,19 +252,26 @@ def is_abbreviation(short: str, full: str) -> bool:
     return all(len(r) < MIN_ABBREVIATION and (len(r) == 1 or not word_frequency(r)) for r in dropped + [run])
 
 
+def _shortens(core: str, fuller: str) -> bool:
+    """Whether a name's core abbreviates a fuller one (农科院, 农业科学院) or is its trade name
+    (超诚 of 超诚电子科技: 上海超诚, 超诚公司)."""
+    return is_abbreviation(core, fuller) or (len(core) >= 2 and trade_name(fuller) == core)
+
+
 def _expand_abbreviations(canonical: dict[str, str], homes: dict[str, tuple[Division | None, int]]) -> None:
-    """A short form (福建省农科院) takes the one fuller name of the article it abbreviates (福建省
-    农业科学院), compared without their leading places, where their homes agree."""
+    """A short form (福建省农科院, 上海超诚) takes the one fuller name of the article it abbreviates
+    (福建省农业科学院) or whose trade name it is (上海超诚电子科技有限公司), compared without their
+    leading places, where their homes agree."""
     names = set(canonical.values())
     for surface, name in list(canonical.items()):
         home, length = homes.get(name) or homes[surface]
-        core = _core(name, length)
+        core = org_core(name, length)
         fuller = [
             other
             for other in names
             if other != name
             and (home is None or homes.get(other, (None, 0))[0] in (None, home))
-            and is_abbreviation(core, _core(other, homes.get(other, (None, 0))[1]))
+            and _shortens(core, org_core(other, homes.get(other, (None, 0))[1]))
         ]
         if len(fuller) == 1:
             canonical[surface] = fuller[0]

@@ -12,7 +12,7 @@ from kg.places import UPPER_LEVELS, place_key, province_of
 from kg.records import Article, Mention, Relation
 from kg.relate.encode import Encoded, Slot, encode
 from kg.relate.geo import code_within, is_resolved, related
-from kg.relate.orgs import is_local_institution, origin_before, speaks_for
+from kg.relate.orgs import is_helped_institution, is_local_institution, origin_before, speaks_for
 from kg.relate.rules import lexicon
 from kg.relate.state import ArticleState
 
@@ -118,6 +118,8 @@ class ArticleContext:
             return False  # based on the helped side (甘肃某某公司 in an article of 天津 helping 甘肃)
         if side == 0 and is_local_institution(org):
             return False  # X村幼儿园: an institution of the place it stands in receives
+        if side <= 0 and is_helped_institution(org):
+            return False  # 某县第四中学, 宁夏某侨联: the helped side's school or body
         return not self.state.recipient_codes_contain(org.home_code)
 
     def _origin_on_donor_side(self, slot: Slot) -> bool:

@@ -37,6 +37,22 @@ def _initiates_only(enc: Encoded, match: re.Match[str]) -> bool:
     )
 
 
+def _convenes(enc: Encoded, match: re.Match[str]) -> bool:
+    """区工商联牵头组织捐赠活动, 某商会动员会员企业捐款: in the action's own clause, a verb before it
+    makes the organisation the one who rallies other bodies or an event to it (the words after the
+    verb, up to just past the action) — unless it sends its own people (组织员工捐款: it gives)."""
+    lex = lexicon()["not_agent_before"]
+    between = enc.text[match.end("donor") : match.start("action")]
+    clause = re.split(f"[{CLAUSE_STOPS}]", between)[-1]
+    verbs = [clause.rfind(v) for v in lex["convene_verbs"] if v in clause]
+    if not verbs:
+        return False
+    rallied = enc.text[match.end("donor") + len(between) - len(clause) + max(verbs) : match.end("action") + 4]
+    if any(w in rallied for w in lex["own_people"]):
+        return False
+    return any(w in rallied for w in lex["rallied_others"])
+
+
 def _home_region_rank(org: Mention) -> int:
     """+1 for an organisation based in the east, -1 in the west, 0 otherwise or unknown."""
     region = region_of(org.home_code) if org.home_code else "other"
@@ -242,6 +258,9 @@ def _directed_sides(
         return None  # 落地A厂,…帮扶: A was brought in; a wording that starts at A has no cue for it
     if "action" in match.re.groupindex and _initiates_only(enc, match):
         return None  # A发起…行动,…帮助贫困村: a campaign's initiator
+    causative = pattern.id in lex["causative_patterns"]
+    if "action" in match.re.groupindex and not causative and _convenes(enc, match):
+        return None  # 区工商联牵头组织捐赠活动: it rallies others to give
     if "action" in match.re.groupindex and _thanks_for(enc, match):
         return None  # A对此次捐赠的企业表示感谢: A received
     if "action" in match.re.groupindex and _attends_or_awards(enc, match):

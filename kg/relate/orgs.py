@@ -10,8 +10,11 @@ from typing import Any
 
 from kg.jieba_dict import word_tags
 from kg.link.discover import province_abbreviations
+from kg.link.lexicon import link_words
 from kg.link.organisations import is_government
+from kg.org_subtypes import subtype_by_suffix
 from kg.records import Mention
+from kg.regions import region_of
 from kg.relate.rules import alternatives, lexicon
 
 LEADING_MARKS = "“”\"'‘’《「『(("
@@ -139,11 +142,15 @@ def _phrase_not_name(text: str, guard: dict[str, Any]) -> bool:
     rest = _after_places(text)
     if rest != text and not text.endswith(endings) and len(_words(rest)) > 1 and is_common_phrase(rest):
         return True  # 某地农业农村现代化: a place before a phrase of common words
+    if rest != text and subtype_by_suffix(text) is None and _opens_clause(rest):
+        return True  # 上海累计, 江苏高度重视: a place and the start of its clause
+    if len(text) > 1 and all(c in province_abbreviations() for c in text):
+        return True  # 苏陕, 闽宁: the two provinces of a programme, no organisation
     trade = guard["trade_name_forms"]
     for form in trade["forms"]:
         if text.endswith(form):
             stem = text[: -len(form)]
-            if not stem or all(w in trade["lines_of_business"] for w in _words(stem)):
+            if not stem or all(w in link_words()["trade_names"]["lines_of_business"] for w in _words(stem)):
                 return True  # 工程有限公司: a line of business and the legal form, no trade name
             break
     return text.endswith(tuple(guard["place_endings"])) and not text.endswith(endings)
@@ -197,6 +204,14 @@ def _after_places(text: str) -> str:
     while len(words) > 1 and tags.get(words[0]) == "ns":
         words = words[1:]
     return "".join(words)
+
+
+def _opens_clause(text: str) -> bool:
+    """Whether the text's first word is a verb, adverb, preposition, conjunction or set phrase
+    (累计…, 高度重视, 共向…): the start of a clause (``common_word.clause_tags``)."""
+    _, _, tags = _jieba_tables()
+    words = _words(text)
+    return bool(words) and tags.get(words[0], "x") in lexicon()["org_guard"]["common_word"]["clause_tags"]
 
 
 def _only_places(text: str) -> bool:
@@ -288,6 +303,18 @@ def is_local_institution(org: Mention) -> bool:
             stem = name[: -len(ending)]
             return any(w in stem for w in rule["place_words"])
     return False
+
+
+def is_helped_institution(org: Mention) -> bool:
+    """A basic-level institution the article does not place (某村小学), or an institution that is
+    no enterprise based in a western province (某县第四中学, 某区侨联): by default the helped side's
+    own body (``org_guard.helped_institution``); the caller keeps it where the article's pairings
+    put its home on the donor side."""
+    rule = lexicon()["org_guard"]["helped_institution"]
+    name = org.name or org.text
+    if not org.home_code:
+        return name.endswith(tuple(rule["basic_endings"]))
+    return org.subtype in rule["institution_subtypes"] and region_of(org.home_code) == "west"
 
 
 @cache

@@ -110,3 +110,18 @@ def test_a_company_that_points_back_to_nothing_speaks_for_no_one() -> None:
     art = Article(id="t", text=text, sentences=sentences_of(text))
     ner = Mention("t", "ORG", "该公司", 0, 3, 0, name="该公司")
     assert resolve_references_back(art, [ner]) == [ner]
+
+
+def test_the_company_is_no_federation_named_in_between() -> None:
+    """该公司 wants a company: the federations that convene the event stand nearer, but the company
+    the sentence before speaks of gives."""
+    text = (
+        "甲乙电力集团有限公司负责人说,企业发展得到了支持。"
+        "听说和平区工商联牵头组织捐赠活动,该公司主动向富坪村捐资5万元。"
+    )
+    art = Article(id="t", text=text, sentences=sentences_of(text))
+    name = "甲乙电力集团有限公司"
+    company = Mention("t", "ORG", name, 0, 10, 0, name=name, subtype="enterprise")
+    federation = Mention("t", "ORG", "和平区工商联", 27, 33, 1, name="和平区工商联", subtype="social")
+    found = resolve_references_back(art, [company, federation])
+    assert [(m.text, m.name) for m in found if m.source == ORG_SOURCE] == [("该公司", "甲乙电力集团有限公司")]

@@ -8,6 +8,7 @@ import pytest
 from kg.gazetteer import Gazetteer
 from kg.link import defined_abbreviations, link_mentions
 from kg.link.organisations import is_abbreviation
+from kg.link.short_forms import SHORT_FORM_SOURCE
 from kg.records import Article, Mention, Sentence
 
 
@@ -89,3 +90,41 @@ def test_a_short_form_takes_the_one_fuller_name_of_the_article(gaz: Gazetteer) -
     art = Article(id="t", text=text, sentences=[Sentence(0, len(text))])
     names = [m.name for m in link_mentions(art, mentions, gaz) if m.label == "ORG"]
     assert names == ["甲乙农业科学院", "甲乙农业科学院", "丙丁农科院"]
+
+
+def test_a_company_s_short_forms_in_the_article_are_that_company(gaz: Gazetteer) -> None:
+    """Without a 简称 clause the article writes the name without place and legal form (青禾管业),
+    the trade name with 公司, or the place with the trade name: each is the company."""
+    text = (
+        "石桥村收到了秦皇岛青禾管业有限公司捐赠的支票。青禾管业决定再捐赠5万元。"
+        "上海超诚电子科技有限公司代表团来到石桥村。上海超诚向石桥村捐助10万元,超诚公司还捐赠了图书。"
+    )
+    mentions = orgs_of(text, ["秦皇岛青禾管业有限公司", "上海超诚电子科技有限公司"])
+    art = Article(id="t", text=text, sentences=[Sentence(0, 24), Sentence(24, len(text))])
+    linked = [m for m in link_mentions(art, mentions, gaz) if m.label == "ORG"]
+    assert [(m.text, m.name) for m in linked] == [
+        ("秦皇岛青禾管业有限公司", "秦皇岛青禾管业有限公司"),
+        ("青禾管业", "秦皇岛青禾管业有限公司"),
+        ("上海超诚电子科技有限公司", "上海超诚电子科技有限公司"),
+        ("上海超诚", "上海超诚电子科技有限公司"),
+        ("超诚公司", "上海超诚电子科技有限公司"),
+    ]
+    assert [m.sentence for m in linked if m.source == SHORT_FORM_SOURCE] == [0, 1, 1]
+
+
+def test_no_short_form_from_a_common_word_nor_from_a_name_without_legal_form(gaz: Gazetteer) -> None:
+    """北方 is a common word (北方公司 would be read in any phrase); a federation's core is a kind
+    of body (慈善总会), not a name."""
+    text = "天津北方电子有限公司和海州市慈善总会来到石桥村。北方公司和慈善总会都捐了款。"
+    mentions = orgs_of(text, ["天津北方电子有限公司", "海州市慈善总会"])
+    art = Article(id="t", text=text, sentences=[Sentence(0, len(text))])
+    linked = [m for m in link_mentions(art, mentions, gaz) if m.label == "ORG"]
+    assert [m.text for m in linked] == ["天津北方电子有限公司", "海州市慈善总会"]
+
+
+def test_a_group_and_its_company_of_one_trade_name_are_one_organisation(gaz: Gazetteer) -> None:
+    text = "海州青禾置业有限公司在石桥村举行捐款仪式。海州青禾置业集团副总经理出席。"
+    mentions = orgs_of(text, ["海州青禾置业有限公司", "海州青禾置业集团"])
+    art = Article(id="t", text=text, sentences=[Sentence(0, len(text))])
+    linked = [m for m in link_mentions(art, mentions, gaz) if m.label == "ORG"]
+    assert {m.name for m in linked} == {"海州青禾置业有限公司"}

@@ -129,9 +129,22 @@ def test_organisations_named_after_by_act() -> None:
 
 
 def test_an_organisation_after_a_goal_word_receives() -> None:
-    text = "和平区工商联组织爱心企业到富坪村甲乙幼儿园开展爱心捐赠活动。"
+    text = "和平区工商联组织农业专家到富坪村甲乙幼儿园开展爱心捐赠活动。"
     found = helpers(text, ["富坪村"], {"和平区工商联": "120101", "富坪村甲乙幼儿园": "620421"})
     assert [f[0] for f in found] == ["和平区工商联"]
+
+
+def test_a_convener_of_other_bodies_gives_nothing_itself() -> None:
+    """A federation that rallies other bodies or an event to the help convenes it; one that sends
+    its own people gives."""
+    orgs = {"和平区工商联": "120101", "甲乙科技有限公司": "120101", "丙丁慈善协会": "120101"}
+    places = ["和平区", "靖远县"]
+    text = "和平区对口帮扶靖远县。和平区工商联动员会员企业向靖远县捐款50万元。"
+    assert helpers(text, places, orgs) == []
+    text = "和平区对口帮扶靖远县。丙丁慈善协会、和平区工商联牵头组织捐赠活动,甲乙科技有限公司捐资5万元。"
+    assert [f[0] for f in helpers(text, places, orgs)] == ["甲乙科技有限公司"]
+    text = "和平区对口帮扶靖远县。甲乙科技有限公司组织员工向靖远县捐款3万元。"
+    assert helpers(text, places, orgs) == [("甲乙科技有限公司", "靖远县", "donates")]
 
 
 def test_a_village_s_own_school_is_no_helper() -> None:
@@ -358,3 +371,20 @@ def test_an_organisation_listed_with_the_places_as_a_party_of_their_agreement_he
     found = org_gifts(text, ["福清市", "通渭县"], orgs)
     assert [f[:2] for f in found] == [("help", "甲乙文旅投资有限公司")]
     assert found[0][2] == "通渭县"
+
+
+def test_schools_and_bodies_of_the_helped_side_are_no_helpers_without_a_pairing() -> None:
+    """No pairing in the article says which side is which: a school or federation based in a western
+    province, or a village school the article does not place, is helped; an enterprise is not judged
+    by its region (an eastern investor's venture is registered where it invests)."""
+    orgs = {"甲乙慈善总会": "120000", "靖远县第四中学": "620421", "丙丁侨联": "620000", "石桥小学": None}
+    kinds = {"甲乙慈善总会": "social", "靖远县第四中学": "school", "丙丁侨联": "social", "石桥小学": "school"}
+    text = "甲乙慈善总会向靖远县第四中学捐赠一批教学设备。"
+    assert [f[0] for f in helpers(text, ["靖远县"], orgs, subtypes=kinds)] == ["甲乙慈善总会"]
+    text = "丙丁侨联与甲乙慈善总会建立协作机制,引资270万元在靖远县实施帮扶项目。"
+    assert [f[0] for f in helpers(text, ["靖远县"], orgs, subtypes=kinds)] == ["甲乙慈善总会"]
+    text = "石桥小学重建工程奠基,甲乙慈善总会捐资用于石桥小学重建。"
+    assert [f[0] for f in helpers(text, ["靖远县"], orgs, subtypes=kinds)] == ["甲乙慈善总会"]
+    text = "靖远县甲乙农业有限公司在靖远县投资建设冷库。"
+    found = helpers(text, ["靖远县"], {"靖远县甲乙农业有限公司": "620421"})
+    assert [f[0] for f in found] == ["靖远县甲乙农业有限公司"]
