@@ -21,7 +21,7 @@ from kg.link.organisations import home_place, link_orgs
 from kg.link.place_linker import link_places
 from kg.link.references import resolve_discourse_references
 from kg.link.segment import functional_area_as_place
-from kg.link.short_forms import find_short_forms
+from kg.link.short_forms import find_list_mates, find_short_forms
 from kg.records import Article, Mention
 from kg.values import parse_date, parse_money
 
@@ -73,6 +73,7 @@ def link_mentions(
     # 青禾管业, 青禾公司 after 秦皇岛青禾管业有限公司: the company, not words (nor the place 秦皇岛)
     rest = [*linked_places, *(m for m in mentions if m.label not in ("PLACE", "ORG"))]
     short = find_short_forms(article, orgs, rest, gazetteer, context)
+    short += find_list_mates(article, [*orgs, *short], rest)
     linked_places = [p for p in linked_places if not any(_within(p, s) for s in short)]
     orgs += short
     others: list[Mention] = []

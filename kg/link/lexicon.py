@@ -25,7 +25,7 @@ _GROUPS = {
     "place_anaphors": ("determiners", "nouns", "not_followed_by"),
     "org_anaphors": ("determiners", "nouns", "generic_nouns", "not_enterprise_subtypes"),
     "quote_speaker": ("roles", "verbs", "pronouns"),
-    "trade_names": ("lines_of_business", "short_endings"),
+    "trade_names": ("lines_of_business", "short_endings", "list_joiners", "list_edges"),
 }
 _NUMBERS = ("lookback_sentences",)
 

@@ -252,10 +252,16 @@ def is_abbreviation(short: str, full: str) -> bool:
     return all(len(r) < MIN_ABBREVIATION and (len(r) == 1 or not word_frequency(r)) for r in dropped + [run])
 
 
-def _shortens(core: str, fuller: str) -> bool:
-    """Whether a name's core abbreviates a fuller one (农科院, 农业科学院) or is its trade name
-    (超诚 of 超诚电子科技: 上海超诚, 超诚公司)."""
-    return is_abbreviation(core, fuller) or (len(core) >= 2 and trade_name(fuller) == core)
+def _shortens(core: str, fuller: str, company: bool) -> bool:
+    """Whether a name's core abbreviates a fuller one (农科院, 农业科学院) or, for a fuller name
+    that is a company's (it has a legal form), begins it (超诚 of 超诚电子科技: 上海超诚, 超诚公司)."""
+    return is_abbreviation(core, fuller) or (company and len(core) >= 2 and fuller.startswith(core))
+
+
+def _core_and_form(name: str, prefix: int) -> tuple[str, bool]:
+    """The name's core and whether the name has a legal form (a company's registered name)."""
+    core = org_core(name, prefix)
+    return core, core != name[prefix:]
 
 
 def _expand_abbreviations(canonical: dict[str, str], homes: dict[str, tuple[Division | None, int]]) -> None:
@@ -271,7 +277,7 @@ def _expand_abbreviations(canonical: dict[str, str], homes: dict[str, tuple[Divi
             for other in names
             if other != name
             and (home is None or homes.get(other, (None, 0))[0] in (None, home))
-            and _shortens(core, org_core(other, homes.get(other, (None, 0))[1]))
+            and _shortens(core, *_core_and_form(other, homes.get(other, (None, 0))[1]))
         ]
         if len(fuller) == 1:
             canonical[surface] = fuller[0]

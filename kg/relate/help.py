@@ -14,7 +14,7 @@ from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
 from kg.relate.facts import org_party, relation, to_party
 from kg.relate.orgs import ends_with_verb
-from kg.relate.rules import Pattern, action_regexes, lexicon, load_patterns
+from kg.relate.rules import Pattern, action_regexes, alternatives, lexicon, load_patterns
 from kg.relate.text import CLAUSE_STOPS, SENTENCE_STOPS, clause_bounds, preceded_by
 
 
@@ -318,9 +318,22 @@ def _attends_or_awards(enc: Encoded, match: re.Match[str]) -> bool:
     if any(w in clause for w in lex["award_verbs"]):
         return True
     after = enc.text[match.end("action") : match.end("action") + 4]
-    return any(w in clause for w in lex["attend_verbs"]) and any(
+    attends = any(w in clause for w in lex["attend_verbs"]) and any(
         after.startswith(n) for n in lex["ceremony_nouns"]
     )
+    return attends and not _gives_next(enc.text[match.end("action") :])
+
+
+def _gives_next(rest: str) -> bool:
+    """Whether the clause after the ceremony opens with a help action of the same subject
+    (A、B等企业参加了捐赠仪式,捐赠资金98万元: they attend and give)."""
+    stop = re.search(f"[{CLAUSE_STOPS}]", rest)
+    if stop is None or rest[stop.start()] in SENTENCE_STOPS:
+        return False
+    adverbs = alternatives(lexicon()["clause_adverbs"]["words"])
+    opening = re.match(f"\\s*(?:{adverbs})?", rest[stop.end() :])
+    start = stop.end() + (opening.end() if opening else 0)
+    return any(regex.match(rest, start) for regex in action_regexes().values())
 
 
 def _thanks_for(enc: Encoded, match: re.Match[str]) -> bool:

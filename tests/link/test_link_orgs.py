@@ -3,12 +3,14 @@ article defines take the full name."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kg.gazetteer import Gazetteer
 from kg.link import defined_abbreviations, link_mentions
 from kg.link.organisations import is_abbreviation
-from kg.link.short_forms import SHORT_FORM_SOURCE
+from kg.link.short_forms import LIST_MATE_SOURCE, SHORT_FORM_SOURCE
 from kg.records import Article, Mention, Sentence
 
 
@@ -128,3 +130,36 @@ def test_a_group_and_its_company_of_one_trade_name_are_one_organisation(gaz: Gaz
     art = Article(id="t", text=text, sentences=[Sentence(0, len(text))])
     linked = [m for m in link_mentions(art, mentions, gaz) if m.label == "ORG"]
     assert {m.name for m in linked} == {"海州青禾置业有限公司"}
+
+
+def test_a_short_name_the_article_defines_is_read_wherever_it_stands(gaz: Gazetteer) -> None:
+    """广东某某陶瓷有限公司(下简称“某某”): each later 某某 is the company, and so is 某某公司, which
+    begins the company's name without its place and legal form."""
+    text = (
+        "广东青禾陶瓷有限公司(下简称“青禾”)向石门县捐赠石材。"
+        "本次青禾向石门县捐赠的石材价值211万元。仪式在青禾公司举行。"
+    )
+    mentions = orgs_of(text, ["广东青禾陶瓷有限公司", "青禾公司"])
+    art = Article(id="t", text=text, sentences=[Sentence(0, 27), Sentence(27, len(text))])
+    linked = [m for m in link_mentions(art, mentions, gaz) if m.label == "ORG"]
+    assert [(m.text, m.name) for m in linked] == [
+        ("广东青禾陶瓷有限公司", "广东青禾陶瓷有限公司"),
+        ("青禾", "广东青禾陶瓷有限公司"),
+        ("青禾公司", "广东青禾陶瓷有限公司"),
+    ]
+
+
+def test_brands_listed_beside_a_named_company_are_companies(gaz: Gazetteer) -> None:
+    """白云电器 has no legal form, but beside 甲乙集团 in a list it is a trade name and a line of
+    business: a company. A phrase of the same length that ends in no line of business is none."""
+    text = "海信电器、南港集团和云智科技共同捐资80万元,南港集团、乡村振兴工作同步推进。"
+    mentions = orgs_of(text, ["南港集团"])
+    mentions = [replace(m, subtype="enterprise") for m in mentions]
+    art = Article(id="t", text=text, sentences=[Sentence(0, len(text))])
+    linked = [m for m in link_mentions(art, mentions, gaz) if m.label == "ORG"]
+    assert [(m.text, m.source) for m in linked] == [
+        ("海信电器", LIST_MATE_SOURCE),
+        ("南港集团", "ner"),
+        ("云智科技", LIST_MATE_SOURCE),
+        ("南港集团", "ner"),
+    ]

@@ -388,3 +388,24 @@ def test_schools_and_bodies_of_the_helped_side_are_no_helpers_without_a_pairing(
     text = "靖远县甲乙农业有限公司在靖远县投资建设冷库。"
     found = helpers(text, ["靖远县"], {"靖远县甲乙农业有限公司": "620421"})
     assert [f[0] for f in found] == ["靖远县甲乙农业有限公司"]
+
+
+def test_companies_that_attend_a_ceremony_and_then_give_are_helpers() -> None:
+    orgs = {"甲乙建筑有限公司": "120101", "丙丁食品有限公司": "120101"}
+    text = (
+        "和平区对口帮扶靖远县。"
+        "和平区的甲乙建筑有限公司、丙丁食品有限公司等37家企业参加了捐赠仪式,捐赠资金98万元。"
+    )
+    assert [f[0] for f in helpers(text, ["和平区", "靖远县"], orgs)] == [
+        "甲乙建筑有限公司",
+        "丙丁食品有限公司",
+    ]
+    text = "和平区对口帮扶靖远县。甲乙建筑有限公司负责人参加了捐赠仪式。"
+    assert helpers(text, ["和平区", "靖远县"], orgs) == []
+
+
+def test_a_hospital_that_stations_its_medical_teams_helps() -> None:
+    text = "和平区对口帮扶靖远县。和平区甲乙医院累计派驻靖远县医疗队15批。"
+    assert helpers(text, ["和平区", "靖远县"], {"和平区甲乙医院": "120101"}) == [
+        ("和平区甲乙医院", "靖远县", "helps")
+    ]
