@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from kg.places import nests, place_key
+from kg.places import level_depth, nests, place_key
 from kg.records import Mention, Party, Relation
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
@@ -14,6 +14,7 @@ from kg.relate.facts import org_party, relation, to_party
 from kg.relate.fund_amounts import is_approximate, is_total, is_transfer, without_restated
 from kg.relate.fund_parties import (
     LIST_JOINERS,
+    list_around,
     aid_goal,
     narrowest,
     project_place,
@@ -178,7 +179,10 @@ def _several_givers(
         between = text[positions[left][1] : positions[right][0]]
         other = positions[i][2]
         if other.place is not None and (
-            related(other.place, recipient) or ctx.state.is_recipient_side(other.place)
+            related(other.place, recipient)
+            or ctx.state.is_recipient_side(other.place)
+            # 山东省和淄博市: one giver named at two levels, not two givers
+            or (slot.place is not None and related(other.place, slot.place))
         ):
             continue
         if other.letter in "PUO" and between in LIST_JOINERS and _giver_key(other) != key:
@@ -259,18 +263,19 @@ def _place_gives(ctx: ArticleContext, donor_place: Mention, recipient: Mention) 
 
 def _agent_donors(
     ctx: ArticleContext,
+    enc: Encoded,
     positions: list[tuple[int, int, Slot]],
     span: tuple[int, int],
     recipient: Mention,
-    text: str,
 ) -> list[Donor] | None:
     """The givers written in the sentence (see :func:`_fund_donors`); None when it names none."""
     pos, end = span
+    text = enc.text
     source = source_giver(text, positions, end)
     agents = [source] if source is not None else _agents(ctx, positions, pos, recipient, text)
     if not agents:
         return None
-    agent = agents[-1]
+    agent = _innermost(text, positions, agents[-1])
     if _several_givers(ctx, positions, agent, text, recipient):
         each = shared_givers(text, positions, agent, pos)
         return [
@@ -287,9 +292,25 @@ def _agent_donors(
     )
     if source is None and not named and not ctx.partners(donor_place, recipient):
         # the recipient came from another sentence: the giver named here must be known as its
-        # partner, or the two were never said to be linked
-        return [(None, True)]
+        # partner, or the two were never said to be linked; when that giver is the subject of
+        # the sum's clause (福建省投入帮扶资金N in an article of 天津 helping 甘肃), the sum is
+        # its own and goes to no place the article names: no row
+        return [] if any(s is agent for s in opening_subject(enc, pos)) else [(None, True)]
     return [_place_gives(ctx, donor_place, recipient)]
+
+
+def _innermost(text: str, positions: list[tuple[int, int, Slot]], agent: Slot) -> Slot:
+    """The narrowest place of a list that names one giver at several levels (山东省和淄博市,
+    山东省及临沂市): the province is said for the city inside it that gives."""
+    if agent.place is None:
+        return agent
+    index = next(i for i, (_, _, s) in enumerate(positions) if s is agent)
+    nested = [
+        positions[i][2]
+        for i in list_around(text, positions, index, "P")
+        if positions[i][2].place is not None and related(positions[i][2].place, agent.place)
+    ]
+    return max(nested, key=lambda s: level_depth(s.place.level if s.place else None), default=agent)
 
 
 def agent_end(positions: list[tuple[int, int, Slot]], slot: Slot) -> int:
@@ -302,7 +323,6 @@ def _fund_donors(
     positions: list[tuple[int, int, Slot]],
     span: tuple[int, int],
     recipient: Mention,
-    text: str = "",
 ) -> list[Donor]:
     """Who gives the money, and whether saying so also states a pairing (one row per giver
     where 分别/各 gives the sum to each of a list: A和B各捐赠300万元).
@@ -322,8 +342,11 @@ def _fund_donors(
     exact = [p for p in here if place_key(p[1]) == place_key(recipient)]
     paired = exact or [p for p in here if related(p[1], recipient)]
     if paired:
-        return [_place_gives(ctx, paired[0][0], recipient)]
-    named = _agent_donors(ctx, positions, span, recipient, text)
+        donors = [p[0] for p in paired]
+        # the narrowest of givers named at several levels (山东省和淄博市援助石柱县)
+        inner = [d for d in donors if all(nests(d, o) or not related(d, o) for o in donors)]
+        return [_place_gives(ctx, (inner or donors)[0], recipient)]
+    named = _agent_donors(ctx, ctx.encoded[index], positions, span, recipient)
     if named is not None:
         return named
     if any(
@@ -359,7 +382,7 @@ def _sum_rows(
     left, right = clause_bounds(enc.text, pos, end)
     rows = []
     for place in shared_recipients(ctx, enc, positions, pos, recipient):
-        donors = _fund_donors(ctx, enc.index, positions, span, place, enc.text)
+        donors = _fund_donors(ctx, enc.index, positions, span, place)
         for donor, pairs in [d for i, d in enumerate(donors) if d not in donors[:i]]:
             rows.append(
                 relation(
