@@ -18,16 +18,28 @@ from functools import cache
 from kg.records import Party, Relation
 from kg.relate.encode import Encoded
 from kg.relate.rules import lexicon
-from kg.relate.text import TOKEN_RE, clause_bounds
+from kg.relate.text import CLOSE, OPEN, TOKEN_RE, clause_bounds
+
+
+def _alternatives(key: str) -> str:
+    return "|".join(map(re.escape, sorted(lexicon()["funding"][key], key=len, reverse=True)))
 
 
 @cache
 def _nominal() -> re.Pattern[str]:
-    """A word for aid money and a link, ending the text before a sum (资金总计, 资金补助)."""
-    fund = lexicon()["funding"]
-    words = "|".join(map(re.escape, sorted(fund["fund_words"], key=len, reverse=True)))
-    links = "|".join(map(re.escape, sorted(fund["fund_links"], key=len, reverse=True)))
-    return re.compile(f"(?:{words})(?:{links})$")
+    """A word for aid money, an adverb and a link, ending the text before a sum (资金总计, 资金补助,
+    项目启动资金, 项目资金将达到)."""
+    words, adverbs, links = (_alternatives(k) for k in ("fund_words", "fund_adverbs", "fund_links"))
+    return re.compile(f"(?:{words})(?:{adverbs})?(?:{links})?$")
+
+
+@cache
+def fund_phrase_after() -> re.Pattern[str]:
+    """A noun phrase for aid money right after a sum (1000万元帮扶资金, 26亿元江苏省财政援助资金,
+    134亿元资金涌入): 的, a place token (group ``place``) and up to six characters before a word for
+    aid money."""
+    place = f"(?P<place>{OPEN}P\\d+{CLOSE})"
+    return re.compile(f"(?:的)?{place}?[\\u4e00-\\u9fff]{{0,6}}?(?:{_alternatives('fund_words')})")
 
 
 def is_transfer(enc: Encoded, pos: int, end: int) -> bool:
@@ -40,6 +52,10 @@ def is_transfer(enc: Encoded, pos: int, end: int) -> bool:
         return False
     if any(w in before for w in fund["rate_markers"]):
         return False
+    if _leveraged(enc.text[left:end]):
+        return False
+    if fund_phrase_after().match(after):
+        return True
     of = lexicon()["particles"]["attributive"]  # 100万元的帮扶资金
     if any(after.startswith(w) or after.startswith(of + w) for w in fund["nouns_after"]):
         return True
@@ -48,6 +64,14 @@ def is_transfer(enc: Encoded, pos: int, end: int) -> bool:
     if _nominal().search(before) or _level_change(enc, pos, before, after):
         return True
     return any(w in before for w in fund["verbs_before"])
+
+
+def _leveraged(clause: str) -> bool:
+    """Whether a word of drawing money in (带动社会资金, 自筹资金) stands before the sum at the end of
+    ``clause``, after the sum before it there."""
+    tokens = [m for m in TOKEN_RE.finditer(clause) if m.group(1) == "M"]
+    since = tokens[-2].end() if len(tokens) > 1 else 0
+    return any(w in clause[since:] for w in lexicon()["funding"]["leverage_words"])
 
 
 def _from_source(after: str, words: list[str]) -> bool:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from kg.gazetteer import load_gazetteer
 from kg.link import found_place
-from kg.places import nests, place_key, province_of
+from kg.places import level_depth, nests, place_key, province_of
 from kg.records import Mention
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
+from kg.relate.fund_amounts import fund_phrase_after
 from kg.relate.rules import lexicon
 from kg.relate.text import SENTENCE_STOPS, TOKEN_RE
 
@@ -94,11 +95,13 @@ def sends_team(text: str, end: int) -> bool:
 
 
 def source_giver(text: str, positions: Positions, end: int) -> Slot | None:
-    """The place of 来自X的 right after the sum (2000万元来自X的援疆资金)."""
-    for word in lexicon()["funding"]["source_words"]:
-        if not text.startswith(word, end):
-            continue
-        at = end + len(word)
+    """The place of 来自X的 right after the sum (2000万元来自X的援疆资金), or the place that names the
+    aid money right after it (26亿元江苏省财政援助资金)."""
+    starts = [at + len(w) for w in lexicon()["funding"]["source_words"] if text.startswith(w, end)]
+    phrase = fund_phrase_after().match(text, end)
+    if phrase is not None and phrase.group("place"):
+        starts.append(phrase.start("place"))
+    for at in starts:
         for p, _, s in positions:
             if p == at and s.letter == "P" and s.place is not None:
                 return s
@@ -163,3 +166,27 @@ def narrowest(ctx: ArticleContext, place: Mention) -> Mention:
     }
     tops = [r for r in inside.values() if not any(o is not r and nests(r, o) for o in inside.values())]
     return tops[0] if len(tops) == 1 else place
+
+
+def is_programme_word(slot: Slot) -> bool:
+    """A one-character abbreviation of a province (粤 of 粤桂协作, 苏 and 陕 of 苏陕协作资金) names a
+    programme: never the giver or the receiver of a sum by itself."""
+    return slot.letter == "P" and not slot.government and len(slot.mention.text) < 2
+
+
+def organisation_place(ctx: ArticleContext, org: Mention) -> Mention | None:
+    """The place an organisation that receives is of: the narrowest place of the article whose
+    name its name holds (太保镇中心学校 → 太保镇, 汉中市南郑区工商联 → 南郑区), else its home county or
+    prefecture."""
+    name = org.name or org.text
+    best: Mention | None = None
+    for enc in ctx.encoded:
+        for slot in enc.slots:
+            place = slot.place
+            if slot.letter != "P" or place is None or len(slot.mention.text) < 2:
+                continue
+            if slot.mention.text in name or (place.name or "") in name:
+                if best is None or level_depth(place.level) > level_depth(best.level):
+                    best = place
+    return best or ctx.places_by_code.get(org.home_code or "")
+

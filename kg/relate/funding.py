@@ -16,7 +16,9 @@ from kg.relate.fund_parties import (
     LIST_JOINERS,
     list_around,
     aid_goal,
+    is_programme_word,
     narrowest,
+    organisation_place,
     project_place,
     sends_team,
     shared_givers,
@@ -101,12 +103,12 @@ def _fund_recipient(
     if receiving is not None:
         return receiving
     marked = [
-        (p_pos, s.place)
+        (p_pos, place)
         for p_pos, _, s in positions
-        if s.letter in "PU"
-        and s.place
-        and not ctx.state.is_donor_side(s.place)
-        and preceded_by(enc.text, p_pos, markers)
+        if (place := _goal_place(ctx, s)) is not None
+        and not is_programme_word(s)
+        and not ctx.state.is_donor_side(place)
+        and _marked_goal(enc.text, positions, p_pos, markers)
     ]
     before = [place for p_pos, place in marked if pos - 40 < p_pos < pos]
     if before:
@@ -114,12 +116,15 @@ def _fund_recipient(
     after = [place for p_pos, place in marked if p_pos > pos]
     if after:
         return after[0]
-    if here:
-        return here[0][1]
+    # a programme's abbreviation (沪滇协作资金, 苏陕协作资金) names no recipient of the sum, unless
+    # nothing else does
+    paired = [r for _, r, _, _ in here if len(r.text) >= 2]
+    if paired:
+        return paired[0]
     named = [
         (p_pos, s.place)
         for p_pos, _, s in positions
-        if s.letter in "PU" and s.place and ctx.state.is_recipient_side(s.place)
+        if s.letter in "PU" and s.place and ctx.state.is_recipient_side(s.place) and not is_programme_word(s)
     ]
     # a receiving place the sentence names without a marker (依托Y县优势,投入资金X万元)
     named_before = [place for p_pos, place in named if p_pos < pos]
@@ -130,7 +135,18 @@ def _fund_recipient(
     context = ctx.context_recipient(enc.index, sole=True)
     if context is not None and _gives_here(enc, pos, context):
         context = None  # the sentence's own subject gives (进藏两年,上海市共安排…投入资金)
-    return aid_goal(ctx, enc, narrowest(ctx, context) if context is not None else None)
+    found = aid_goal(ctx, enc, narrowest(ctx, context) if context is not None else None)
+    return found or next((r for _, r, _, _ in here), None)
+
+
+def _goal_place(ctx: ArticleContext, slot: Slot) -> Mention | None:
+    """The place a token stands for as a goal: a place, or the place an organisation is of
+    (向南郑区工商联捐赠, 为太保镇中心学校: see :func:`kg.relate.fund_parties.organisation_place`)."""
+    if slot.letter in "PU":
+        return slot.place
+    if slot.letter == "O" and not slot.government:
+        return organisation_place(ctx, slot.mention)
+    return None
 
 
 def _gives_here(enc: Encoded, pos: int, place: Mention) -> bool:
@@ -213,7 +229,7 @@ def _agents(
         and not (s.letter == "O" and _marked_goal(text, positions, p_pos, markers))
         # a one-character abbreviation (粤 of 粤桂协作河池工作组) names a programme,
         # never the one who gives
-        and not (s.letter == "P" and not s.government and len(s.mention.text) < 2)
+        and not is_programme_word(s)
         # a place that only locates an organisation (广东的扶沟商会) is not the giver
         and not (s.letter == "P" and _locates_an_org(positions, s, ctx.article.text))
         # nor one that only says where a group of people is from (江门侨乡力量, 浙江客商)
@@ -272,6 +288,10 @@ def _agent_donors(
     pos, end = span
     text = enc.text
     source = source_giver(text, positions, end)
+    if source is not None and source.place is not None and (
+        related(source.place, recipient) or ctx.state.is_recipient_side(source.place)
+    ):
+        source = None  # 300万元石门县帮扶资金: the money of the place that receives it
     agents = [source] if source is not None else _agents(ctx, positions, pos, recipient, text)
     if not agents:
         return None

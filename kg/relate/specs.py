@@ -151,6 +151,8 @@ LEXICON_SPEC: dict[str, Field] = {
                 "source_words",
                 "approximate_after",
                 "approximate_before",
+                "fund_adverbs",
+                "leverage_words",
             )
         },
         aid_goals=table(codes),
