@@ -13,7 +13,9 @@ rate (县均, 每户).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
+from os.path import commonprefix
 
 from kg.records import Party, Relation
 from kg.relate.encode import Encoded
@@ -67,11 +69,17 @@ def is_transfer(enc: Encoded, pos: int, end: int) -> bool:
 
 
 def _leveraged(clause: str) -> bool:
-    """Whether a word of drawing money in (带动社会资金, 自筹资金) stands before the sum at the end of
-    ``clause``, after the sum before it there."""
+    """Whether a word of drawing money in (带动社会资金, 自筹资金, 整合部门资金) stands before the sum at
+    the end of ``clause`` with no verb of giving after it, nor a sum before it there (引导企业向Y
+    捐赠N: the enterprises give)."""
+    fund = lexicon()["funding"]
     tokens = [m for m in TOKEN_RE.finditer(clause) if m.group(1) == "M"]
     since = tokens[-2].end() if len(tokens) > 1 else 0
-    return any(w in clause[since:] for w in lexicon()["funding"]["leverage_words"])
+    for word in fund["verbs_before"]:
+        at = clause.rfind(word, since)
+        if at >= 0:
+            since = max(since, at + len(word))
+    return any(w in clause[since:] for w in fund["leverage_words"])
 
 
 def _from_source(after: str, words: list[str]) -> bool:
@@ -116,15 +124,66 @@ def _recipient_key(party: Party | None) -> str:
     return f"{party.code or ''}|{party.county_code or ''}|{party.name}"
 
 
-def without_restated(funds: list[tuple[Relation, bool]]) -> list[Relation]:
-    """The funds of an article without the rough ones it also states exactly for the same
-    recipient (the headline's 7亿多元 and the body's 7.74亿元 are one sum): an exact sum from 85%
-    to 150% of the rough one restates it."""
-    exact = [(r.amount_yuan or 0.0, _recipient_key(r.recipient)) for r, rough in funds if not rough]
-    kept = []
-    for r, rough in funds:
-        amount, key = r.amount_yuan or 0.0, _recipient_key(r.recipient)
-        if rough and any(k == key and 0.85 * amount <= a <= 1.5 * amount for a, k in exact):
+@dataclass
+class StatedSum:
+    """A fund row as read, with what tells a restatement: written roughly, dated in its own
+    sentence, read from a heading."""
+
+    relation: Relation
+    rough: bool
+    dated: bool
+    heading: bool
+
+
+def _same_giver(a: Party | None, b: Party | None) -> bool:
+    """Givers that may be one: either unnamed, the same name, or names of one organisation written
+    two ways (河南万达置业有限公司, 河南万达置业集团: four characters or more in common at the start)."""
+    if a is None or b is None or a.name == b.name:
+        return True
+    if a.label != "ORG" or b.label != "ORG":
+        return False
+    common = len(commonprefix([a.name, b.name]))
+    return common >= 4
+
+
+def _restates(later: StatedSum, earlier: StatedSum) -> bool:
+    """Whether two rows state one sum: the same amount for the same recipient from givers that may
+    be one, not dated in two sentences of their own (5000万元 in 2019 and again in 2020)."""
+    a, b = later.relation, earlier.relation
+    if not a.amount_yuan or not b.amount_yuan or abs(a.amount_yuan - b.amount_yuan) > 0.005 * b.amount_yuan:
+        return False
+    if _recipient_key(a.recipient) != _recipient_key(b.recipient) or not _same_giver(a.donor, b.donor):
+        return False
+    if a.sentence == b.sentence:
+        return False  # 分别, 各 and a sum's parts: rows of their own
+    return not (later.dated and earlier.dated and a.date != b.date)
+
+
+def _better(a: StatedSum, b: StatedSum) -> StatedSum:
+    """The row to keep of two that state one sum: the one that names its giver, else the body's."""
+    if (a.relation.donor is None) != (b.relation.donor is None):
+        return a if a.relation.donor is not None else b
+    if a.heading != b.heading:
+        return b if a.heading else a
+    return a
+
+
+def without_restated(funds: list[StatedSum]) -> list[Relation]:
+    """The funds of an article, each stated sum once: a rough one the article also states exactly
+    for the same recipient (the headline's 7亿多元 and the body's 7.74亿元: an exact sum from 85% to
+    150% of the rough one restates it) goes, and of the rows that state one sum again (a headline
+    and its body, 该公司 and its full name) the one that names its giver, else the body's, stays."""
+    exact = [
+        (f.relation.amount_yuan or 0.0, _recipient_key(f.relation.recipient)) for f in funds if not f.rough
+    ]
+    kept: list[StatedSum] = []
+    for f in funds:
+        amount, key = f.relation.amount_yuan or 0.0, _recipient_key(f.relation.recipient)
+        if f.rough and any(k == key and 0.85 * amount <= a <= 1.5 * amount for a, k in exact):
             continue
-        kept.append(r)
-    return kept
+        same = next((i for i, k in enumerate(kept) if _restates(f, k)), None)
+        if same is None:
+            kept.append(f)
+        else:
+            kept[same] = _better(kept[same], f)
+    return [f.relation for f in kept]

@@ -14,6 +14,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from kg.gazetteer import load_gazetteer
 from kg.link import found_place
 from kg.places import level_depth, nests, place_key, province_of
@@ -97,7 +100,7 @@ def sends_team(text: str, end: int) -> bool:
 def source_giver(text: str, positions: Positions, end: int) -> Slot | None:
     """The place of 来自X的 right after the sum (2000万元来自X的援疆资金), or the place that names the
     aid money right after it (26亿元江苏省财政援助资金)."""
-    starts = [at + len(w) for w in lexicon()["funding"]["source_words"] if text.startswith(w, end)]
+    starts = [end + len(w) for w in lexicon()["funding"]["source_words"] if text.startswith(w, end)]
     phrase = fund_phrase_after().match(text, end)
     if phrase is not None and phrase.group("place"):
         starts.append(phrase.start("place"))
@@ -190,3 +193,14 @@ def organisation_place(ctx: ArticleContext, org: Mention) -> Mention | None:
                     best = place
     return best or ctx.places_by_code.get(org.home_code or "")
 
+
+@cache
+def _modifier() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, sorted(lexicon()["funding"]["modifier_verbs"], key=len, reverse=True)))
+    return re.compile(f"(?:{verbs})的")
+
+
+def modifies_noun(text: str, end: int) -> bool:
+    """Whether the place token ending at ``end`` says who helps the noun after it (东莞援建的照壁小学,
+    苏州对口帮扶的铜仁): X + a verb of ``modifier_verbs`` + 的."""
+    return _modifier().match(text, end) is not None

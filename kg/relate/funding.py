@@ -11,12 +11,13 @@ from kg.records import Mention, Party, Relation
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
 from kg.relate.facts import org_party, relation, to_party
-from kg.relate.fund_amounts import is_approximate, is_total, is_transfer, without_restated
+from kg.relate.fund_amounts import StatedSum, is_approximate, is_total, is_transfer, without_restated
 from kg.relate.fund_parties import (
     LIST_JOINERS,
-    list_around,
     aid_goal,
     is_programme_word,
+    list_around,
+    modifies_noun,
     narrowest,
     organisation_place,
     project_place,
@@ -27,7 +28,7 @@ from kg.relate.fund_parties import (
 )
 from kg.relate.geo import comparable_levels, related
 from kg.relate.rules import lexicon, pattern_of
-from kg.relate.subjects import left_out_subject, opening_subject
+from kg.relate.subjects import is_heading, left_out_subject, opening_subject
 from kg.relate.text import SENTENCE_STOPS, TOKEN_RE, clause_bounds, preceded_by
 
 
@@ -216,11 +217,12 @@ def _giver_key(slot: Slot) -> str:
 def _agents(
     ctx: ArticleContext, positions: list[tuple[int, int, Slot]], pos: int, recipient: Mention, text: str
 ) -> list[Slot]:
-    """The givers written before the sum, nearest last (see :func:`_fund_donor`)."""
+    """The givers written before the sum, nearest last (see :func:`_fund_donor`); a place that
+    only says who helps the noun after it (苏州对口帮扶的铜仁) when another giver stands there."""
     markers = lexicon()["recipient_markers"]["words"]
-    return [
-        s
-        for p_pos, _, s in positions
+    found = [
+        (p_end, s)
+        for p_pos, p_end, s in positions
         if p_pos < pos
         and s.letter in "PO"
         and not (s.place and related(s.place, recipient))
@@ -235,6 +237,8 @@ def _agents(
         # nor one that only says where a group of people is from (江门侨乡力量, 浙江客商)
         and not (s.letter == "P" and _modifies_group(s, ctx.article.text))
     ]
+    givers = [s for end, s in found if not (s.letter == "P" and modifies_noun(text, end))]
+    return givers or [s for _, s in found]
 
 
 def _modifies_group(slot: Slot, text: str) -> bool:
@@ -267,6 +271,29 @@ def _helps_inside_partner(ctx: ArticleContext, donor: Mention, recipient: Mentio
 Donor = tuple[Party | None, bool]
 
 
+def _pairing_only_modifies(
+    ctx: ArticleContext,
+    index: int,
+    positions: list[tuple[int, int, Slot]],
+    pos: int,
+    recipient: Mention,
+    paired: list[tuple[Mention, Mention, float, int]],
+) -> bool:
+    """Whether the sentence's pairing is only a modifier (昆山商会为苏州对口帮扶的铜仁筹集100万元):
+    its giver is written as X对口帮扶的 and another giver of the sum stands in the sentence."""
+    text = ctx.encoded[index].text
+    donors = {place_key(d) for d, _, _, _ in paired}
+    modifiers = [
+        s
+        for _, end, s in positions
+        if s.place is not None and place_key(s.place) in donors and modifies_noun(text, end)
+    ]
+    if not modifiers:
+        return False
+    others = _agents(ctx, positions, pos, recipient, text)
+    return any(s.place is None or place_key(s.place) not in donors for s in others)
+
+
 def _place_gives(ctx: ArticleContext, donor_place: Mention, recipient: Mention) -> Donor:
     """A place's sum for a place of another level only where the article pairs the two, or
     places around or inside them: then it says the giver helps, not that the two are paired."""
@@ -288,8 +315,10 @@ def _agent_donors(
     pos, end = span
     text = enc.text
     source = source_giver(text, positions, end)
-    if source is not None and source.place is not None and (
-        related(source.place, recipient) or ctx.state.is_recipient_side(source.place)
+    if (
+        source is not None
+        and source.place is not None
+        and (related(source.place, recipient) or ctx.state.is_recipient_side(source.place))
     ):
         source = None  # 300万元石门县帮扶资金: the money of the place that receives it
     agents = [source] if source is not None else _agents(ctx, positions, pos, recipient, text)
@@ -358,10 +387,12 @@ def _fund_donors(
     places around or inside them (a county's sum for a village of its partner county): that
     says the county helps the village, not that the two are paired.
     """
-    here = ctx.state.in_sentence(index)
+    # a pairing read from a programme's abbreviation (沪滇协作资金) says whose programme the money
+    # is, not who gives it
+    here = [p for p in ctx.state.in_sentence(index) if len(p[0].text) >= 2 and len(p[1].text) >= 2]
     exact = [p for p in here if place_key(p[1]) == place_key(recipient)]
     paired = exact or [p for p in here if related(p[1], recipient)]
-    if paired:
+    if paired and not _pairing_only_modifies(ctx, index, positions, span[0], recipient, paired):
         donors = [p[0] for p in paired]
         # the narrowest of givers named at several levels (山东省和淄博市援助石柱县)
         inner = [d for d in donors if all(nests(d, o) or not related(d, o) for o in donors)]
@@ -453,10 +484,13 @@ def read_funding(ctx: ArticleContext) -> None:
     a row of its own); a rough sum the article also states exactly for the same recipient is
     left out."""
     rule = pattern_of("funding")
-    funds: list[tuple[Relation, bool]] = []
+    funds: list[StatedSum] = []
     for enc in ctx.encoded:
         positions = enc.slot_positions()
         date = next((s.mention.iso for _, _, s in positions if s.letter == "D" and s.mention.iso), None)
+        heading = is_heading(enc)
+        if heading and not any(s.letter in "PUO" for _, _, s in positions):
+            continue  # a subhead of a sum alone (捐赠175万元) names neither side: the body says it
         parts: list[Relation] = []
         for match in rule.regex.finditer(enc.text):
             span = match.span("money")
@@ -464,6 +498,6 @@ def read_funding(ctx: ArticleContext) -> None:
             rows = [total] if total is not None else _sum_rows(ctx, enc, positions, span, date)
             parts.extend(rows)
             rough = is_approximate(enc, span[0], enc.slots_in(*span, "M")[0].mention.text)
-            funds.extend((row, rough) for row in rows)
+            funds.extend(StatedSum(row, rough, date is not None, heading) for row in rows)
     for found in without_restated(funds):
         ctx.add(found)

@@ -153,6 +153,7 @@ LEXICON_SPEC: dict[str, Field] = {
                 "approximate_before",
                 "fund_adverbs",
                 "leverage_words",
+                "modifier_verbs",
             )
         },
         aid_goals=table(codes),

@@ -119,3 +119,60 @@ def test_a_total_of_the_sums_before_it_is_a_row_of_its_own(read_text: Read) -> N
 def test_a_sum_in_financial_numerals_is_read(read_text: Read) -> None:
     text = "福清市对口帮扶通渭县。福清市甲乙公司向通渭县捐赠伍万元人民币。"
     assert funds(read_text, text) == [("福清市甲乙公司", "通渭县", 50_000)]
+
+
+def test_a_giver_named_at_two_levels_is_the_narrower_one(read_text: Read) -> None:
+    text = "福清市对口帮扶通渭县。近几年来,福建省和福清市更是累计援助通渭县资金1.4亿元。"
+    assert funds(read_text, text) == [("福清市", "通渭县", 140_000_000)]
+    text = "福清市对口帮扶通渭县。2016年以来,福建省及福清市累计给予通渭资金援助达2.6亿元。"
+    assert funds(read_text, text) == [("福清市", "通渭县", 260_000_000)]
+
+
+def test_sums_in_noun_phrases_of_aid_money_are_funds(read_text: Read) -> None:
+    # the place that names the money after the sum gives it
+    text = "福建省对口帮扶宁夏回族自治区。两省管好用好12亿元福建省财政援助资金,带动社会资金5亿元。"
+    assert funds(read_text, text) == [("福建省", "宁夏回族自治区", 1_200_000_000)]
+    text = "福清市对口帮扶通渭县。高尧村再投300万元对口帮扶资金,新建游客中心。"
+    assert funds(read_text, text) == [(None, "高尧村", 3_000_000)]
+    # a sum right after a comma, then a word for aid money
+    text = "福清市对口帮扶通渭县。20年来,8亿元资金涌入,900个项目落地。"
+    assert [f[1:] for f in funds(read_text, text)] == [("通渭县", 800_000_000)]
+    text = "北京市对口支援和田地区。北京市向受援地赠送项目启动资金1.5亿元,群众自筹资金30万元。"
+    assert funds(read_text, text) == [("北京市", "和田地区", 150_000_000)]
+
+
+def test_a_programme_abbreviation_in_a_fund_name_is_no_party(read_text: Read) -> None:
+    text = "闵行区对口帮扶昌宁县。项目总投资2300万元,其中:沪滇扶贫协作项目资金1000万元,整合部门资金1300万元。"
+    assert funds(read_text, text) == [(None, "昌宁县", 10_000_000)]
+
+
+def test_an_organisation_that_receives_receives_for_its_place(read_text: Read) -> None:
+    text = "如东县对口帮扶南郑区。如东县工商联再次向南郑区工商联捐赠“苏陕协作社会帮扶资金”11万元。"
+    assert [f[1:] for f in funds(read_text, text)] == [("南郑区", 110_000)]
+
+
+def test_a_place_that_only_modifies_the_recipient_is_no_giver(read_text: Read) -> None:
+    text = "苏州市对口帮扶铜仁市。近年来,昆山高新区商会为苏州对口帮扶的贵州铜仁筹集扶贫助学款100万元。"
+    assert funds(read_text, text) == [("昆山高新区商会", "铜仁市", 1_000_000)]
+    # unless no other giver is written
+    text = "北京市对口支援和田地区。和田作为北京对口支援的重要地区,今年的援疆项目资金将达到25亿元。"
+    assert funds(read_text, text) == [("北京市", "和田地区", 2_500_000_000)]
+
+
+def test_a_sum_stated_again_is_one_row(read_text: Read) -> None:
+    # a headline and its body: the body's row stays
+    text = "钱塘区向凯里市捐赠帮扶资金1250万元\n2020年5月,杭州市钱塘区向凯里市捐赠帮扶资金1250万元。"
+    _, _, relations = read_text(text)
+    rows = [r for r in relations if r.type == "funding"]
+    assert [
+        (r.donor.name, r.recipient.name, r.amount_yuan, r.sentence) for r in rows if r.donor and r.recipient
+    ] == [("钱塘区", "凯里市", 12_500_000, 1)]
+    # a lead without its giver and the body with it: the body's
+    text = "十年累计投入帮扶资金2亿元\n福清市对口帮扶通渭县十年,已累计投入帮扶资金2亿元。"
+    assert funds(read_text, text) == [("福清市", "通渭县", 200_000_000)]
+    # the same sum in two years is two sums
+    text = "福清市对口帮扶通渭县。2019年福清市投入帮扶资金5000万元。2020年福清市投入帮扶资金5000万元。"
+    assert len(funds(read_text, text)) == 2
+    # a subhead of a sum alone names no side
+    text = "福清市对口帮扶通渭县。\n捐赠175万元\n福清市甲乙商会向通渭县捐赠175万元。"
+    assert funds(read_text, text) == [("福清市甲乙商会", "通渭县", 1_750_000)]
