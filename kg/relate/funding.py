@@ -125,9 +125,10 @@ def _fund_recipient(
     named = [
         (p_pos, s.place)
         for p_pos, _, s in positions
-        if s.letter in "PU" and s.place and ctx.state.is_recipient_side(s.place) and not is_programme_word(s)
+        if s.letter in "PU" and s.place and _receives_unmarked(ctx, s.place) and not is_programme_word(s)
     ]
-    # a receiving place the sentence names without a marker (依托Y县优势,投入资金X万元)
+    # a receiving place the sentence names without a marker (依托Y县优势,投入资金X万元; a village
+    # that puts aid money in, 昔宜村再投735万元对口帮扶资金)
     named_before = [place for p_pos, place in named if p_pos < pos]
     if named_before:
         return named_before[-1]
@@ -138,6 +139,14 @@ def _fund_recipient(
         context = None  # the sentence's own subject gives (进藏两年,上海市共安排…投入资金)
     found = aid_goal(ctx, enc, narrowest(ctx, context) if context is not None else None)
     return found or next((r for _, r, _, _ in here), None)
+
+
+def _receives_unmarked(ctx: ArticleContext, place: Mention) -> bool:
+    """A place named without a recipient marker receives when the article's pairings put it on the
+    receiving side, or it is a town or village no pairing puts on the giving side."""
+    if ctx.state.is_recipient_side(place):
+        return True
+    return place.level in ("town", "village") and not ctx.state.is_donor_side(place)
 
 
 def _goal_place(ctx: ArticleContext, slot: Slot) -> Mention | None:
@@ -478,6 +487,17 @@ def _total_row(enc: Encoded, span: tuple[int, int], parts: list[Relation]) -> Re
     )
 
 
+def _restated_subhead(ctx: ArticleContext, enc: Encoded, positions: list[tuple[int, int, Slot]]) -> bool:
+    """Whether a heading names no party and only sums another sentence of the article states."""
+    if any(s.letter in "PUO" for _, _, s in positions):
+        return False
+    values = {s.mention.value for _, _, s in positions if s.letter == "M" and s.mention.value}
+    elsewhere = {
+        s.mention.value for other in ctx.encoded if other is not enc for s in other.slots if s.letter == "M"
+    }
+    return bool(values) and values <= elsewhere
+
+
 def read_funding(ctx: ArticleContext) -> None:
     """Each sum the funding construction finds that is a transfer: who gives it to whom (one row
     for each recipient or giver a 分别/各 shares it among; a total of the sums before it, 共计N,
@@ -489,7 +509,7 @@ def read_funding(ctx: ArticleContext) -> None:
         positions = enc.slot_positions()
         date = next((s.mention.iso for _, _, s in positions if s.letter == "D" and s.mention.iso), None)
         heading = is_heading(enc)
-        if heading and not any(s.letter in "PUO" for _, _, s in positions):
+        if heading and _restated_subhead(ctx, enc, positions):
             continue  # a subhead of a sum alone (捐赠175万元) names neither side: the body says it
         parts: list[Relation] = []
         for match in rule.regex.finditer(enc.text):

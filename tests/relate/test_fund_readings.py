@@ -176,3 +176,12 @@ def test_a_sum_stated_again_is_one_row(read_text: Read) -> None:
     # a subhead of a sum alone names no side
     text = "福清市对口帮扶通渭县。\n捐赠175万元\n福清市甲乙商会向通渭县捐赠175万元。"
     assert funds(read_text, text) == [("福清市甲乙商会", "通渭县", 1_750_000)]
+
+
+def test_the_place_a_span_that_is_no_name_begins_with_still_gives(read_text: Read) -> None:
+    # the federation's officer reports; the province's enterprises give (浙江全省村企 is no name)
+    text = (
+        "浙江省对口帮扶四川省。浙江省工商联副主席李某介绍,截至今年3月底,"
+        "浙江全省村企结对帮扶贫困村300个,累计投入资金8亿元。"
+    )
+    assert funds(read_text, text) == [("浙江省", "四川省", 800_000_000)]
