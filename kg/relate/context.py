@@ -70,11 +70,12 @@ class ArticleContext:
             return False
         return not (donor_home and place.level in UPPER_LEVELS and code_within(donor_home, place))
 
-    def context_recipient(self, index: int, sole: bool = False) -> Mention | None:
-        """The recipient that a sentence without one leans on: its pairings, the previous
-        sentence's places, the subject, the article's main recipient (``sole``: only when the
-        article helps one place, or places inside it — of two partners neither is meant)."""
-        here = self.state.in_sentence(index)
+    def context_recipient(self, index: int, sole: bool = False, own: bool = True) -> Mention | None:
+        """The recipient that a sentence without one leans on: its pairings (not with ``own``
+        False), the previous sentence's places, the subject, the article's main recipient
+        (``sole``: only when the article helps one place, or places inside it — of two partners
+        neither is meant)."""
+        here = self.state.in_sentence(index) if own else []
         if here:
             return here[0][1]
         if index > 0:

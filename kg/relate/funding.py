@@ -26,7 +26,8 @@ from kg.relate.fund_parties import (
     shared_recipients,
     source_giver,
 )
-from kg.relate.geo import comparable_levels, related
+from kg.relate.geo import code_within, comparable_levels, related
+from kg.relate.orgs import speaks_for
 from kg.relate.rules import lexicon, pattern_of
 from kg.relate.subjects import is_heading, left_out_subject, opening_subject
 from kg.relate.text import SENTENCE_STOPS, TOKEN_RE, clause_bounds, preceded_by
@@ -114,18 +115,26 @@ def _fund_recipient(
     before = [place for p_pos, place in marked if pos - 40 < p_pos < pos]
     if before:
         return before[-1]
-    after = [place for p_pos, place in marked if p_pos > pos]
+    # a place after the next sum of the sentence is that sum's (划拨N1,投入Y资金N2)
+    limit = _next_sum(positions, pos)
+    after = [place for p_pos, place in marked if pos < p_pos < limit]
     if after:
         return after[0]
     # a programme's abbreviation (沪滇协作资金, 苏陕协作资金) names no recipient of the sum, unless
     # nothing else does
-    paired = [r for _, r, _, _ in here if len(r.text) >= 2]
+    bound = enc.starts[limit] if limit < len(enc.text) else ctx.article.sentences[enc.index].end
+    paired = [r for _, r, _, _ in here if len(r.text) >= 2 and r.start < bound]
     if paired:
         return paired[0]
+    subject = opening_subject(enc, pos)
     named = [
         (p_pos, s.place)
         for p_pos, _, s in positions
-        if s.letter in "PU" and s.place and _receives_unmarked(ctx, s.place) and not is_programme_word(s)
+        if s.letter in "PU"
+        and s.place
+        and p_pos < limit
+        and _receives_unmarked(ctx, s.place, any(s is t for t in subject))
+        and not is_programme_word(s)
     ]
     # a receiving place the sentence names without a marker (依托Y县优势,投入资金X万元; a village
     # that puts aid money in, 昔宜村再投735万元对口帮扶资金)
@@ -134,19 +143,38 @@ def _fund_recipient(
         return named_before[-1]
     if named:
         return named[0][1]
-    context = ctx.context_recipient(enc.index, sole=True)
+    context = ctx.context_recipient(enc.index, sole=True, own=not here)
     if context is not None and _gives_here(enc, pos, context):
         context = None  # the sentence's own subject gives (进藏两年,上海市共安排…投入资金)
     found = aid_goal(ctx, enc, narrowest(ctx, context) if context is not None else None)
-    return found or next((r for _, r, _, _ in here), None)
+    return found or next((r for _, r, _, _ in here if r.start < bound), None)
 
 
-def _receives_unmarked(ctx: ArticleContext, place: Mention) -> bool:
+def _next_sum(positions: list[tuple[int, int, Slot]], pos: int) -> int:
+    """Where the clause of the next sum after ``pos`` ends its lead: the position of that sum's
+    token, or past the sentence's end when there is none."""
+    return next((p for p, _, s in positions if p > pos and s.letter == "M"), 1 << 30)
+
+
+def _own_side(ctx: ArticleContext, enc: Encoded, pos: int, recipient: Mention) -> bool:
+    """Whether the recipient, taken from another sentence, holds the home of the organisation
+    that opens the sum's sentence (诸暨市慈善总会…共募集慈善资金 in an article that names 绍兴市
+    before): the sum is the organisation's own, not given to that place."""
+    if recipient.sentence == enc.index:
+        return False
+    return any(
+        s.letter == "O" and not s.government and code_within(s.mention.home_code, recipient)
+        for s in opening_subject(enc, pos)
+    )
+
+
+def _receives_unmarked(ctx: ArticleContext, place: Mention, subject: bool) -> bool:
     """A place named without a recipient marker receives when the article's pairings put it on the
-    receiving side, or it is a town or village no pairing puts on the giving side."""
+    receiving side, or it is a town or village no pairing puts on the giving side that is the
+    subject of the sum's clause (X村再投N对口帮扶资金: the aid money goes into it)."""
     if ctx.state.is_recipient_side(place):
         return True
-    return place.level in ("town", "village") and not ctx.state.is_donor_side(place)
+    return subject and place.level in ("town", "village") and not ctx.state.is_donor_side(place)
 
 
 def _goal_place(ctx: ArticleContext, slot: Slot) -> Mention | None:
@@ -303,6 +331,22 @@ def _pairing_only_modifies(
     return any(s.place is None or place_key(s.place) not in donors for s in others)
 
 
+def _reporting_place(ctx: ArticleContext, enc: Encoded, pos: int, recipient: Mention) -> Mention | None:
+    """The place of a federation whose officer reports the sum (浙江省工商联副主席李某介绍,全省村企…
+    累计投入资金N): it speaks for its members, the enterprises of its place, who give — the place
+    gives, as a government organ gives for its place."""
+    for slot in opening_subject(enc, pos):
+        org = slot.mention
+        if slot.letter != "O" or org.subtype == "enterprise":
+            continue
+        if not speaks_for(ctx.article.text[slot.end : slot.end + 16]):
+            continue
+        place = ctx.places_by_code.get(org.home_code or "")
+        if place is not None and not related(place, recipient) and not ctx.state.is_recipient_side(place):
+            return place
+    return None
+
+
 def _place_gives(ctx: ArticleContext, donor_place: Mention, recipient: Mention) -> Donor:
     """A place's sum for a place of another level only where the article pairs the two, or
     places around or inside them: then it says the giver helps, not that the two are paired."""
@@ -409,6 +453,9 @@ def _fund_donors(
     named = _agent_donors(ctx, ctx.encoded[index], positions, span, recipient)
     if named is not None:
         return named
+    reported = _reporting_place(ctx, ctx.encoded[index], span[0], recipient)
+    if reported is not None:
+        return [_place_gives(ctx, reported, recipient)]
     if any(
         at < span[0] and s.letter == "P" and _modifies_group(s, ctx.article.text) for at, _, s in positions
     ):
@@ -437,7 +484,7 @@ def _sum_rows(
     recipient = project_place(
         ctx, enc, _fund_recipient(ctx, enc, positions, pos, ctx.state.in_sentence(enc.index))
     )
-    if recipient is None:
+    if recipient is None or _own_side(ctx, enc, pos, recipient):
         return []
     left, right = clause_bounds(enc.text, pos, end)
     rows = []

@@ -178,10 +178,23 @@ def test_a_sum_stated_again_is_one_row(read_text: Read) -> None:
     assert funds(read_text, text) == [("福清市甲乙商会", "通渭县", 1_750_000)]
 
 
-def test_the_place_a_span_that_is_no_name_begins_with_still_gives(read_text: Read) -> None:
-    # the federation's officer reports; the province's enterprises give (浙江全省村企 is no name)
+def test_a_federation_whose_officer_reports_a_sum_gives_for_its_place(read_text: Read) -> None:
+    # the federation's officer reports its members' work: the province's enterprises give
     text = (
         "浙江省对口帮扶四川省。浙江省工商联副主席李某介绍,截至今年3月底,"
         "浙江全省村企结对帮扶贫困村300个,累计投入资金8亿元。"
     )
     assert funds(read_text, text) == [("浙江省", "四川省", 800_000_000)]
+
+
+def test_a_sum_an_organisation_raises_is_not_given_to_its_own_place(read_text: Read) -> None:
+    text = (
+        "近日,诸暨市慈善总会向绍兴市对口智力援助单位——阿瓦提县第四中学捐赠一批教具。"
+        "诸暨市慈善总会秘书长李某在捐赠仪式上说:“诸暨市慈善总会自2010年以来,共募集慈善资金3亿元。”"
+    )
+    assert funds(read_text, text) == []
+
+
+def test_a_place_after_the_next_sum_is_that_sum_s(read_text: Read) -> None:
+    text = "福清市对口帮扶通渭县。福清市向通渭县捐赠帮扶资金10万元,另向高尧村捐赠慰问金5万元。"
+    assert funds(read_text, text) == [("福清市", "通渭县", 100_000), ("福清市", "高尧村", 50_000)]
