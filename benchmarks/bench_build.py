@@ -9,7 +9,9 @@ flatter the figures otherwise). For each N it prints:
 
 * cold build (empty cache) with --workers 1 and --workers 2: wall time, articles/s, normalised
   characters/s per core of wall time and per CPU second (the process tree's user + system time:
-  the fairer figure on a shared machine), peak RSS of the whole process tree (sampled every 0.1 s);
+  the fairer figure on a shared machine), peak RSS of the whole process tree (sampled every 0.1 s)
+  and its peak PSS (shared pages divided among their sharers: a pool's workers share the pipeline
+  their fork server loaded, which the sum of RSS counts once per process);
 * warm rebuild (same inputs, cache filled) and the addition of one new article, each as a share
   of the cold build with the same workers, in wall time and in CPU seconds;
 * jieba segmentation of the same normalised text, in this process, in CPU seconds, for scale;
@@ -82,6 +84,10 @@ def load() -> str:
 
 
 CPU_SECONDS: list[float] = []  # CPU time (user + system) of each run's process tree, in order
+# Peak PSS of each run's process tree in MB: the sum of RSS counts the pages a pool's workers share
+# with the fork server they were forked from (the loaded pipeline) once per process; PSS divides
+# each shared page among its sharers, so the sum is the memory the tree really holds.
+PEAK_PSS: list[float] = []
 
 
 def _own_cpu(process: psutil.Process) -> float:
@@ -103,12 +109,13 @@ def run_build(inputs: Path, out: Path, workers: int, *extra: str) -> tuple[float
         stderr=subprocess.PIPE,
         text=True,
     )
-    root, peak = psutil.Process(proc.pid), 0
+    root, peak, peak_pss = psutil.Process(proc.pid), 0, 0
     sampled: dict[int, float] = {}
     while proc.poll() is None:
         try:
             tree = [root, *root.children(recursive=True)]
             peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            peak_pss = max(peak_pss, sum(p.memory_full_info().pss for p in tree if p.is_running()))
             for p in tree:
                 sampled[p.pid] = _own_cpu(p)
         except psutil.Error:
@@ -118,6 +125,7 @@ def run_build(inputs: Path, out: Path, workers: int, *extra: str) -> tuple[float
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     reaped = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     CPU_SECONDS.append(max(reaped, sum(sampled.values())))
+    PEAK_PSS.append(peak_pss / 2**20)
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode != 0:
         raise RuntimeError(f"kg build failed ({proc.returncode}): {err[-2000:]}")
@@ -157,7 +165,8 @@ def bench(n: int, work: Path) -> None:
         print(
             f"cold, --workers {workers}: {wall:8.1f} s  {n / wall:7.1f} articles/s  "
             f"{chars / wall / workers:9,.0f} chars/s per core (wall)  CPU {cpu:7.1f} s = "
-            f"{chars / cpu:9,.0f} chars per CPU second  peak RSS {rss:7.0f} MB  {load()}   [{summary}]",
+            f"{chars / cpu:9,.0f} chars per CPU second  peak RSS {rss:7.0f} MB (PSS {PEAK_PSS[-1]:5.0f} MB)  "
+            f"{load()}   [{summary}]",
             flush=True,
         )
     print(
@@ -170,7 +179,8 @@ def bench(n: int, work: Path) -> None:
         print(
             f"warm rebuild, --workers {workers}: {wall:6.1f} s = "
             f"{100 * wall / results[workers]:5.1f}% of cold (target ≤ 10%); CPU {CPU_SECONDS[-1]:.1f} s = "
-            f"{100 * CPU_SECONDS[-1] / cpus[workers]:5.1f}% of cold's  peak RSS {rss:5.0f} MB  {load()}  "
+            f"{100 * CPU_SECONDS[-1] / cpus[workers]:5.1f}% of cold's  peak RSS {rss:5.0f} MB "
+            f"(PSS {PEAK_PSS[-1]:5.0f} MB)  {load()}  "
             f"[{summary}]",
             flush=True,
         )
@@ -202,7 +212,8 @@ def single(work: Path) -> None:
     new_cpu = CPU_SECONDS[-1]
     warm, _, _ = run_build(docs, out, 1)
     print(
-        f"one article: new {new:.1f} s (CPU {new_cpu:.1f} s, peak RSS {rss:.0f} MB), "
+        f"one article: new {new:.1f} s (CPU {new_cpu:.1f} s, peak RSS {rss:.0f} MB, "
+        f"PSS {PEAK_PSS[-2]:.0f} MB), "
         f"rebuilt from the cache {warm:.1f} s (CPU {CPU_SECONDS[-1]:.1f} s; target ≤ 1.5 s)  {load()}",
         flush=True,
     )

@@ -167,6 +167,10 @@ class Cache:
         except (OSError, ValueError):
             return None
 
+    def has(self, kind: str, key: str) -> bool:
+        """Whether an entry is there (not read: a damaged one is found out by ``get``)."""
+        return self._path(kind, key).is_file()
+
     def put(self, kind: str, key: str, value: Any) -> None:
         path = self._path(kind, key)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,16 +1,24 @@
 """Where the map step runs: in this process, a local process pool, or a Dask cluster.
 
 Each gives the file records back in input order, as they finish, so the reduce can stream them
-and memory holds only what is in flight. Every worker loads the pipeline once (``stages_for``).
+and memory holds only what is in flight. Every worker loads the pipeline once (``stages_for``);
+a pool's workers are forked from a fork server that loaded it before them (``kg.build.preload``).
 """
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+import os
 from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
 
+from kg.build.cache import article_key, file_key
+from kg.build.preload import PRELOAD_CONFIG
 from kg.build.records import FileRecords
-from kg.build.worker import BuildConfig, process_files, process_paths, stages_for
+from kg.build.worker import BuildConfig, Stages, process_files, process_paths, stages_for
+from kg.records import Article
 
 # Files per task: their articles go through the nlp stage together (the NER batched across
 # them); small enough to spread the work evenly over a pool's workers.
@@ -40,16 +48,53 @@ def _pool_init(config: BuildConfig) -> None:
     _POOL_CONFIG = config  # the pipeline loads at the first task: an error there reaches the build
 
 
+def cached_whole(path: str, stages: Stages) -> bool:
+    """Whether every record of the file at ``path`` is in the cache (its articles' entities and
+    relations): such a file costs the map a few reads, not worth a pool's worker and its pipeline."""
+    cache = stages.cache
+    if cache is None:
+        return False
+    try:
+        entry = cache.get("read", file_key(Path(path).read_bytes(), Path(path).name))
+    except OSError:
+        return False
+    if entry is None:
+        return False
+    keys = [article_key(Article.from_dict(row)) for row in entry.get("articles", [])]
+    return all(cache.has("entities", key) and cache.has("relations", key) for key in keys)
+
+
 def run_pool(paths: list[str], config: BuildConfig, workers: int) -> Iterator[FileRecords]:
-    """A pool of ``workers`` processes, started by a fork server: forking the build's own process
-    (which runs the store's and the progress bar's threads) let a worker inherit a lock held by
-    one of those threads and wait on it for ever."""
+    """The files whose records are all in the cache in this process (it never loads the
+    pipeline for them), the others on a pool of at most ``workers`` processes — none when there
+    is at most one such file — in input order.
+
+    The pool's processes are forked by a fork server (forking the build's own process, which
+    runs the store's and the progress bar's threads, let a worker inherit a lock held by one of
+    those threads and wait on it for ever) that loaded the pipeline first (``kg.build.preload``)."""
+    stages = stages_for(config)
+    whole = [cached_whole(path, stages) for path in paths]
+    todo = [path for path, done in zip(paths, whole, strict=True) if not done]
+    if len(todo) <= 1 or workers <= 1:
+        yield from run_local(paths, config)
+        return
+    workers = min(workers, len(todo))
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["kg.build.worker"])
-    with context.Pool(workers, initializer=_pool_init, initargs=(config,)) as pool:
-        size = min(CHUNK_FILES, -(-len(paths) // workers))  # every worker gets work on a few files
-        for records in pool.imap(_pool_task, chunks(paths, max(1, size))):
-            yield from records
+    context.set_forkserver_preload(["kg.build.worker", "kg.build.preload"])
+    size = min(CHUNK_FILES, -(-len(todo) // workers))  # every worker gets work on a few files
+    before = os.environ.get(PRELOAD_CONFIG)
+    os.environ[PRELOAD_CONFIG] = json.dumps(asdict(config))  # read by the fork server as it starts
+    try:
+        pool = context.Pool(workers, initializer=_pool_init, initargs=(config,))
+    finally:
+        if before is None:
+            os.environ.pop(PRELOAD_CONFIG, None)
+        else:
+            os.environ[PRELOAD_CONFIG] = before
+    with pool:
+        mapped = (records for chunk in pool.imap(_pool_task, chunks(todo, max(1, size))) for records in chunk)
+        for path, done in zip(paths, whole, strict=True):
+            yield process_paths([path], stages)[0] if done else next(mapped)
 
 
 def run_dask(paths: list[str], config: BuildConfig, address: str) -> Iterator[FileRecords]:
