@@ -20,6 +20,10 @@ from kg.relate.orgs import guarded_org
 from kg.relate.rules import lexicon
 from kg.relate.text import CLOSE, LABEL_LETTERS, OPEN, TOKEN_RE
 
+GUARD_WINDOW = (
+    16  # characters on each side of an organisation that its guard reads (这家位于…的X厂, X中心(…)23个)
+)
+
 
 @dataclass
 class Slot:
@@ -249,7 +253,9 @@ def encode(
                 m
                 if speaker
                 else guarded_org(
-                    m, article.text[max(0, m.start - 4) : m.start], article.text[m.end : m.end + 4]
+                    m,
+                    article.text[max(0, m.start - GUARD_WINDOW) : m.start],
+                    article.text[m.end : m.end + GUARD_WINDOW],
                 )
             )
             if guarded is None:

@@ -34,6 +34,7 @@ def guarded_org(org: Mention, before: str = "", after: str = "") -> Mention | No
         return None
     if is_government(changed):
         return changed
+    after = org.text[changed.end - org.start :] + after  # what the trimming cut off follows the name
     if _quantity_or_generic(changed.text, before, after, guard):
         return None
     lead = (before + org.text)[: len(before) + changed.start - org.start]
@@ -106,8 +107,12 @@ def _quantity_or_generic(text: str, before: str, after: str, guard: dict[str, An
         return True  # 林某兄弟俩: people, not an organisation
     if re.search(guard["quantity_inside"], text) or re.match(guard["money_start"], text):
         return True  # 万元资金注入某合作社: the unit of a sum cut from its number
-    if re.match(guard["count_after"], after):
-        return True  # 某籍商会3家: a kind of body counted, no one body
+    if re.match(guard["count_after"], re.sub(guard["aside_after"], "", after)):
+        return True  # 某籍商会3家, 某展销中心(旗舰店等)23个: a kind of body counted, no one body
+    if re.search(guard["description_before"], before):
+        return True  # 这家位于某区的皮鞋加工厂: described, not named
+    if after and subtype_by_suffix(text) is None and _crosses_a_word(text, after):
+        return True  # 民营企业深度参|与: a name without an ending cut inside a word
     return bool(after) and _ends_inside_a_word(text, after)
 
 
@@ -180,6 +185,17 @@ def _ends_inside_a_word(text: str, after: str) -> bool:
 
 
 MIN_WORD_FREQUENCY = 100  # jieba frequency of a word that can stand on its own
+
+
+def _crosses_a_word(text: str, after: str) -> bool:
+    """Whether a word of two characters or more runs across the name's end (深度参|与脱贫)."""
+    tail = text[-3:]
+    position = 0
+    for word in _words(tail + after[:3]):
+        if position < len(tail) < position + len(word):
+            return True
+        position += len(word)
+    return False
 
 
 def _starts_inside_a_word(before: str, text: str) -> bool:

@@ -191,6 +191,8 @@ LEXICON_SPEC: dict[str, Field] = {
         collective_words=need(words),
         count_after=need(regex),
         name_breaking_words=need(words),
+        description_before=need(regex),
+        aside_after=need(regex),
         trade_name_forms=section(forms=need(words)),
         local_institution=section(place_words=need(words), endings=need(words)),
         helped_institution=section(basic_endings=need(words), institution_subtypes=need(words)),

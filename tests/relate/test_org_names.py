@@ -213,3 +213,33 @@ def test_generic_and_collective_bodies_are_no_organisations(text: str, after: st
 def test_a_kind_with_a_place_or_a_name_before_it_stays(text: str) -> None:
     kept = guarded_org(org_mention(text), after="捐赠")
     assert kept is not None and kept.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after"),
+    [
+        ("上海累计", "过去5年", "向石桥村投入3215万元"),  # a place and the start of its clause
+        ("江苏高度重视", "", "对口扶贫协作"),
+        ("苏陕", "省级", "协作项目资金"),  # a programme's two provinces
+        ("北京中小学生", "收到", "捐赠的图书"),  # people
+        ("深度参", "动员民营企业", "与脱贫攻坚工作"),  # a name without an ending cut inside 参与
+        ("皮鞋加工厂", "这家位于东湖区的", ",是帮扶企业"),  # described, not named
+        ("农产品展销中心", "设立", "(旗舰店、专柜等)23个"),  # a kind counted after an aside
+    ],
+)
+def test_clause_starts_programme_pairs_people_cut_words_and_descriptions_are_no_names(
+    text: str, before: str, after: str
+) -> None:
+    assert guarded_org(org_mention(text), before, after) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [("中天创客", "与石桥村签订协议"), ("甲乙商会", "同石桥村结对"), ("佳都科技", "继续捐资")],
+)
+def test_names_that_end_before_a_word_stay(text: str, after: str) -> None:
+    assert guarded_org(org_mention(text), "", after) is not None
+
+
+def test_a_treasury_acts_for_its_place() -> None:
+    assert is_government(org_mention("海州市财政"))
