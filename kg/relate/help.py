@@ -11,7 +11,7 @@ from kg.records import Mention
 from kg.regions import region_of
 from kg.relate.candidates import group_places
 from kg.relate.context import ArticleContext
-from kg.relate.encode import Encoded, Slot
+from kg.relate.encode import Encoded, Slot, home_named_in
 from kg.relate.facts import org_party, relation, to_party
 from kg.relate.orgs import ends_with_verb
 from kg.relate.rules import Pattern, action_regexes, alternatives, lexicon, load_patterns
@@ -81,16 +81,24 @@ def _help_recipient(ctx: ArticleContext, enc: Encoded, match: re.Match[str], org
         if slot.letter in "PU" and slot.place and match.start() <= pos < match.end() and pos not in donors
     ]
     eligible = [(pos, s) for pos, s in inside if ctx.eligible_recipient(s.place, home)]  # type: ignore[arg-type]
+    goals = [  # 向«X县某村幼儿园»捐赠, 向Y市对口单位——«X县某中学»捐赠: the institution's home receives
+        (pos, slot, ctx.places_by_code.get(slot.mention.home_code or "") or home_named_in(slot.mention))
+        for pos, _, slot in enc.slot_positions()
+        if slot.letter == "O" and match.start() <= pos < match.end() and pos not in donors
+    ]
+    for pos, _, place in goals:
+        if (
+            place is not None
+            and _apposed_goal(enc.text, pos, markers)
+            and ctx.eligible_recipient(place, home)
+        ):
+            return place
     marked = [s for pos, s in eligible if preceded_by(enc.text, pos, markers)]
     if marked:
         return marked[0].place
-    for pos, _, slot in enc.slot_positions():
-        # 向«X县某村幼儿园»捐赠: the institution's home place receives
-        if slot.letter == "O" and match.start() <= pos < match.end() and pos not in donors:
-            place = ctx.places_by_code.get(slot.mention.home_code or "")
-            if place is not None and preceded_by(enc.text, pos, markers):
-                if ctx.eligible_recipient(place, home):
-                    return place
+    for pos, _, place in goals:
+        if place is not None and preceded_by(enc.text, pos, markers) and ctx.eligible_recipient(place, home):
+            return place
     if eligible:
         return eligible[0][1].place
     before = [
@@ -118,6 +126,16 @@ def _help_recipient(ctx: ArticleContext, enc: Encoded, match: re.Match[str], org
     if after:
         return after[0][1].place
     return ctx.context_recipient(enc.index)
+
+
+def _apposed_goal(text: str, position: int, markers: Sequence[str]) -> bool:
+    """向某市对口援助单位——«某县第四中学»: an institution set after a dash names the goal that a
+    marker opened earlier in its clause."""
+    head = text[:position].rstrip("—–-")
+    if len(head) == position:
+        return False
+    clause = re.split(f"[{CLAUSE_STOPS}]", head)[-1]
+    return any(m in clause for m in markers)
 
 
 def _named_by_helped_place(ctx: ArticleContext, enc: Encoded, slot: Slot) -> bool:

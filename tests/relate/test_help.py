@@ -409,3 +409,12 @@ def test_a_hospital_that_stations_its_medical_teams_helps() -> None:
     assert helpers(text, ["和平区", "靖远县"], {"和平区甲乙医院": "120101"}) == [
         ("和平区甲乙医院", "靖远县", "helps")
     ]
+
+
+def test_an_institution_after_a_dash_is_the_goal_its_marker_opened() -> None:
+    """向某区对口援助单位——某县第四中学捐赠: the school after the dash is where the help goes (its
+    county, named only inside the school's name), not the district before it."""
+    text = "甲乙慈善总会向和平区对口援助单位——靖远县第四中学捐赠一批教学设备。"
+    orgs = {"甲乙慈善总会": "120000", "靖远县第四中学": "620421"}
+    kinds = {"甲乙慈善总会": "social", "靖远县第四中学": "school"}
+    assert helpers(text, ["和平区"], orgs, subtypes=kinds) == [("甲乙慈善总会", "靖远县", "donates")]
