@@ -36,6 +36,29 @@ def drop_short_names_inside_words(piece: Piece, text: str, gaz: Gazetteer) -> No
         piece.unresolved = f"{piece.text} is part of the word {word} here"
 
 
+def drop_names_cut_from_compounds(piece: Piece, text: str) -> None:
+    """南部县|区 (南部 + 县区), 奋斗乡|村 (奋斗 + 乡村): a county, town or village name whose stem is a
+    common word and whose last character makes a word with the next one was cut out of that
+    phrase; it names no place. Where the next character makes a word with the one after it
+    instead (团结镇|村民), the suffix stands as a word and the name stays."""
+    rules = non_place_uses()
+    levels = ("county", "town", "village")
+    if len(piece.text) < 3 or not any(c.division.level in levels for c in piece.candidates):
+        return
+    words = jieba_words()
+    frequency, tag = words.get(piece.text[:-1], (0, ""))
+    if tag not in rules["compound_stem_tags"] or frequency < rules["common_word_min_frequency"]:
+        return
+    compound, following = text[piece.end - 1 : piece.end + 1], text[piece.end : piece.end + 2]
+    if len(compound) < 2 or words.get(compound, (0, ""))[0] < rules["compound_min_frequency"]:
+        return
+    if len(following) == 2 and words.get(following, (0, ""))[0] >= rules["compound_min_frequency"]:
+        return
+    piece.candidates = [c for c in piece.candidates if c.division.level not in levels]
+    if not piece.candidates:
+        piece.unresolved = f"{piece.text} is cut out of {piece.text[:-1]}|{compound}: no place"
+
+
 def drop_lone_short_names(article: Article, pieces: Sequence[Piece], context: Context) -> None:
     """A county named once, by its short name or a two-character official name, in an article
     naming nothing else of its province and no other place in the same clause is more likely a

@@ -54,6 +54,7 @@ def pieces_of(mention: Mention, article: Article, gaz: Gazetteer) -> list[Piece]
             chunk_pieces[-1].surface_end = mention.start + chunk.end()
         for piece in chunk_pieces:
             non_places.drop_short_names_inside_words(piece, article.text, gaz)
+            non_places.drop_names_cut_from_compounds(piece, article.text)
         restrict_to_chain(chunk_pieces)
         pieces.extend(chunk_pieces)
     return pieces

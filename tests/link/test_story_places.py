@@ -71,3 +71,17 @@ def test_place_named_after_a_reporter_who_comes_from_it_stays(gaz: Gazetteer) ->
         gaz, "记者从建德市获悉,淳安县与开化县签订合作协议。", ["建德市", "淳安县", "开化县"]
     )
     assert names["建德市"] == "建德市"
+
+
+def test_name_cut_out_of_a_compound_is_no_place(gaz: Gazetteer) -> None:
+    """南部县|区 is 南部 + 县区, 奋斗乡|村 is 奋斗 + 乡村: no county, no township."""
+    text = "海州市在云岭南部县区建设车间,接续奋斗乡村振兴。"
+    names = _linked_names(gaz, text, ["海州市", "南部县", "奋斗乡"])
+    assert names["南部县"] is None
+    assert names["奋斗乡"] is None
+
+
+def test_name_whose_suffix_stands_as_a_word_stays(gaz: Gazetteer) -> None:
+    """南部县 written as a name of its own (南部县县长: 县县 is no word) is the county."""
+    names = _linked_names(gaz, "海宁市与南部县结对,南部县县长到海宁考察。", ["海宁市", "南部县", "南部县"])
+    assert names["南部县"] == "南部县"
