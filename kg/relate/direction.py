@@ -13,8 +13,9 @@ from kg.relate.state import ArticleState
 SIDE_STEPS = frozenset({"region", "official", "aid-programme", "province-programme"})
 
 
-# The steps settled before the article's own evidence, so that the evidence includes them.
-EARLY_STEPS = frozenset({"region", "official", "aid-programme"})
+# The steps settled before the article's own evidence, so that the evidence includes them: they
+# depend on the two places alone (a province's own programme too: 嘉兴 gives to 丽水 in 浙江).
+EARLY_STEPS = frozenset({"region", "official", "aid-programme", "province-programme"})
 
 
 def resolve_factors() -> dict[str, float]:
@@ -25,7 +26,8 @@ def resolve_factors() -> dict[str, float]:
 def resolve_direction(a: Mention, b: Mention, state: ArticleState) -> tuple[Mention, Mention, str]:
     """Donor and recipient of a symmetric wording, and the step that decided it: the programme
     tables first (only one direction agrees with an official pair: 辽宁与江苏对口合作 → 江苏 gives),
-    then the region and the rules after it."""
+    then the region, the national aid programmes and the province's own programme (each decided by
+    the two places alone), then the article's own statements and the rules after them."""
     forward, backward = official_pair(a, b), official_pair(b, a)
     if bool(forward) != bool(backward):
         return (a, b, "official") if forward else (b, a, "official")
@@ -37,14 +39,14 @@ def resolve_direction(a: Mention, b: Mention, state: ArticleState) -> tuple[Ment
     aided_a, aided_b = province_of(a) in aided, province_of(b) in aided
     if aided_a != aided_b:
         return (b, a, "aid-programme") if aided_a else (a, b, "aid-programme")
-    score_a, score_b = state.donor_score(a), state.donor_score(b)
-    if score_a != score_b:
-        return (a, b, "article") if score_a > score_b else (b, a, "article")
     side_a, side_b = intra_side(a), intra_side(b)
     if side_a != side_b and province_of(a) == province_of(b):
         if side_a == "donor" or side_b == "recipient":
             return a, b, "province-programme"
         return b, a, "province-programme"
+    score_a, score_b = state.donor_score(a), state.donor_score(b)
+    if score_a != score_b:
+        return (a, b, "article") if score_a > score_b else (b, a, "article")
     kind_a, kind_b = division_kind_rank(a), division_kind_rank(b)
     if a.level == b.level and kind_a and kind_b and kind_a != kind_b:
         return (a, b, "division-kind") if kind_a > kind_b else (b, a, "division-kind")

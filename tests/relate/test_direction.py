@@ -131,3 +131,12 @@ def test_one_direction_per_pair_in_an_article() -> None:
     # an explicit statement outweighs the direction a symmetric wording would take from the regions
     found = pairs("积石山县对口帮扶海沧区。海沧区与积石山县结对。", ["积石山县", "海沧区"])
     assert set(found) == {(JSS, "海沧区")}
+
+
+def test_the_province_s_programme_directs_a_weak_wording_whatever_the_article_says() -> None:
+    # 湖州 (吴兴区) gives, 丽水 (庆元) receives in 浙江's own programme: the cooperation wording
+    # pairs them though the article has 庆元 giving elsewhere; 台江 receives by region
+    text = "吴兴区与庆元县、台江县共同签订了合作协议。庆元县对口帮扶台江县。"
+    found = pairs(text, ["吴兴区", "庆元县", "台江县"])
+    assert ("吴兴区", "庆元县") in found
+    assert ("吴兴区", "台江县") in found

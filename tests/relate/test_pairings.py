@@ -36,7 +36,7 @@ from kg.relate import extract_relations
         (
             "福清投入资金,携手连城、通渭山海同行。",
             ["福清", "连城", "通渭"],
-            [("福清市", "通渭县"), ("福清市", "连城县")],  # 通渭 (west) settles first: by region
+            [("福清市", "连城县"), ("福清市", "通渭县")],  # both settled by the places alone, in order
         ),
         ("多年来和平区对靖远县开展对口帮扶。", ["和平区", "靖远县"], [("和平区", "靖远县")]),
         (
