@@ -22,6 +22,7 @@ direction), with a lower confidence and the pattern id and confidence of the cue
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from itertools import pairwise
 
@@ -65,11 +66,22 @@ def _names_a_market(mention: Mention, after: str) -> bool:
     )
 
 
+def _only_reports(mention: Mention, article_text: str) -> bool:
+    """Whether the place only says where the story comes from: an outlet's name (青岛日报社) or the
+    goal of a reporting trip (采访团赴X、Y进行采访)."""
+    words = cues()
+    after = article_text[mention.end : mention.end + 24]
+    if after.startswith(tuple(words["outlet_heads"])):
+        return True
+    before = article_text[max(0, mention.start - 30) : mention.start]
+    return bool(re.search(words["reporting_before"], before) and re.match(words["reporting_after"], after))
+
+
 def _sentence_places(
-    enc: Encoded, text_before: Callable[[int], str], text_after: Callable[[int], str]
+    enc: Encoded, article_text: str, text_before: Callable[[int], str], text_after: Callable[[int], str]
 ) -> list[tuple[int, Mention]]:
     """The resolved places of the sentence with their encoded positions, once each; a place
-    excluded by the wording (除贵阳市外) is left out."""
+    excluded by the wording (除贵阳市外) or that only says where the story comes from is left out."""
     excluding = tuple(cues()["excluded_before"])
     unique: dict[str, tuple[int, Mention]] = {}
     positions = enc.slot_positions()
@@ -86,6 +98,8 @@ def _sentence_places(
         ):
             continue  # 张家港市的善港村: the city only locates the village that pairs
         if text_before(slot.start).endswith(excluding) or _names_a_market(slot.mention, text_after(slot.end)):
+            continue
+        if _only_reports(slot.mention, article_text):
             continue
         if len(slot.mention.text) < 2:
             continue  # 粤, 桂 of 粤桂协作 name a programme, not a party
@@ -162,6 +176,7 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
     article_text = ctx.article.text
     places = _sentence_places(
         enc,
+        article_text,
         lambda start: article_text[max(0, start - 2) : start],
         lambda end: article_text[end : end + 3],
     )

@@ -258,6 +258,9 @@ CUES_SPEC: dict[str, Field] = {
     "list_joiners": need(words),
     "market_heads": need(words),
     "market_city_suffix": need(text),
+    "reporting_before": need(regex),
+    "reporting_after": need(regex),
+    "outlet_heads": need(words),
     "relation": section(id=need(text), confidence=need(number(0.0, 1.0))),
 }
 

@@ -85,3 +85,11 @@ def test_name_whose_suffix_stands_as_a_word_stays(gaz: Gazetteer) -> None:
     """南部县 written as a name of its own (南部县县长: 县县 is no word) is the county."""
     names = _linked_names(gaz, "海宁市与南部县结对,南部县县长到海宁考察。", ["海宁市", "南部县", "南部县"])
     assert names["南部县"] == "南部县"
+
+
+def test_place_of_a_news_outlet_s_dateline_is_no_place(gaz: Gazetteer) -> None:
+    """海滨新闻贵阳8月29日讯: 贵阳 is where the report was filed (an outlet ending in 新闻)."""
+    text = "海滨新闻贵阳8月29日讯 青岛市对口帮扶安顺市。"
+    names = _linked_names(gaz, text, ["贵阳", "青岛市", "安顺市"])
+    assert names["贵阳"] is None
+    assert names["安顺市"] == "安顺市"

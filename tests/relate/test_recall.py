@@ -111,3 +111,11 @@ def test_only_a_written_list_of_givers_shares_one_receiver() -> None:
 
 def test_a_market_is_no_party() -> None:
     assert net_pairs("积石山县积极对接海沧区市场,拓宽农产品销路。", ["积石山县", "海沧区"]) == set()
+
+
+def test_places_that_only_say_where_the_story_comes_from_are_no_sides() -> None:
+    # an outlet named by its city, and the goals of a reporting trip, pair with nothing
+    text = "苏州日报记者报道,东西部协作媒体采访团赴定西市、铜仁市进行采访。"
+    assert net_pairs(text, ["苏州", "定西市", "铜仁市"]) == set()
+    # the same places as sides of a stated help
+    assert net_pairs("苏州市对口帮扶铜仁市。", ["苏州市", "铜仁市"]) == {("苏州市", "铜仁市")}
