@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from kg.gazetteer import KIND_RANK, Gazetteer, is_common_word
 from kg.link.segment import Piece
-from kg.places import UPPER_LEVELS, Candidate, Division, closeness, county_of, descends, division_chain
+from kg.places import UPPER_LEVELS, Candidate, Division, closeness, county_of, descends
 
 COMMON_SHORT_MIN_FREQ = 300
 
@@ -32,6 +32,10 @@ MIN_TOWNS_IMPLYING_COUNTY = 2
 
 
 MAX_CHANCE_OF_COINCIDENCE = 0.05
+
+
+# The support of a candidate the article names itself: above any shared parent chain.
+NAMED_SUPPORT = 10
 
 
 @dataclass
@@ -56,13 +60,15 @@ class Context:
 def support(division: Division, context: Context, rivals: frozenset[str] = frozenset()) -> int:
     """How closely the article's anchors surround a candidate: the longest shared parent chain.
 
-    The candidate itself named elsewhere in the article is the strongest support; an anchor that
-    is another candidate of the same name (海沧区 for 海沧街道, both "海沧") is no support at all.
+    The candidate itself named elsewhere in the article is the strongest support, the same for every
+    level: where the article names two namesakes in full (承德市 and its 承德县), the bare name is
+    the higher one (the kind of name and the level decide); an anchor that is another candidate of
+    the same name (海沧区 for 海沧街道, both "海沧") is no support at all.
     """
     best = 0
     for anchor in context.anchors:
         if anchor.key == division.key:
-            return len(division_chain(division)) + 1
+            return NAMED_SUPPORT
         if anchor.key not in rivals:
             best = max(best, closeness(division, anchor))
     return best

@@ -93,3 +93,12 @@ def test_place_of_a_news_outlet_s_dateline_is_no_place(gaz: Gazetteer) -> None:
     names = _linked_names(gaz, text, ["贵阳", "青岛市", "安顺市"])
     assert names["贵阳"] is None
     assert names["安顺市"] == "安顺市"
+
+
+def test_bare_name_of_a_city_and_its_namesake_county_is_the_city(gaz: Gazetteer) -> None:
+    """The article names 承德市 and its 承德县 in full: the bare 承德 is the city (a county that
+    shares its city's name is written with 县)."""
+    text = "天津市东丽区与承德市承德县签署协议。天津与承德通力合作。"
+    found = linked(gaz, text, ["天津市", "东丽区", "承德市", "承德县", "天津", "承德"])
+    bare = [m for m in found if m.text == "承德"]
+    assert [m.name for m in bare] == ["承德市"]
