@@ -9,7 +9,7 @@ from functools import cache
 from kg.places import LEVEL_DEPTH, nests
 from kg.records import Mention
 from kg.relate.encode import Encoded, Slot
-from kg.relate.geo import comparable_levels, related
+from kg.relate.geo import comparable_levels, official_pair, related
 from kg.relate.rules import Pattern, lexicon
 from kg.relate.state import PairCandidate
 from kg.relate.text import TOKEN_RE
@@ -149,15 +149,7 @@ def pair_candidates(
         _without_higher(firsts, first_containers, seconds, second_containers),
         _without_higher(seconds, second_containers, firsts, first_containers),
     )
-    if len(firsts) > 1 and len(seconds) > 1:
-        # both sides are lists: only 分别 with equal lengths says who helps whom
-        if not any(w in sentence_text for w in lexicon()["split_pairs"]["words"]) or len(firsts) != len(
-            seconds
-        ):
-            return []
-        combos = list(zip(firsts, seconds, strict=True))
-    else:
-        combos = [(f, s) for f in firsts for s in seconds]
+    combos = listed_combos(firsts, seconds, sentence_text, symmetric, _background(enc, match))
     span = enc.span(match.start(), match.end())
     found = []
     for first, second in combos:
@@ -167,6 +159,42 @@ def pair_candidates(
             continue
         found.append(PairCandidate(pattern, enc.index, span, first, second, symmetric, pattern.confidence))
     return found
+
+
+def _background(enc: Encoded, match: re.Match[str]) -> bool:
+    """Whether the wording names its places as examples of a wider group (北京、上海等东部省市与…)."""
+    return any(
+        enc.text.startswith(lexicon()["background_list"]["word"], m.end())
+        for m in TOKEN_RE.finditer(enc.text, match.start(), match.end())
+    )
+
+
+def listed_combos(
+    firsts: list[Mention],
+    seconds: list[Mention],
+    sentence_text: str,
+    symmetric: bool,
+    background: bool = False,
+) -> list[tuple[Mention, Mention]]:
+    """Who pairs with whom where a wording names places on each side. One place on a side: it
+    pairs with each of the other. Lists on both sides: item by item where 分别 pairs two lists of
+    one length; else only the combinations an official programme table lists, in either order
+    for a symmetric wording (北京市、天津市对张家口市、承德市、保定市开展对口帮扶: 北京 → 张家口,
+    北京 → 保定, 天津 → 承德); a list that no table pairs, or lists of examples of a wider group
+    (北京、上海等东部省市与…), state no pair."""
+    if len(firsts) <= 1 or len(seconds) <= 1:
+        return [(f, s) for f in firsts for s in seconds]
+    split = any(w in sentence_text for w in lexicon()["split_pairs"]["words"])
+    if split and len(firsts) == len(seconds):
+        return list(zip(firsts, seconds, strict=True))
+    if background:
+        return []
+    return [
+        (f, s)
+        for f in firsts
+        for s in seconds
+        if official_pair(f, s) is not None or (symmetric and official_pair(s, f) is not None)
+    ]
 
 
 def _role_places(enc: Encoded, match: re.Match[str], role: str) -> tuple[list[Mention], list[Mention]]:
@@ -241,13 +269,8 @@ def counted_candidates(
     recipients = group_places(enc, match, "recipient")
     if _negated(enc, match) or not givers or not recipients:
         return []
-    if len(givers) > 1 and len(recipients) > 1:
-        split = any(w in sentence_text for w in lexicon()["split_pairs"]["words"])
-        if not split or len(givers) != len(recipients):
-            return []
-        combos = list(zip(givers, recipients, strict=True))
-    else:
-        combos = [(g, r) for g in givers for r in recipients]
+    symmetric = pattern.direction == "symmetric"
+    combos = listed_combos(givers, recipients, sentence_text, symmetric, _background(enc, match))
     span = enc.span(match.start(), match.end())
     return [
         PairCandidate(pattern, enc.index, span, g, r, pattern.direction == "symmetric", pattern.confidence)

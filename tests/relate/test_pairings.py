@@ -122,9 +122,14 @@ def test_background_paragraph_naming_many_provinces_gives_no_pair() -> None:
     assert pairs(text, places) == []
 
 
-def test_both_sides_listed_pair_only_respectively() -> None:
-    places = ["北京市", "天津市", "内蒙古自治区", "甘肃省"]
-    assert pairs("北京市、天津市对口帮扶内蒙古自治区、甘肃省。", places) == []
+def test_both_sides_listed_pair_respectively_or_as_the_tables_list() -> None:
+    places = ["北京市", "天津市", "内蒙古自治区", "甘肃省", "宁夏", "江苏省", "福建省"]
+    # no 分别: only the combinations an official table lists (北京 → 内蒙古, 天津 → 甘肃)
+    assert pairs("北京市、天津市对口帮扶内蒙古自治区、甘肃省。", places) == [
+        ("北京市", "内蒙古自治区"),
+        ("天津市", "甘肃省"),
+    ]
+    assert pairs("江苏省、福建省对口帮扶内蒙古自治区、甘肃省。", places) == []
     assert pairs("北京市、天津市分别对口帮扶内蒙古自治区、甘肃省。", places) == [
         ("北京市", "内蒙古自治区"),
         ("天津市", "甘肃省"),

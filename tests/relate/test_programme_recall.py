@@ -49,6 +49,18 @@ from kg.gazetteer import Gazetteer
             ["辽宁省", "江苏省", "沈阳"],
             {("江苏省", "辽宁省")},
         ),
+        # lists on both sides with no 分别: the combinations an official table lists
+        (
+            "北京市、天津市对我省张家口市、承德市、保定市相关县区开展对口帮扶。",
+            ["北京市", "天津市", "我省", "张家口市", "承德市", "保定市"],
+            {("北京市", "张家口市"), ("北京市", "保定市"), ("天津市", "承德市")},
+        ),
+        # the same lists named as examples of a wider group are background: no pair
+        (
+            "北京市、天津市等东部省市与张家口市、承德市等地开展协作。",
+            ["北京市", "天津市", "张家口市", "承德市"],
+            set(),
+        ),
     ],
 )
 def test_recall_kinds(gaz: Gazetteer, text: str, places: list[str], expected: set[tuple[str, str]]) -> None:
