@@ -153,11 +153,16 @@ def pair_candidates(
     span = enc.span(match.start(), match.end())
     found = []
     for first, second in combos:
-        if related(first, second):
+        widened = pattern.levels == "comparable" and not comparable_levels(first, second)
+        if widened:
+            first, second = _at_comparable_levels(enc, first, second)
+        if related(first, second) or (
+            pattern.levels == "comparable" and not comparable_levels(first, second)
+        ):
             continue
-        if pattern.levels == "comparable" and not comparable_levels(first, second):
-            continue
-        found.append(PairCandidate(pattern, enc.index, span, first, second, symmetric, pattern.confidence))
+        found.append(
+            PairCandidate(pattern, enc.index, span, first, second, symmetric, pattern.confidence, widened)
+        )
     return found
 
 
@@ -195,6 +200,20 @@ def listed_combos(
         for s in seconds
         if official_pair(f, s) is not None or (symmetric and official_pair(s, f) is not None)
     ]
+
+
+def _at_comparable_levels(enc: Encoded, first: Mention, second: Mention) -> tuple[Mention, Mention]:
+    """Where a wording that pairs only comparable levels names a side by a written address (在常州
+    的援助下,乌恰县吉根乡…), the place of that address at a level comparable with the other side
+    (乌恰县), the innermost such; the two places as they are where there is none."""
+    addresses = {id(s.place): s.address for s in enc.slots if s.letter == "P" and s.place is not None}
+    for outer in reversed(addresses.get(id(second), ())):
+        if comparable_levels(first, outer):
+            return first, outer
+    for outer in reversed(addresses.get(id(first), ())):
+        if comparable_levels(outer, second):
+            return outer, second
+    return first, second
 
 
 def _role_places(enc: Encoded, match: re.Match[str], role: str) -> tuple[list[Mention], list[Mention]]:

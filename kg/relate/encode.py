@@ -36,6 +36,7 @@ class Slot:
     place: Mention | None = None  # the place a P token stands for
     government: bool = False
     station: Mention | None = None  # an O token that is a team (X驻Y工作队): the place it stays in
+    address: tuple[Mention, ...] = ()  # the places written before it as one address, outermost first
 
 
 @dataclass
@@ -243,8 +244,9 @@ def encode(
             head = _address_head(slots, article.text, m)
             if head is not None:
                 start = slots[head].start
+                outer = [p for s in slots[head:] for p in (*s.address, s.place) if s.letter == "P" and p]
                 del slots[head:]
-                slots.append(Slot("P", m, start, m.end, place=m))
+                slots.append(Slot("P", m, start, m.end, place=m, address=tuple(outer)))
                 continue
             slots.append(Slot("P", m, m.start, m.end, place=m))
         elif m.label == "ORG":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.places import place_key, region_code
+from kg.places import nests, place_key, region_code
 from kg.records import Mention, Relation
 from kg.regions import region_of
 from kg.relate.candidates import counted_candidates, listed_places, pair_candidates
@@ -13,6 +13,7 @@ from kg.relate.context import ArticleContext
 from kg.relate.direction import EARLY_STEPS, SIDE_STEPS, resolve_direction, resolve_factors
 from kg.relate.encode import Slot
 from kg.relate.facts import pairing_relation
+from kg.relate.geo import related
 from kg.relate.rules import load_patterns
 from kg.relate.state import ArticleState, PairCandidate
 from kg.values import chinese_to_int
@@ -25,7 +26,27 @@ def read_pairings(ctx: ArticleContext) -> None:
     candidates = _construction_candidates(ctx)
     candidates.extend(_counted(ctx))
     candidates.extend(_subject_candidates(ctx, candidates))
-    _keep_one_direction(ctx, _settle(ctx, candidates))
+    _keep_one_direction(ctx, _settle(ctx, _without_widened_repeats(candidates)))
+
+
+def _without_widened_repeats(candidates: list[PairCandidate]) -> list[PairCandidate]:
+    """A pair widened to an address's upper place (县 of 县X乡) only where no other wording of the
+    sentence pairs the same two sides at the places written (X区携手Y县Z镇: X区 → Z镇 is enough)."""
+
+    def covers(c: PairCandidate, w: PairCandidate) -> bool:
+        both = c.symmetric or w.symmetric
+        sides = ((c.first, c.second), (c.second, c.first)) if both else ((c.first, c.second),)
+        return any(
+            related(a, w.first) and related(b, w.second) and (nests(a, w.first) or nests(b, w.second))
+            for a, b in sides
+        )
+
+    return [
+        w
+        for w in candidates
+        if not w.widened
+        or not any(not c.widened and c.sentence == w.sentence and covers(c, w) for c in candidates)
+    ]
 
 
 def _construction_candidates(ctx: ArticleContext) -> list[PairCandidate]:

@@ -5,9 +5,11 @@ articles write pairings in more ways than any list of wordings holds (lists of p
 具体为, a bare 对接, a team that comes from its place, 对口支援 used as a noun). What they share
 is a cue word of the programme and places from both sides of it. So a sentence with a cue
 (``data/pairing_cues.json``) whose places fall on two sides — giving and receiving, told by
-the article's own directed statements, the region, the official list, the national aid
-programmes or the province's own programme — states that the giving side helps the receiving
-side, where it leaves no doubt who pairs with whom:
+the article's own directed statements, the region, the national aid programmes or the
+province's own programme, and for two places these do not tell apart, an official pair they
+make (黑龙江 of the north-east receives from 广东) or their province's own programme (广州 gives
+to 清远) — states that the giving side helps the receiving side, where it leaves no doubt who
+pairs with whom:
 
 - one giving place (the most specific of a nest) and one or more receiving places in the
   sentence: the giver helps each of them;
@@ -32,7 +34,7 @@ from kg.regions import region_of
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded
 from kg.relate.facts import pairing_relation
-from kg.relate.geo import intra_side, is_resolved, related
+from kg.relate.geo import intra_side, is_resolved, official_pair, related
 from kg.relate.rules import cues, lexicon
 from kg.relate.text import CLAUSE_STOPS, TOKEN_RE
 
@@ -183,13 +185,21 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
     if len(places) < 2:
         return []
     sides = {id(place): place_side(place, ctx) for _, place in places}
+    _pairwise_sides([p for _, p in places], sides)
 
     def split(group: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         return [p for p in group if sides[id(p)] > 0], [p for p in group if sides[id(p)] < 0]
 
     pairs: list[tuple[Mention, Mention]] = []
+    background = lexicon()["background_list"]["word"]
+
+    def examples(group: list[Mention]) -> bool:  # 湖州市、宁德市等发达地区: examples of a group
+        return any(article_text.startswith(background, p.end) for p in group)
+
     for clause in _clauses(enc, places):
         givers, receivers = split(clause)
+        if len(givers) > 1 and examples(givers) and examples(receivers):
+            continue
         listed = _listed(enc, [pos for pos, p in places if any(p is g for g in givers)])
         pairs.extend(_pairs_of(givers, receivers, many_givers=words["max_listed_givers"] if listed else 1))
     if pairs:
@@ -199,6 +209,28 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
     if len(_outermost(givers)) == 1 and len(_outermost(receivers)) <= words["max_sentence_recipients"]:
         return _pairs_of(givers, receivers, many_givers=1)
     return []
+
+
+def _pairwise_sides(places: list[Mention], sides: dict[int, int]) -> None:
+    """Two places of the sentence that their own sides do not tell apart (both of the east: 广州
+    and 清远; 广东 and 黑龙江 of the north-east) take them from an official pair they make, else,
+    in one province, from its own programme (广州 gives to 清远 in 广东)."""
+    for giver in places:
+        for receiver in places:
+            side_pair = (sides[id(giver)], sides[id(receiver)])
+            open_sides = side_pair[0] == side_pair[1] or side_pair in ((1, 0), (0, -1))
+            if giver is receiver or not open_sides or related(giver, receiver):
+                continue
+            listed = official_pair(giver, receiver) and not official_pair(receiver, giver)
+            own = province_of(giver) == province_of(receiver) and (
+                intra_side(giver),
+                intra_side(receiver),
+            ) == (
+                "donor",
+                "recipient",
+            )
+            if listed or own:
+                sides[id(giver)], sides[id(receiver)] = 1, -1
 
 
 def _inner_giver(ctx: ArticleContext, giver: Mention, receiver: Mention, index: int) -> bool:

@@ -22,6 +22,7 @@ class PairCandidate:
     second: Mention
     symmetric: bool
     confidence: float
+    widened: bool = False  # a side taken from its written address at a level the wording pairs
 
 
 @dataclass

@@ -61,6 +61,20 @@ from kg.gazetteer import Gazetteer
             ["北京市", "天津市", "张家口市", "承德市"],
             set(),
         ),
+        # the recall net: two places their regions do not tell apart, sided by an official pair
+        # (浙江 → 吉林 of 东北对口合作) or by their province's own programme (广州 → 清远)
+        (
+            "2017年,吉林省、浙江省心手相牵,共启两省对口合作的新篇章。",
+            ["吉林省", "浙江省"],
+            {("浙江省", "吉林省")},
+        ),
+        ("会上,清远市干部介绍了广州对口帮扶资金的使用情况。", ["清远市", "广州"], {("广州市", "清远市")}),
+        # a side written as an address pairs at the level the wording pairs (乌恰县, not its township)
+        (
+            "在江苏常州的支持下,乌恰县吉根乡新建了一座边境小学。",
+            ["江苏", "常州", "乌恰县", "吉根乡"],
+            {("常州市", "乌恰县")},
+        ),
     ],
 )
 def test_recall_kinds(gaz: Gazetteer, text: str, places: list[str], expected: set[tuple[str, str]]) -> None:
