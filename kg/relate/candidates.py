@@ -183,7 +183,7 @@ def listed_combos(
 ) -> list[tuple[Mention, Mention]]:
     """Who pairs with whom where a wording names places on each side. One place on a side: it
     pairs with each of the other. Lists on both sides: item by item where 分别 pairs two lists of
-    one length; else only the combinations an official programme table lists, in either order
+    one length; else only the combinations an official programme table lists as they are, in either order
     for a symmetric wording (北京市、天津市对张家口市、承德市、保定市开展对口帮扶: 北京 → 张家口,
     北京 → 保定, 天津 → 承德); a list that no table pairs, or lists of examples of a wider group
     (北京、上海等东部省市与…), state no pair."""
@@ -195,11 +195,14 @@ def listed_combos(
     if background:
         return []
     return [
-        (f, s)
-        for f in firsts
-        for s in seconds
-        if official_pair(f, s) is not None or (symmetric and official_pair(s, f) is not None)
+        (f, s) for f in firsts for s in seconds if _listed_as_is(f, s) or (symmetric and _listed_as_is(s, f))
     ]
+
+
+def _listed_as_is(donor: Mention, recipient: Mention) -> bool:
+    """Whether an official table lists the pair at its own codes (a row of the two provinces does
+    not tell which of their counties pair)."""
+    return official_pair(donor, recipient) == (donor.code, recipient.code)
 
 
 def _at_comparable_levels(enc: Encoded, first: Mention, second: Mention) -> tuple[Mention, Mention]:
