@@ -149,7 +149,8 @@ def pair_candidates(
         _without_higher(firsts, first_containers, seconds, second_containers),
         _without_higher(seconds, second_containers, firsts, first_containers),
     )
-    combos = listed_combos(firsts, seconds, sentence_text, symmetric, _background(enc, match))
+    parallel = _parallel_addresses(enc, firsts, seconds)
+    combos = listed_combos(firsts, seconds, sentence_text, symmetric, _background(enc, match), parallel)
     span = enc.span(match.start(), match.end())
     found = []
     for first, second in combos:
@@ -174,23 +175,37 @@ def _background(enc: Encoded, match: re.Match[str]) -> bool:
     )
 
 
+def _parallel_addresses(enc: Encoded, firsts: list[Mention], seconds: list[Mention]) -> bool:
+    """Whether two lists of one length are written item by item in one shape: every item with its
+    parents before it as an address, the items of a side of one level (绍兴市越城区、台州市椒江区与
+    乐山市马边县、峨边县…: a list of such addresses matches the other item by item)."""
+    if len(firsts) != len(seconds) or len(firsts) < 2:
+        return False
+    addressed = {id(s.place) for s in enc.slots if s.letter == "P" and s.place is not None and s.address}
+    if not all(id(p) in addressed for p in firsts):
+        return False
+    return len({p.level for p in firsts}) == 1 and len({p.level for p in seconds}) == 1
+
+
 def listed_combos(
     firsts: list[Mention],
     seconds: list[Mention],
     sentence_text: str,
     symmetric: bool,
     background: bool = False,
+    parallel: bool = False,
 ) -> list[tuple[Mention, Mention]]:
     """Who pairs with whom where a wording names places on each side. One place on a side: it
     pairs with each of the other. Lists on both sides: item by item where 分别 pairs two lists of
-    one length; else only the combinations an official programme table lists as they are, in either order
-    for a symmetric wording (北京市、天津市对张家口市、承德市、保定市开展对口帮扶: 北京 → 张家口,
+    one length, or where the givers are written as parallel addresses (``parallel``); else only
+    the combinations an official programme table lists as they are, in either order for a
+    symmetric wording (北京市、天津市对张家口市、承德市、保定市开展对口帮扶: 北京 → 张家口,
     北京 → 保定, 天津 → 承德); a list that no table pairs, or lists of examples of a wider group
     (北京、上海等东部省市与…), state no pair."""
     if len(firsts) <= 1 or len(seconds) <= 1:
         return [(f, s) for f in firsts for s in seconds]
     split = any(w in sentence_text for w in lexicon()["split_pairs"]["words"])
-    if split and len(firsts) == len(seconds):
+    if (split or parallel) and len(firsts) == len(seconds):
         return list(zip(firsts, seconds, strict=True))
     if background:
         return []
