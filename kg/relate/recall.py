@@ -69,13 +69,16 @@ def _names_a_market(mention: Mention, after: str) -> bool:
 
 
 def _only_reports(mention: Mention, article_text: str) -> bool:
-    """Whether the place only says where the story comes from: an outlet's name (青岛日报社) or the
-    goal of a reporting trip (采访团赴X、Y进行采访)."""
+    """Whether the place only says where the story comes from — an outlet's name (青岛日报社), the
+    goal of a reporting trip (采访团赴X、Y进行采访) — or names a line of someone's work (分管Y对口
+    帮扶工作)."""
     words = cues()
     after = article_text[mention.end : mention.end + 24]
     if after.startswith(tuple(words["outlet_heads"])):
         return True
     before = article_text[max(0, mention.start - 30) : mention.start]
+    if re.search(words["duty_before"], before) and re.match(words["duty_after"], after):
+        return True  # 分管东西部协作和Y对口帮扶工作: a line of work
     return bool(re.search(words["reporting_before"], before) and re.match(words["reporting_after"], after))
 
 

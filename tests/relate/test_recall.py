@@ -119,3 +119,8 @@ def test_places_that_only_say_where_the_story_comes_from_are_no_sides() -> None:
     assert net_pairs(text, ["苏州", "定西市", "铜仁市"]) == set()
     # the same places as sides of a stated help
     assert net_pairs("苏州市对口帮扶铜仁市。", ["苏州市", "铜仁市"]) == {("苏州市", "铜仁市")}
+
+
+def test_a_place_inside_a_line_of_work_is_no_side() -> None:
+    text = "他来到铜仁市挂职副市长,分管东西部协作和苏州对口帮扶工作。"
+    assert net_pairs(text, ["铜仁市", "苏州"]) == set()
