@@ -81,8 +81,12 @@ def _sort_key(candidate: Candidate, context: Context, rivals: frozenset[str]) ->
 
 def _within_named_county(division: Division, context: Context, siblings: Sequence[Candidate]) -> bool:
     """A town or village counts only inside a county the article names (or a named prefecture
-    where no other candidate of the same name lies)."""
+    where no other candidate of the same name lies) — or, a town, where its written name (not a
+    short form) is the only one of its kind in the country (百纳乡 of 大方县 in an article of the
+    town that helps it, which names no county of its own)."""
     if division.county_code in context.named_counties():
+        return True
+    if division.level == "town" and len(siblings) == 1 and siblings[0].kind in ("name", "alias"):
         return True
     for anchor in context.anchors:
         if anchor.level == "prefecture" and anchor.code in division.parents:

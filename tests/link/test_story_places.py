@@ -102,3 +102,12 @@ def test_bare_name_of_a_city_and_its_namesake_county_is_the_city(gaz: Gazetteer)
     found = linked(gaz, text, ["天津市", "东丽区", "承德市", "承德县", "天津", "承德"])
     bare = [m for m in found if m.text == "承德"]
     assert [m.name for m in bare] == ["承德市"]
+
+
+def test_a_town_whose_name_is_unique_in_the_country_needs_no_named_county(gaz: Gazetteer) -> None:
+    """吉根乡 is the only town of that name: it links though the article names no county of its
+    own; 太保镇 (two in the country) still needs its county."""
+    text = "常州市天宁区工作组到吉根乡开展帮扶,又到太保镇考察。"
+    names = _linked_names(gaz, text, ["常州市", "天宁区", "吉根乡", "太保镇"])
+    assert names["吉根乡"] == "吉根乡"
+    assert names["太保镇"] is None
