@@ -112,6 +112,11 @@ class OfficialPair:
         """Identity of the row: programme, donor code, recipient code."""
         return f"{self.programme}/{self.donor_code}-{self.recipient_code}"
 
+    def holds_in(self, year: int) -> bool:
+        """Whether the pair's period includes ``year``."""
+        start, end = period_bounds(self.period)
+        return start <= year and (end is None or year <= end)
+
 
 @dataclass(frozen=True)
 class Tables:
@@ -270,14 +275,21 @@ def row_keys() -> frozenset[str]:
     return frozenset(pair.key for pair in tables().pairs)
 
 
-def agreeing(donor_chain: Iterable[str], recipient_chain: Iterable[str]) -> tuple[OfficialPair, ...]:
+def agreeing(
+    donor_chain: Iterable[str], recipient_chain: Iterable[str], year: int | None = None
+) -> tuple[OfficialPair, ...]:
     """The rows a donor → recipient pair agrees with at the most specific level, in file order:
     the first such row and every row of another programme with the same two codes.
 
     ``donor_chain`` and ``recipient_chain`` are the codes of each side and of everything above it.
+    ``year`` (the article's): where rows whose period holds that year agree, only they count (a
+    2019 article's 广州 → 毕节 is the 2016 round's pair, a 2022 article's the 2021 round's); where
+    none does, every agreeing row (a pair goes on being written of after its round ends).
     """
     donors, recipients = set(donor_chain), set(recipient_chain)
     matches = [p for p in tables().pairs if p.donor_code in donors and p.recipient_code in recipients]
+    if year is not None:
+        matches = [p for p in matches if p.holds_in(year)] or matches
     if not matches:
         return ()
     best = max(p.depth for p in matches)

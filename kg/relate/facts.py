@@ -57,6 +57,12 @@ def relation(
     )
 
 
+def article_year(article: Article) -> int | None:
+    """The year of the article's date, where it has one."""
+    date = article.date or ""
+    return int(date[:4]) if date[:4].isdigit() else None
+
+
 def pairing_relation(
     article: Article,
     donor: Mention,
@@ -66,7 +72,7 @@ def pairing_relation(
     pattern: str,
     confidence: float,
 ) -> Relation:
-    rows = official_rows(donor, recipient)
+    rows = official_rows(donor, recipient, article_year(article))
     return relation(
         "pairing",
         article,

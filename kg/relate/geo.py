@@ -38,10 +38,11 @@ def pairing_kind(donor: Mention, recipient: Mention, rows: tuple[OfficialPair, .
     return "other"
 
 
-def official_rows(donor: Mention, recipient: Mention) -> tuple[OfficialPair, ...]:
+def official_rows(donor: Mention, recipient: Mention, year: int | None = None) -> tuple[OfficialPair, ...]:
     """The rows of the programme tables (``data/programmes``) the pair agrees with at its own or a
-    higher level, the most specific ones (one pair of codes, one row per programme listing it)."""
-    return agreeing(place_chain(donor), place_chain(recipient))
+    higher level, the most specific ones (one pair of codes, one row per programme listing it);
+    those of ``year`` (the article's) where any of them holds then."""
+    return agreeing(place_chain(donor), place_chain(recipient), year)
 
 
 def official_pair(donor: Mention, recipient: Mention) -> tuple[str, str] | None:

@@ -137,3 +137,14 @@ def test_the_kind_comes_from_the_programme() -> None:
     guangdong = agreeing({"440000", "440100"}, {"440000", "441400"})  # 广州 → 梅州
     assert programme_kind(guangdong) == "intra-province"
     assert programme_kind(()) is None
+
+
+def test_the_article_s_year_picks_the_round_whose_period_holds_it() -> None:
+    # 广州 → 毕节 is a pair of the 2016 round and of the 2021 round
+    donor, recipient = {"440000", "440100"}, {"520000", "520500"}
+    assert {r.programme for r in agreeing(donor, recipient, 2019)} == {"east-west-2016"}
+    assert {r.programme for r in agreeing(donor, recipient, 2023)} == {"east-west-2021"}
+    # no year, or a year no row holds: every agreeing row
+    both = {r.programme for r in agreeing(donor, recipient)}
+    assert {"east-west-2016", "east-west-2021"} <= both
+    assert {r.programme for r in agreeing(donor, recipient, 1990)} == both
