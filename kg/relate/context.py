@@ -80,6 +80,9 @@ class ArticleContext:
             return here[0][1]
         if index > 0:
             for slot in reversed(self.encoded[index - 1].slots):
+                # a one-character abbreviation (苏 and 陕 of “苏陕扶贫协作”) names a programme
+                if len(slot.mention.text) < 2 and not slot.government:
+                    continue
                 if slot.letter in "PU" and slot.place and self.eligible_recipient(slot.place):
                     if self.state.pairings and not self.state.is_recipient_side(slot.place):
                         continue

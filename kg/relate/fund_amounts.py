@@ -1,13 +1,14 @@
-"""Which sums of money are funds: a transfer, not a size, a turnover, a rate per unit, or a sum
-the article states twice (once roughly, once exactly).
+"""Which sums of money are funds: a transfer, not a size, a turnover, a rate per unit, money
+drawn in, or a sum the article states twice (roughly and exactly, in a headline and the body).
 
 The words are the lexicon's (``funding`` in ``data/relation_lexicon.json``): a sum is a transfer
 when a verb of giving comes before it in its clause (投入, 捐赠), a word for aid money follows it
 (帮扶资金) or an allocation (用于, 直接安排在), or it stands right after a word for aid money and
-one of its links (援疆资金补助5万元, 年度资金总计5.57亿元), or it is a level of aid money that
-rises (由1.12亿元提高到3.1亿元, in a sentence that names the aid money). It is none when an
-investment total, sales, income, a loan or capital stands by it, or when its clause makes it a
-rate (县均, 每户).
+one of its links (援疆资金补助5万元, 年度资金总计5.57亿元), or a noun phrase of aid money follows it
+(1000万元对口帮扶资金, 26亿元江苏省财政援助资金), or it is a level of aid money that rises
+(由1.12亿元提高到3.1亿元, in a sentence that names the aid money). It is none when an investment
+total, sales, income, a loan or capital stands by it, when its clause makes it a rate (县均, 每户),
+or when money is drawn in before it with no verb of giving after (带动社会资金, 自筹资金).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from os.path import commonprefix
 from kg.records import Party, Relation
 from kg.relate.encode import Encoded
 from kg.relate.rules import lexicon
+from kg.relate.subjects import opening_subject
 from kg.relate.text import CLOSE, OPEN, TOKEN_RE, clause_bounds
 
 
@@ -65,7 +67,18 @@ def is_transfer(enc: Encoded, pos: int, end: int) -> bool:
         return True
     if _nominal().search(before) or _level_change(enc, pos, before, after):
         return True
-    return any(w in before for w in fund["verbs_before"])
+    if any(w in before for w in fund["verbs_before"]):
+        return True
+    return _place_invests(enc, pos, before)
+
+
+def _place_invests(enc: Encoded, pos: int, before: str) -> bool:
+    """海州近年来累计对石桥镇投资1500万元: a place that is its clause's subject puts the sum, right
+    after a verb of ``place_verbs_before``, into the place 对/向 names right before the verb."""
+    verbs = "|".join(map(re.escape, lexicon()["funding"]["place_verbs_before"]))
+    if not re.search(f"[对向]{OPEN}P\\d+{CLOSE}(?:{verbs})$", before):
+        return False
+    return any(s.letter == "P" and len(s.mention.text) >= 2 for s in opening_subject(enc, pos))
 
 
 def _leveraged(clause: str) -> bool:

@@ -6,8 +6,13 @@
 - 2000万元来自X的援疆资金: X gives;
 - a sentence that names no receiving place but says where the aid goes (进藏两年, 援疆资金) gives to
   that province, unless the place the context gives lies inside it;
-- a sum spent on a named project goes to the place the project stands in, when that lies inside
-  the place otherwise found (the village of the workshop, not its district);
+- 26亿元江苏省财政援助资金: the place that names the aid money after the sum gives;
+- a sum spent on a named project, or on an institution the sentence builds (捐赠给小金县新建抚边乡
+  幼儿园), goes to the place it stands in, when that lies inside the place otherwise found (the
+  village of the workshop, not its district);
+- an organisation that receives (向南郑区工商联捐赠) receives for the place it is of;
+- a one-character abbreviation (苏陕协作资金) names a programme, no party;
+- X对口帮扶的Y: X says who helps Y, it is no giver where another one stands;
 - a province taken from the context stands for the one place inside it that the article's
   pairings help (上海方面累计投入 in an article of 松江 helping 西双版纳).
 """
@@ -25,7 +30,7 @@ from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
 from kg.relate.fund_amounts import fund_phrase_after
 from kg.relate.rules import lexicon
-from kg.relate.text import SENTENCE_STOPS, TOKEN_RE
+from kg.relate.text import SENTENCE_STOPS, TOKEN_RE, clause_bounds
 
 Positions = list[tuple[int, int, Slot]]
 LIST_JOINERS = ("、", "和", "及", "以及", "与")
@@ -130,9 +135,40 @@ def aid_goal(ctx: ArticleContext, enc: Encoded, context: Mention | None) -> Ment
     return narrowest(ctx, found_place(ctx.article, enc.starts[at], enc.ends[at + len(word) - 1], division))
 
 
-def project_place(ctx: ArticleContext, enc: Encoded, recipient: Mention | None) -> Mention | None:
-    """The place a project named in the sentence (here or where the projects family found it)
-    stands in, when it lies inside ``recipient`` or there is none; else ``recipient``."""
+def _built_place(ctx: ArticleContext, enc: Encoded, recipient: Mention) -> Mention | None:
+    """The place of an institution the sentence says is built (捐赠给小金县新建抚边乡幼儿园 → 抚边乡)
+    when it lies inside ``recipient``."""
+    verbs = tuple(lexicon()["project"]["building_verbs"])
+    for start, _, slot in enc.slot_positions():
+        if slot.letter != "O" or not enc.text[:start].endswith(verbs):
+            continue
+        place = organisation_place(ctx, slot.mention)
+        if place is not None and place_key(place) != place_key(recipient) and nests(place, recipient):
+            return place
+    return None
+
+
+def _clause_project_place(ctx: ArticleContext, enc: Encoded, pos: int, recipient: Mention) -> Mention | None:
+    """The place a project named in the sum's own clause is of (黄龙县民政福利院由协作资金安排158万元
+    → 黄龙县), when it lies inside ``recipient``."""
+    left, right = clause_bounds(enc.text, pos, pos)
+    for slot in enc.slots_in(left, right, "J"):
+        place = organisation_place(ctx, slot.mention)
+        if place is not None and place_key(place) != place_key(recipient) and nests(place, recipient):
+            return place
+    return None
+
+
+def project_place(
+    ctx: ArticleContext, enc: Encoded, recipient: Mention | None, pos: int = 0
+) -> Mention | None:
+    """The place a project named in the sum's clause, or in the sentence (here or where the
+    projects family found it), or an institution it says is built, stands in, when it lies inside
+    ``recipient`` or there is none; else ``recipient``."""
+    if recipient is not None:
+        built = _clause_project_place(ctx, enc, pos, recipient) or _built_place(ctx, enc, recipient)
+        if built is not None:
+            return built
     sentence = ctx.article.sentence_text(enc.index)
     for r in ctx.relations:
         if (
@@ -191,7 +227,16 @@ def organisation_place(ctx: ArticleContext, org: Mention) -> Mention | None:
             if slot.mention.text in name or (place.name or "") in name:
                 if best is None or level_depth(place.level) > level_depth(best.level):
                     best = place
-    return best or ctx.places_by_code.get(org.home_code or "")
+    return best or ctx.places_by_code.get(org.home_code or "") or _named_home(ctx, org)
+
+
+def _named_home(ctx: ArticleContext, org: Mention) -> Mention | None:
+    """The home division a name begins with (黄龙县民政福利院 → 黄龙县), as a place found in the text."""
+    division = load_gazetteer().get(org.home_code) if org.home_code else None
+    if division is None:
+        return None
+    name = next((n for n in (division.name, division.short) if n and org.text.startswith(n)), None)
+    return found_place(ctx.article, org.start, org.start + len(name), division) if name else None
 
 
 @cache

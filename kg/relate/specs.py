@@ -154,6 +154,8 @@ LEXICON_SPEC: dict[str, Field] = {
                 "fund_adverbs",
                 "leverage_words",
                 "modifier_verbs",
+                "partner_money",
+                "place_verbs_before",
             )
         },
         aid_goals=table(codes),

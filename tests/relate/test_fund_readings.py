@@ -132,8 +132,9 @@ def test_sums_in_noun_phrases_of_aid_money_are_funds(read_text: Read) -> None:
     # the place that names the money after the sum gives it
     text = "福建省对口帮扶宁夏回族自治区。两省管好用好12亿元福建省财政援助资金,带动社会资金5亿元。"
     assert funds(read_text, text) == [("福建省", "宁夏回族自治区", 1_200_000_000)]
+    # the village receives the aid money it puts in; the one partner gives it
     text = "福清市对口帮扶通渭县。高尧村再投300万元对口帮扶资金,新建游客中心。"
-    assert funds(read_text, text) == [(None, "高尧村", 3_000_000)]
+    assert funds(read_text, text) == [("福清市", "高尧村", 3_000_000)]
     # a sum right after a comma, then a word for aid money
     text = "福清市对口帮扶通渭县。20年来,8亿元资金涌入,900个项目落地。"
     assert [f[1:] for f in funds(read_text, text)] == [("通渭县", 800_000_000)]
@@ -198,3 +199,37 @@ def test_a_sum_an_organisation_raises_is_not_given_to_its_own_place(read_text: R
 def test_a_place_after_the_next_sum_is_that_sum_s(read_text: Read) -> None:
     text = "福清市对口帮扶通渭县。福清市向通渭县捐赠帮扶资金10万元,另向高尧村捐赠慰问金5万元。"
     assert funds(read_text, text) == [("福清市", "通渭县", 100_000), ("福清市", "高尧村", 50_000)]
+
+
+def test_money_only_a_partner_gives_comes_from_the_one_partner(read_text: Read) -> None:
+    # a heading between: no subject carries over to the sum's sentence
+    text = (
+        "苏州市对口支援林周县。\n人居环境整治\n据了解,3个项目作为林周县首批整治项目,共投入援藏资金7750万元。"
+    )
+    assert funds(read_text, text) == [("苏州市", "林周县", 77_500_000)]
+    # money of no programme has no giver the text names
+    text = "苏州市对口支援林周县。\n人居环境整治\n据了解,3个项目作为林周县首批整治项目,共投入资金7750万元。"
+    assert funds(read_text, text) == [(None, "林周县", 77_500_000)]
+
+
+def test_a_place_that_invests_in_a_place_it_names_gives(read_text: Read) -> None:
+    text = "青岛市对口帮扶镇宁县。青岛近年来累计对良田镇投资2000万元,主要用于扩大生产规模。"
+    assert funds(read_text, text) == [("青岛市", "良田镇", 20_000_000)]
+    # a company's investment is business
+    text = "青岛市对口帮扶镇宁县。甲乙食品有限公司对良田镇投资2000万元建设加工厂。"
+    assert funds(read_text, text) == []
+
+
+def test_a_group_of_a_place_gives_not_the_place_and_the_built_school_s_place_receives(
+    read_text: Read,
+) -> None:
+    text = (
+        "章镇镇结对帮扶抚边乡。\n浙江爱心企业捐赠120万元助抚边乡建幼儿园\n"
+        "浙江中泰建设工程有限公司拿出120万元,捐赠给小金县新建抚边乡幼儿园。"
+    )
+    assert funds(read_text, text) == [("浙江中泰建设工程有限公司", "抚边乡", 1_200_000)]
+
+
+def test_a_project_named_in_the_sum_s_clause_places_it(read_text: Read) -> None:
+    text = "江苏省对口帮扶陕西省。以延安市为例,黄龙县民政福利院由苏陕扶贫资金安排158万元,设置120张床位。"
+    assert [f[1:] for f in funds(read_text, text)] == [("黄龙县", 1_580_000)]
