@@ -46,8 +46,9 @@ def fund_phrase_after() -> re.Pattern[str]:
     return re.compile(f"(?:的)?{place}?[\\u4e00-\\u9fff]{{0,6}}?(?:{_alternatives('fund_words')})")
 
 
-def is_transfer(enc: Encoded, pos: int, end: int) -> bool:
-    """Whether the sum at [pos, end) changes hands (a fund), not a size, a turnover or a rate."""
+def is_transfer(enc: Encoded, pos: int, end: int, part: bool = False) -> bool:
+    """Whether the sum at [pos, end) changes hands (a fund), not a size, a turnover or a rate;
+    ``part``: it follows 其中 after a fund of its sentence (协议帮扶资金132万元,其中…,兴建X 58万元)."""
     fund = lexicon()["funding"]
     left, right = clause_bounds(enc.text, pos, end)
     before, after = enc.text[left:pos], enc.text[end:right]
@@ -58,7 +59,7 @@ def is_transfer(enc: Encoded, pos: int, end: int) -> bool:
         return False
     if _leveraged(enc.text[left:end]):
         return False
-    if fund_phrase_after().match(after):
+    if part or fund_phrase_after().match(after):
         return True
     of = lexicon()["particles"]["attributive"]  # 100万元的帮扶资金
     if any(after.startswith(w) or after.startswith(of + w) for w in fund["nouns_after"]):

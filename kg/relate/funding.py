@@ -139,10 +139,10 @@ def _fund_recipient(
     # a receiving place the sentence names without a marker (依托Y县优势,投入资金X万元; a village
     # that puts aid money in, 昔宜村再投735万元对口帮扶资金)
     named_before = [place for p_pos, place in named if p_pos < pos]
-    if named_before:
-        return named_before[-1]
-    if named:
-        return named[0][1]
+    if named_before or named:
+        # a province named by the way (惠及西藏农牧民) stands for the one place inside it the
+        # article's pairings help
+        return narrowest(ctx, named_before[-1] if named_before else named[0][1])
     context = ctx.context_recipient(enc.index, sole=True, own=not here)
     if context is not None and _gives_here(enc, pos, context):
         context = None  # the sentence's own subject gives (进藏两年,上海市共安排…投入资金)
@@ -490,13 +490,15 @@ def _sum_rows(
     positions: list[tuple[int, int, Slot]],
     span: tuple[int, int],
     date: str | None,
+    part: bool = False,
 ) -> list[Relation]:
     """The fund rows of the sum at ``span``: one for each recipient or giver a 分别/各 shares it
-    among; none when it is no transfer or nothing receives it."""
+    among; none when it is no transfer or nothing receives it (``part``: a stated part of a fund
+    of the sentence, 其中…, is one)."""
     rule = pattern_of("funding")
     pos, end = span
     slot = enc.slots_in(pos, end, "M")[0]
-    if not slot.mention.value or not is_transfer(enc, pos, end):
+    if not slot.mention.value or not is_transfer(enc, pos, end, part):
         return []
     # the place of a project of the sentence inside it (the village of the workshop it builds)
     recipient = project_place(
@@ -577,10 +579,16 @@ def read_funding(ctx: ArticleContext) -> None:
         if heading and _restated_subhead(ctx, enc, positions):
             continue  # a subhead of a sum alone (捐赠175万元) names neither side: the body says it
         parts: list[Relation] = []
+        first: int | None = None  # where the sentence's first fund ends
         for match in rule.regex.finditer(enc.text):
             span = match.span("money")
             total = _total_row(enc, span, parts)
-            rows = [total] if total is not None else _sum_rows(ctx, enc, positions, span, date)
+            part = first is not None and any(
+                w in enc.text[first : span[0]] for w in lexicon()["funding"]["part_words"]
+            )
+            rows = [total] if total is not None else _sum_rows(ctx, enc, positions, span, date, part)
+            if rows and first is None:
+                first = span[1]
             parts.extend(rows)
             rough = is_approximate(enc, span[0], enc.slots_in(*span, "M")[0].mention.text)
             funds.extend(StatedSum(row, rough, date is not None, heading) for row in rows)

@@ -156,6 +156,7 @@ LEXICON_SPEC: dict[str, Field] = {
                 "modifier_verbs",
                 "partner_money",
                 "place_verbs_before",
+                "part_words",
             )
         },
         aid_goals=table(codes),

@@ -233,3 +233,16 @@ def test_a_group_of_a_place_gives_not_the_place_and_the_built_school_s_place_rec
 def test_a_project_named_in_the_sum_s_clause_places_it(read_text: Read) -> None:
     text = "江苏省对口帮扶陕西省。以延安市为例,黄龙县民政福利院由苏陕扶贫资金安排158万元,设置120张床位。"
     assert [f[1:] for f in funds(read_text, text)] == [("黄龙县", 1_580_000)]
+
+
+def test_the_stated_parts_of_a_fund_are_funds(read_text: Read) -> None:
+    text = (
+        "深圳甲乙集团再度与天柱县签订帮扶协议,协议帮扶资金达132万元,"
+        "其中资助县职业中学60万元,兴建白市镇中心卫生院综合楼58万元,资助贫困学生上学费用14万元。"
+    )
+    assert [f[2] for f in funds(read_text, text)] == [1_320_000, 600_000, 580_000, 140_000]
+
+
+def test_a_province_named_by_the_way_stands_for_the_place_the_pairings_help(read_text: Read) -> None:
+    text = "福建省对口支援林芝市。福建省近日将启动新一批惠及西藏农牧民的援藏项目,这批项目又将投入6700万元。"
+    assert funds(read_text, text) == [("福建省", "林芝市", 67_000_000)]
