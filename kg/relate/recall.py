@@ -245,6 +245,47 @@ def _inner_giver(ctx: ArticleContext, giver: Mention, receiver: Mention, index: 
     )
 
 
+def aid_team_pairs(enc: Encoded, ctx: ArticleContext) -> list[tuple[Mention, Mention]]:
+    """A place's team for a national aid programme (苏州援藏工作组, 常州援疆干部) with no receiving
+    place in its sentence helps the one place of the aided province the article names at county
+    level (else at prefecture level): 苏州援藏工作组推进乡村建设 in an article of 林周县 → 苏州 → 林周县.
+    Nothing where the article names several there, or the sentence pairs the team's place already."""
+    goals = {k: v[0] for k, v in lexicon()["funding"]["aid_goals"].items() if not k.startswith("_")}
+    heads = tuple(lexicon()["stationed_team"]["words"]) + tuple(cues()["aid_team_heads"])
+    found: list[tuple[Mention, Mention]] = []
+    for _, end, slot in enc.slot_positions():
+        after = enc.text[end : end + 12]
+        goal = next((code for word, code in goals.items() if after.startswith(word)), None)
+        if goal is None or slot.letter != "P" or slot.place is None or place_side(slot.place, ctx) < 0:
+            continue
+        if not after[2:].startswith(heads) or any(
+            related(d, slot.place) for d, _, _, i in ctx.state.pairings if i == enc.index
+        ):
+            continue
+        receiver = _aided_place(ctx, goal)
+        if receiver is not None and not related(slot.place, receiver):
+            found.append((slot.place, receiver))
+    return found
+
+
+def _aided_place(ctx: ArticleContext, province: str) -> Mention | None:
+    """The one place of ``province`` the article names at county level, else at prefecture level."""
+    for level in ("county", "prefecture"):
+        places = {
+            place_key(s.place): s.place
+            for enc in ctx.encoded
+            for s in enc.slots
+            if s.letter == "P"
+            and s.place is not None
+            and s.place.level == level
+            and province_of(s.place) == province
+            and is_resolved(s.place)
+        }
+        if places:
+            return next(iter(places.values())) if len(places) == 1 else None
+    return None
+
+
 def add_cue_pairings(ctx: ArticleContext) -> None:
     """Add to the article the pairs its sentences state by their sides and no construction found."""
     rule = cues()["relation"]
@@ -254,7 +295,7 @@ def add_cue_pairings(ctx: ArticleContext) -> None:
     added = []
     for enc in ctx.encoded:
         text = ctx.article.sentence_text(enc.index)
-        for giver, receiver in sentence_pairs(enc, text, ctx):
+        for giver, receiver in sentence_pairs(enc, text, ctx) or aid_team_pairs(enc, ctx):
             key = frozenset((place_key(giver), place_key(receiver)))
             if key in known or _inner_giver(ctx, giver, receiver, enc.index):
                 continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from relate_fixtures import JSS, article
+from relate_fixtures import JSS, article, pairs
 
 from kg.relate import extract_relations, recall
 from kg.relate.context import ArticleContext
@@ -124,3 +124,11 @@ def test_places_that_only_say_where_the_story_comes_from_are_no_sides() -> None:
 def test_a_place_inside_a_line_of_work_is_no_side() -> None:
     text = "他来到铜仁市挂职副市长,分管东西部协作和苏州对口帮扶工作。"
     assert net_pairs(text, ["铜仁市", "苏州"]) == set()
+
+
+def test_a_team_for_a_national_aid_programme_helps_the_one_aided_place_the_article_names() -> None:
+    one = "莎车县农民增收。苏州援疆工作组推进乡村道路建设。"
+    assert pairs(one, ["莎车县", "苏州"]) == [("苏州市", "莎车县")]
+    # two counties of the aided province: which one the team helps is not said
+    two = "莎车县、泽普县农民增收。苏州援疆工作组推进乡村道路建设。"
+    assert pairs(two, ["莎车县", "泽普县", "苏州"]) == []
