@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import pairwise
 
 from kg.places import LEVEL_DEPTH, nests, place_key, province_of, region_code
@@ -248,7 +249,8 @@ def _inner_giver(ctx: ArticleContext, giver: Mention, receiver: Mention, index: 
 def aid_team_pairs(enc: Encoded, ctx: ArticleContext) -> list[tuple[Mention, Mention]]:
     """A place's team for a national aid programme (苏州援藏工作组, 常州援疆干部) with no receiving
     place in its sentence helps the one place of the aided province the article names at county
-    level (else at prefecture level): 苏州援藏工作组推进乡村建设 in an article of 林周县 → 苏州 → 林周县.
+    level (else at prefecture level), a level the giver pairs with: 苏州援藏工作组推进乡村建设 in an
+    article of 林周县 → 苏州 → 林周县; 江苏省援藏前方指挥部 → the prefecture.
     Nothing where the article names several there, or the sentence pairs the team's place already."""
     goals = {k: v[0] for k, v in lexicon()["funding"]["aid_goals"].items() if not k.startswith("_")}
     heads = tuple(lexicon()["stationed_team"]["words"]) + tuple(cues()["aid_team_heads"])
@@ -262,15 +264,18 @@ def aid_team_pairs(enc: Encoded, ctx: ArticleContext) -> list[tuple[Mention, Men
             related(d, slot.place) for d, _, _, i in ctx.state.pairings if i == enc.index
         ):
             continue
-        receiver = _aided_place(ctx, goal)
+        receiver = _aided_place(ctx, goal, slot.place)
         if receiver is not None and not related(slot.place, receiver):
             found.append((slot.place, receiver))
     return found
 
 
-def _aided_place(ctx: ArticleContext, province: str) -> Mention | None:
-    """The one place of ``province`` the article names at county level, else at prefecture level."""
+def _aided_place(ctx: ArticleContext, province: str, giver: Mention) -> Mention | None:
+    """The one place of ``province`` the article names at county level, else at prefecture level,
+    of the levels the giver pairs with (江苏省 with a prefecture, 苏州市 with a county)."""
     for level in ("county", "prefecture"):
+        if not levels_fit(giver, replace(giver, level=level)):
+            continue
         places = {
             place_key(s.place): s.place
             for enc in ctx.encoded

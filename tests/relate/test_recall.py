@@ -132,3 +132,6 @@ def test_a_team_for_a_national_aid_programme_helps_the_one_aided_place_the_artic
     # two counties of the aided province: which one the team helps is not said
     two = "莎车县、泽普县农民增收。苏州援疆工作组推进乡村道路建设。"
     assert pairs(two, ["莎车县", "泽普县", "苏州"]) == []
+    # a province's team pairs with the aided prefecture, not its county
+    province = "喀什地区农民增收,莎车县尤甚。江苏省援疆干部推进乡村道路建设。"
+    assert pairs(province, ["喀什地区", "莎车县", "江苏省"]) == [("江苏省", "喀什地区")]
