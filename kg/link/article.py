@@ -10,6 +10,7 @@ from dataclasses import replace
 from kg.gazetteer import Gazetteer
 from kg.link.anaphors import resolve_references_back
 from kg.link.discover import (
+    discover_counties_after_parents,
     discover_local_places,
     discover_province_pairs,
     discover_towns_after_counties,
@@ -51,7 +52,8 @@ def link_mentions(
         settled += [m for m in linked_places if not m.unresolved]
         hiding = [m for m in settled if m.label == "PLACE" and _linked_by_short_name(m, gazetteer)]
         blocking = [m for m in settled if all(m is not h for h in hiding)]
-        discovered = discover_towns_after_counties(article, blocking, context, gazetteer)
+        discovered = discover_counties_after_parents(article, [*blocking, *hiding], context, gazetteer)
+        discovered += discover_towns_after_counties(article, [*blocking, *discovered], context, gazetteer)
         towns = [m for m in [*blocking, *hiding, *discovered] if m.level == "town"]
         discovered += discover_villages_after_towns(article, [*blocking, *discovered], towns, gazetteer)
         discovered += discover_village_lists(article, [*blocking, *discovered], context, gazetteer)

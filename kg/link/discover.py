@@ -166,6 +166,36 @@ def discover_towns_after_counties(
     return finds.found
 
 
+def discover_counties_after_parents(
+    article: Article, mentions: Sequence[Mention], context: Context, gaz: Gazetteer
+) -> list[Mention]:
+    """重庆石柱, 四川汶川, 乐山马边: a county written by a name of its own (its short name too) right
+    after its province or prefecture is that county, where no mention covers it (the nlp stage,
+    seeing a word edge elsewhere, may leave a short name out). Only where one county of that
+    parent bears the name and no ordinary word crosses it. Returned linked, ``source="gazetteer"``."""
+    text = article.text
+    finds = Finds(article, mentions)
+    for m in mentions:
+        if m.label != "PLACE" or m.unresolved or m.level not in ("province", "prefecture") or not m.code:
+            continue
+        for length in (4, 3, 2):
+            end = m.end + length
+            if end > len(text) or not finds.free(m.end, end):
+                continue
+            counties = {
+                c.division.key: c.division
+                for c in gaz.lookup(text[m.end : end])
+                if c.division.level == "county" and m.code in c.division.parents
+            }
+            if len(counties) != 1 or crossing_word(text, m.end, end, gaz) is not None:
+                continue
+            county = next(iter(counties.values()))
+            finds.add(m.end, end, county)
+            context.add(county)
+            break
+    return finds.found
+
+
 def _town_names(gaz: Gazetteer, county_code: str) -> dict[str, list[Division]]:
     """A county's towns by every name of at least two characters (张浦镇, 张浦), cached."""
     cache = _TOWN_NAMES.setdefault(id(gaz), {})

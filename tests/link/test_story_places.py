@@ -111,3 +111,10 @@ def test_a_town_whose_name_is_unique_in_the_country_needs_no_named_county(gaz: G
     names = _linked_names(gaz, text, ["常州市", "天宁区", "吉根乡", "太保镇"])
     assert names["吉根乡"] == "吉根乡"
     assert names["太保镇"] is None
+
+
+def test_a_county_written_right_after_its_province_is_found(gaz: Gazetteer) -> None:
+    """重庆石柱: the nlp stage gave 重庆 only; the county right after it is 石柱土家族自治县."""
+    text = "自2015年山东淄博与重庆石柱结为协作关系以来,两地交流频繁。"
+    found = linked(gaz, text, ["山东", "淄博", "重庆"])
+    assert [(m.text, m.name) for m in found if m.text == "石柱"] == [("石柱", "石柱土家族自治县")]
