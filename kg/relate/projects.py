@@ -17,7 +17,8 @@ import re
 
 from kg.gazetteer import load_gazetteer
 from kg.jieba_dict import word_tags
-from kg.places import nests
+from kg.link import found_place
+from kg.places import UPPER_LEVELS, Candidate, level_depth, nests
 from kg.records import Mention, Party
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot, home_named_in
@@ -31,8 +32,9 @@ Positions = list[tuple[int, int, Slot]]
 
 def _stated_place(
     ctx: ArticleContext, enc: Encoded, positions: Positions, pos: int, end: int
-) -> Mention | None:
-    """The place a place word marks in the sentence (在Y), else one of the project's clause."""
+) -> tuple[Mention | None, bool]:
+    """The place a place word marks in the sentence (在Y), else one of the project's clause; and
+    whether a place word marks it."""
     left, right = clause_bounds(enc.text, pos, end)
     places = [(p, s) for p, e, s in positions if s.letter in "PU" and s.place and not _builds(enc, e)]
     marked = [s for p, s in places if _marked(enc, p)]
@@ -40,7 +42,7 @@ def _stated_place(
         s for p, s in places if left <= p < right and not ctx.state.is_donor_side(s.place)
     ]
     if not candidates:
-        return None
+        return None, False
     # 位于Y县最西部的Z乡: a place inside the one marked, written after it with 的, is where it stands
     place = candidates[0].place
     at = next(p for p, s in places if s is candidates[0])
@@ -48,7 +50,7 @@ def _stated_place(
         inner = s.place
         if p > at and inner is not place and nests(inner, place) and preceded_by(enc.text, p, ("的",)):
             place = inner
-    return place
+    return place, bool(marked) and candidates[0] in marked
 
 
 def _marked(enc: Encoded, position: int) -> bool:
@@ -105,26 +107,64 @@ def _home(ctx: ArticleContext, mention: Mention) -> Mention | None:
 
 
 def _named_inside(ctx: ArticleContext, mention: Mention) -> Mention | None:
-    """The last place written inside the project's name that the article names as a place and
-    that is not on the giving side (中山国信通鹤岗公司手机生产线 → 鹤岗市; 南浔·广安东西部协作
-    产业园 → 广安): a place inside a name says where it stands, the giver's place before it says
+    """The most specific place written inside the project's name that is not on the giving side
+    (中山国信通鹤岗公司手机生产线 → 鹤岗市; 南浔·广安东西部协作产业园 → 广安; 乔梓乡…养殖基地 →
+    乔梓乡): a place the article names, or a town or village by its full name in a county the
+    article names. A place inside a name says where it stands, the giver's place before it says
     who built it."""
     name = mention.name or mention.text
+    shift = max(mention.text.find(name), 0)
     gazetteer = load_gazetteer()
-    found = None
+    found: list[Mention] = []
     position = 0
     while position < len(name):
         step = 1
         for end, candidates in gazetteer.matches_at(name, position):
-            places = [ctx.places_by_code.get(c.division.code) for c in candidates]
-            place = next((p for p in places if p is not None), None)
+            named = (ctx.places_by_code.get(c.division.code) for c in candidates)
+            place = next((p for p in named if p is not None), None)
+            town = next((c.division for c in candidates if _town_of_article(ctx, c)), None)
+            if place is None and town is not None:
+                start = mention.start + shift + position
+                place = found_place(ctx.article, start, start + end - position, town)
             if place is not None:
-                if not ctx.state.is_donor_side(place):
-                    found = place
+                found.extend([] if ctx.state.is_donor_side(place) else [place])
                 step = end - position
                 break
         position += step
-    return found
+    # the article's places written inside the name by their own words (抚边乡幼儿园 → 抚边乡)
+    for enc in ctx.encoded:
+        for slot in enc.slots:
+            place = slot.place
+            if place is None or slot.letter not in "PU" or ctx.state.is_donor_side(place):
+                continue
+            if any(len(w) >= 2 and w in name for w in {place.text, place.name or ""}):
+                found.append(place)
+    # the most specific; of equals, the last written
+    return max(reversed(found), key=lambda p: level_depth(p.level), default=None)
+
+
+def _town_of_article(ctx: ArticleContext, candidate: Candidate) -> bool:
+    """A town or village written by its full name whose county the article names."""
+    division = candidate.division
+    return (
+        candidate.kind != "short"
+        and division.level not in UPPER_LEVELS
+        and bool(division.county_code)
+        and division.county_code in ctx.places_by_code
+    )
+
+
+def _most_specific(stated: Mention | None, marked: bool, inside: Mention | None) -> Mention | None:
+    """Where a project stands: the place its name holds when that lies inside the place its
+    clause states, or when no place word marks the clause's place (鲁渝协作打造的万州…中心);
+    else the stated place."""
+    if inside is None or stated is None:
+        return stated or inside
+    if nests(inside, stated):
+        return inside
+    if nests(stated, inside) or marked:
+        return stated
+    return inside
 
 
 def _place_before(ctx: ArticleContext, enc: Encoded, positions: Positions, pos: int) -> Mention | None:
@@ -222,9 +262,17 @@ def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
 
 
 def _verb_and_head(name: str) -> bool:
-    """承载项目, 开发项目: one verb and a head name what is done, not a thing (jieba's tags)."""
+    """承载项目, 开发项目: one verb and a head name what is done, not a thing (jieba's tags); 积石山县
+    项目: a place and a head name the place's projects, not one."""
     stem = re.sub(lexicon()["project"]["not_built"]["heads"], "", name)
-    return stem != name and word_tags().get(stem, "").startswith("v")
+    if stem == name:
+        return False
+    if word_tags().get(stem, "").startswith("v"):
+        return True
+    return any(
+        end == len(stem) and any(c.kind != "short" or c.division.level in UPPER_LEVELS for c in candidates)
+        for end, candidates in load_gazetteer().matches_at(stem, 0)
+    )
 
 
 def _place_token_at(enc: Encoded, position: int) -> bool:
@@ -264,15 +312,12 @@ def _add(
     name = _clean(slot.mention.name or slot.mention.text)
     if _is_counted(enc, pos, end) or _not_built(enc, pos, end, name):
         return
-    place = _stated_place(ctx, enc, positions, pos, end)
-    builder = _builder(ctx, enc, positions, slot, place, built)
+    place, marked = _stated_place(ctx, enc, positions, pos, end)
     stated = place is not None
+    place = _most_specific(place, marked, _named_inside(ctx, slot.mention))
+    builder = _builder(ctx, enc, positions, slot, place, built)
     if place is None:
-        place = (
-            _place_before(ctx, enc, positions, pos)
-            or _named_inside(ctx, slot.mention)
-            or _home(ctx, slot.mention)
-        )
+        place = _place_before(ctx, enc, positions, pos) or _home(ctx, slot.mention)
     if not stated and builder is None and _is_venue(enc, pos, end):
         return
     if place is None:

@@ -110,3 +110,33 @@ def test_names_no_sentence_states_as_built(projects: Rows, text: str) -> None:
 def test_a_project_without_a_stated_place_stands_in_the_sentence_place(projects: Rows) -> None:
     found = projects("在边境小城通渭县,青禾友谊广场建成投用,福清援建的五味子烘干厂带动农民就业。")
     assert sorted(found) == [("五味子烘干厂", "通渭县"), ("青禾友谊广场", "通渭县")]
+
+
+def test_a_project_given_a_sum_is_a_project(projects: Rows) -> None:
+    found = projects("通渭县马营镇养殖业扶贫开发项目,协作资金安排130万元;渭源县福利院由协作资金安排158万元。")
+    assert sorted(found) == [("渭源县福利院", "渭源县"), ("通渭县马营镇养殖业扶贫开发项目", "通渭县")]
+
+
+def test_a_project_that_goes_forward_is_a_project(projects: Rows) -> None:
+    assert names(projects("今年,通渭县青禾中药材加工项目顺利推进。")) == ["通渭县青禾中药材加工项目"]
+
+
+def test_the_town_a_name_holds_is_where_it_stands(projects: Rows) -> None:
+    found = projects("福清市代表团来到通渭县马营镇,捐赠120万元,用于新建马营镇幼儿园。")
+    assert found == [("马营镇幼儿园", "马营镇")]
+
+
+def test_a_place_and_a_head_name_no_project(projects: Rows) -> None:
+    assert projects("2018年对口帮扶通渭县项目资金2200万元已拨付到位。") == []
+    assert projects("三期标准厂房建设项目已完成主体工程。") == []
+
+
+def test_a_town_of_the_articles_county_in_the_name_is_where_it_stands(projects: Rows) -> None:
+    found = projects("福清市对口帮扶通渭县。马营镇青禾养殖基地建成投产。")
+    assert found == [("马营镇青禾养殖基地", "马营镇")]
+
+
+def test_a_sum_given_to_a_project_named_with_its_place_goes_to_that_place(read_text: Read) -> None:
+    _, _, relations = read_text("以定西市为例,渭源县民政福利院由协作资金安排158万元,设置120张床位。")
+    funds = [(r.recipient.name if r.recipient else None, r.amount_yuan) for r in relations if r.type == "funding"]
+    assert funds == [("渭源县", 1580000.0)]
