@@ -241,23 +241,23 @@ def _is_counted(enc: Encoded, pos: int, end: int) -> bool:
 
 def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
     """A name the sentence does not state as a thing built (the lexicon's not_built): a name of
-    generic words (该项目一期工程, 沪滇协作项目); a predicate or a metaphor (…是实实在在的“暖心工程”);
-    an organisation thanked or wished for (感谢X基地); a descriptor of the place written right
-    after it (省级特色小镇Y镇); a site only visited (考察X基地时) with no build or fund word in
-    its clause."""
+    generic words (该项目一期工程, 沪滇协作项目); an organisation thanked or wished for (感谢X基地);
+    a descriptor of the place written right after it (省级特色小镇Y镇); and, with no build or fund
+    word in its clause, a predicate or a metaphor (…是实实在在的“暖心工程”) or a site only
+    visited (考察X基地时) — 这是Y援建的X is still built."""
     words = lexicon()["project"]
     rules = words["not_built"]
     left, right = clause_bounds(enc.text, pos, end)
     before = _written(enc, enc.text[left:pos])
     if re.search(rules["generic_name"], name) or _verb_and_head(name):
         return True
-    if re.search(rules["predicate_before"], before):
-        return True
     if re.search(rules["addressed_before"], before) or _place_token_at(enc, end):
         return True
     clause = _written(enc, enc.text[left:right])
-    return any(v in before for v in rules["visit_verbs"]) and not any(
-        v in clause for v in (*words["builder_verbs"], *words["building_verbs"], *rules["build_words"])
+    if any(v in clause for v in (*words["builder_verbs"], *words["building_verbs"], *rules["build_words"])):
+        return False
+    return re.search(rules["predicate_before"], before) is not None or any(
+        v in before for v in rules["visit_verbs"]
     )
 
 

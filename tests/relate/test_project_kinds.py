@@ -138,5 +138,30 @@ def test_a_town_of_the_articles_county_in_the_name_is_where_it_stands(projects: 
 
 def test_a_sum_given_to_a_project_named_with_its_place_goes_to_that_place(read_text: Read) -> None:
     _, _, relations = read_text("以定西市为例,渭源县民政福利院由协作资金安排158万元,设置120张床位。")
-    funds = [(r.recipient.name if r.recipient else None, r.amount_yuan) for r in relations if r.type == "funding"]
+    funds = [
+        (r.recipient.name if r.recipient else None, r.amount_yuan) for r in relations if r.type == "funding"
+    ]
     assert funds == [("渭源县", 1580000.0)]
+
+
+def test_a_caption_of_a_thing_built_is_a_project(projects: Rows) -> None:
+    assert names(projects("这是福清市援建的通渭县青松小学。")) == ["通渭县青松小学"]
+    assert names(projects("代表团参观了福清市援建的马营镇青禾养殖基地。")) == ["马营镇青禾养殖基地"]
+
+
+@pytest.mark.parametrize(
+    ("text", "project"),
+    [
+        ("福清市对口帮扶通渭县。由福清市援建的青禾村村级活动场所正式落成。", "青禾村村级活动场所"),
+        ("福清市对口帮扶通渭县。两地合作共建的通渭—福清产业园(二期)项目开工建设。", "通渭—福清产业园(二期)项目"),
+        ("福清市对口帮扶通渭县。福清援建的青禾村便民桥建成通车。", "青禾村便民桥"),
+        ("福清市对口帮扶通渭县。在福清市帮扶下,马营镇建成了占地50亩的香菇种植大棚。", "香菇种植大棚"),
+        ("福清市对口帮扶通渭县。总投资1.2亿元的通渭县青禾光伏电站项目并网发电。", "通渭县青禾光伏电站项目"),
+        ("福清市对口帮扶通渭县。福清·通渭扶贫协作馆正式开馆。", "福清·通渭扶贫协作馆"),
+        ("福清市对口帮扶通渭县。马营镇政府与福清某公司合作建设青禾农产品加工厂。", "青禾农产品加工厂"),
+    ],
+)
+def test_things_built_of_many_kinds(projects: Rows, text: str, project: str) -> None:
+    found = projects(text)
+    assert names(found) == [project]
+    assert found[0][1] in ("通渭县", "马营镇")  # the helped side, never the giver 福清市
