@@ -27,8 +27,9 @@ from kg.link import found_place
 from kg.places import level_depth, nests, place_key, province_of
 from kg.records import Mention
 from kg.relate.context import ArticleContext
-from kg.relate.encode import Encoded, Slot, home_named_in
+from kg.relate.encode import Encoded, Slot
 from kg.relate.fund_amounts import fund_phrase_after
+from kg.relate.projects import site_named_in
 from kg.relate.rules import lexicon
 from kg.relate.text import SENTENCE_STOPS, TOKEN_RE, clause_bounds
 
@@ -186,13 +187,13 @@ def project_place(
 
 def place_at(ctx: ArticleContext, start: int | None) -> Mention | None:
     """The linked place whose mention starts at ``start``; or the place a project's name that
-    starts there begins with (黄龙县民政福利院 → 黄龙县: the project's mention holds its place)."""
+    holds ``start`` holds (黄龙县民政福利院 → 黄龙县: the project's mention holds its place)."""
     for enc in ctx.encoded:
         for slot in enc.slots:
             if slot.place is not None and slot.place.start == start:
                 return slot.place
-            if slot.letter == "J" and slot.start == start:
-                return home_named_in(slot.mention)
+            if slot.letter == "J" and start is not None and slot.start <= start < slot.end:
+                return site_named_in(ctx, slot.mention)
     return None
 
 

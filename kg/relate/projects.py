@@ -110,19 +110,21 @@ def _named_inside(ctx: ArticleContext, mention: Mention) -> Mention | None:
     """The most specific place written inside the project's name that is not on the giving side
     (中山国信通鹤岗公司手机生产线 → 鹤岗市; 南浔·广安东西部协作产业园 → 广安; 乔梓乡…养殖基地 →
     乔梓乡): a place the article names, or a town or village by its full name in a county the
-    article names. A place inside a name says where it stands, the giver's place before it says
+    article or the name names. A place inside a name says where it stands, the giver's place before it says
     who built it."""
     name = mention.name or mention.text
     shift = max(mention.text.find(name), 0)
     gazetteer = load_gazetteer()
     found: list[Mention] = []
+    counties = set(ctx.places_by_code)  # and those the name itself writes (延长县雷赤乡…)
     position = 0
     while position < len(name):
         step = 1
         for end, candidates in gazetteer.matches_at(name, position):
+            counties.update(c.division.code for c in candidates if c.division.level in UPPER_LEVELS)
             named = (ctx.places_by_code.get(c.division.code) for c in candidates)
             place = next((p for p in named if p is not None), None)
-            town = next((c.division for c in candidates if _town_of_article(ctx, c)), None)
+            town = next((c.division for c in candidates if _town_of(counties, c)), None)
             if place is None and town is not None:
                 start = mention.start + shift + position
                 place = found_place(ctx.article, start, start + end - position, town)
@@ -143,15 +145,21 @@ def _named_inside(ctx: ArticleContext, mention: Mention) -> Mention | None:
     return max(reversed(found), key=lambda p: level_depth(p.level), default=None)
 
 
-def _town_of_article(ctx: ArticleContext, candidate: Candidate) -> bool:
+def _town_of(counties: set[str], candidate: Candidate) -> bool:
     """A town or village written by its full name whose county the article names."""
     division = candidate.division
     return (
         candidate.kind != "short"
         and division.level not in UPPER_LEVELS
         and bool(division.county_code)
-        and division.county_code in ctx.places_by_code
+        and division.county_code in counties
     )
+
+
+def site_named_in(ctx: ArticleContext, mention: Mention) -> Mention | None:
+    """The place a project's name says it stands in: the most specific place inside it, else the
+    place it begins with (for a sum spent on the project: 黄龙县民政福利院 → 黄龙县)."""
+    return _named_inside(ctx, mention) or _home(ctx, mention)
 
 
 def _most_specific(stated: Mention | None, marked: bool, inside: Mention | None) -> Mention | None:
