@@ -1,14 +1,18 @@
 """Projects: a named thing built, funded or set up, the place it stands in and who builds it.
 
 A PROJECT mention (a name ending like a building, a base, a park, a workshop; a quoted name
-before its facility) is a project; so is a school or a hospital where a build verb comes before
-it and a building word after it in its clause (实施A小学、B中学等教学楼建设项目). Its place is the
-place a place word marks (在Y, 位于Y), else a place of its clause, else the place or the
-organisation's place written right before it (Y县第一中学的“X馆”), else the place its own name
-starts with (not the giver's side: 福清体艺馆 stands in 连城). A project that is only the venue of
-an event (在X文化馆举办…) is not stated as built. Only a place and a builder found in the
-wording itself state a pairing; a place taken from a name or from the text before the project
-says where it stands, not who is paired with whom.
+before its facility) is a project unless its sentence does not state it as built (a generic
+name, a metaphor, a thanked organisation, a visited site, a place's descriptor: the lexicon's
+not_built); so is a school or a hospital a sentence builds (援建的X小学, X幼儿园重建, 实施A小学、
+B中学等教学楼建设项目): a helped school is a project, not a builder. Its place is the most
+specific of the place a place word marks (在Y, 位于Y) or one of its clause (not the giver that
+qualifies it: 浙江援建的X) and the place its name holds (a town of the article's county:
+乔梓乡…基地); else the place or the organisation's place written right before it (Y县第一中学的
+“X馆”), else the place its name starts with (not the giver's side: 福清体艺馆 stands in 连城),
+else the nearest place before it in its sentence, else the recipient the sentence leans on. A
+project that is only the venue of an event (在X文化馆举办…) is not stated as built. Only a place
+and a builder found in the wording itself state a pairing; a place taken from a name or from the
+text before the project says where it stands, not who is paired with whom.
 """
 
 from __future__ import annotations
