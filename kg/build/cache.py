@@ -44,6 +44,7 @@ REDUCE_SIDE = (
     "build/reduce.py",
     "build/run.py",
     "build/staging.py",
+    "build/unchanged.py",
     "__main__.py",
     "cli.py",
     "console.py",

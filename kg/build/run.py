@@ -6,6 +6,7 @@ the output is the same byte for byte, because the reduce takes the records in in
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -15,7 +16,8 @@ from kg.build.cache import CACHE_DIR
 from kg.build.executors import run_dask, run_local, run_pool
 from kg.build.records import FileRecords
 from kg.build.reduce import Reduce
-from kg.build.staging import Staging, exclude_builds
+from kg.build.staging import MANIFEST, Staging, exclude_builds
+from kg.build.unchanged import FILES, INPUT_KEY, SUMMARY, file_digests, input_key, record, take_over
 from kg.build.worker import BuildConfig, stages_for
 from kg.report import BuildReport, QuietReporter, Reporter
 
@@ -36,6 +38,14 @@ def _inputs(inputs: Iterable[str | Path], out: Path, report: BuildReport) -> lis
         if where in kept_over:
             report.skip(where, why)  # listed in the summary, not worth a warning each
     return paths
+
+
+def _previous_manifest(out: Path) -> dict:
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
 
 
 def _map(paths: list[str], config: BuildConfig, workers: int, dask: str | None) -> Iterator[FileRecords]:
@@ -74,6 +84,11 @@ def build(
         stages_for(config).load()  # a missing model stops the build before any work
     with Staging(out) as stage:
         paths = [str(p) for p in _inputs(inputs, out, report)]
+        key = input_key(paths, model) if use_cache else None
+        first_skip, first_notice = len(report.skipped), len(report.notices)
+        if take_over(_previous_manifest(out), key, out, stage.path, report):
+            _commit(stage, report, key, record(report, first_skip, first_notice), cache, use_cache)
+            return report
         reduce = Reduce(stage.path, report, reporter)
         try:
             results = _map(paths, config, workers, dask)
@@ -87,6 +102,20 @@ def build(
             raise NothingRead("no article could be read from the inputs")
         reduce.close()
         report.from_cache = reduce.from_cache
-        manifest = {"kg": kg.__version__, "articles": report.articles, "files_read": report.files_read}
-        stage.commit(manifest, keep=(CACHE_DIR,) if cache is None and use_cache else ())
+        _commit(stage, report, key, record(report, first_skip, first_notice), cache, use_cache)
     return report
+
+
+def _commit(
+    stage: Staging,
+    report: BuildReport,
+    key: str | None,
+    summary: dict,
+    cache: str | Path | None,
+    use_cache: bool,
+) -> None:
+    """The manifest (with what an unchanged rebuild needs to take the files over) and the swap."""
+    manifest = {"kg": kg.__version__, "articles": report.articles, "files_read": report.files_read}
+    if key is not None:
+        manifest |= {INPUT_KEY: key, FILES: file_digests(stage.path), SUMMARY: summary}
+    stage.commit(manifest, keep=(CACHE_DIR,) if cache is None and use_cache else ())

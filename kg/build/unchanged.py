@@ -1,0 +1,117 @@
+"""A rebuild of unchanged inputs: the previous build's files, taken over as they are.
+
+A build's files are a function of its inputs (each file's path and bytes, in order), of the code
+and data of the whole package (the map's and the reduce's, the ontology, the NER model) and of
+the installed packages. ``input_key`` hashes all of them, and a finished build records that key,
+a digest of each file it wrote and its closing summary in its manifest. A rebuild with the same
+key into a folder whose files are intact links them into the new build instead of mapping and
+reducing every article again (17 s of CPU for 1,000 articles that all came from the cache); any
+change — one byte of one input, an input more or less, another order, a code, data or package
+change, a file of the build edited — makes it a whole build. ``--no-cache`` always builds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+from importlib import metadata
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import kg
+from kg.build.cache import CACHE_DIR, fingerprints
+from kg.build.staging import MANIFEST
+from kg.report import BuildReport, Entry
+
+INPUT_KEY = "input_key"
+FILES = "files"
+SUMMARY = "summary"
+_PACKAGE = Path(kg.__file__).parent
+_SKIP_PARTS = ("__pycache__",)
+
+
+def _tree_digest(root: Path) -> str:
+    """Names and contents of every file under ``root`` (caches of compiled code left out)."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and not set(_SKIP_PARTS) & set(p.parts)):
+        h.update(f"{path.relative_to(root)}\x1f".encode("utf-8", "surrogateescape"))
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _installed() -> str:
+    """Every installed distribution with its version, and the interpreter's."""
+    versions = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    return "\n".join([sys.version, *versions])
+
+
+def input_key(paths: list[str], model: str | None) -> str | None:
+    """The key of a build of ``paths`` (in this order) with ``model``; None when an input cannot
+    be read (the build then finds out and says why)."""
+    prints = fingerprints(model)
+    h = hashlib.sha256()
+    for part in (kg.__version__, prints.relations, _tree_digest(_PACKAGE), _installed()):
+        h.update(part.encode("utf-8", "surrogateescape") + b"\x1e")
+    h.update(_tree_digest(Path(str(files("kg.ontology")))).encode())
+    for path in paths:
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return None
+        h.update(path.encode("utf-8", "surrogateescape") + b"\x1f" + hashlib.sha256(data).digest())
+    return h.hexdigest()
+
+
+def _written(folder: Path) -> list[Path]:
+    """A build's own files (its store's included): not its manifest, not the cache."""
+    skip = {CACHE_DIR, MANIFEST}
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and not skip & set(p.relative_to(folder).parts) and not p.name.startswith("LOG")
+    )
+
+
+def file_digests(folder: Path) -> dict[str, str]:
+    """Each file a build wrote (relative name → sha256); the store's logs are left out (RocksDB
+    writes one whenever the store is opened, read-only too)."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in _written(folder)}
+
+
+def record(report: BuildReport, first_skip: int, first_notice: int) -> dict[str, Any]:
+    """What a rebuild says when it takes the files over: the map's and the reduce's part of the
+    summary (the discovery's part is found again by the rebuild itself)."""
+    return {
+        "files_read": report.files_read,
+        "articles": report.articles,
+        "skipped": [list(e) for e in report.skipped[first_skip:]],
+        "notices": [list(e) for e in report.notices[first_notice:]],
+        "outputs": report.outputs,
+    }
+
+
+def take_over(previous: dict[str, Any], key: str | None, out: Path, stage: Path, report: BuildReport) -> bool:
+    """Link the files of the previous build in ``out`` into ``stage`` and restore its summary into
+    ``report`` when its manifest (``previous``) has ``key`` and its files are as it wrote them."""
+    if key is None or previous.get(INPUT_KEY) != key or not isinstance(previous.get(SUMMARY), dict):
+        return False
+    expected = previous.get(FILES)
+    if not isinstance(expected, dict) or file_digests(out) != expected:
+        return False
+    for name in expected:
+        target = stage / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(out / name, target)  # the files are replaced whole, never written in place
+        except OSError:
+            shutil.copy2(out / name, target)
+    summary = previous[SUMMARY]
+    report.files_read = int(summary["files_read"])
+    report.articles = report.from_cache = int(summary["articles"])
+    report.skipped.extend(Entry(*e) for e in summary["skipped"])
+    report.notices.extend(Entry(*e) for e in summary["notices"])
+    report.outputs.update(summary["outputs"])
+    return True
