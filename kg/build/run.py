@@ -106,6 +106,16 @@ def build(
     return report
 
 
+def _writable(summary: dict) -> bool:
+    """Whether the summary can go into the manifest (UTF-8): a file name that is no text (kept
+    with surrogate escapes) cannot, and such a build is then never taken over."""
+    try:
+        json.dumps(summary, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _commit(
     stage: Staging,
     report: BuildReport,
@@ -116,6 +126,6 @@ def _commit(
 ) -> None:
     """The manifest (with what an unchanged rebuild needs to take the files over) and the swap."""
     manifest = {"kg": kg.__version__, "articles": report.articles, "files_read": report.files_read}
-    if key is not None:
+    if key is not None and _writable(summary):
         manifest |= {INPUT_KEY: key, FILES: file_digests(stage.path), SUMMARY: summary}
     stage.commit(manifest, keep=(CACHE_DIR,) if cache is None and use_cache else ())
