@@ -10,6 +10,7 @@ from dataclasses import replace
 from kg.gazetteer import Gazetteer
 from kg.link.anaphors import resolve_references_back
 from kg.link.discover import (
+    discover_bracketed_city_pairs,
     discover_counties_after_parents,
     discover_local_places,
     discover_province_pairs,
@@ -61,6 +62,7 @@ def link_mentions(
         discovered = [d for d in discovered if not any(_overlaps(d, h) and not _within(h, d) for h in hiding)]
         discovered += discover_province_pairs(article, [*mentions, *linked_places, *discovered], gazetteer)
         discovered += discover_joint_abbreviations(article, [*linked_places, *discovered], gazetteer)
+        discovered += discover_bracketed_city_pairs(article, [*linked_places, *discovered])
         kept = [
             m
             for m in linked_places

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache
 
 from kg.gazetteer import Gazetteer, word_frequency
@@ -365,6 +366,39 @@ def discover_province_pairs(article: Article, mentions: Sequence[Mention], gaz: 
                 source="pattern",
             )
             found.append(fill_place(mention, division))
+    return found
+
+
+def discover_bracketed_city_pairs(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
+    """鲁渝(济万)协作: two characters in brackets right after two one-character province names stand
+    for a place of each province the article names whose name begins with that character (济宁市 of
+    山东, 万州区 of 重庆); both or neither, and only where one named place of the province fits."""
+    abbreviations = province_abbreviations()
+    chars = "".join(map(re.escape, abbreviations))
+    pattern = re.compile(f"([{chars}])([{chars}])[(（]([\u4e00-\u9fff])([\u4e00-\u9fff])[)）]")
+    named = [
+        m for m in mentions if m.label == "PLACE" and not m.unresolved and m.level in ("prefecture", "county")
+    ]
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    for match in pattern.finditer(article.text):
+        members = []
+        for side in (1, 2):
+            province, char = abbreviations[match.group(side)], match.group(side + 2)
+            fitting = {
+                m.code: m
+                for m in named
+                if m.province_code == province
+                and ((m.name or "").startswith(char) or m.text.startswith(char))
+            }
+            members.append(next(iter(fitting.values())) if len(fitting) == 1 else None)
+        spans = [match.span(3), match.span(4)]
+        if None in members or any(s < e2 and s2 < e for s, e in spans for s2, e2 in taken):
+            continue
+        for (start, end), member in zip(spans, members, strict=True):
+            assert member is not None
+            found.append(replace(member, text=article.text[start:end], start=start, end=end,
+                                 sentence=article.sentence_index_at(start), source="pattern"))  # fmt: skip
     return found
 
 

@@ -118,3 +118,14 @@ def test_a_county_written_right_after_its_province_is_found(gaz: Gazetteer) -> N
     text = "自2015年山东淄博与重庆石柱结为协作关系以来,两地交流频繁。"
     found = linked(gaz, text, ["山东", "淄博", "重庆"])
     assert [(m.text, m.name) for m in found if m.text == "石柱"] == [("石柱", "石柱土家族自治县")]
+
+
+def test_a_city_pair_in_brackets_after_its_provinces_names_the_places_the_article_names(
+    gaz: Gazetteer,
+) -> None:
+    """鲁渝(济万): 济 and 万 are 济宁市 and 万州区, which the article names; without them, nothing."""
+    text = "济宁市代表团到万州区考察。在鲁渝(济万)协作中,两地统筹资金。"
+    found = linked(gaz, text, ["济宁市", "万州区"])
+    assert [(m.text, m.name) for m in found if len(m.text) == 1] == [("济", "济宁市"), ("万", "万州区")]
+    alone = linked(gaz, "在鲁渝(济万)协作中,两地统筹资金。", [])
+    assert [m.text for m in alone if m.label == "PLACE"] == []
