@@ -178,7 +178,10 @@ LEXICON_SPEC: dict[str, Field] = {
             for key in ("place_word_gap", "builder_modifier", "building_before", "building_after")
         },
         not_built=section(
-            **{key: need(regex) for key in ("generic_name", "heads", "predicate_before", "addressed_before")},
+            **{
+                key: need(regex)
+                for key in ("generic_name", "heads", "predicate_before", "addressed_before", "acting_after")
+            },
             **{key: need(words) for key in ("visit_verbs", "build_words")},
         ),
     ),
