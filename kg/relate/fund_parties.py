@@ -62,8 +62,9 @@ def shared_recipients(
     ctx: ArticleContext, enc: Encoded, positions: Positions, pos: int, recipient: Mention
 ) -> list[Mention]:
     """The places that each receive the sum at ``pos``: every item of the recipient's list (none
-    of the article's givers) when 分别/各 stands between the list and the sum, else the recipient
-    alone."""
+    of the article's givers) when 分别/各 stands between the list and the sum; without it the list
+    receives it together: the place the list is written of (常河镇的A村、B村、C村), else no one place
+    (not its last item); else the recipient alone."""
     index = next(
         (
             i
@@ -75,10 +76,19 @@ def shared_recipients(
     if index is None:
         return [recipient]
     items = list_around(enc.text, positions, index, "PU")
-    if len(items) < 2 or not _each_between(enc.text, positions[items[-1]][1], pos):
-        return [recipient]
     places = [positions[i][2].place for i in items]
-    return [p for p in places if p is not None and (p is recipient or not ctx.state.is_donor_side(p))]
+    places = [p for p in places if p is not None and (p is recipient or not ctx.state.is_donor_side(p))]
+    if len(places) < 2:
+        return [recipient]
+    if _each_between(enc.text, positions[items[-1]][1], pos):
+        return places
+    before = items[0] - 1
+    if before >= 0 and enc.text[positions[before][1] : positions[items[0]][0]] == "的":
+        parent = positions[before][2].place
+        # an item the linker could not place (no county) is taken to lie where the others do
+        if parent is not None and all(nests(p, parent) or not (p.code or p.county_code) for p in places):
+            return [parent]
+    return []
 
 
 def shared_givers(text: str, positions: Positions, agent: Slot, pos: int) -> list[Slot]:

@@ -456,8 +456,15 @@ def _fund_donors(
     reported = _reporting_place(ctx, ctx.encoded[index], span[0], recipient)
     if reported is not None:
         return [_place_gives(ctx, reported, recipient)]
+    markers = lexicon()["recipient_markers"]["words"]
+    text = ctx.encoded[index].text
     if any(
-        at < span[0] and s.letter == "P" and _modifies_group(s, ctx.article.text) for at, _, s in positions
+        at < span[0]
+        and s.letter == "P"
+        and _modifies_group(s, ctx.article.text)
+        # 向全市爱心企业筹集: the group the money is raised from, not the one who gives it
+        and not preceded_by(text, at, markers)
+        for at, _, s in positions
     ):
         return [(None, True)]  # the giver is a group of people the sentence names (江门侨乡力量)
     giver = _subject_giver(ctx, index, span[0], recipient)

@@ -246,3 +246,17 @@ def test_the_stated_parts_of_a_fund_are_funds(read_text: Read) -> None:
 def test_a_province_named_by_the_way_stands_for_the_place_the_pairings_help(read_text: Read) -> None:
     text = "福建省对口支援林芝市。福建省近日将启动新一批惠及西藏农牧民的援藏项目,这批项目又将投入6700万元。"
     assert funds(read_text, text) == [("福建省", "林芝市", 67_000_000)]
+
+
+def test_a_list_of_recipients_without_each_receives_together(read_text: Read) -> None:
+    # the place the list is written of receives the sum
+    text = "福清市对口帮扶通渭县。福清市甲乙商会与华家岭镇的高尧村、世歌尧村结对,共捐赠帮扶资金6万元。"
+    assert funds(read_text, text) == [("福清市甲乙商会", "华家岭镇", 60_000)]
+    # else no one place of the list (not its last item)
+    text = "福清市对口帮扶通渭县。福清市甲乙商会与高尧村、世歌尧村结对,共捐赠帮扶资金6万元。"
+    assert [f[1] for f in funds(read_text, text)] != ["世歌尧村"]
+
+
+def test_the_group_money_is_raised_from_is_no_giver(read_text: Read) -> None:
+    text = "广州市对口帮扶毕节市。广州安排协作资金10亿元。同时,向全市爱心企业再筹集1.5亿元,定向帮扶毕节。"
+    assert funds(read_text, text)[-1] == ("广州市", "毕节市", 150_000_000)
