@@ -116,7 +116,7 @@ def _fund_recipient(
     if before:
         return before[-1]
     # a place after the next sum of the sentence is that sum's (划拨N1,投入Y资金N2)
-    limit = _next_sum(positions, pos)
+    limit = _next_sum(enc.text, positions, pos)
     after = [place for p_pos, place in marked if pos < p_pos < limit]
     if after:
         return after[0]
@@ -150,10 +150,18 @@ def _fund_recipient(
     return found or next((r for _, r, _, _ in here if r.start < bound), None)
 
 
-def _next_sum(positions: list[tuple[int, int, Slot]], pos: int) -> int:
-    """Where the clause of the next sum after ``pos`` ends its lead: the position of that sum's
-    token, or past the sentence's end when there is none."""
-    return next((p for p, _, s in positions if p > pos and s.letter == "M"), 1 << 30)
+def _next_sum(text: str, positions: list[tuple[int, int, Slot]], pos: int) -> int:
+    """The position of the next sum after ``pos`` that is a sum of its own (not the level the one
+    at ``pos`` rises to: 从9.92亿元增至29.75亿元), or past the sentence's end when there is none."""
+    rises = lexicon()["funding"]["level_change"]
+    end = next((e for p, e, s in positions if p == pos), pos)
+    for p, e, slot in positions:
+        if p <= pos or slot.letter != "M":
+            continue
+        if not any(w in text[end:p] for w in rises):
+            return p
+        end = e
+    return 1 << 30
 
 
 def _own_side(ctx: ArticleContext, enc: Encoded, pos: int, recipient: Mention) -> bool:

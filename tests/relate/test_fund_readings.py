@@ -260,3 +260,14 @@ def test_a_list_of_recipients_without_each_receives_together(read_text: Read) ->
 def test_the_group_money_is_raised_from_is_no_giver(read_text: Read) -> None:
     text = "广州市对口帮扶毕节市。广州安排协作资金10亿元。同时,向全市爱心企业再筹集1.5亿元,定向帮扶毕节。"
     assert funds(read_text, text)[-1] == ("广州市", "毕节市", 150_000_000)
+
+
+def test_both_levels_of_a_rising_sum_go_to_the_place_after_them(read_text: Read) -> None:
+    text = (
+        "北京市对口帮扶内蒙古自治区。今后三年北京扶贫协作资金合计从原计划的9.92亿元增至29.75亿元,"
+        "助力内蒙古自治区如期实现脱贫目标。"
+    )
+    assert [f[1:] for f in funds(read_text, text)] == [
+        ("内蒙古自治区", 992_000_000),
+        ("内蒙古自治区", 2_975_000_000),
+    ]
