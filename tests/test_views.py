@@ -608,3 +608,18 @@ def test_programmes_colour_the_arrows_and_fill_the_legend() -> None:
     assert assets.programmes_of({"programme": '["a", "b"]'}) == ["a", "b"]
     # without programme data the legend has none and the colours are the kinds'
     assert page_json(views.build_pages(sample_graph())["graph.html"])["legend"]["programmes"] == []
+
+
+def test_short_arrows_are_drawn_last_so_they_stay_reachable() -> None:
+    """vis-network draws later edges on top and its tooltip picks the last edge under the pointer:
+    on the map a short arrow (inside one province) comes after the long ones leaving its node."""
+    from kg.views.network import page_data
+
+    g = nx.MultiDiGraph()
+    for code, name in (("a", "甲市"), ("b", "乙县"), ("c", "丙州")):
+        g.add_node(PLACE + code, label=name, type="Place", level="county", code=code, region="east")
+    g.add_edge(PLACE + "a", PLACE + "b", type="pairing", kind="intra-province", articles=1)
+    g.add_edge(PLACE + "a", PLACE + "c", type="pairing", kind="east-west", articles=1)
+    positions = {PLACE + "a": (0.0, 0.0), PLACE + "b": (10.0, 0.0), PLACE + "c": (500.0, 300.0)}
+    edges = page_data(g, "map", positions, False, [], (3, 2))["edges"]
+    assert [e["kg"]["kind"] for e in edges] == ["east-west", "intra-province"]

@@ -78,7 +78,7 @@ def pyvis_network(
     per_pair: dict[frozenset[str], int] = defaultdict(int)
     max_evidence = int(style["limits"]["evidence_per_edge"])
     programme_colour = programme_colours(g)
-    for i, (u, v, d) in enumerate(g.edges(data=True)):
+    for i, (u, v, d) in enumerate(_drawing_order(g, positions)):
         key = link_key(d)
         link = style["links"].get(key, style["links"]["help"])
         programmes = programmes_of(d)
@@ -119,6 +119,25 @@ def pyvis_network(
         )
     net.set_options(_set_options_text(network_options(mode, physics)))
     return net
+
+
+def _drawing_order(
+    g: nx.MultiDiGraph, positions: dict[str, tuple[float, float]]
+) -> list[tuple[str, str, dict[str, Any]]]:
+    """The edges longest first: vis-network draws later edges on top and its tooltip picks the
+    last edge under the pointer, so a short arrow (福清 → 连城 inside one province on the map)
+    stays reachable instead of lying under the long arrows that leave the same node. Edges
+    without both positions keep their place at the end, in the graph's order."""
+    edges = list(g.edges(data=True))
+
+    def length(item: tuple[int, tuple[str, str, dict[str, Any]]]) -> tuple[float, int]:
+        index, (u, v, _) = item
+        if u in positions and v in positions:
+            (x1, y1), (x2, y2) = positions[u], positions[v]
+            return (-((x1 - x2) ** 2 + (y1 - y2) ** 2), index)
+        return (0.0, index)
+
+    return [edge for _, edge in sorted(enumerate(edges), key=length)]
 
 
 def network_options(mode: str, physics: bool) -> dict[str, Any]:
