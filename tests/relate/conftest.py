@@ -29,3 +29,18 @@ def read_text() -> Callable[[str], tuple[Article, list[Mention], list[Relation]]
         return article, mentions, extract_relations(article, mentions)
 
     return read
+
+
+@pytest.fixture
+def projects(
+    read_text: Callable[[str], tuple[Article, list[Mention], list[Relation]]],
+) -> Callable[[str], list[tuple[str | None, str | None]]]:
+    """(project, place) of each project relation of a text read as one article."""
+
+    def rows(text: str) -> list[tuple[str | None, str | None]]:
+        _, _, relations = read_text(text)
+        return [
+            (r.project, r.recipient.name if r.recipient else None) for r in relations if r.type == "project"
+        ]
+
+    return rows

@@ -16,19 +16,6 @@ Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
 Rows = Callable[[str], list[tuple[str | None, str | None]]]
 
 
-@pytest.fixture
-def projects(read_text: Read) -> Rows:
-    """(project, place) of each project relation of a text read as one article."""
-
-    def rows(text: str) -> list[tuple[str | None, str | None]]:
-        _, _, relations = read_text(text)
-        return [
-            (r.project, r.recipient.name if r.recipient else None) for r in relations if r.type == "project"
-        ]
-
-    return rows
-
-
 def names(found: list[tuple[str | None, str | None]]) -> list[str | None]:
     return sorted(name for name, _ in found)
 

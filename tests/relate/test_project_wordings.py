@@ -5,25 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
-from kg.records import Article, Mention, Relation
-
-Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
 Rows = Callable[[str], list[tuple[str | None, str | None]]]
-
-
-@pytest.fixture
-def projects(read_text: Read) -> Rows:
-    """(project, place) of each project relation of a text read as one article."""
-
-    def rows(text: str) -> list[tuple[str | None, str | None]]:
-        _, _, relations = read_text(text)
-        return [
-            (r.project, r.recipient.name if r.recipient else None) for r in relations if r.type == "project"
-        ]
-
-    return rows
 
 
 def test_the_subject_of_a_completion_verb_is_a_project(projects: Rows) -> None:
