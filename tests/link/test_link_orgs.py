@@ -3,6 +3,7 @@ article defines take the full name."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 import pytest
@@ -27,6 +28,15 @@ def orgs_of(text: str, surfaces: list[str]) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
+def linked_orgs(gaz: Gazetteer, text: str, surfaces: list[str], cuts: tuple[int, ...] = ()) -> list[Mention]:
+    """The ORG mentions the linker hands on for ``text`` (sentences split at ``cuts``) whose
+    organisations are the ``surfaces`` found in it."""
+    bounds = [0, *cuts, len(text)]
+    sentences = [Sentence(a, b) for a, b in itertools.pairwise(bounds)]
+    art = Article(id="t", text=text, sentences=sentences)
+    return [m for m in link_mentions(art, orgs_of(text, surfaces), gaz) if m.label == "ORG"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -46,9 +56,7 @@ def test_every_mention_of_the_defined_short_name_takes_the_full_name(gaz: Gazett
         "2013年,丙丁汽车集团有限公司(以下简称“丙丁公司”)派出扶贫工作队。"
         "丙丁公司投入资金300万元,丙丁公司员工还认购了农产品。"
     )
-    mentions = orgs_of(text, ["丙丁汽车集团有限公司", "丙丁公司"])
-    art = Article(id="t", text=text, sentences=[Sentence(0, len(text))])
-    linked = [m for m in link_mentions(art, mentions, gaz) if m.label == "ORG"]
+    linked = linked_orgs(gaz, text, ["丙丁汽车集团有限公司", "丙丁公司"])
     assert len(linked) == 4
     assert {m.name for m in linked} == {"丙丁汽车集团有限公司"}
 
@@ -101,9 +109,7 @@ def test_a_company_s_short_forms_in_the_article_are_that_company(gaz: Gazetteer)
         "石桥村收到了秦皇岛青禾管业有限公司捐赠的支票。青禾管业决定再捐赠5万元。"
         "上海超诚电子科技有限公司代表团来到石桥村。上海超诚向石桥村捐助10万元,超诚公司还捐赠了图书。"
     )
-    mentions = orgs_of(text, ["秦皇岛青禾管业有限公司", "上海超诚电子科技有限公司"])
-    art = Article(id="t", text=text, sentences=[Sentence(0, 24), Sentence(24, len(text))])
-    linked = [m for m in link_mentions(art, mentions, gaz) if m.label == "ORG"]
+    linked = linked_orgs(gaz, text, ["秦皇岛青禾管业有限公司", "上海超诚电子科技有限公司"], cuts=(24,))
     assert [(m.text, m.name) for m in linked] == [
         ("秦皇岛青禾管业有限公司", "秦皇岛青禾管业有限公司"),
         ("青禾管业", "秦皇岛青禾管业有限公司"),
@@ -118,17 +124,13 @@ def test_no_short_form_from_a_common_word_nor_from_a_name_without_legal_form(gaz
     """北方 is a common word (北方公司 would be read in any phrase); a federation's core is a kind
     of body (慈善总会), not a name."""
     text = "天津北方电子有限公司和海州市慈善总会来到石桥村。北方公司和慈善总会都捐了款。"
-    mentions = orgs_of(text, ["天津北方电子有限公司", "海州市慈善总会"])
-    art = Article(id="t", text=text, sentences=[Sentence(0, len(text))])
-    linked = [m for m in link_mentions(art, mentions, gaz) if m.label == "ORG"]
+    linked = linked_orgs(gaz, text, ["天津北方电子有限公司", "海州市慈善总会"])
     assert [m.text for m in linked] == ["天津北方电子有限公司", "海州市慈善总会"]
 
 
 def test_a_group_and_its_company_of_one_trade_name_are_one_organisation(gaz: Gazetteer) -> None:
     text = "海州青禾置业有限公司在石桥村举行捐款仪式。海州青禾置业集团副总经理出席。"
-    mentions = orgs_of(text, ["海州青禾置业有限公司", "海州青禾置业集团"])
-    art = Article(id="t", text=text, sentences=[Sentence(0, len(text))])
-    linked = [m for m in link_mentions(art, mentions, gaz) if m.label == "ORG"]
+    linked = linked_orgs(gaz, text, ["海州青禾置业有限公司", "海州青禾置业集团"])
     assert {m.name for m in linked} == {"海州青禾置业有限公司"}
 
 
@@ -139,9 +141,7 @@ def test_a_short_name_the_article_defines_is_read_wherever_it_stands(gaz: Gazett
         "广东青禾陶瓷有限公司(下简称“青禾”)向石门县捐赠石材。"
         "本次青禾向石门县捐赠的石材价值211万元。仪式在青禾公司举行。"
     )
-    mentions = orgs_of(text, ["广东青禾陶瓷有限公司", "青禾公司"])
-    art = Article(id="t", text=text, sentences=[Sentence(0, 27), Sentence(27, len(text))])
-    linked = [m for m in link_mentions(art, mentions, gaz) if m.label == "ORG"]
+    linked = linked_orgs(gaz, text, ["广东青禾陶瓷有限公司", "青禾公司"], cuts=(27,))
     assert [(m.text, m.name) for m in linked] == [
         ("广东青禾陶瓷有限公司", "广东青禾陶瓷有限公司"),
         ("青禾", "广东青禾陶瓷有限公司"),
