@@ -94,9 +94,15 @@ def _hash_files(paths: list[Path], root: Path) -> str:
     return _digest(*(f"{p.relative_to(root)}:{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in paths))
 
 
-def _model_fingerprint(model: str | None) -> str:
+def tree_digest(root: Path) -> str:
+    """Names and contents of every file under ``root`` (caches of compiled code left out)."""
+    return _hash_files(_files(root), root)
+
+
+def model_fingerprint(model: str | None) -> str:
+    """What the NER ``model`` is (None: the shipped one): its files, or its package's version."""
     if model is None:
-        return _hash_files(_files(_MODEL), _MODEL)
+        return tree_digest(_MODEL)
     path = Path(model)
     if path.is_dir():
         return _digest(model, _hash_files([p for p in _files(path) if p.stat().st_size < 50_000_000], path))
@@ -134,7 +140,7 @@ def fingerprints(model: str | None = None) -> Fingerprints:
     read = _digest(
         kg.__version__, *versions, _hash_files(other_code, _PACKAGE), _hash_files(other_data, _DATA)
     )
-    entities = _digest(read, _model_fingerprint(model))
+    entities = _digest(read, model_fingerprint(model))
     relations = _digest(entities, _hash_files(relate_code, _PACKAGE), _hash_files(relate_data, _DATA))
     return Fingerprints(read=read, entities=entities, relations=relations)
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import kg
-from kg.build.cache import CACHE_DIR, fingerprints
+from kg.build.cache import CACHE_DIR, model_fingerprint, tree_digest
 from kg.build.staging import MANIFEST
 from kg.report import BuildReport, Entry
 
@@ -30,16 +30,6 @@ INPUT_KEY = "input_key"
 FILES = "files"
 SUMMARY = "summary"
 _PACKAGE = Path(kg.__file__).parent
-_SKIP_PARTS = ("__pycache__",)
-
-
-def _tree_digest(root: Path) -> str:
-    """Names and contents of every file under ``root`` (caches of compiled code left out)."""
-    h = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file() and not set(_SKIP_PARTS) & set(p.parts)):
-        h.update(f"{path.relative_to(root)}\x1f".encode("utf-8", "surrogateescape"))
-        h.update(hashlib.sha256(path.read_bytes()).digest())
-    return h.hexdigest()
 
 
 def _installed() -> str:
@@ -51,11 +41,12 @@ def _installed() -> str:
 def input_key(paths: list[str], model: str | None) -> str | None:
     """The key of a build of ``paths`` (in this order) with ``model``; None when an input cannot
     be read (the build then finds out and says why)."""
-    prints = fingerprints(model)
     h = hashlib.sha256()
-    for part in (kg.__version__, prints.relations, _tree_digest(_PACKAGE), _installed()):
+    # the package's tree holds all its code, its data and the shipped model; another model has its own
+    package, ontology = tree_digest(_PACKAGE), tree_digest(Path(str(files("kg.ontology"))))
+    other_model = model_fingerprint(model) if model is not None else ""
+    for part in (kg.__version__, other_model, package, ontology, _installed()):
         h.update(part.encode("utf-8", "surrogateescape") + b"\x1e")
-    h.update(_tree_digest(Path(str(files("kg.ontology")))).encode())
     for path in paths:
         try:
             data = Path(path).read_bytes()
