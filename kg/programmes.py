@@ -35,7 +35,7 @@ PERIOD_RE = re.compile(r"^(\d{4})-(\d{4})?$")
 CODE_RE = re.compile(r"^\d{6}$")
 FILES = {"programmes": "programmes.csv", "pairs": "pairs.csv", "sources": "sources.csv"}
 COLUMNS = {
-    "programmes": ("id", "name", "kind", "period", "description"),
+    "programmes": ("id", "name", "kind", "period", "description", "cues"),
     "pairs": (
         "programme",
         "period",
@@ -67,6 +67,7 @@ class Programme:
     kind: str
     period: str
     description: str
+    cues: str = ""  # a regular expression for the words that name the programme in a sentence
 
     @property
     def start(self) -> int:
@@ -180,6 +181,10 @@ def _programmes(folder: Path) -> dict[str, Programme]:
         _period(name, line, row["period"])
         if row["id"] in found:
             raise TableError(name, line, "id", f"{row['id']!r} is listed twice")
+        try:
+            re.compile(row["cues"])
+        except re.error as error:
+            raise TableError(name, line, "cues", f"not a regular expression: {error}") from None
         found[row["id"]] = Programme(**{c: row[c] for c in COLUMNS["programmes"]})
     return found
 
@@ -297,6 +302,17 @@ def agreeing(
     return tuple(
         p for p in matches if (p.donor_code, p.recipient_code) == (first.donor_code, first.recipient_code)
     )
+
+
+@cache
+def _cue_patterns() -> tuple[tuple[Programme, re.Pattern[str]], ...]:
+    return tuple((p, re.compile(p.cues)) for p in tables().programmes.values() if p.cues)
+
+
+def named_programmes(text: str) -> tuple[Programme, ...]:
+    """The programmes whose cue words ``text`` holds (对口支援三峡库区 → 三峡; 灾后重建 → 汶川), in
+    the order of ``programmes.csv``."""
+    return tuple(p for p, pattern in _cue_patterns() if pattern.search(text))
 
 
 def programme_kind(rows: Iterable[OfficialPair]) -> str | None:

@@ -326,7 +326,10 @@ class GraphAssembler:
         self.sink = sink
         self.entities = _Entities()
         self.pairs: dict[tuple[str, URIRef, URIRef], _PairFacts] = defaultdict(_PairFacts)
+        # The kinds the relate stage decided (from the programme tables) and the ones filled in here
+        # from regions alone: a pair's kind comes from the first where it has any.
         self.pair_kinds: dict[tuple[URIRef, URIRef], Counter[str]] = defaultdict(Counter)
+        self.default_kinds: dict[tuple[URIRef, URIRef], Counter[str]] = defaultdict(Counter)
         self.edges = EdgeRows()
         self.skipped = 0
 
@@ -412,8 +415,10 @@ class GraphAssembler:
                 facts.amounts.add((rel.article_id, float(rel.amount_yuan)))
             facts.official = facts.official or bool(rel.official)
             facts.programmes.update(programmes)
-            if kind:
-                self.pair_kinds[(donor, recipient)][kind] += 1
+            if rel.kind:
+                self.pair_kinds[(donor, recipient)][rel.kind] += 1
+            elif kind:
+                self.default_kinds[(donor, recipient)][kind] += 1
 
     def _links(self) -> tuple[Graph, dict[tuple[Node, Node], str]]:
         g = new_graph()
@@ -432,9 +437,10 @@ class GraphAssembler:
                 g.add((link, SHANHAI.programme, programme_iri(programme)))
             if facts.amounts:
                 g.add((link, SHANHAI.amountYuan, _decimal(sum(amount for _, amount in facts.amounts))))
-            kinds = self.pair_kinds.get((donor, recipient))
+            kinds = self.pair_kinds.get((donor, recipient)) or self.default_kinds.get((donor, recipient))
             if kinds:
-                # One kind per pair, whatever the type: the most frequent, ties broken by name.
+                # One kind per pair, whatever the type: the most frequent of the decided kinds (else of
+                # those by region), ties broken by name.
                 kind = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
                 g.add((link, SHANHAI.pairingKind, Literal(kind)))
                 pair_kind[(donor, recipient)] = kind

@@ -7,7 +7,7 @@ from typing import Any
 
 from kg.places import UPPER_LEVELS, province_of
 from kg.records import Article, Mention, Party, Relation
-from kg.relate.geo import official_rows, pairing_kind
+from kg.relate.geo import named_programme, official_rows, pairing_kind
 
 
 def to_party(place: Mention) -> Party:
@@ -72,7 +72,9 @@ def pairing_relation(
     pattern: str,
     confidence: float,
 ) -> Relation:
-    rows = official_rows(donor, recipient, article_year(article))
+    year = article_year(article)
+    rows = official_rows(donor, recipient, year)
+    named = () if rows else named_programme(donor, recipient, article.sentence_text(sentence), year)
     return relation(
         "pairing",
         article,
@@ -82,8 +84,8 @@ def pairing_relation(
         confidence,
         donor=to_party(donor),
         recipient=to_party(recipient),
-        kind=pairing_kind(donor, recipient, rows),
+        kind=pairing_kind(donor, recipient, rows, named),
         official=bool(rows),
         official_pair=[rows[0].donor_code, rows[0].recipient_code] if rows else None,
-        programme=[row.programme for row in rows] or None,
+        programme=[row.programme for row in rows] or [p.id for p in named] or None,
     )

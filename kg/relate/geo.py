@@ -4,7 +4,7 @@ levels that may pair, regions, the official pairs and the kinds of divisions."""
 from __future__ import annotations
 
 from kg.places import UPPER_LEVELS, code_depth, nests, place_chain, province_of, region_code
-from kg.programmes import OfficialPair, agreeing, programme_kind
+from kg.programmes import OfficialPair, Programme, agreeing, named_programmes, programme_kind
 from kg.records import Mention
 from kg.regions import region_of
 from kg.relate.rules import intra_province_sides, lexicon
@@ -22,11 +22,17 @@ def comparable_levels(a: Mention, b: Mention) -> bool:
     return (a.level in UPPER_LEVELS and b.level in UPPER_LEVELS) or a.level == b.level
 
 
-def pairing_kind(donor: Mention, recipient: Mention, rows: tuple[OfficialPair, ...] = ()) -> str:
+def pairing_kind(
+    donor: Mention,
+    recipient: Mention,
+    rows: tuple[OfficialPair, ...] = (),
+    named: tuple[Programme, ...] = (),
+) -> str:
     """east-west, intra-province or other: the programme's kind where the pair agrees with an official
     pair (对口支援 → east-west, 对口合作 → other, but intra-province when both sides lie in one province),
-    else from the provinces and regions of the places."""
-    kind = programme_kind(rows)
+    else the kind of the programmes the sentence names (:func:`named_programme`), else from the
+    provinces and regions of the places."""
+    kind = programme_kind(rows) or (named[0].kind if named else None)
     donor_province, recipient_province = province_of(donor), province_of(recipient)
     same_province = bool(donor_province) and donor_province == recipient_province
     if kind and not (kind == "other" and same_province):
@@ -43,6 +49,25 @@ def official_rows(donor: Mention, recipient: Mention, year: int | None = None) -
     higher level, the most specific ones (one pair of codes, one row per programme listing it);
     those of ``year`` (the article's) where any of them holds then."""
     return agreeing(place_chain(donor), place_chain(recipient), year)
+
+
+def named_programme(
+    donor: Mention, recipient: Mention, sentence_text: str, year: int | None = None
+) -> tuple[Programme, ...]:
+    """The programmes a pair of two provinces' places is stated under where no table lists it: those
+    the sentence names by their cue words (上海对口支援三峡库区的云岭区 → 三峡, kind other), when they
+    all make one kind; of them, those whose period holds ``year`` where any does. Nothing for a pair
+    inside one province (its kind is intra-province whatever the sentence names)."""
+    donor_province, recipient_province = province_of(donor), province_of(recipient)
+    if not donor_province or not recipient_province or donor_province == recipient_province:
+        return ()
+    named = named_programmes(sentence_text)
+    if len({p.kind for p in named}) != 1:
+        return ()
+    if year is not None:
+        held = tuple(p for p in named if p.start <= year and (p.end is None or year <= p.end))
+        return held or named
+    return named
 
 
 def official_pair(donor: Mention, recipient: Mention) -> tuple[str, str] | None:

@@ -96,8 +96,12 @@ def test_a_duplicate_row_is_named_with_the_line_it_repeats(tmp_path: Path) -> No
 
 def test_an_unknown_kind_and_a_source_without_address(tmp_path: Path) -> None:
     folder = _copy(tmp_path)
-    line = _append(folder, "programmes", "odd,某计划,north-south,2020-,x")
+    line = _append(folder, "programmes", "odd,某计划,north-south,2020-,x,")
     with pytest.raises(TableError, match=f"programmes.csv:{line}: column 'kind'"):
+        load_tables(folder)
+    folder = _copy(tmp_path / "c")
+    line = _append(folder, "programmes", "odd,某计划,other,2020-,x,对口(合作")
+    with pytest.raises(TableError, match=f"programmes.csv:{line}: column 'cues'"):
         load_tables(folder)
     folder = _copy(tmp_path / "b")
     line = _append(folder, "sources", "nowhere,某文,某报,2020-01-01,ftp://example")

@@ -1,0 +1,72 @@
+"""A pairing stated under a programme outside the east-west one takes that programme's kind: from
+its table row (对口支援三峡库区, 汶川地震灾后重建), else from the programme the sentence names by its
+cue words (``programmes.csv`` column ``cues``) where no row lists the pair. A row always comes
+first, a pair inside one province stays intra-province, and a sentence that names programmes of
+two kinds decides nothing. Sentences written for these tests, read by the real pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.programmes import named_programmes
+from kg.records import Article, Mention, Relation
+
+Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
+
+
+def _pairings(read_text: Read, text: str) -> list[tuple[str, str, str | None, list[str] | None, bool]]:
+    _, _, relations = read_text(text)
+    return [
+        (r.donor.name, r.recipient.name, r.kind, r.programme, bool(r.official))
+        for r in relations
+        if r.type == "pairing" and r.donor and r.recipient
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rows of the new tables: the kind is the programme's, not the regions' (east → west)
+        ("上海市与万州区签订对口支援三峡移民项目协议。", ("上海市", "万州区", "other", ["sanxia"], True)),
+        ("浙江省对口援建青川县,三年投入资金百亿元。", ("浙江省", "青川县", "other", ["wenchuan"], True)),
+        ("广东省对口援建汶川县的水磨镇,建成学校和医院。", ("广东省", "水磨镇", "other", ["wenchuan"], True)),
+        # no row: the sentence names the programme
+        (
+            "江苏省常州市与重庆市巫溪县开展对口支援三峡库区移民工作。",
+            ("常州市", "巫溪县", "other", ["sanxia"], False),
+        ),
+        ("2009年,深圳市援建甘肃省文县的灾后重建项目全部竣工。", ("深圳市", "文县", "other", ["wenchuan"], False)),
+    ],
+)
+def test_a_pair_of_a_programme_outside_east_west_is_other(read_text: Read, text: str, expected: tuple) -> None:
+    assert expected in _pairings(read_text, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a row of the east-west programme comes before the cue words of another
+        (
+            "济宁市与万州区深化东西部协作,助力三峡库区发展。",
+            ("济宁市", "万州区", "east-west", ["east-west-2016", "east-west-2021"], True),
+        ),
+        # one province: intra-province whatever the sentence names
+        ("广州市对口帮扶清远市开展灾后重建。", ("广州市", "清远市", "intra-province", ["guangdong"], True)),
+        # cue words of two kinds: the regions decide (east → west)
+        (
+            "常州市与巫溪县开展东西部协作和对口支援三峡库区工作。",
+            ("常州市", "巫溪县", "east-west", None, False),
+        ),
+    ],
+)
+def test_rows_provinces_and_mixed_cues_come_first(read_text: Read, text: str, expected: tuple) -> None:
+    assert expected in _pairings(read_text, text)
+
+
+def test_cue_words_name_their_programmes() -> None:
+    assert [p.id for p in named_programmes("对口支援三峡库区")] == ["sanxia"]
+    assert [p.id for p in named_programmes("灾后恢复重建")] == ["wenchuan"]
+    assert {p.kind for p in named_programmes("两市开展对口合作")} == {"other"}
+    assert named_programmes("两地开展交流合作") == ()
