@@ -37,10 +37,15 @@ def _pairings(read_text: Read, text: str) -> list[tuple[str, str, str | None, li
             "江苏省常州市与重庆市巫溪县开展对口支援三峡库区移民工作。",
             ("常州市", "巫溪县", "other", ["sanxia"], False),
         ),
-        ("2009年,深圳市援建甘肃省文县的灾后重建项目全部竣工。", ("深圳市", "文县", "other", ["wenchuan"], False)),
+        (
+            "2009年,深圳市援建甘肃省文县的灾后重建项目全部竣工。",
+            ("深圳市", "文县", "other", ["wenchuan"], False),
+        ),
     ],
 )
-def test_a_pair_of_a_programme_outside_east_west_is_other(read_text: Read, text: str, expected: tuple) -> None:
+def test_a_pair_of_a_programme_outside_east_west_is_other(
+    read_text: Read, text: str, expected: tuple
+) -> None:
     assert expected in _pairings(read_text, text)
 
 
