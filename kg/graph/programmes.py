@@ -60,9 +60,13 @@ def add_programmes(g: Graph, coded_place: Callable[[str], URIRef | None]) -> Non
 
 def link_relation(g: Graph | Any, node: URIRef, relation: Relation) -> list[str]:
     """The relation's programmes and the official pairs it agrees with (added to ``g``, a Graph or
-    anything with its ``add``); returns the programme ids."""
+    anything with its ``add``); returns the programme ids. A pair no table lists carries the
+    programmes its sentence names (对口支援三峡库区), with no official pair."""
     if not relation.official or not relation.official_pair or len(relation.official_pair) != 2:
-        return []
+        named = [p for p in relation.programme or () if p in tables().programmes]
+        for programme in named:
+            g.add((node, SHANHAI.programme, programme_iri(programme)))
+        return named
     donor, recipient = relation.official_pair
     programmes = [p for p in relation.programme or () if f"{p}/{donor}-{recipient}" in row_keys()]
     for programme in programmes:

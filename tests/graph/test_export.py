@@ -16,7 +16,7 @@ from kg import graph as kg_graph
 from kg.cli import app
 from kg.export import TABLES, export_rows, export_table
 from kg.query import QueryError
-from kg.records import Article, Relation, Sentence
+from kg.records import Article, Party, Relation, Sentence
 
 
 def article(article_id: str, date: str, sentences: list[str]) -> Article:
@@ -66,6 +66,26 @@ def test_panel_is_one_row_per_pair_and_year_with_funds_counted_once(funds_build:
     assert (by_year["2019"]["donor_code"], by_year["2019"]["donor_level"]) == ("320583", "town")
     _, funds = export_rows(funds_build, "funds")
     assert len(funds) == 3, "the funds table keeps every statement, with its sentence"
+
+
+def test_panel_programme_is_the_one_of_the_year(tmp_path: Path) -> None:
+    """广州 → 毕节 is a row of the 2016 round (2016-2020) and of the 2021 round (2021-): a 2019
+    article's pair is the 2016 round's, a 2022 one's the 2021 round's; an undated one has both."""
+    guangzhou = Party("PLACE", "广州市", code="440100", level="prefecture", province_code="440000")
+    bijie = Party("PLACE", "毕节市", code="520500", level="prefecture", province_code="520000")
+    articles = [
+        article("old", "2019-03-01", ["广州市对口帮扶毕节市。"]),
+        article("new", "2022-03-01", ["广州市与毕节市开展东西部协作。"]),
+        article("undated", "", ["广州市帮扶毕节市。"]),
+    ]
+    relations = [relation("pairing", a, 0, guangzhou, bijie) for a in articles]
+    kg_graph.write_graph(kg_graph.build_graph(articles, {}, relations), tmp_path)
+    _, rows = export_rows(tmp_path, "panel")
+    by_year = {r["year"]: r["programme"] for r in rows}
+    assert by_year["2019"] == "east-west-2016"
+    assert by_year["2022"] == "east-west-2021"
+    assert set(by_year[""].split(";")) == {"east-west-2016", "east-west-2021"}
+    assert {r["official"] for r in rows} == {"true"}
 
 
 def test_pairs_table(sample_build: Path) -> None:
