@@ -11,7 +11,7 @@ build of every corpus:
 
 * places by official code (``id/place/350181``); towns and villages, which have no code in
   our gazetteer, by their county's code plus their name (``id/place/320583/张浦镇``);
-* organisations and projects by canonical name;
+* organisations by canonical name, projects by name and place;
 * articles by id plus a prefix of the sha256 of their normalised text;
 * relation, evidence and link nodes by a hash of the IRIs and offsets that define them.
 
@@ -181,8 +181,12 @@ def org_iri(name: str) -> URIRef:
     return ID[f"org/{_key(name)}"]
 
 
-def project_iri(name: str) -> URIRef:
-    return ID[f"project/{_key(name)}"]
+def project_iri(name: str, place: URIRef | None = None) -> URIRef:
+    """A project by its name and the place it stands in: a name alone (希望小学, 产业园) is no identity
+    across articles, and one node must not gather the places of different projects."""
+    if place is None:
+        return ID[f"project/{_key(name)}"]
+    return ID[f"project/{_key(name)}/{digest(place, length=12)}"]
 
 
 def article_iri(article_id: str, content_hash: str) -> URIRef:

@@ -253,13 +253,15 @@ class _Entities:
         return None  # persons never enter the graph
 
     def project(self, name: str, place: URIRef | None) -> URIRef:
-        iri = project_iri(name)
+        """The node of a named project where it stands: one name at two places is two projects."""
+        located = place if place is not None and place in self.places else None
+        iri = project_iri(name, located)
         if iri not in self.added:
             self.added.add(iri)
             self.g.add((iri, RDF.type, SHANHAI.Project))
             self.g.add((iri, SKOS.prefLabel, Literal(name, lang="zh")))
-        if place is not None and place in self.places:
-            self.g.add((iri, SHANHAI.locatedIn, place))
+            if located is not None:
+                self.g.add((iri, SHANHAI.locatedIn, located))
         return iri
 
     def decorate(self) -> None:

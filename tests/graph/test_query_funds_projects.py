@@ -117,3 +117,22 @@ def test_a_project_with_neither_builder_nor_place_is_listed(tmp_path: Path) -> N
     ]
     validate = runner.invoke(app, ["validate", str(tmp_path)])
     assert validate.exit_code == 0, validate.output
+
+
+def test_one_project_name_at_two_places_is_two_projects(tmp_path: Path) -> None:
+    """A common name (希望小学) stated at two places in two articles gives each article its own place,
+    never the other's: a project node is its name and the place it stands in."""
+    from dataclasses import replace
+
+    from graph_sample import BIJIANG, TONGWEI
+
+    articles, mentions, relations = sample_records()
+    project = next(r for r in relations if r.type == "project")
+    other_article = next(a for a in articles if a.id != project.article_id)
+    here = replace(project, project="希望小学", recipient=TONGWEI, start=project.start + 1)
+    there = replace(project, article_id=other_article.id, project="希望小学", recipient=BIJIANG, donor=None)
+    built = kg_graph.build_graph(articles, mentions, [*relations, here, there])
+    kg_graph.write_graph(built, tmp_path)
+    rows = values(results(str(tmp_path), "--preset", "projects"))
+    schools = sorted((r["doc"], r.get("place_name")) for r in rows if r["project_name"] == "希望小学")
+    assert schools == sorted([(project.article_id, "通渭县"), (other_article.id, "碧江区")])
