@@ -7,7 +7,11 @@ machines may write at once; a half-written entry is never seen):
   file is neither decoded nor normalised again;
 * ``entities``: an article's linked mentions, keyed by the article (text and metadata);
 * ``relations``: its relations, keyed by the article and the relate stage's own fingerprint —
-  a change to relation rules or relate's code re-runs relate only, from cached entities.
+  a change to relation rules or relate's code re-runs relate only, from cached entities;
+* ``parts``: the article's share of the reduce (``kg.graph.parts.ArticlePart``: its rows, its
+  triples, what it adds to the corpus-wide graph), keyed by its row in articles.jsonl and a
+  fingerprint of its records and the reduce's code and ontology — a later build that reads the
+  article again under the same id takes it instead of its records.
 
 Fingerprints hash the package version, the code and data files of the stages (the relate side —
 ``kg/relate*``, ``kg/cue_pairs.py`` and the data files only they name — apart from the rest),
@@ -18,10 +22,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
+import sys
 import tempfile
 from dataclasses import dataclass
 from importlib import metadata
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +64,9 @@ REDUCE_SIDE = (
     "train.py",
     "vocab.py",
 )
+# The reduce's code that makes an article's part (kg.graph.parts): its rows and triples. The rest of
+# the reduce side (the views, the commands) reads only the finished build.
+PARTS_SIDE = ("graph", "build/reduce.py", "vocab.py")
 _UPSTREAM = (
     "spacy",
     "jieba",
@@ -80,10 +90,10 @@ def _is_relate_code(path: Path) -> bool:
     return any(part.startswith(_RELATE_SIDE) for part in path.relative_to(_PACKAGE).parts)
 
 
-def is_reduce_code(path: Path) -> bool:
-    """A module of the package that the map step never runs (``REDUCE_SIDE``)."""
+def is_reduce_code(path: Path, sides: tuple[str, ...] = REDUCE_SIDE) -> bool:
+    """A module of the package that the map step never runs (``REDUCE_SIDE``), or one of ``sides``."""
     relative = path.relative_to(_PACKAGE).as_posix()
-    return any(relative == side or relative.startswith(side + "/") for side in REDUCE_SIDE)
+    return any(relative == side or relative.startswith(side + "/") for side in sides)
 
 
 def _files(folder: Path) -> list[Path]:
@@ -119,6 +129,7 @@ class Fingerprints:
     read: str
     entities: str
     relations: str
+    parts: str
 
 
 def fingerprints(model: str | None = None) -> Fingerprints:
@@ -142,7 +153,10 @@ def fingerprints(model: str | None = None) -> Fingerprints:
     )
     entities = _digest(read, model_fingerprint(model))
     relations = _digest(entities, _hash_files(relate_code, _PACKAGE), _hash_files(relate_data, _DATA))
-    return Fingerprints(read=read, entities=entities, relations=relations)
+    parts_code = [p for p in code if is_reduce_code(p, PARTS_SIDE)]
+    ontology = tree_digest(Path(str(files("kg.ontology"))))
+    parts = _digest(relations, _hash_files(parts_code, _PACKAGE), ontology, sys.version)
+    return Fingerprints(read=read, entities=entities, relations=relations, parts=parts)
 
 
 def article_key(article: Any) -> str:
@@ -151,13 +165,29 @@ def article_key(article: Any) -> str:
     return _digest(json.dumps(fields, ensure_ascii=False))
 
 
+def article_row(article: Any) -> str:
+    """The article's line in articles.jsonl."""
+    return json.dumps(article.to_dict(), ensure_ascii=False) + "\n"
+
+
+def part_key(row: str) -> str:
+    """The key of an article's reduce part: its line in articles.jsonl (every field, its id too)."""
+    return _digest(row)
+
+
 def file_key(data: bytes, name: str) -> str:
     """An input file's key: its bytes and its name (the article id comes from the name)."""
     return _digest(data, name)
 
 
+# Kinds kept in marshal's format rather than JSON: a part holds its rows as strings, which JSON
+# escaped again, and a build with few new articles reads one part per article (marshal reads them
+# several times faster). The Python version is in the part's fingerprint: marshal's format is its.
+MARSHALLED = frozenset({"parts"})
+
+
 class Cache:
-    """Entries under ``root/KIND/FINGERPRINT/KEY[:2]/KEY.json``."""
+    """Entries under ``root/KIND/FINGERPRINT/KEY[:2]/KEY.json`` (``.marshal`` for ``MARSHALLED``)."""
 
     def __init__(self, root: Path, prints: Fingerprints) -> None:
         self.root = Path(root)
@@ -165,13 +195,16 @@ class Cache:
 
     def _path(self, kind: str, key: str) -> Path:
         fingerprint = getattr(self.prints, kind)[:16]
-        return self.root / kind / fingerprint / key[:2] / f"{key}.json"
+        suffix = ".marshal" if kind in MARSHALLED else ".json"
+        return self.root / kind / fingerprint / key[:2] / f"{key}{suffix}"
 
     def get(self, kind: str, key: str) -> Any | None:
         try:
+            if kind in MARSHALLED:
+                return marshal.loads(self._path(kind, key).read_bytes())
             with open(self._path(kind, key), encoding="utf-8") as fh:
                 return json.load(fh)
-        except (OSError, ValueError):
+        except (OSError, ValueError, EOFError, TypeError):
             return None
 
     def has(self, kind: str, key: str) -> bool:
@@ -183,8 +216,12 @@ class Cache:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(value, fh, ensure_ascii=False)
+            if kind in MARSHALLED:
+                with os.fdopen(fd, "wb") as fb:
+                    fb.write(marshal.dumps(value))
+            else:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(value, fh, ensure_ascii=False)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from kg.records import Article, Mention, Relation
 
@@ -12,12 +13,15 @@ class ArticleRecords:
     """One article and what the stages found in it.
 
     ``cached`` says what came from the cache: "" (nothing), "entities" (relate ran again) or
-    "all" (the article was not processed at all)."""
+    "all" (the article was not processed at all). ``part``: the article's reduce part from the
+    cache (``kg.graph.parts.ArticlePart`` as a dict), when an earlier build reduced it under
+    the same id — its mentions and relations are then in the part, not read out here."""
 
     article: Article
     mentions: list[Mention]
     relations: list[Relation]
     cached: str = ""
+    part: dict[str, Any] | None = None
 
     def rename(self, article_id: str) -> None:
         """Give the article another id (its own was taken by an earlier file), records included."""

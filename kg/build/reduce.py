@@ -4,6 +4,12 @@ Articles are admitted once (an article whose text was already read is skipped; a
 a suffix), then their records stream out as they come: rows to articles.jsonl, entities.jsonl
 and relations.jsonl, triples into the store (``kg.graph.GraphWriter``). At the end Turtle and
 GraphML are written from the store and the projection, and the views from the projection.
+
+Each article's share — its rows, its triples, what it adds to the corpus-wide graph — is kept in
+the build cache as its part (``kg.graph.parts``); an article that a later build reads again under
+the same id comes with its part (``kg.build.worker``), which is written and replayed as it is, so
+such a build costs for each unchanged article the reading of one entry, not its rows and triples
+made again.
 """
 
 from __future__ import annotations
@@ -13,8 +19,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg import views
-from kg.build.records import FileRecords
+from kg.build.cache import Cache, article_row, part_key
+from kg.build.records import ArticleRecords, FileRecords
 from kg.graph import GraphWriter
+from kg.graph.parts import ArticlePart
 from kg.ingest.read import Admission
 from kg.report import BuildReport, Reporter
 
@@ -31,8 +39,11 @@ def entity_row(mention: Any) -> dict[str, Any]:
 class Reduce:
     """Writes one build into the (staging) folder ``out`` as file records arrive."""
 
-    def __init__(self, out: Path, report: BuildReport, reporter: Reporter) -> None:
+    def __init__(
+        self, out: Path, report: BuildReport, reporter: Reporter, cache: Cache | None = None
+    ) -> None:
         self.out = Path(out)
+        self.cache = cache  # where the articles' parts are kept
         self.report = report
         self.reporter = reporter
         self.admission = Admission()
@@ -43,10 +54,6 @@ class Reduce:
         self.rows = dict.fromkeys(JSONL, 0)
         self.graph = GraphWriter(self.out)
         self.from_cache = 0
-
-    def _write(self, name: str, row: dict[str, Any]) -> None:
-        self.files[name].write(json.dumps(row, ensure_ascii=False) + "\n")
-        self.rows[name] += 1
 
     def add(self, records: FileRecords) -> None:
         """One file's records (in input order): skips and bad lines reported, articles written."""
@@ -63,16 +70,40 @@ class Reduce:
             article_id = self.admission.admit(item.article, self.report)
             if article_id is None:
                 continue
-            if article_id != item.article.id:
-                item.rename(article_id)
             self.report.articles += 1
             self.from_cache += item.cached == "all"
-            self._write("articles.jsonl", item.article.to_dict())
-            for mention in item.mentions:
-                self._write("entities.jsonl", entity_row(mention))
-            for relation in item.relations:
-                self._write("relations.jsonl", relation.to_dict())
-            self.graph.add_article(item.article, item.mentions, item.relations)
+            part = self._part(item, article_id)
+            for name, text in zip(JSONL, part.lines, strict=True):
+                self.files[name].write(text)
+                self.rows[name] += text.count("\n")
+
+    def _part(self, item: ArticleRecords, article_id: str) -> ArticlePart:
+        """The article's part, added to the graph: the one it came with, one kept under the id it
+        takes in this build, or one made from its records (and kept in the cache)."""
+        if article_id == item.article.id and item.part is not None:
+            return self._replay(item.part)
+        if article_id != item.article.id:
+            if item.part is not None:  # kept under the id the article lost to an earlier one
+                item.mentions, item.relations = ArticlePart.from_dict(item.part).records()
+                item.part = None
+            item.rename(article_id)
+        row = article_row(item.article)
+        key = part_key(row)
+        kept = self.cache.get("parts", key) if self.cache is not None and item.cached == "all" else None
+        if isinstance(kept, dict):
+            return self._replay(kept)
+        entities = "".join(json.dumps(entity_row(m), ensure_ascii=False) + "\n" for m in item.mentions)
+        relations = "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in item.relations)
+        part = self.graph.add_article(item.article, item.mentions, item.relations)
+        part.lines = [row, entities, relations]
+        if self.cache is not None:
+            self.cache.put("parts", key, part.to_dict())
+        return part
+
+    def _replay(self, kept: dict[str, Any]) -> ArticlePart:
+        part = ArticlePart.from_dict(kept)
+        self.graph.add_part(part)
+        return part
 
     def close(self) -> None:
         """Finish every file: JSON Lines, graph.ttl, the store, graph.graphml, the views."""

@@ -89,7 +89,7 @@ def build(
         if take_over(_previous_manifest(out), key, out, stage.path, report):
             _commit(stage, report, key, record(report, first_skip, first_notice), cache, use_cache)
             return report
-        reduce = Reduce(stage.path, report, reporter)
+        reduce = Reduce(stage.path, report, reporter, stages_for(config).cache)
         try:
             results = _map(paths, config, workers, dask)
             for _, records in zip(reporter.progress(paths, "building"), results, strict=True):

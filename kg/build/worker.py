@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.build.bound import relations_bounded
-from kg.build.cache import Cache, article_key, file_key, fingerprints
+from kg.build.cache import Cache, article_key, article_row, file_key, fingerprints, part_key
 from kg.build.records import ArticleRecords, FileRecords
 from kg.ingest.read import FileRead
 from kg.records import Article, Mention, Relation
@@ -62,8 +62,8 @@ class Stages:
         """Each article's linked mentions; the nlp stage takes them together (its NER batched)."""
         from kg import link, nlp
 
-        found = nlp.find_mentions(self.nlp, articles)
-        return [link.link_mentions(a, found.get(a.id, []), self.gazetteer) for a in articles]
+        found = nlp.mentions_in_order(self.nlp, articles)
+        return [link.link_mentions(a, m, self.gazetteer) for a, m in zip(articles, found, strict=True)]
 
     def relations(self, article: Article, mentions: list[Mention]) -> list[Relation]:
         from kg import relate
@@ -90,7 +90,22 @@ def process_article(article: Article, stages: Stages) -> ArticleRecords:
 
 def process_articles(articles: list[Article], stages: Stages) -> list[ArticleRecords]:
     """Entities, links and relations of each article, from the cache where it has them; the
-    articles whose entities are not cached go through the nlp stage together."""
+    articles whose entities are not cached go through the nlp stage together. An article whose
+    reduce part is cached comes with that part alone (the reduce needs nothing else of it)."""
+    cache = stages.cache
+    done: list[ArticleRecords | None] = [None] * len(articles)
+    if cache:
+        for i, article in enumerate(articles):
+            part = cache.get("parts", part_key(article_row(article)))
+            if isinstance(part, dict):
+                done[i] = ArticleRecords(article, [], [], "all", part)
+    rest = [i for i, found in enumerate(done) if found is None]
+    for i, records in zip(rest, _process_articles([articles[i] for i in rest], stages), strict=True):
+        done[i] = records
+    return [records for records in done if records is not None]
+
+
+def _process_articles(articles: list[Article], stages: Stages) -> list[ArticleRecords]:
     cache = stages.cache
     keys = [article_key(a) if cache else "" for a in articles]
     mentions: list[list[Mention] | None] = [None] * len(articles)

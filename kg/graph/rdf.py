@@ -27,6 +27,7 @@ from rdflib import DCTERMS, PROV, RDF, SKOS, XSD, Graph, Literal, Node, URIRef
 
 from kg.graph.divisions import CodedDivision, coded_divisions
 from kg.graph.networkx import EdgeRows, project
+from kg.graph.parts import ArticlePart, NoteRow, RelationShare, note_rows
 from kg.graph.programmes import add_programmes, link_relation
 from kg.link.anaphors import ORG_SOURCE, SPEAKER_SOURCE
 from kg.records import Article, Mention, Party, Relation
@@ -136,15 +137,17 @@ class _Entities:
         self.place_coords: dict[tuple[str, str], tuple[float, float]] = {}
 
     def note_mentions(self, mentions: Iterable[Mention]) -> None:
-        for m in mentions:
-            if not m.name or m.label not in ("PLACE", "ORG"):
-                continue
-            if m.text and m.text != m.name and m.source not in NOT_NAMES:
-                self.surfaces[(m.label, m.name)].add(m.text)
-            if m.label == "ORG" and m.home_code:
-                self.home_code.setdefault(m.name, m.home_code)
-            if m.label == "PLACE" and m.lon is not None and m.lat is not None:
-                self.place_coords.setdefault((m.code or m.county_code or "", m.name), (m.lon, m.lat))
+        self.note(note_rows(mentions, NOT_NAMES))
+
+    def note(self, rows: Iterable[NoteRow]) -> None:
+        """Surface forms, home places and coordinates the mentions tell (``kg.graph.parts.note_rows``)."""
+        for label, name, surface, home, key_code, lon, lat in rows:
+            if surface:
+                self.surfaces[(label, name)].add(surface)
+            if home:
+                self.home_code.setdefault(name, home)
+            if lon is not None and lat is not None:
+                self.place_coords.setdefault((key_code, name), (lon, lat))
 
     @property
     def gazetteer(self) -> dict[str, CodedDivision]:
@@ -339,26 +342,59 @@ class GraphAssembler:
         self, article: Article, mentions: Iterable[Mention], relations: Iterable[Relation]
     ) -> None:
         """The article's node, its relations with their evidence; its mentions' surface forms noted."""
-        self.entities.note_mentions(mentions)
+        self.sink(self.article_part(article, mentions, relations)[0])
+
+    def article_part(
+        self, article: Article, mentions: Iterable[Mention], relations: Iterable[Relation]
+    ) -> tuple[Triples, ArticlePart]:
+        """The article's own triples, and its part (its share of the corpus-wide state, which is
+        applied here; the caller fills in its lines and N-Triples)."""
+        notes = note_rows(mentions, NOT_NAMES)
+        self.entities.note(notes)
         g = Triples()
         article_node = _article_node(g, article)
         date = str(date_literal(article.date) or "")
-        meta = {"article": article.id, "title": article.title or "", "date": date}
+        part = ArticlePart([], "", {"article": article.id, "title": article.title or "", "date": date}, notes)
         for rel in relations:
-            self._relation(g, rel, article, article_node, meta)
-        self.sink(g)
+            share = self._relation(g, rel, article, article_node, part.meta)
+            if share is None:
+                part.skipped += 1
+            else:
+                part.relations.append(share)
+        self.skipped += part.skipped
+        return g, part
+
+    def replay(self, part: ArticlePart) -> None:
+        """Apply the share of an article added to an earlier build (``article_part``'s part), in
+        the same order; its triples go to the sink apart, as N-Triples."""
+        self.entities.note(part.notes)
+        self.skipped += part.skipped
+        for share in part.relations:
+            donor, recipient, project_node = self._parties(share.donor, share.recipient, share.project)
+            for code in share.official_codes:
+                self.entities.coded_place(code)
+            self._aggregate(share, URIRef(share.node), donor, recipient, project_node, part.meta)
+
+    def _parties(
+        self, donor: Party | None, recipient: Party | None, project: str | None
+    ) -> tuple[URIRef | None, URIRef | None, URIRef | None]:
+        """A relation's nodes, each described into the entities the first time it is met (a
+        project only when named: a relation with no node is skipped before that matters)."""
+        ents = self.entities
+        donor_node, recipient_node = ents.party(donor), ents.party(recipient)
+        project_node = ents.project(project, recipient_node) if project else None
+        return donor_node, recipient_node, project_node
 
     def _relation(  # noqa: C901 — one guarded triple per optional field of a Relation, read top to bottom
         self, g: Triples, rel: Relation, article: Article, article_node: URIRef, meta: dict[str, str]
-    ) -> None:
+    ) -> RelationShare | None:
         relation_class = RELATION_CLASSES.get(rel.type)
-        ents = self.entities
-        donor = ents.party(rel.donor) if relation_class is not None else None
-        recipient = ents.party(rel.recipient) if relation_class is not None else None
+        if relation_class is None:
+            return None
+        donor, recipient, project_node = self._parties(rel.donor, rel.recipient, rel.project)
         # a project with neither builder nor place is still a project the article states
-        if relation_class is None or (donor is None and recipient is None and not rel.project):
-            self.skipped += 1
-            return
+        if donor is None and recipient is None and not rel.project:
+            return None
         node = relation_iri(rel.type, article_node, rel.start, rel.end, donor, recipient, rel.project)
         g.add((node, RDF.type, relation_class))
         g.add((node, RDF.type, SHANHAI.Relation))
@@ -377,7 +413,6 @@ class GraphAssembler:
             g.add((node, SHANHAI.purpose, Literal(rel.purpose, lang="zh")))
         if rel.action:
             g.add((node, SHANHAI.action, Literal(rel.action)))
-        project_node = ents.project(rel.project, recipient) if rel.project else None
         if project_node is not None:
             g.add((node, SHANHAI.project, project_node))
         kind = rel.kind or _pair_kind(rel.donor, rel.recipient)
@@ -387,12 +422,13 @@ class GraphAssembler:
             g.add((node, SHANHAI.official, Literal(bool(rel.official))))
         if not rel.states_pairing:
             g.add((node, SHANHAI.statesPairing, Literal(False)))
-        if rel.official and rel.official_pair and len(rel.official_pair) == 2:
-            sides = (SHANHAI.officialDonor, SHANHAI.officialRecipient)
-            for predicate, code in zip(sides, rel.official_pair, strict=True):
-                official = ents.coded_place(code)
-                if official is not None:
-                    g.add((node, predicate, official))
+        pair = rel.official_pair or []
+        official_codes = list(pair) if rel.official and len(pair) == 2 else []
+        sides = (SHANHAI.officialDonor, SHANHAI.officialRecipient)
+        for predicate, code in zip(sides, official_codes, strict=False):
+            official = self.entities.coded_place(code)
+            if official is not None:
+                g.add((node, predicate, official))
         programmes = link_relation(g, node, rel)
 
         sentence_text = rel.sentence_text
@@ -407,20 +443,51 @@ class GraphAssembler:
         g.add((evidence, SHANHAI.startOffset, Literal(int(rel.start))))
         g.add((evidence, SHANHAI.endOffset, Literal(int(rel.end))))
 
-        end = recipient if recipient is not None or rel.type != "project" else project_node
-        self.edges.add(node, rel.type, donor, end, meta, sentence_text or "", rel)
+        share = RelationShare(
+            str(node),
+            rel.type,
+            rel.donor,
+            rel.recipient,
+            rel.project,
+            official_codes,
+            kind,
+            bool(rel.kind),
+            programmes,
+            sentence_text or "",
+            rel.article_id,
+            rel.start,
+            rel.end,
+            rel.date,
+            rel.amount_yuan,
+            rel.official,
+            rel.programme,
+        )
+        self._aggregate(share, node, donor, recipient, project_node, meta)
+        return share
+
+    def _aggregate(
+        self,
+        share: RelationShare,
+        node: URIRef,
+        donor: URIRef | None,
+        recipient: URIRef | None,
+        project_node: URIRef | None,
+        meta: dict[str, str],
+    ) -> None:
+        """The relation's edge row and its pair's aggregate."""
+        end = recipient if recipient is not None or share.type != "project" else project_node
+        self.edges.add(node, share.type, donor, end, meta, share.sentence, share)
         if donor is not None and recipient is not None and donor != recipient:
-            facts = self.pairs[(rel.type, donor, recipient)]
+            facts = self.pairs[(share.type, donor, recipient)]
             facts.relations.append(node)
-            facts.articles.add(rel.article_id)
-            if rel.amount_yuan is not None:
-                facts.amounts.add((rel.article_id, float(rel.amount_yuan)))
-            facts.official = facts.official or bool(rel.official)
-            facts.programmes.update(programmes)
-            if rel.kind:
-                self.pair_kinds[(donor, recipient)][rel.kind] += 1
-            elif kind:
-                self.default_kinds[(donor, recipient)][kind] += 1
+            facts.articles.add(share.article_id)
+            if share.amount_yuan is not None:
+                facts.amounts.add((share.article_id, float(share.amount_yuan)))
+            facts.official = facts.official or bool(share.official)
+            facts.programmes.update(share.programmes)
+            if share.kind:  # the kinds relate decided apart from those filled in here by region
+                kinds = self.pair_kinds if share.kind_decided else self.default_kinds
+                kinds[(donor, recipient)][share.kind] += 1
 
     def _links(self) -> tuple[Graph, dict[tuple[Node, Node], str]]:
         g = new_graph()

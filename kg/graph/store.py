@@ -75,8 +75,13 @@ class StoreLoader:
         self.size = 0
         self.ntriples = NTriples()
 
-    def __call__(self, part: Iterable[tuple[Node, Node, Node]]) -> None:
+    def __call__(self, part: Iterable[tuple[Node, Node, Node]]) -> bytes:
+        """Load ``part``; returns its N-Triples."""
         data = self.ntriples(part)
+        self.add_ntriples(data)
+        return data
+
+    def add_ntriples(self, data: bytes) -> None:
         self.parts.append(data)
         self.size += len(data)
         if self.size >= self.chunk_bytes:

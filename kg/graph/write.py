@@ -20,6 +20,7 @@ from rdflib import Graph
 
 from kg.graph import store as stores
 from kg.graph.networkx import to_networkx
+from kg.graph.parts import ArticlePart
 from kg.graph.rdf import GraphAssembler, new_graph
 from kg.io import atomic_path
 from kg.records import Article, Mention, Relation
@@ -45,8 +46,17 @@ class GraphWriter:
 
     def add_article(
         self, article: Article, mentions: Iterable[Mention], relations: Iterable[Relation]
-    ) -> None:
-        self.assembler.add_article(article, mentions, relations)
+    ) -> ArticlePart:
+        """The article into the graph; returns its part (its lines left for the caller to fill),
+        which ``add_part`` takes in a later build instead of the records."""
+        triples, part = self.assembler.article_part(article, mentions, relations)
+        part.ntriples = self.loader(triples).decode("utf-8")
+        return part
+
+    def add_part(self, part: ArticlePart) -> None:
+        """An article's part kept from an earlier build: what ``add_article`` of its records did."""
+        self.assembler.replay(part)
+        self.loader.add_ntriples(part.ntriples.encode("utf-8"))
 
     def close(self) -> tuple[dict[str, int], nx.MultiDiGraph]:
         """Finish the graph; returns (file name → triples or nodes, the NetworkX projection)."""

@@ -59,6 +59,7 @@ _EXPORTS = {
     "ModelNotFound": "kg.nlp.errors",
     "PatternError": "kg.nlp.patterns",
     "find_mentions": "kg.nlp.pipeline",
+    "mentions_in_order": "kg.nlp.pipeline",
     "find_pattern_spans": "kg.nlp.patterns",
     "is_phrase_not_name": "kg.nlp.lexicon",
     "iter_entities": "kg.nlp.pipeline",

@@ -108,12 +108,24 @@ def find_mentions(
     """Article id → its mentions, in text order, offsets into ``Article.text`` (end exclusive).
 
     Articles go through the pipeline ``ARTICLE_BATCH`` at a time (the NER batched across them)."""
+    return {
+        a.id: found for a, found in zip(articles, mentions_in_order(nlp, articles, reporter), strict=True)
+    }
+
+
+def mentions_in_order(
+    nlp: Language, articles: Sequence[Article], reporter: Reporter | None = None
+) -> list[list[Mention]]:
+    """Each article's mentions (as ``find_mentions``), in the order of ``articles``: the build's
+    batches may hold two articles of one id (files of one name in two folders), whose ids are
+    told apart only later, when the build admits them."""
     groups = [articles[i : i + ARTICLE_BATCH] for i in range(0, len(articles), ARTICLE_BATCH)]
     items: Iterable[Sequence[Article]] = reporter.progress(groups, "entities") if reporter else groups
-    found: dict[str, list[Mention]] = {}
+    found: list[list[Mention]] = []
     for group in items:
-        for article, doc in zip(group, run_pipelines(nlp, group), strict=True):
-            found[article.id] = mentions_of(doc, article)
+        found.extend(
+            mentions_of(doc, article) for article, doc in zip(group, run_pipelines(nlp, group), strict=True)
+        )
     return found
 
 

@@ -4,11 +4,12 @@ no input from build folders, the cache. Articles are short texts written for the
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 from pathlib import Path
 
 import pytest
-from build_sample import outputs, write_articles
+from build_sample import ARTICLES, outputs, write_articles
 
 from kg.build import BuildLocked, NotABuildFolder, build
 from kg.build.cache import Cache, Fingerprints
@@ -126,7 +127,8 @@ def test_a_change_to_relation_rules_reruns_relate_only(docs: Path, tmp_path: Pat
     assert process_file(docs / "a1.txt", stages).articles[0].cached == "all"
     assert stages.cache is not None
     prints = stages.cache.prints
-    stages.cache = Cache(cache_dir, Fingerprints(prints.read, prints.entities, "other relate rules"))
+    other = Fingerprints(prints.read, prints.entities, "other relate rules", "other parts")
+    stages.cache = Cache(cache_dir, other)
 
     def no_entities(*args: object) -> None:
         raise AssertionError("entities were found again")
@@ -135,3 +137,17 @@ def test_a_change_to_relation_rules_reruns_relate_only(docs: Path, tmp_path: Pat
     again = process_file(docs / "a1.txt", stages).articles[0]
     assert again.cached == "entities"
     assert again.relations == first.articles[0].relations
+
+
+def test_two_files_of_one_name_keep_their_own_mentions(tmp_path: Path) -> None:
+    """Their articles share an id until the reduce renames the second: the map step, which takes
+    them in one batch, must not mix up their mentions."""
+    first = write_articles(tmp_path / "x", {"a1.txt": ARTICLES["a1.txt"]})
+    second = write_articles(tmp_path / "y", {"a1.txt": ARTICLES["a2.txt"]})
+    build([first, second], tmp_path / "out", workers=1, use_cache=False)
+    names: dict[str, set[str]] = {}
+    for line in (tmp_path / "out" / "entities.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        names.setdefault(row["article_id"], set()).add(row["name"])
+    assert "福清市" in names["a1"] and "福清市" not in names["a1-2"]
+    assert "昆山市" in names["a1-2"] and "昆山市" not in names["a1"]
