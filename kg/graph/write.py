@@ -35,6 +35,10 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> None:
         nx.write_graphml(graph, str(tmp), encoding="utf-8")
 
 
+def _closed(part: Iterable[object]) -> None:
+    raise RuntimeError("the graph is closed")
+
+
 class GraphWriter:
     """The graph of a build, written into a fresh folder ``out`` article by article."""
 
@@ -65,8 +69,10 @@ class GraphWriter:
         self.store.flush()
         triples = len(self.store)
         stores.write_turtle(self.store, self.out / GRAPH_TTL)
-        del self.store, self.loader  # releases the store's lock: the folder may be moved next
-        gc.collect()
+        # the last references to the store (the assembler's sink is the loader): dropping them closes
+        # it and releases its lock, so the views may open it and the folder may be moved next
+        self.assembler.sink = _closed
+        del self.store, self.loader
         write_graphml(projection, self.out / GRAPHML)
         return {GRAPH_TTL: triples, STORE_DIR: triples, GRAPHML: projection.number_of_nodes()}, projection
 
