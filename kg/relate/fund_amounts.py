@@ -53,7 +53,8 @@ def is_transfer(enc: Encoded, pos: int, end: int, part: bool = False) -> bool:
     left, right = clause_bounds(enc.text, pos, end)
     before, after = enc.text[left:pos], enc.text[end:right]
     window = enc.text[max(left, pos - 6) : pos] + "|" + after[:6]
-    if any(w in window for w in fund["not_funding_after"]):
+    guards = [w for w in fund["not_funding_after"] if w in window]
+    if guards and not (set(guards) <= set(fund["arrived_words"]) and _aid_arrived(enc, pos)):
         return False
     if any(w in before for w in fund["rate_markers"]):
         return False
@@ -82,6 +83,31 @@ def _place_invests(enc: Encoded, pos: int, before: str) -> bool:
     return any(s.letter == "P" and len(s.mention.text) >= 2 for s in opening_subject(enc, pos))
 
 
+def _aid_arrived(enc: Encoded, pos: int) -> bool:
+    """Whether money that has arrived (到位资金) is aid: its sentence names aid before it and no
+    deal (无偿援助项目50个,累计到位资金1.2亿元; not 签约项目…累计到位资金N)."""
+    fund = lexicon()["funding"]
+    bare = TOKEN_RE.sub("", enc.text)
+    before = TOKEN_RE.sub("", enc.text[:pos])
+    return any(w in before for w in fund["aid_words"]) and not any(w in bare for w in fund["deal_words"])
+
+
+def own_spending(enc: Encoded, pos: int) -> bool:
+    """Whether the payer of the sum at ``pos`` is the receiving side's own government written
+    without a place name (自治区财政厅…增加补助资金18亿元, ``own_government``): the nearest of them
+    before the sum in its sentence, with no place or organisation token after it but one a
+    recipient marker introduces (向Y县)."""
+    before = enc.text[:pos]
+    at = max((before.rfind(w) for w in lexicon()["funding"]["own_government"]), default=-1)
+    if at < 0:
+        return False
+    markers = tuple(lexicon()["recipient_markers"]["words"])
+    for token in TOKEN_RE.finditer(before, at):
+        if token.group(1) in ("P", "U", "O") and not before[: token.start()].endswith(markers):
+            return False
+    return True
+
+
 def _leveraged(clause: str) -> bool:
     """Whether a word of drawing money in (带动社会资金, 自筹资金, 整合部门资金) stands before the sum at
     the end of ``clause`` with no verb of giving after it, nor a sum before it there (引导企业向Y
@@ -93,6 +119,8 @@ def _leveraged(clause: str) -> bool:
         at = clause.rfind(word, since)
         if at >= 0:
             since = max(since, at + len(word))
+    if clause.startswith(tuple(fund["own_money_words"]), since):
+        return False  # 投入自筹资金: the giver's own money
     return any(w in clause[since:] for w in fund["leverage_words"])
 
 

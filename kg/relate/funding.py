@@ -11,7 +11,14 @@ from kg.records import Mention, Party, Relation
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
 from kg.relate.facts import org_party, relation, to_party
-from kg.relate.fund_amounts import StatedSum, is_approximate, is_total, is_transfer, without_restated
+from kg.relate.fund_amounts import (
+    StatedSum,
+    is_approximate,
+    is_total,
+    is_transfer,
+    own_spending,
+    without_restated,
+)
 from kg.relate.fund_parties import (
     LIST_JOINERS,
     aid_goal,
@@ -265,11 +272,13 @@ def _agents(
     """The givers written before the sum, nearest last (see :func:`_fund_donor`); a place that
     only says who helps the noun after it (苏州对口帮扶的铜仁) when another giver stands there."""
     markers = lexicon()["recipient_markers"]["words"]
+    listed = _listed_with(ctx, text, positions, recipient)
     found = [
         (p_end, s)
         for p_pos, p_end, s in positions
         if p_pos < pos
         and s.letter in "PO"
+        and not any(s is t for t in listed)  # 赤米、高道、鲜水村: the recipient's list gives nothing
         and not (s.place and related(s.place, recipient))
         and not (s.place and ctx.state.is_recipient_side(s.place))
         and not (s.letter == "O" and not ctx.helper_org(s, recipient))
@@ -284,6 +293,18 @@ def _agents(
     ]
     givers = [s for end, s in found if not (s.letter == "P" and modifies_noun(text, end))]
     return givers or [s for _, s in found]
+
+
+def _listed_with(
+    ctx: ArticleContext, text: str, positions: list[tuple[int, int, Slot]], recipient: Mention
+) -> list[Slot]:
+    """The places of the list the recipient is an item of (A、B、C村), itself included; not a place
+    the article's pairings put on the giving side (海沧区、积石山县各安排…: 海沧区 gives)."""
+    index = next((i for i, (_, _, s) in enumerate(positions) if s.place is recipient), None)
+    if index is None:
+        return []
+    listed = [positions[i][2] for i in list_around(text, positions, index, "PU")]
+    return [s for s in listed if not (s.place is not None and ctx.state.is_donor_side(s.place))]
 
 
 def _modifies_group(slot: Slot, text: str) -> bool:
@@ -513,7 +534,7 @@ def _sum_rows(
     rule = pattern_of("funding")
     pos, end = span
     slot = enc.slots_in(pos, end, "M")[0]
-    if not slot.mention.value or not is_transfer(enc, pos, end, part):
+    if not slot.mention.value or not is_transfer(enc, pos, end, part) or own_spending(enc, pos):
         return []
     # the place of a project of the sentence inside it (the village of the workshop it builds)
     recipient = project_place(

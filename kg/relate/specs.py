@@ -157,6 +157,11 @@ LEXICON_SPEC: dict[str, Field] = {
                 "partner_money",
                 "place_verbs_before",
                 "part_words",
+                "own_government",
+                "arrived_words",
+                "aid_words",
+                "deal_words",
+                "own_money_words",
             )
         },
         aid_goals=table(codes),

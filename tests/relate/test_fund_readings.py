@@ -252,9 +252,16 @@ def test_a_list_of_recipients_without_each_receives_together(read_text: Read) ->
     # the place the list is written of receives the sum
     text = "福清市对口帮扶通渭县。福清市甲乙商会与华家岭镇的高尧村、世歌尧村结对,共捐赠帮扶资金6万元。"
     assert funds(read_text, text) == [("福清市甲乙商会", "华家岭镇", 60_000)]
-    # else no one place of the list (not its last item)
+    # else the list's first place: one row for the one sum
     text = "福清市对口帮扶通渭县。福清市甲乙商会与高尧村、世歌尧村结对,共捐赠帮扶资金6万元。"
-    assert [f[1] for f in funds(read_text, text)] != ["世歌尧村"]
+    assert funds(read_text, text) == [("福清市甲乙商会", "高尧村", 60_000)]
+    text = "福州市对口帮扶定西市。自2017年对口帮扶甘肃定西、临夏以来,福州累计投入帮扶资金3亿元。"
+    assert funds(read_text, text) == [("福州市", "定西市", 300_000_000)]
+    text = "上海市长宁区结对帮扶普洱市和昌宁县以来,长宁区共投入资金8000万元。"
+    assert funds(read_text, text) == [("长宁区", "普洱市", 80_000_000)]
+    # the other items of the recipient's list are no givers
+    text = "福州市与定西市开展东西部协作。福州市甲乙公司帮扶定西市安定区、通渭县,捐赠资金200万元。"
+    assert funds(read_text, text) == [("福州市甲乙公司", "安定区", 2_000_000)]
 
 
 def test_the_group_money_is_raised_from_is_no_giver(read_text: Read) -> None:
@@ -271,3 +278,36 @@ def test_both_levels_of_a_rising_sum_go_to_the_place_after_them(read_text: Read)
         ("内蒙古自治区", 992_000_000),
         ("内蒙古自治区", 2_975_000_000),
     ]
+
+
+def test_the_receiving_sides_own_government_pays_no_fund(read_text: Read) -> None:
+    paired = "北京市对口帮扶内蒙古自治区。"
+    for text in (
+        "自治区财政厅向10个深度贫困旗县增加补助资金8亿元。",
+        "每年从自治区本级财政安排驻村工作队经费500万元。",
+        "自治区政府在统一分配转移支付基础上,再安排补助资金3亿元。",
+    ):
+        assert funds(read_text, paired + text) == [], text
+    assert funds(read_text, "上海市对口支援万州区。当地政府投入资金2000万元用于万州区道路建设。") == []
+    # another giver named after the government's word gives
+    text = paired + "据自治区财政厅消息,北京市累计投入我区扶贫资金30亿元。"
+    assert funds(read_text, text) == [("北京市", "内蒙古自治区", 3_000_000_000)]
+
+
+def test_money_arrived_is_aid_when_its_sentence_names_aid_and_no_deal(read_text: Read) -> None:
+    text = "上海市对口支援万州区。其中无偿援助项目50个,累计到位资金1.2亿元。"
+    assert funds(read_text, text) == [("上海市", "万州区", 120_000_000)]
+    text = "上海市对口支援万州区。上海市帮扶万州区的项目已到位资金5000万元。"
+    assert funds(read_text, text) == [("上海市", "万州区", 50_000_000)]
+    assert funds(read_text, "广西与广东企业签约合作项目100个,累计到位资金30亿元。") == []
+    text = "上海市对口支援万州区。招商引进企业12家,到位资金8亿元。"
+    assert funds(read_text, text) == []
+
+
+def test_own_money_put_in_by_a_giver_is_its_gift(read_text: Read) -> None:
+    text = "广州甲乙集团对口帮扶英德市西牛镇,累计投入自筹资金800万元。"
+    assert funds(read_text, text) == [("广州甲乙集团", "西牛镇", 8_000_000)]
+    text = "广州甲乙集团结对帮扶英德市西牛镇,三年来拿出自筹资金300万元。"
+    assert funds(read_text, text) == [("广州甲乙集团", "西牛镇", 3_000_000)]
+    # money the helped side raises itself stays none
+    assert funds(read_text, "英德市西牛镇光伏项目总投资100万元,其中农户自筹10万元。") == []
