@@ -71,7 +71,24 @@ def is_transfer(enc: Encoded, pos: int, end: int, part: bool = False) -> bool:
         return True
     if any(w in before for w in fund["verbs_before"]):
         return True
-    return _place_invests(enc, pos, before)
+    return _place_invests(enc, pos, before) or _goods_given(enc, pos, before)
+
+
+def _goods_given(enc: Encoded, pos: int, before: str) -> bool:
+    """捐赠冷暖风机1600台,总价值240万元: the value of goods given, a verb of giving before it in its
+    sentence and nearer than any word of a sale or an investment."""
+    fund = lexicon()["funding"]
+    bare = TOKEN_RE.sub("", before)
+    for adverb in sorted((*fund["approximate_before"], "达"), key=len, reverse=True):
+        if bare.endswith(adverb):
+            bare = bare[: -len(adverb)]
+            break
+    if not bare.endswith(tuple(fund["goods_value_words"])):
+        return False
+    sentence = TOKEN_RE.sub("", enc.text[:pos])
+    given = max((sentence.rfind(w) for w in (*fund["verbs_before"], *fund["goods_verbs"])), default=-1)
+    other = max((sentence.rfind(w) for w in fund["not_funding_after"]), default=-1)
+    return given > other
 
 
 def _place_invests(enc: Encoded, pos: int, before: str) -> bool:

@@ -44,7 +44,8 @@ def _marked_goal(
     text: str, positions: Sequence[tuple[int, int, Slot]], position: int, markers: Iterable[str]
 ) -> bool:
     """Whether the token at ``position`` follows a recipient marker, directly or through the
-    places written right before it (为通渭县丙丁小学: the school is the goal)."""
+    places written right before it (为通渭县丙丁小学: the school is the goal), not one that ends a
+    verb of receiving (争取到, 得到)."""
     moved = True
     while moved:
         moved = False
@@ -52,6 +53,8 @@ def _marked_goal(
             if end == position and slot.letter in "PU":
                 position, moved = start, True
                 break
+    if text[:position].endswith(tuple(lexicon()["funding"]["receive_verbs"])):
+        return False  # 争取到A基金会200万元: 到 ends a verb of receiving, A is the source
     return preceded_by(text, position, markers)
 
 
@@ -360,6 +363,19 @@ def _pairing_only_modifies(
     return any(s.place is None or place_key(s.place) not in donors for s in others)
 
 
+def _org_pays(
+    ctx: ArticleContext, index: int, positions: list[tuple[int, int, Slot]], pos: int, recipient: Mention
+) -> bool:
+    """Whether the giver written nearest before the sum is an organisation in the sum's own clause
+    (B公司出资300万元, 促成A基金会捐赠500万元物资): it pays, whatever pairing the sentence states."""
+    text = ctx.encoded[index].text
+    left, _ = clause_bounds(text, pos, pos)
+    agents = _agents(ctx, positions, pos, recipient, text)
+    if not agents or agents[-1].letter != "O":
+        return False
+    return any(s is agents[-1] and p_pos >= left for p_pos, _, s in positions)
+
+
 def _reporting_place(ctx: ArticleContext, enc: Encoded, pos: int, recipient: Mention) -> Mention | None:
     """The place of a federation whose officer reports the sum (浙江省工商联副主席李某介绍,全省村企…
     累计投入资金N): it speaks for its members, the enterprises of its place, who give — the place
@@ -474,6 +490,9 @@ def _fund_donors(
     here = [p for p in ctx.state.in_sentence(index) if len(p[0].text) >= 2 and len(p[1].text) >= 2]
     exact = [p for p in here if place_key(p[1]) == place_key(recipient)]
     paired = exact or [p for p in here if related(p[1], recipient)]
+    if paired and _org_pays(ctx, index, positions, span[0], recipient):
+        # B公司出资300万元、X区与Y县对口帮扶的项目: the organisation that pays, not the pairing
+        paired = []
     if paired and not _pairing_only_modifies(ctx, index, positions, span[0], recipient, paired):
         donors = [p[0] for p in paired]
         # the narrowest of givers named at several levels (山东省和淄博市援助石柱县)

@@ -162,6 +162,8 @@ LEXICON_SPEC: dict[str, Field] = {
                 "aid_words",
                 "deal_words",
                 "own_money_words",
+                "goods_value_words",
+                "goods_verbs",
             )
         },
         aid_goals=table(codes),

@@ -311,3 +311,39 @@ def test_own_money_put_in_by_a_giver_is_its_gift(read_text: Read) -> None:
     assert funds(read_text, text) == [("广州甲乙集团", "西牛镇", 3_000_000)]
     # money the helped side raises itself stays none
     assert funds(read_text, "英德市西牛镇光伏项目总投资100万元,其中农户自筹10万元。") == []
+
+
+def test_the_value_of_goods_given_is_a_fund(read_text: Read) -> None:
+    text = "甲乙电器有限公司向重庆市捐赠冷暖风机1600台、太阳能灯3200盏,总价值240余万元。"
+    assert funds(read_text, text) == [("甲乙电器有限公司", "重庆市", 2_400_000)]
+    text = "天津市对口帮扶甘南州。天津市儿童医院捐赠了价值94万元的100张儿童病床。"
+    assert funds(read_text, text) == [("天津市儿童医院", "甘南藏族自治州", 940_000)]
+    text = "杭州市甲乙小学的师生们为裕民县阿勒腾也木勒乡的学生邮寄来418套棉服,价值12万元。"
+    assert funds(read_text, text) == [("杭州市甲乙小学", "阿勒腾也木勒乡", 120_000)]
+    text = "英德市西牛镇赤米村自发筹集物资驰援广州,捐赠的物资价值约9万元。"
+    assert [f[1:] for f in funds(read_text, text)] == [("广州市", 90_000)]
+    # the value of goods sold is no fund
+    text = "福州市对口帮扶定西市。去年共帮助定西市农户销售土豆价值约300多万元。"
+    assert funds(read_text, text) == []
+
+
+def test_an_organisation_that_pays_gives_whatever_pairing_the_sentence_states(read_text: Read) -> None:
+    text = (
+        "普陀区对口帮扶亚东县。该幼儿园由甲乙慈善基金会实施、上海甲乙房地产开发有限公司出资300万元、"
+        "上海市普陀区与西藏亚东县对口帮扶。"
+    )
+    assert funds(read_text, text) == [("上海甲乙房地产开发有限公司", "亚东县", 3_000_000)]
+    text = (
+        "福州市对口支援八宿县。他促成福建省甲乙福利基金会捐赠500万元物资,落实了福州市与八宿县的结对帮扶协议。"
+    )
+    assert funds(read_text, text) == [("福建省甲乙福利基金会", "八宿县", 5_000_000)]
+    # the pairing gives where no organisation pays in the sum's clause
+    text = "福州市对口支援八宿县。福州市与八宿县结对以来,累计投入帮扶资金2亿元。"
+    assert funds(read_text, text) == [("福州市", "八宿县", 200_000_000)]
+
+
+def test_the_source_after_a_verb_of_receiving_gives(read_text: Read) -> None:
+    text = "福州市对口支援八宿县。工作组争取到福建甲乙基金会200万元,用于同卡镇波查村饮用水项目。"
+    assert funds(read_text, text) == [("福建甲乙基金会", "波查村", 2_000_000)]
+    text = "福州市对口支援八宿县。八宿县得到福建甲乙基金会捐赠资金50万元。"
+    assert funds(read_text, text) == [("福建甲乙基金会", "八宿县", 500_000)]
