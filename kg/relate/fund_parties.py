@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kg.gazetteer import load_gazetteer
+from kg.gazetteer import TOWN_SUFFIXES, load_gazetteer
 from kg.link import found_place
 from kg.places import level_depth, nests, place_key, province_of
 from kg.records import Mention
@@ -63,8 +63,8 @@ def shared_recipients(
 ) -> list[Mention]:
     """The places that each receive the sum at ``pos``: every item of the recipient's list (none
     of the article's givers) when 分别/各 stands between the list and the sum; without it the list
-    receives it together: the place the list is written of (常河镇的A村、B村、C村), else its first
-    place; else the recipient alone."""
+    receives it together: the place the list is written of (常河镇的A村、B村、C村), else each of
+    its places (the sum is said of all of them); else the recipient alone."""
     index = next(
         (
             i
@@ -83,21 +83,18 @@ def shared_recipients(
     if _each_between(enc.text, positions[items[-1]][1], pos):
         return places
     first = positions[items[0]][0]
-    if enc.text[:first].endswith(lexicon()["particles"]["attributive"]):
-        # the list is written of what stands before 的: that place, else no one item
-        before = items[0] - 1
-        parent = (
-            positions[before][2].place
-            if before >= 0 and enc.text[positions[before][1] : first] == "的"
-            else None
-        )
+    of = lexicon()["particles"]["attributive"]
+    before = items[0] - 1
+    if before >= 0 and enc.text[positions[before][1] : first] == of:
+        # the list is written of the place before 的 (常河镇的A村、B村、C村): that place receives
+        parent = positions[before][2].place
         # an item the linker could not place (no county) is taken to lie where the others do
         if parent is not None and all(nests(p, parent) or not (p.code or p.county_code) for p in places):
             return [parent]
-        return []
-    # one row for the one sum: the list's first place, the one a reader names it by (对口帮扶A、B以来
-    # …累计投入N)
-    return [places[0]]
+    if enc.text[:first].endswith(tuple(name + of for name in TOWN_SUFFIXES)):
+        return []  # a town the linker could not place: no one item receives
+    # the sum is theirs together and no place holds them: a row for each, as 分别 gives
+    return places
 
 
 def shared_givers(text: str, positions: Positions, agent: Slot, pos: int) -> list[Slot]:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from kg.link.lexicon import link_words
 from kg.places import level_depth, nests, place_key
 from kg.records import Mention, Party, Relation
 from kg.relate.context import ArticleContext
@@ -78,6 +79,21 @@ def _locates_an_org(positions: list[tuple[int, int, Slot]], slot: Slot, text: st
         and following.letter == "O"
         and text[slots[i].end : following.start] == particles["attributive"]
     )
+
+
+def _begins_org_name(text: str, positions: list[tuple[int, int, Slot]], slot: Slot) -> bool:
+    """Whether the place token begins an organisation's name the entity stage did not read whole:
+    a few characters of a name and an organisation token follow it (中山市|辉就|电器有限公司), or
+    characters that end in a legal form (中山市辉就电器有限公司与…)."""
+    i = next((k for k, (_, _, s) in enumerate(positions) if s is slot), None)
+    if i is None:
+        return False
+    end = positions[i][1]
+    if i + 1 < len(positions) and positions[i + 1][2].letter == "O":
+        if re.fullmatch(r"[\u4e00-\u9fff]{1,4}", text[end : positions[i + 1][0]]):
+            return True
+    forms = "|".join(map(re.escape, link_words()["legal_form_suffixes"]))
+    return re.match(f"[\u4e00-\u9fff]{{1,8}}?(?:{forms})", text[end:]) is not None
 
 
 def _purpose(enc: Encoded, end: int) -> str | None:
@@ -434,6 +450,9 @@ def _agent_donors(
     donor_place = agent.place
     if sends_team(text, agent_end(positions, agent)):
         return [(to_party(donor_place), False)]  # 天津援藏工作队: the place that sends the team gives
+    if _begins_org_name(text, positions, agent):
+        # 中山市某某电器有限公司 with the name cut: the place says where the giver is from, no pairing
+        return [(to_party(donor_place), False)]
     named = recipient.sentence == agent.mention.sentence or any(
         s.place is not None and related(s.place, recipient) for _, _, s in positions
     )

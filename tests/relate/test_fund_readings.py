@@ -252,16 +252,31 @@ def test_a_list_of_recipients_without_each_receives_together(read_text: Read) ->
     # the place the list is written of receives the sum
     text = "福清市对口帮扶通渭县。福清市甲乙商会与华家岭镇的高尧村、世歌尧村结对,共捐赠帮扶资金6万元。"
     assert funds(read_text, text) == [("福清市甲乙商会", "华家岭镇", 60_000)]
-    # else the list's first place: one row for the one sum
+    # else each of its places, the sum being said of all of them (as each place of a gold file)
     text = "福清市对口帮扶通渭县。福清市甲乙商会与高尧村、世歌尧村结对,共捐赠帮扶资金6万元。"
-    assert funds(read_text, text) == [("福清市甲乙商会", "高尧村", 60_000)]
+    assert funds(read_text, text) == [
+        ("福清市甲乙商会", "高尧村", 60_000),
+        ("福清市甲乙商会", "世歌尧村", 60_000),
+    ]
     text = "福州市对口帮扶定西市。自2017年对口帮扶甘肃定西、临夏以来,福州累计投入帮扶资金3亿元。"
-    assert funds(read_text, text) == [("福州市", "定西市", 300_000_000)]
-    text = "上海市长宁区结对帮扶普洱市和昌宁县以来,长宁区共投入资金8000万元。"
-    assert funds(read_text, text) == [("长宁区", "普洱市", 80_000_000)]
+    assert funds(read_text, text) == [
+        ("福州市", "定西市", 300_000_000),
+        ("福州市", "临夏回族自治州", 300_000_000),
+    ]
+    text = "上海市对口支援万州区和夷陵区。上海市委、市政府为对口支援的重庆万州区、湖北宜昌夷陵区累计提供财政援助资金14.2亿元。"
+    assert funds(read_text, text) == [
+        ("上海市", "万州区", 1_420_000_000),
+        ("上海市", "夷陵区", 1_420_000_000),
+    ]
+    # a town the linker could not place holds the list: no one item
+    text = "福清市对口帮扶通渭县。福清市甲乙商会与某某镇的高尧村、世歌尧村结对,共捐赠帮扶资金6万元。"
+    assert funds(read_text, text) == []
     # the other items of the recipient's list are no givers
     text = "福州市与定西市开展东西部协作。福州市甲乙公司帮扶定西市安定区、通渭县,捐赠资金200万元。"
-    assert funds(read_text, text) == [("福州市甲乙公司", "安定区", 2_000_000)]
+    assert funds(read_text, text) == [
+        ("福州市甲乙公司", "安定区", 2_000_000),
+        ("福州市甲乙公司", "通渭县", 2_000_000),
+    ]
 
 
 def test_the_group_money_is_raised_from_is_no_giver(read_text: Read) -> None:
