@@ -71,7 +71,24 @@ def is_transfer(enc: Encoded, pos: int, end: int, part: bool = False) -> bool:
         return True
     if any(w in before for w in fund["verbs_before"]):
         return True
-    return _place_invests(enc, pos, before) or _goods_given(enc, pos, before)
+    return (
+        _place_invests(enc, pos, before) or _goods_given(enc, pos, before) or _project_cost(enc, pos, after)
+    )
+
+
+def _project_cost(enc: Encoded, pos: int, after: str) -> bool:
+    """投资500万元新建云岭县中学教学楼: the money put into a project, 投资 right before the sum and a
+    verb of building right after it (not a project's size: 投资N建设的X), unless an enterprise is
+    the subject of the clause (a company's investment is business)."""
+    fund = lexicon()["funding"]
+    if not TOKEN_RE.sub("", enc.text[:pos]).endswith(tuple(fund["place_verbs_before"])):
+        return False
+    verb = next(
+        (v for v in sorted(fund["cost_verbs_after"], key=len, reverse=True) if after.startswith(v)), None
+    )
+    if verb is None or after[len(verb) :].startswith(lexicon()["particles"]["attributive"]):
+        return False
+    return not any(s.letter == "O" and s.mention.subtype == "enterprise" for s in opening_subject(enc, pos))
 
 
 def _goods_given(enc: Encoded, pos: int, before: str) -> bool:

@@ -138,12 +138,23 @@ def _fund_recipient(
         and not ctx.state.is_donor_side(place)
         and _marked_goal(enc.text, positions, p_pos, markers)
     ]
-    before = [place for p_pos, place in marked if pos - 40 < p_pos < pos]
-    if before:
-        return before[-1]
+    before = [(p_pos, place) for p_pos, place in marked if pos - 40 < p_pos < pos]
+    left, _ = clause_bounds(enc.text, pos, pos)
+    if before and before[-1][0] >= left:
+        return before[-1][1]
     # a place after the next sum of the sentence is that sum's (划拨N1,投入Y资金N2)
     limit = _next_sum(enc.text, positions, pos)
     after = [place for p_pos, place in marked if pos < p_pos < limit]
+    allocated = [
+        place
+        for p_pos, place in marked
+        if pos < p_pos < limit
+        and _marked_goal(enc.text, positions, p_pos, lexicon()["funding"]["allocated_after"])
+    ]
+    if allocated:
+        return allocated[0]  # 支援四川灾区,其中投入N,用于Y县: the place the sum is put to
+    if before:
+        return before[-1][1]
     if after:
         return after[0]
     # a programme's abbreviation (沪滇协作资金, 苏陕协作资金) names no recipient of the sum, unless

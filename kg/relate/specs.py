@@ -164,6 +164,7 @@ LEXICON_SPEC: dict[str, Field] = {
                 "own_money_words",
                 "goods_value_words",
                 "goods_verbs",
+                "cost_verbs_after",
             )
         },
         aid_goals=table(codes),

@@ -365,3 +365,23 @@ def test_the_source_after_a_verb_of_receiving_gives(read_text: Read) -> None:
     assert funds(read_text, text) == [("福建甲乙基金会", "波查村", 2_000_000)]
     text = "福州市对口支援八宿县。八宿县得到福建甲乙基金会捐赠资金50万元。"
     assert funds(read_text, text) == [("福建甲乙基金会", "八宿县", 500_000)]
+
+
+def test_money_put_into_a_project_by_a_giver_is_a_fund(read_text: Read) -> None:
+    text = (
+        "鄂州市对口援建汉源县。这3个项目分别是:投资300万元新建汉源县职业高中教学楼;"
+        "投资80万元改建九襄镇卫生院业务用房。"
+    )
+    assert funds(read_text, text) == [("鄂州市", "汉源县", 3_000_000), ("鄂州市", "汉源县", 800_000)]
+    text = "鄂州市对口援建汉源县。鄂州市投资200万元帮助汉源县中医院购置康复设备。"
+    assert funds(read_text, text) == [("鄂州市", "汉源县", 2_000_000)]
+    # a project's size, and a company's investment, are no funds
+    text = "福州市长乐区对口帮扶漳县。在漳县张家岭村的山头上,投资245万元建设的光伏扶贫项目正在运行。"
+    assert funds(read_text, text) == []
+    text = "福州市长乐区对口帮扶漳县。福建甲乙实业有限公司投资1亿元新建漳县工业园厂房。"
+    assert funds(read_text, text) == []
+
+
+def test_a_part_goes_to_the_place_it_is_put_to_not_the_totals(read_text: Read) -> None:
+    text = "鄂州市将投入资金3000万元支援四川灾区重建,其中投入2000万元,用于汉源县灾后重建。"
+    assert funds(read_text, text) == [("鄂州市", "四川省", 30_000_000), ("鄂州市", "汉源县", 20_000_000)]
