@@ -101,6 +101,8 @@ class ArticleContext:
         org = slot.mention
         if slot.government or is_government(org):
             return False
+        if (org.name or org.text).endswith(tuple(lexicon()["stationed_team"]["words"])):
+            return False  # X区扶贫工作队: a team acts for the place that sends it, as its organs do
         if org.subtype != "enterprise" and speaks_for(self.article.text[slot.end : slot.end + 16]):
             # 某工商联副主席李某介绍: a federation's officer reports its members' work; a company's
             # officer speaks of the company's own

@@ -20,6 +20,13 @@ from kg.relate.rules import alternatives, lexicon
 LEADING_MARKS = "“”\"'‘’《「『(("
 
 
+@cache
+def name_endings() -> tuple[str, ...]:
+    """What an organisation's name may end in: the guard's endings and the words of the teams a
+    place sends (X市扶贫工作队, X援疆指挥部 are names of bodies, not phrases of common words)."""
+    return tuple(lexicon()["org_guard"]["name_endings"]) + tuple(lexicon()["stationed_team"]["words"])
+
+
 def guarded_org(org: Mention, before: str = "", after: str = "") -> Mention | None:
     """The organisation mention as a name, or None when it is no organisation name.
 
@@ -81,7 +88,7 @@ def _trimmed(org: Mention, guard: dict[str, Any]) -> Mention | None:
                 trimmed = True
     if len(text) < 2:
         return None
-    while text.endswith(tuple(guard["name_endings"])):
+    while text.endswith(name_endings()):
         # 查阅工商联, 然后招募市人民医院: the clause's verb or opening word was taken into the name
         verb = _leading_verb(text) or next((w for w in guard["leading_words"] if text.startswith(w)), None)
         if not verb or len(text) - len(verb) < 3:
@@ -122,9 +129,7 @@ def _with_joiner(changed: Mention, lead: str, guard: dict[str, Any]) -> Mention 
     text, name = changed.text, changed.name or changed.text
     joiner = lead[-1]
     opens_item = len(lead) < 2 or lead[-2] in guard["list_marks"]
-    if not (
-        joiner in guard["joiners_cut_off"] and opens_item and text.endswith(tuple(guard["name_endings"]))
-    ):
+    if not (joiner in guard["joiners_cut_off"] and opens_item and text.endswith(name_endings())):
         return None
     if len(_words(joiner + text[:4])[0]) < 2:
         return None
@@ -135,7 +140,7 @@ def _with_joiner(changed: Mention, lead: str, guard: dict[str, Any]) -> Mention 
 def _phrase_not_name(text: str, guard: dict[str, Any]) -> bool:
     """Whether the text is a phrase (a clause verb, a collective, common words, a line of business
     without a trade name, a place ending) rather than an organisation's name."""
-    endings = tuple(guard["name_endings"])
+    endings = name_endings()
     if any(v in text for v in guard["clause_verbs"]) and not text.endswith(endings):
         return True
     if any(w in text for w in guard["name_breaking_words"]):
