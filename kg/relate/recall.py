@@ -27,17 +27,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 from itertools import pairwise
 
-from kg.places import LEVEL_DEPTH, nests, place_key, province_of, region_code
+from kg.places import LEVEL_DEPTH, UPPER_LEVELS, nests, place_key, province_of, region_code
 from kg.records import Mention
 from kg.regions import region_of
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded
 from kg.relate.facts import pairing_relation
 from kg.relate.geo import intra_side, is_resolved, official_pair, related
-from kg.relate.rules import cues, lexicon
-from kg.relate.text import CLAUSE_STOPS, TOKEN_RE
+from kg.relate.rules import alternatives, cues, lexicon
+from kg.relate.text import CLAUSE_STOPS, CLOSE, OPEN, TOKEN_RE
 
 
 def _has_any(text: str, words: list[str]) -> bool:
@@ -83,6 +84,20 @@ def _only_reports(mention: Mention, article_text: str) -> bool:
     return bool(re.search(words["reporting_before"], before) and re.match(words["reporting_after"], after))
 
 
+def _bracketed_site(enc: Encoded, start: int, end: int) -> bool:
+    """Whether the place is written alone in brackets right before the name of a body or a project
+    ((西宁)果洛中学: the school of 果洛 stands in 西宁), its site, not a side."""
+    opening, closing = cues()["site_brackets"]
+    named = TOKEN_RE.match(enc.text, end + 1)
+    return (
+        start > 0
+        and enc.text[start - 1] in opening
+        and enc.text[end : end + 1] in tuple(closing)
+        and named is not None
+        and named.group(1) in "OJ"
+    )
+
+
 def _sentence_places(
     enc: Encoded, article_text: str, text_before: Callable[[int], str], text_after: Callable[[int], str]
 ) -> list[tuple[int, Mention]]:
@@ -105,7 +120,7 @@ def _sentence_places(
             continue  # 张家港市的善港村: the city only locates the village that pairs
         if text_before(slot.start).endswith(excluding) or _names_a_market(slot.mention, text_after(slot.end)):
             continue
-        if _only_reports(slot.mention, article_text):
+        if _only_reports(slot.mention, article_text) or _bracketed_site(enc, start, end):
             continue
         if len(slot.mention.text) < 2:
             continue  # 粤, 桂 of 粤桂协作 name a programme, not a party
@@ -246,48 +261,70 @@ def _inner_giver(ctx: ArticleContext, giver: Mention, receiver: Mention, index: 
     )
 
 
+@cache
+def _aid_team_after() -> re.Pattern[str]:
+    """What follows a place that sends a team for a national aid programme: the programme's word
+    (援藏, 援伊), then the team's word, or the sending city's name and then the team's word (江苏援伊
+    «淮安»工作组: the province's programme, the city's team)."""
+    goals = alternatives(k for k in lexicon()["funding"]["aid_goals"] if not k.startswith("_"))
+    heads = alternatives([*lexicon()["stationed_team"]["words"], *cues()["aid_team_heads"]])
+    inner = f"{re.escape(OPEN)}P(?P<inner>\\d+){re.escape(CLOSE)}"
+    return re.compile(f"(?P<goal>{goals})[{cues()['team_name_dots']}]?(?:{inner})?(?:{heads})")
+
+
 def aid_team_pairs(enc: Encoded, ctx: ArticleContext) -> list[tuple[Mention, Mention]]:
-    """A place's team for a national aid programme (苏州援藏工作组, 常州援疆干部) with no receiving
-    place in its sentence helps the one place of the aided province the article names at county
-    level (else at prefecture level), a level the giver pairs with: 苏州援藏工作组推进乡村建设 in an
-    article of 林周县 → 苏州 → 林周县; 江苏省援藏前方指挥部 → the prefecture.
+    """A place's team for a national aid programme (苏州援藏工作组, 常州援疆干部, 江苏援伊·淮安工作组)
+    with no receiving place in its sentence helps the one place of the aided province the article
+    names at county level (else at prefecture level), a level the giver pairs with (its own sentence's
+    first, then the whole article's): 苏州援藏工作组
+    推进乡村建设 in an article of 林周县 → 苏州 → 林周县; 江苏省援藏前方指挥部 → the prefecture. A
+    city named after the programme's word, inside the province before it, is the team's sender.
     Nothing where the article names several there, or the sentence pairs the team's place already."""
     goals = {k: v[0] for k, v in lexicon()["funding"]["aid_goals"].items() if not k.startswith("_")}
-    heads = tuple(lexicon()["stationed_team"]["words"]) + tuple(cues()["aid_team_heads"])
     found: list[tuple[Mention, Mention]] = []
     for _, end, slot in enc.slot_positions():
-        after = enc.text[end : end + 12]
-        goal = next((code for word, code in goals.items() if after.startswith(word)), None)
-        if goal is None or slot.letter != "P" or slot.place is None or place_side(slot.place, ctx) < 0:
+        team = _aid_team_after().match(enc.text, end)
+        if team is None or slot.letter != "P" or slot.place is None or place_side(slot.place, ctx) < 0:
             continue
-        if not after[2:].startswith(heads) or any(
-            related(d, slot.place) for d, _, _, i in ctx.state.pairings if i == enc.index
-        ):
+        giver = slot.place
+        if team.group("inner") is not None:
+            inner = enc.slots[int(team.group("inner"))].place
+            if inner is None or not nests(inner, giver):
+                continue  # 上海援藏«定日»联络小组: the place after the word is where the team works
+            giver = inner
+        if any(related(d, giver) for d, _, _, i in ctx.state.pairings if i == enc.index):
             continue
-        receiver = _aided_place(ctx, goal, slot.place)
-        if receiver is not None and not related(slot.place, receiver):
-            found.append((slot.place, receiver))
+        goal = goals[team.group("goal")]
+        receiver = _aided_place(goal, giver, [enc]) or _aided_place(goal, giver, ctx.encoded)
+        if receiver is not None and not related(giver, receiver):
+            found.append((giver, receiver))
     return found
 
 
-def _aided_place(ctx: ArticleContext, province: str, giver: Mention) -> Mention | None:
-    """The one place of ``province`` the article names at county level, else at prefecture level,
-    of the levels the giver pairs with (江苏省 with a prefecture, 苏州市 with a county)."""
+def _aided_place(province: str, giver: Mention, sentences: list[Encoded]) -> Mention | None:
+    """The one place of ``province`` these sentences name at county level, else at prefecture
+    level, of the levels the giver pairs with (江苏省 with a prefecture, 苏州市 with a county); none
+    where they name a county inside it too (天津援藏干部、卡若区委…依托昌都…: the team works in 卡若区,
+    a level 天津 does not pair with as a rule, so not in 昌都 either; a town is only a detail)."""
+    named = [
+        p
+        for enc in sentences
+        for s in enc.slots
+        if s.letter == "P" and s.place is not None
+        for p in (*s.address, s.place)  # 乌恰县吉根乡: the county of an address too
+        if province_of(p) == province and is_resolved(p)
+    ]
     for level in ("county", "prefecture"):
         if not levels_fit(giver, replace(giver, level=level)):
             continue
-        places = {
-            place_key(s.place): s.place
-            for enc in ctx.encoded
-            for s in enc.slots
-            if s.letter == "P"
-            and s.place is not None
-            and s.place.level == level
-            and province_of(s.place) == province
-            and is_resolved(s.place)
-        }
+        places = {place_key(p): p for p in named if p.level == level}
         if places:
-            return next(iter(places.values())) if len(places) == 1 else None
+            place = next(iter(places.values()))
+            inner = any(
+                p.level in UPPER_LEVELS and nests(p, place) and place_key(p) != place_key(place)
+                for p in named
+            )
+            return place if len(places) == 1 and not inner else None
     return None
 
 

@@ -277,6 +277,8 @@ CUES_SPEC: dict[str, Field] = {
     "reporting_after": need(regex),
     "outlet_heads": need(words),
     "aid_team_heads": need(words),
+    "team_name_dots": need(text),
+    "site_brackets": need(words),
     "duty_before": need(regex),
     "duty_after": need(regex),
     "relation": section(id=need(text), confidence=need(number(0.0, 1.0))),
