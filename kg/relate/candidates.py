@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from kg.places import LEVEL_DEPTH, nests
 from kg.records import Mention
@@ -32,10 +33,11 @@ def _list_places(enc: Encoded, start: int, end: int) -> tuple[list[Mention], lis
     places: list[Mention] = []
     containers: list[Mention] = []
     previous_end = start
+    label = _programme_label(enc, start, end)
     for m in TOKEN_RE.finditer(enc.text, start, end):
         slot = enc.slots[int(m.group(2))]
         place = slot.place if m.group(1) == "P" else slot.station if m.group(1) == "O" else None
-        if place is None:
+        if place is None or m.start() in label:
             continue
         between = enc.text[previous_end : m.start()]
         if places and between == lexicon()["particles"]["attributive"]:
@@ -47,6 +49,21 @@ def _list_places(enc: Encoded, start: int, end: int) -> tuple[list[Mention], lis
         places.append(place)
         previous_end = m.end()
     return places, containers
+
+
+def _programme_label(enc: Encoded, start: int, end: int) -> set[int]:
+    """Where a list holds a programme's label, two one-character province names side by side (对接
+    闽宁协作工作: 闽 and 宁 name the programme, not two parties), the positions of their tokens; the
+    wordings that read the label itself (闽宁协作, 粤桂扶贫协作) give each name its own role."""
+    tokens = [
+        (m.start(), m.end(), enc.slots[int(m.group(2))]) for m in TOKEN_RE.finditer(enc.text, start, end)
+    ]
+    found: set[int] = set()
+    for (at, stop, first), (next_at, _, second) in pairwise(tokens):
+        if stop == next_at and first.letter == second.letter == "P" and len(first.mention.text) == 1:
+            if len(second.mention.text) == 1:
+                found.update((at, next_at))
+    return found
 
 
 def _negated(enc: Encoded, match: re.Match[str]) -> bool:

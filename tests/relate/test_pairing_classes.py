@@ -1,0 +1,152 @@
+"""Pairings by class of construction, each in several wordings of our own and with its negatives:
+the helping side named through its team (X驻Y工作队, X援{region}·Y工作组), the partner after 与/同/跟 with
+a bare verb of pairing (X积极与Y进行对接), and a place's short name read inside a longer word where
+the article writes its full name (A、B、都安为…)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.records import Article, Mention, Relation
+
+Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
+
+
+def pairs(read_text: Read, text: str) -> set[tuple[str | None, str | None]]:
+    _, _, relations = read_text(text)
+    return {
+        (r.donor.name if r.donor else None, r.recipient.name if r.recipient else None)
+        for r in relations
+        if r.type == "pairing"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("按照广州市驻清远市扶贫工作队的统一安排,越秀区向西牛镇捐赠物资。", ("广州市", "清远市")),
+        ("东莞市驻昭通市帮扶工作组召开座谈会。", ("东莞市", "昭通市")),
+        ("记者从杭州市驻恩施州工作队获悉,项目已经开工。", ("杭州市", "恩施土家族苗族自治州")),
+    ],
+)
+def test_a_team_stationed_in_a_place_is_read_whole(read_text: Read, text: str, pair: tuple) -> None:
+    """X驻Y + a team word: the team is one organisation (not a phrase of common words), so its
+    sender pairs with its station."""
+    assert pair in pairs(read_text, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("近日,江苏援伊·淮安工作组拨付500万元专项资金用于胡杨河市民生项目。", ("淮安市", "胡杨河市")),
+        ("江苏援伊淮安工作组聚焦民生。胡杨河市召开了座谈会。", ("淮安市", "胡杨河市")),
+        ("常州援疆干部走访乌恰县吉根乡。", ("常州市", "乌恰县")),
+        ("浙江省援黔干部在黔东南州开展调研。", ("浙江省", "黔东南苗族侗族自治州")),
+    ],
+)
+def test_a_team_of_an_aid_programme_helps_the_aided_place(read_text: Read, text: str, pair: tuple) -> None:
+    """援 + the short name of the aided region is the programme's word; a city named after it
+    inside the province before it sends the team; the place it helps is the one of that region the
+    sentence (else the article) names."""
+    assert pair in pairs(read_text, text)
+
+
+def test_a_team_of_two_aided_places_names_no_one(read_text: Read) -> None:
+    assert pairs(read_text, "江苏援伊·淮安工作组召开会议。乌恰县和胡杨河市的代表参加。") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("按照东西部协作的部署,黄岛区积极与宕昌县哈达铺镇进行对接。", ("黄岛区", "哈达铺镇")),
+        ("沿河县主动同吴江区桃源镇开展对接。", ("桃源镇", "沿河土家族自治县")),
+        ("宁波市北仑区与和龙市开展结亲活动。", ("北仑区", "和龙市")),
+        ("今年以来,嘉兴市南湖区跟九寨沟县进行了精准对接。", ("南湖区", "九寨沟县")),
+    ],
+)
+def test_a_partner_with_a_bare_verb_of_pairing(read_text: Read, text: str, pair: tuple) -> None:
+    assert pair in pairs(read_text, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "福清市积极与通渭县市场对接。",  # a market to sell in
+        "福清市与通渭县农产品企业进行对接。",  # the firms of a place
+        "福州市与厦门市进行对接。",  # two places the sides do not tell apart
+    ],
+)
+def test_no_pair_where_the_partner_is_a_market_or_no_side(read_text: Read, text: str) -> None:
+    assert pairs(read_text, text) == set()
+
+
+def test_a_short_name_inside_a_longer_word_after_a_list_mark(read_text: Read) -> None:
+    text = "深圳市对口帮扶都安瑶族自治县。其中那坡、大化、都安为深圳对口帮扶的贫困县。"
+    _, mentions, _ = read_text(text)
+    short = [m for m in mentions if m.label == "PLACE" and m.text == "都安"]
+    assert short and short[0].name == "都安瑶族自治县"
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [("资兴市坚持投资兴业。", "资兴"), ("同仁市对群众一视同仁。", "同仁")],
+)
+def test_a_short_name_that_cuts_a_word_stays_out_where_nothing_opens_it(
+    read_text: Read, text: str, short: str
+) -> None:
+    """The full name is written, but no list mark or preposition opens the short one: 投资兴业 and
+    一视同仁 are words."""
+    _, mentions, _ = read_text(text)
+    assert not [m for m in mentions if m.label == "PLACE" and m.text == short]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4月1日,海原县县长带队到我县对接闽宁协作工作。",
+        "会上,通渭县对接闽甘协作事宜。",
+        "西吉县积极对接闽宁协作项目。",
+    ],
+)
+def test_a_programme_label_is_no_party(read_text: Read, text: str) -> None:
+    """Two one-character province names side by side (闽宁) name the programme a verb works on,
+    not two places it pairs with."""
+    assert not {p for p in pairs(read_text, text) if p[0] == "福建省"}
+
+
+def test_a_programme_label_still_pairs_its_provinces(read_text: Read) -> None:
+    assert ("广东省", "广西壮族自治区") in pairs(read_text, "粤桂扶贫协作取得成效。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "由上海援建的(西宁)果洛中学31日举行开学典礼。",
+        "由杭州援建的（贵阳）黔东南民族中学举行开学典礼。",
+    ],
+)
+def test_a_bracketed_site_before_a_name_is_no_side(read_text: Read, text: str) -> None:
+    assert not {p for p in pairs(read_text, text) if p[1] in ("西宁市", "贵阳市")}
+
+
+def test_a_team_is_no_helper_organisation(read_text: Read) -> None:
+    """A team acts for the place that sends it, as the place's organs do."""
+    _, _, relations = read_text("在广州市花都区扶贫工作队帮助下,织金县引进一家企业,捐赠物资。")
+    assert not [r for r in relations if r.type == "help" and r.donor and "工作队" in (r.donor.name or "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("浙江省新增杭州和宁波两市对口支援新疆兵团第一师团场。", {("杭州市", "阿拉尔市"), ("宁波市", "阿拉尔市")}),
+        ("东莞市与新疆生产建设兵团第三师签订了对口支援协议。", {("东莞市", "图木舒克市")}),
+    ],
+)
+def test_a_division_of_the_corps_is_its_city_and_a_counted_list_one_side(
+    read_text: Read, text: str, wanted: set
+) -> None:
+    """兵团第N师 is one body with its city (师市合一); A和B两市 before the verb are one side, no pair of
+    their own."""
+    assert pairs(read_text, text) == wanted
