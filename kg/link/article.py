@@ -22,6 +22,7 @@ from kg.link.joint import discover_joint_abbreviations
 from kg.link.organisations import home_place, link_orgs
 from kg.link.place_linker import link_places
 from kg.link.references import resolve_discourse_references
+from kg.link.restated import discover_restated_places
 from kg.link.segment import functional_area_as_place
 from kg.link.short_forms import find_list_mates, find_short_forms
 from kg.records import Article, Mention
@@ -63,6 +64,8 @@ def link_mentions(
         discovered += discover_province_pairs(article, [*mentions, *linked_places, *discovered], gazetteer)
         discovered += discover_joint_abbreviations(article, [*linked_places, *discovered], gazetteer)
         discovered += discover_bracketed_city_pairs(article, [*linked_places, *discovered])
+        written = [*mentions, *linked_places, *discovered]
+        discovered += discover_restated_places(article, written, [*linked_places, *discovered], gazetteer)
         kept = [
             m
             for m in linked_places

@@ -37,12 +37,6 @@ def listed_aliases() -> frozenset[str]:
 
 
 @cache
-def short_name_openers() -> tuple[str, ...]:
-    """What may open a short place name that jieba reads inside a longer word (see the data file)."""
-    return tuple(data_lines("patterns", "short_name_openers.txt"))
-
-
-@cache
 def not_name_endings() -> re.Pattern[str]:
     endings = sorted(data_lines("patterns", "not_name_endings.txt"), key=len, reverse=True)
     return re.compile(f"(?:{'|'.join(map(re.escape, endings))})$")

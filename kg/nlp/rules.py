@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.doc import RULES_KEY, SurfaceSource, doc_text
-from kg.nlp.lexicon import listed_aliases, place_ending, short_name_openers
+from kg.nlp.lexicon import listed_aliases, place_ending
 from kg.nlp.patterns import PatternSet, find_pattern_spans, load_patterns
 from kg.nlp.place_ruler import (
     PlaceRuler,
@@ -33,14 +33,12 @@ class PatternRuler:
     def __call__(self, doc: Doc) -> Doc:
         group = list(doc.spans.get(RULES_KEY) or [])
         text, ending = doc_text(doc), place_ending()
-        full = {s.text for s in group if not s.kb_id_ and ending.search(text, s.start_char, s.end_char)}
         spans = [
             s if s.kb_id_ else Span(doc, s.start, s.end, label=s.label, kb_id="gazetteer", span_id=s.id)
             for s in group
             if s.kb_id_
             or ending.search(text, s.start_char, s.end_char)
             or not cuts_through_word(text, s.start_char, s.end_char)
-            or _short_form_of_named(text, s.start_char, s.text, full)
             or s.text in listed_aliases()
         ]
         places = [(s.start_char, s.end_char) for s in spans if s.label_ == "PLACE"]
@@ -51,16 +49,6 @@ class PatternRuler:
                 spans.append(span)
         doc.spans[RULES_KEY] = spans
         return doc
-
-
-def _short_form_of_named(text: str, start: int, surface: str, full: set[str]) -> bool:
-    """Whether a short place name that jieba reads inside a longer word is still the place: the
-    article writes the full name it begins (都安瑶族自治县 … 、都安为…), and a list mark, a clause
-    mark or a preposition opens it (``short_name_openers``)."""
-    if not any(name.startswith(surface) and len(name) > len(surface) for name in full):
-        return False
-    before = text[:start].rstrip(" \t\u3000")
-    return not before or before.endswith(short_name_openers()) or before.endswith("\n")
 
 
 @Language.factory("kg_patterns", default_config={"path": None})

@@ -150,3 +150,21 @@ def test_a_division_of_the_corps_is_its_city_and_a_counted_list_one_side(
     """兵团第N师 is one body with its city (师市合一); A和B两市 before the verb are one side, no pair of
     their own."""
     assert pairs(read_text, text) == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "name"),
+    [
+        ("萧山区与龙泉市开展山海协作。龙泉和萧山签订了协议。", "龙泉", "龙泉市"),
+        ("深圳市对口帮扶都安瑶族自治县。其中那坡、大化、都安为深圳对口帮扶的贫困县。", "都安", "都安瑶族自治县"),
+        ("杭州市对口帮扶台江县,对台江的支持从未间断。", "台江", "台江县"),
+    ],
+)
+def test_a_place_restated_by_its_short_name(read_text: Read, text: str, short: str, name: str) -> None:
+    _, mentions, _ = read_text(text)
+    assert [m.name for m in mentions if m.label == "PLACE" and m.text == short] == [name]
+
+
+def test_a_short_name_inside_a_longer_name_is_not_restated(read_text: Read) -> None:
+    _, mentions, _ = read_text("萧山区与龙泉市开展山海协作。游客参观了寺院、龙泉寺和古街。")
+    assert not [m for m in mentions if m.label == "PLACE" and m.text == "龙泉"]
