@@ -11,7 +11,7 @@ from kg.places import LEVEL_DEPTH, nests
 from kg.records import Mention
 from kg.relate.encode import Encoded, Slot
 from kg.relate.geo import comparable_levels, official_pair, related
-from kg.relate.rules import Pattern, lexicon
+from kg.relate.rules import Pattern, cues, lexicon
 from kg.relate.state import PairCandidate
 from kg.relate.text import TOKEN_RE
 
@@ -64,6 +64,31 @@ def _programme_label(enc: Encoded, start: int, end: int) -> set[int]:
             if len(second.mention.text) == 1:
                 found.update((at, next_at))
     return found
+
+
+def coordinated(enc: Encoded) -> set[frozenset[int]]:
+    """Pairs of places (by ``id``) written as items of one list of three or more with 、 (对接辽宁、黑龙江
+    和内蒙古; 福州、厦门和宁德对口帮扶Y): coordinated items are one side of the sentence, never each
+    other's partner. Two items may still be the two sides (A和B开展协作, 苍南、龙湾山海协作, A、B各安排
+    2个镇结对)."""
+    joiners = cues()["list_joiners"]
+    runs: list[list[tuple[Mention, str]]] = []
+    previous_end: int | None = None
+    for start, end, slot in enc.slot_positions():
+        gap = enc.text[previous_end:start].strip() if previous_end is not None else None
+        previous_end = end
+        if slot.letter != "P" or slot.place is None:
+            previous_end = None
+            continue
+        if gap is not None and gap in joiners and runs:
+            runs[-1].append((slot.place, gap))
+        else:
+            runs.append([(slot.place, "")])
+    together: set[frozenset[int]] = set()
+    for run in runs:
+        if len(run) > 2 and any(gap == joiners[0] for _, gap in run):
+            together.update(frozenset((id(a), id(b))) for a, _ in run for b, _ in run if a is not b)
+    return together
 
 
 def _negated(enc: Encoded, match: re.Match[str]) -> bool:
@@ -170,6 +195,8 @@ def pair_candidates(
     combos = listed_combos(firsts, seconds, sentence_text, symmetric, _background(enc, match), parallel)
     span = enc.span(match.start(), match.end())
     found = []
+    one_side = coordinated(enc) if symmetric else set()
+    combos = [(a, b) for a, b in combos if frozenset((id(a), id(b))) not in one_side]
     for first, second in combos:
         widened = pattern.levels == "comparable" and not comparable_levels(first, second)
         if widened:

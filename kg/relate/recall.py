@@ -33,6 +33,7 @@ from itertools import pairwise
 from kg.places import LEVEL_DEPTH, UPPER_LEVELS, nests, place_key, province_of, region_code
 from kg.records import Mention
 from kg.regions import region_of
+from kg.relate.candidates import coordinated
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded
 from kg.relate.facts import pairing_relation
@@ -221,12 +222,15 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
             continue
         listed = _listed(enc, [pos for pos, p in places if any(p is g for g in givers)])
         pairs.extend(_pairs_of(givers, receivers, many_givers=words["max_listed_givers"] if listed else 1))
+    one_side = coordinated(enc)
+    pairs = [(g, r) for g, r in pairs if frozenset((id(g), id(r))) not in one_side]
     if pairs:
         return pairs
     # no clause holds both sides: one giver in the whole sentence helps its receivers
     givers, receivers = split([p for _, p in places])
     if len(_outermost(givers)) == 1 and len(_outermost(receivers)) <= words["max_sentence_recipients"]:
-        return _pairs_of(givers, receivers, many_givers=1)
+        found = _pairs_of(givers, receivers, many_givers=1)
+        return [(g, r) for g, r in found if frozenset((id(g), id(r))) not in one_side]
     return []
 
 
@@ -295,17 +299,20 @@ def aid_team_pairs(enc: Encoded, ctx: ArticleContext) -> list[tuple[Mention, Men
         if any(related(d, giver) for d, _, _, i in ctx.state.pairings if i == enc.index):
             continue
         goal = goals[team.group("goal")]
-        receiver = _aided_place(goal, giver, [enc]) or _aided_place(goal, giver, ctx.encoded)
+        receiver = _aided_place(goal, giver, [enc], innermost=True) or _aided_place(goal, giver, ctx.encoded)
         if receiver is not None and not related(giver, receiver):
             found.append((giver, receiver))
     return found
 
 
-def _aided_place(province: str, giver: Mention, sentences: list[Encoded]) -> Mention | None:
+def _aided_place(
+    province: str, giver: Mention, sentences: list[Encoded], *, innermost: bool = False
+) -> Mention | None:
     """The one place of ``province`` these sentences name at county level, else at prefecture
-    level, of the levels the giver pairs with (江苏省 with a prefecture, 苏州市 with a county); none
-    where they name a county inside it too (天津援藏干部、卡若区委…依托昌都…: the team works in 卡若区,
-    a level 天津 does not pair with as a rule, so not in 昌都 either; a town is only a detail)."""
+    level, of the levels the giver pairs with (江苏省 with a prefecture, 苏州市 with a county). With
+    ``innermost`` (the team's own sentence), none where it names a county inside that place too
+    (天津援藏干部、卡若区委…依托昌都…: the team works in 卡若区, a level 天津 does not pair with as a
+    rule, so not in 昌都 either; a town is only a detail)."""
     named = [
         p
         for enc in sentences
@@ -324,7 +331,7 @@ def _aided_place(province: str, giver: Mention, sentences: list[Encoded]) -> Men
                 p.level in UPPER_LEVELS and nests(p, place) and place_key(p) != place_key(place)
                 for p in named
             )
-            return place if len(places) == 1 and not inner else None
+            return place if len(places) == 1 and not (innermost and inner) else None
     return None
 
 

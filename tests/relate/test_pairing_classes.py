@@ -168,3 +168,26 @@ def test_a_place_restated_by_its_short_name(read_text: Read, text: str, short: s
 def test_a_short_name_inside_a_longer_name_is_not_restated(read_text: Read) -> None:
     _, mentions, _ = read_text("萧山区与龙泉市开展山海协作。游客参观了寺院、龙泉寺和古街。")
     assert not [m for m in mentions if m.label == "PLACE" and m.text == "龙泉"]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "福州、厦门、泉州和宁德对口帮扶定西市。",
+            {("福州市", "定西市"), ("厦门市", "定西市"), ("泉州市", "定西市"), ("宁德市", "定西市")},
+        ),
+        ("上海和云南开展扶贫协作。", {("上海市", "云南省")}),
+    ],
+)
+def test_items_of_one_list_are_one_side(read_text: Read, text: str, wanted: set) -> None:
+    """Places listed with 、 (and a last 和) are coordinated: one side, never each other's partner;
+    a lone A和B may still join the two sides."""
+    assert pairs(read_text, text) == wanted
+
+
+def test_no_pair_between_the_items_of_a_list_of_objects(read_text: Read) -> None:
+    found = pairs(read_text, "吉林省积极对接辽宁、黑龙江和内蒙古,深化与浙江的对口合作。")
+    items = {"辽宁省", "黑龙江省", "内蒙古自治区"}
+    assert ("浙江省", "吉林省") in found
+    assert not {p for p in found if p[0] in items and p[1] in items}
