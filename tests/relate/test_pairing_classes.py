@@ -140,7 +140,10 @@ def test_a_team_is_no_helper_organisation(read_text: Read) -> None:
 @pytest.mark.parametrize(
     ("text", "wanted"),
     [
-        ("浙江省新增杭州和宁波两市对口支援新疆兵团第一师团场。", {("杭州市", "阿拉尔市"), ("宁波市", "阿拉尔市")}),
+        (
+            "浙江省新增杭州和宁波两市对口支援新疆兵团第一师团场。",
+            {("杭州市", "阿拉尔市"), ("宁波市", "阿拉尔市")},
+        ),
         ("东莞市与新疆生产建设兵团第三师签订了对口支援协议。", {("东莞市", "图木舒克市")}),
     ],
 )
@@ -156,7 +159,11 @@ def test_a_division_of_the_corps_is_its_city_and_a_counted_list_one_side(
     ("text", "short", "name"),
     [
         ("萧山区与龙泉市开展山海协作。龙泉和萧山签订了协议。", "龙泉", "龙泉市"),
-        ("深圳市对口帮扶都安瑶族自治县。其中那坡、大化、都安为深圳对口帮扶的贫困县。", "都安", "都安瑶族自治县"),
+        (
+            "深圳市对口帮扶都安瑶族自治县。其中那坡、大化、都安为深圳对口帮扶的贫困县。",
+            "都安",
+            "都安瑶族自治县",
+        ),
         ("杭州市对口帮扶台江县,对台江的支持从未间断。", "台江", "台江县"),
     ],
 )
@@ -191,3 +198,9 @@ def test_no_pair_between_the_items_of_a_list_of_objects(read_text: Read) -> None
     items = {"辽宁省", "黑龙江省", "内蒙古自治区"}
     assert ("浙江省", "吉林省") in found
     assert not {p for p in found if p[0] in items and p[1] in items}
+
+
+def test_a_new_area_named_after_another_city_is_that_citys_zone(read_text: Read) -> None:
+    """绍兴滨海新区 is 绍兴's zone, not 天津's district of that name; 天津滨海新区 is the district."""
+    assert pairs(read_text, "绍兴滨海新区与衢州市开化县签订山海协作框架协议。") == {("绍兴市", "开化县")}
+    assert ("滨海新区", "甘肃省") in pairs(read_text, "天津滨海新区与甘肃省开展东西部协作。")
