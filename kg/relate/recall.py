@@ -73,8 +73,8 @@ def _names_a_market(mention: Mention, after: str) -> bool:
 
 def _only_reports(mention: Mention, article_text: str) -> bool:
     """Whether the place only says where the story comes from — an outlet's name (青岛日报社), the
-    goal of a reporting trip (采访团赴X、Y进行采访) — or names a line of someone's work (分管Y对口
-    帮扶工作)."""
+    goal of a reporting trip (采访团赴X、Y进行采访), the source of a count (据X统计) — or names a
+    line of someone's work (分管Y对口帮扶工作)."""
     words = cues()
     after = article_text[mention.end : mention.end + 24]
     if after.startswith(tuple(words["outlet_heads"])):
@@ -82,6 +82,8 @@ def _only_reports(mention: Mention, article_text: str) -> bool:
     before = article_text[max(0, mention.start - 30) : mention.start]
     if re.search(words["duty_before"], before) and re.match(words["duty_after"], after):
         return True  # 分管东西部协作和Y对口帮扶工作: a line of work
+    if re.search(words["source_before"], before) and re.match(words["source_after"], after):
+        return True  # 据四川省初步统计: the place that counts or tells, no side
     return bool(re.search(words["reporting_before"], before) and re.match(words["reporting_after"], after))
 
 

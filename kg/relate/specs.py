@@ -275,6 +275,8 @@ CUES_SPEC: dict[str, Field] = {
     "market_city_suffix": need(text),
     "reporting_before": need(regex),
     "reporting_after": need(regex),
+    "source_before": need(regex),
+    "source_after": need(regex),
     "outlet_heads": need(words),
     "aid_team_heads": need(words),
     "team_name_dots": need(text),

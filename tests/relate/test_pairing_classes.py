@@ -204,3 +204,27 @@ def test_a_new_area_named_after_another_city_is_that_citys_zone(read_text: Read)
     """绍兴滨海新区 is 绍兴's zone, not 天津's district of that name; 天津滨海新区 is the district."""
     assert pairs(read_text, "绍兴滨海新区与衢州市开化县签订山海协作框架协议。") == {("绍兴市", "开化县")}
     assert ("滨海新区", "甘肃省") in pairs(read_text, "天津滨海新区与甘肃省开展东西部协作。")
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "自1992年始,上海历届市委、市政府高度重视对口支援工作,为对口支援的重庆万州区、湖北宜昌夷陵区"
+            "累计提供援助资金,实施项目1500余个,选派干部到两地工作15批47人次。",
+            {("上海市", "万州区"), ("上海市", "夷陵区")},
+        ),
+        (
+            "杭州市多年来坚持向其结对帮扶的台江县、雷山县输送人才。",
+            {("杭州市", "台江县"), ("杭州市", "雷山县")},
+        ),
+    ],
+)
+def test_the_places_a_subject_supports_in_a_relative_clause(read_text: Read, text: str, wanted: set) -> None:
+    assert wanted <= pairs(read_text, text)
+
+
+def test_a_place_that_only_counts_is_no_side(read_text: Read) -> None:
+    found = pairs(read_text, "据四川省初步统计,首批项目有:北京援建什邡的广青公路;山东援建北川的公路。")
+    assert ("北京市", "什邡市") in found
+    assert not {p for p in found if p[1] == "四川省"}
