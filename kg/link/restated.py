@@ -16,8 +16,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, word_frequency
 from kg.io import data_lines
+from kg.jieba_dict import word_tags
+from kg.link.discover import province_abbreviations
 from kg.nlp.words import word_start
 from kg.places import UPPER_LEVELS
 from kg.records import Article, Mention
@@ -25,6 +27,10 @@ from kg.records import Article, Mention
 SOURCE = "restated"
 MIN_SHORT = 2  # characters of a short name that may stand alone
 LOCAL_SUFFIXES = ("街道", "镇", "乡")
+MAX_NAME_FREQUENCY = 20  # jieba frequency up to which a verb or adjective may still be a name
+MAX_COMMON_FREQUENCY = 500  # jieba frequency above which a word not tagged as a place is common
+COMMON_TAGS = ("v", "a", "d")  # jieba's tags of verbs, adjectives and adverbs (促进 v, 平安 a)
+PLACE_TAG = "ns"
 
 
 @cache
@@ -50,9 +56,20 @@ def _short_name(place: Mention, gaz: Gazetteer) -> str | None:
         short = next((name[: -len(s)] for s in LOCAL_SUFFIXES if name.endswith(s)), None)
     else:
         return None
-    if not short or len(short) < MIN_SHORT or short == place.text:
+    if not short or len(short) < MIN_SHORT or short == place.text or _common_word(short):
         return None
+    if all(c in province_abbreviations() for c in short):
+        return None  # 闽宁 of 闽宁镇: two provinces' names, the programme 闽宁协作 far more often
     return short
+
+
+def _common_word(word: str) -> bool:
+    """Whether a short name is a word of everyday use (促进 of 促进乡, 和平, 前进): a verb, adjective
+    or adverb for jieba, or frequent and not tagged as a place (龙泉 and 常平 stay names)."""
+    frequency, tag = word_frequency(word), word_tags().get(word, "")
+    if tag.startswith(COMMON_TAGS) and frequency > MAX_NAME_FREQUENCY:
+        return True
+    return frequency > MAX_COMMON_FREQUENCY and not tag.startswith(PLACE_TAG)
 
 
 def _marked_off(text: str, start: int, end: int) -> bool:

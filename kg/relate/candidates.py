@@ -200,7 +200,14 @@ def pair_candidates(
     for first, second in combos:
         widened = pattern.levels == "comparable" and not comparable_levels(first, second)
         if widened:
+            written = (first, second)
             first, second = _at_comparable_levels(enc, first, second)
+            if (first, second) != written and _next_level(*written) and not related(*written):
+                # 花都区…赴连山县太保镇开展对口帮扶, 石滩镇对百纳乡鸭院村开展帮扶: the place written one
+                # level below, with its address, stands beside the address's place at the giver's level
+                found.append(
+                    PairCandidate(pattern, enc.index, span, *written, symmetric, pattern.confidence, True)
+                )
         if related(first, second) or (
             pattern.levels == "comparable" and not comparable_levels(first, second)
         ):
@@ -209,6 +216,13 @@ def pair_candidates(
             PairCandidate(pattern, enc.index, span, first, second, symmetric, pattern.confidence, widened)
         )
     return found
+
+
+def _next_level(first: Mention, second: Mention) -> bool:
+    """Whether one side lies one level below the other, below the county (a county or district with
+    a town, a town with a village)."""
+    depths = sorted(LEVEL_DEPTH.get(p.level or "", -1) for p in (first, second))
+    return depths[0] >= LEVEL_DEPTH["county"] and depths[1] - depths[0] == 1
 
 
 def _background(enc: Encoded, match: re.Match[str]) -> bool:

@@ -228,3 +228,38 @@ def test_a_place_that_only_counts_is_no_side(read_text: Read) -> None:
     found = pairs(read_text, "据四川省初步统计,首批项目有:北京援建什邡的广青公路;山东援建北川的公路。")
     assert ("北京市", "什邡市") in found
     assert not {p for p in found if p[1] == "四川省"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "建德市与促进乡结对。今年,促进城乡融合取得成效。",  # 促进: a verb
+        "福建省与宁夏开展协作,闽宁镇建设成效显著。“闽宁”两字家喻户晓。",  # 闽宁: two provinces' names
+    ],
+)
+def test_a_short_name_that_is_a_common_word_or_a_label_is_not_restated(read_text: Read, text: str) -> None:
+    _, mentions, _ = read_text(text)
+    assert not [m for m in mentions if m.label == "PLACE" and m.source == "restated"]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "广州市花都区帮扶组团一行27人赴清远市连山壮族瑶族自治县太保镇开展对口帮扶协作工作。",
+            {("花都区", "太保镇"), ("花都区", "连山壮族瑶族自治县")},
+        ),
+        (
+            "广州市增城区石滩镇通过对百纳乡鸭院村开展多样式的产业帮扶。",
+            {("石滩镇", "鸭院村"), ("石滩镇", "百纳彝族乡")},
+        ),
+    ],
+)
+def test_a_place_written_one_level_below_with_its_address(read_text: Read, text: str, wanted: set) -> None:
+    """A town (a village) written with its county (its town) pairs with a giver one level above it,
+    beside the address's place at the giver's own level."""
+    assert pairs(read_text, text) == wanted
+
+
+def test_a_place_one_level_below_without_an_address_is_no_pair_of_a_weak_wording(read_text: Read) -> None:
+    assert pairs(read_text, "玉屏县副县长对常平镇的大力支持表示由衷感谢。") == set()
