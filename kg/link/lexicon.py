@@ -13,6 +13,7 @@ SOURCE = "link_words.json"
 _LISTS = (
     "legal_form_suffixes",
     "one_character_org_endings",
+    "generic_core_starts",
     "local_name_suffixes",
     "village_nouns",
     "town_nouns",

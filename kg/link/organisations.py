@@ -21,13 +21,16 @@ from kg.gazetteer import Gazetteer, word_frequency
 from kg.io import data_rows
 from kg.link.lexicon import link_words
 from kg.link.resolve import Context, choose, support
-from kg.org_subtypes import subtype_by_suffix
+from kg.org_subtypes import org_suffixes, subtype_by_suffix
 from kg.places import UPPER_LEVELS, Candidate, Division, county_of, descends
 from kg.records import Article, Mention
 
 # A leading place counts as an ORG's home only when this much name is left after it.
 MIN_ORG_REST = 2
 
+
+# jieba frequency above which the stem of an organisation's core is a common word (人民, 实验).
+DISTINCTIVE_MAX_FREQUENCY = 20
 
 # How far after an ORG a context cue (等企业) may start.
 CUE_WINDOW = 4
@@ -189,9 +192,28 @@ def _homes(
     return homes
 
 
+def _distinctive(core: str) -> bool:
+    """Whether a core names one body wherever it stands (保二小学), not a kind every place has
+    (人民医院, 实验小学, 第一中学): its stem before the subtype ending is no common word and no
+    ordinal (``link_words`` ``generic_core_starts``)."""
+    ending = next((suffix for suffix, _ in org_suffixes() if core.endswith(suffix)), "")
+    stem = core[: len(core) - len(ending)]
+    if len(stem) < 2 or stem.startswith(tuple(link_words()["generic_core_starts"])):
+        return False
+    return word_frequency(stem) <= DISTINCTIVE_MAX_FREQUENCY
+
+
+def _nested(a: Division | None, b: Division | None) -> bool:
+    """Whether two homes may be one organisation's: either unknown, the same, or one inside the
+    other (锦州 of 锦州某小学 and 锦州市古塔区 of 锦州市古塔区某小学)."""
+    return a is None or b is None or a.key == b.key or descends(a, b) or descends(b, a)
+
+
 def _canonical_names(homes: dict[str, tuple[Division | None, int]]) -> dict[str, str]:
     """Surface → canonical name. Surfaces are grouped by core; a form without a home joins the
-    group only when all the forms with that core agree on their home."""
+    group only when all the forms with that core agree on their home; a form whose home holds
+    the others' (a city's short name before the core, the district left out) joins them when
+    those homes form one chain."""
     by_core: dict[str, list[str]] = {}
     for surface, (_home, length) in homes.items():
         by_core.setdefault(org_core(surface, length), []).append(surface)
@@ -207,7 +229,12 @@ def _canonical_names(homes: dict[str, tuple[Division | None, int]]) -> dict[str,
             if home is None and len(placed) > 1:
                 canonical[surface] = surface  # 慈善协会 with two different cities' 慈善协会: undecidable
                 continue
-            same = [s for s in surfaces if home is None or homes[s][0] is None or homes[s][0].key == home.key]  # type: ignore[union-attr]
+            same = [s for s in surfaces if _nested(homes[s][0], home)]
+            if not _distinctive(core) or not all(
+                _nested(homes[a][0], homes[b][0]) for a in same for b in same
+            ):
+                # 锦州某小学 beside two districts' 某小学: which one it shortens is undecidable
+                same = [s for s in same if homes[s][0] is None or home is None or homes[s][0].key == home.key]  # type: ignore[union-attr]
             canonical[surface] = max(same, key=lambda s: (len(s), s))
     return canonical
 

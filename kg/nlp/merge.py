@@ -53,7 +53,8 @@ def clean_ner_span(
 
     Punctuation at the edges goes; an ORG loses lead words, trailing verbs and a title with what
     follows it that the model took in (天津市某某联捐赠 → 天津市某某联, 某某协会会长 → 某某协会)
-    and is dropped when only generic words (国有企业); a PLACE must end like a place name (乡村振兴
+    and is dropped when only generic words (国有企业); a branch word right after it (分会, 分公司) is
+    taken in; a PLACE must end like a place name (乡村振兴
     is none); the gazetteer covers bare short names."""
     while start < end and not text[start].isalnum():
         start += 1
@@ -69,6 +70,8 @@ def clean_ner_span(
         # a title and what follows it (某某协会会长李某) are no part of the name
         if (title := patterns.title.search(text, start, end)) and title.start() - start >= 2:
             end = title.start()
+        elif branch := patterns.branch_tail.match(text, end):
+            end = branch.end()  # 某道协沙河|分会: the model ended the name before its branch word
         trimmed = trim_name(text, start, end, patterns, places)
         if trimmed is None or stem_is_generic(text[trimmed[0] : trimmed[1]], patterns):
             return None

@@ -50,6 +50,9 @@ class PatternSet:
     generic: re.Pattern[str]  # stems made only of generic words (龙头企业, 帮扶车间) are no names
     suffix: re.Pattern[str]  # an ORG or PROJECT suffix at the end of a name
     title: re.Pattern[str]  # a title (总经理, 会长, 代表 …): a name holds none, a person follows it
+    member_role: re.Pattern[str]  # a body's role in an association (副会长单位): its name follows
+    branch_tail: re.Pattern[str]  # a branch word (分会, 分公司) that ends the name it follows
+    name_char: re.Pattern[str]  # one character that may stand in a name (no stop character)
 
 
 def _expand(regex: str, defines: dict[str, str]) -> str:
@@ -232,7 +235,25 @@ def load_patterns(path: str | None = None) -> PatternSet:
     )
     suffix = re.compile(f"(?:{_expand(suffixes, defines)})$")
     title = re.compile(_expand(defines.get("TITLE", "(?!)"), defines))
-    return PatternSet(tuple(patterns), lead, lead_verb, generic, suffix, title)
+    member_role = re.compile(_expand(defines.get("MEMBER_ROLE", "(?!)"), defines))
+    branch_tail = re.compile(_expand(defines.get("BRANCH_TAIL", "(?!)"), defines))
+    name_char = re.compile(_expand(defines.get("NAME_CH", "(?!)"), defines))
+    return PatternSet(
+        tuple(patterns), lead, lead_verb, generic, suffix, title, member_role, branch_tail, name_char
+    )
+
+
+def split_list(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The items of a list at [start, end); a joining character with less than two characters on
+    either side is inside a name, no separator (仁和医院、星河之家: 和 belongs to 仁和)."""
+    pieces, cursor = [], start
+    for sep in separator.finditer(text, start, end):
+        if sep.start() - cursor < 2 or end - sep.end() < 2:
+            continue
+        pieces.append((cursor, sep.start()))
+        cursor = sep.end()
+    pieces.append((cursor, end))
+    return pieces
 
 
 def trim_name(
@@ -253,7 +274,14 @@ def trim_name(
     inside a word (会宁县交通投资集团: 交 is one) starts at that word instead, and at the place
     right before it. ``inner_place`` False: a place inside the name is part of it (a project's
     name holds its site: 李墩工业集中区产业园, 青禾村扶贫协作项目) unless a verb ends right before it
-    (走进|南浔·广安…产业园)."""
+    (走进|南浔·广安…产业园). A body's role in an association before the name (某商会副会长单位|
+    城市之光) is cut off first. A trade name that holds a stop character right after a place
+    (中山市辉就|电器有限公司: 就 is one) starts at that place."""
+    roles = [r.end() for r in patterns.member_role.finditer(text, start, end) if end - r.end() >= 2]
+    if roles:
+        start = roles[-1]
+    elif inner_place:
+        start = _trade_name_start(text, start, places, patterns)
     if widen and (word := word_start(text, start)) < start:
         start = min((p_start for p_start, p_end in places if p_end == word), default=word)
     for p_start, p_end in places:
@@ -275,7 +303,7 @@ def trim_name(
             if (inner_place or verb_ends_at(text, p))
             and start < p < end
             and text[p - 1] not in "(（"
-            and not patterns.suffix.search(text, start, p)
+            and not _named_before(text, start, p, patterns, places)
         ]
         if inside:
             start = min(inside)
@@ -283,7 +311,54 @@ def trim_name(
             lead = patterns.lead.match(text, start, end)
             if lead and end - lead.end() >= 2:
                 start = lead.end()
+    while end > start and text[end - 1] in ")）" and not any(c in "(（" for c in text[start:end]):
+        end -= 1  # 成员包括A、B公司|): the bracket closes an aside the name stands in
     return (start, end) if end - start >= 2 else None
+
+
+def _named_before(
+    text: str, start: int, place: int, patterns: PatternSet, places: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether a whole name with its ending stands before a place inside the span, joined to it by
+    name characters only (中山大学|某口腔|番禺院区, 某经促会|广州分会): the place is the site of its
+    branch or campus, no new name's start. A place's own end (霍城|县) is no name's ending, and a
+    stop character or a verb between (某中学|已经加盟|上海某集团) makes two names."""
+    place_ends = {p_end for _, p_end in places}
+    for end in range(start + 2, place + 1):
+        if end in place_ends or not patterns.suffix.search(text, start, end):
+            continue
+        between = text[end:place]
+        if all(patterns.name_char.fullmatch(c) for c in between) and not patterns.lead_verb.search(between):
+            return True
+    return False
+
+
+MAX_TRADE_GAP = 3  # characters of a trade name between a place and where a regex began the name
+
+
+def _trade_name_start(text: str, start: int, places: Sequence[tuple[int, int]], patterns: PatternSet) -> int:
+    """The start of the place right before a name when the characters between them are a trade
+    name a stop character cut (中山市|辉就|电器有限公司): Chinese characters, at least one that can
+    stand in a name, no lead word (在, 向 …), lead verb, name ending or part of another place;
+    else ``start``."""
+    for p_start, p_end in places:
+        gap = text[p_end:start]
+        if not (0 < len(gap) <= MAX_TRADE_GAP and all("\u4e00" <= c <= "\u9fff" for c in gap)):
+            continue
+        if patterns.lead.match(gap) or patterns.lead_verb.search(gap):
+            continue
+        if any(a < start and p_end < b for a, b in places):
+            continue  # 清水河|镇的…: the gap is part of a longer place
+        if any(patterns.suffix.search(text, p_end, end) for end in range(p_end + 1, start + 1)):
+            continue  # 果洛|中学已…: a name ended in the gap
+        if any(patterns.name_char.fullmatch(c) for c in gap) and any(
+            not patterns.name_char.fullmatch(c) for c in gap
+        ):
+            ends = {e: s for s, e in places}
+            while p_start in ends:  # 广东省|中山市|辉就…: the address the name starts with, whole
+                p_start = ends[p_start]
+            return p_start
+    return start
 
 
 def _joined_places_start(text: str, start: int, places: Sequence[tuple[int, int]]) -> int:
@@ -392,11 +467,7 @@ def find_pattern_spans(
             g_start, g_end = m.span(group)
             pieces: list[tuple[int, int]] = [(g_start, g_end)]
             if pattern.split:
-                pieces, cursor = [], g_start
-                for sep in pattern.split.finditer(text, g_start, g_end):
-                    pieces.append((cursor, sep.start()))
-                    cursor = sep.end()
-                pieces.append((cursor, g_end))
+                pieces = split_list(text, g_start, g_end, pattern.split)
             for p_start, p_end in pieces:
                 span: tuple[int, int] | None = (p_start, p_end)
                 if pattern.strip_lead:

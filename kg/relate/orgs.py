@@ -112,15 +112,30 @@ def _quantity_or_generic(text: str, before: str, after: str, guard: dict[str, An
         return True  # 6|家东部省级电力公司: the counter of a quantity glued to a description
     if text.endswith(tuple(guard["person_endings"])):
         return True  # 林某兄弟俩: people, not an organisation
+    if _person_after_role(text, before, guard):
+        return True  # 商会会长|王某某: the name after a role is the person who holds it
     if re.search(guard["quantity_inside"], text) or re.match(guard["money_start"], text):
         return True  # 万元资金注入某合作社: the unit of a sum cut from its number
-    if re.match(guard["count_after"], re.sub(guard["aside_after"], "", after)):
-        return True  # 某籍商会3家, 某展销中心(旗舰店等)23个: a kind of body counted, no one body
+    if re.match(guard["count_after"], re.sub(guard["aside_after"], "", after)) and not before.endswith(
+        tuple(guard["item_marks"])
+    ):
+        # 某籍商会3家, 某展销中心(旗舰店等)23个: a kind of body counted, no one body; the last item
+        # of a list (A、B3家企业) is a body the count closes the list of
+        return True
     if re.search(guard["description_before"], before):
         return True  # 这家位于某区的皮鞋加工厂: described, not named
     if after and subtype_by_suffix(text) is None and _crosses_a_word(text, after):
         return True  # 民营企业深度参|与: a name without an ending cut inside a word
     return bool(after) and _ends_inside_a_word(text, after)
+
+
+def _person_after_role(text: str, before: str, guard: dict[str, Any]) -> bool:
+    """Whether a short name without an organisation ending stands right after a role (会长, 董事长):
+    the person who holds it, whatever the NER called it."""
+    person = guard["person_after"]
+    if len(text) > person["name_length"][1] or subtype_by_suffix(text) is not None:
+        return False
+    return bool(re.search(f"(?:{alternatives(person['roles'])})$", before))
 
 
 def _with_joiner(changed: Mention, lead: str, guard: dict[str, Any]) -> Mention | None:
@@ -145,6 +160,8 @@ def _phrase_not_name(text: str, guard: dict[str, Any]) -> bool:
         return True
     if any(w in text for w in guard["name_breaking_words"]):
         return True  # 某地区援建卫生院, 专项资金支持学校: a help verb or a sum, no name
+    if _adverb_then_verb(text):
+        return True  # 担保方式先去银行: a clause, whatever its ending
     if any(w in text for w in guard["collective_words"]):
         return True
     if not text.endswith(endings) and is_common_phrase(text):
@@ -164,6 +181,17 @@ def _phrase_not_name(text: str, guard: dict[str, Any]) -> bool:
                 return True  # 工程有限公司: a line of business and the legal form, no trade name
             break
     return text.endswith(tuple(guard["place_endings"])) and not text.endswith(endings)
+
+
+def _adverb_then_verb(text: str) -> bool:
+    """Whether a one-character adverb stands right before a verb in the text (先|去, 再|到)."""
+    _, _, tags = _jieba_tables()
+    adverbs = lexicon()["org_guard"]["common_word"]["adverb_tags"]
+    words = _words(text)
+    return any(
+        len(a) == 1 and tags.get(a) in adverbs and tags.get(b, "").startswith("v")
+        for a, b in zip(words, words[1:], strict=False)
+    )
 
 
 @cache

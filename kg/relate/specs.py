@@ -102,6 +102,7 @@ _WORDS = word_lists("words")
 LEXICON_SPEC: dict[str, Field] = {
     "actions": table(words),
     "attributive_heads": _WORDS,
+    "list_item_apposition": word_lists("heads"),
     "clause_opening_verbs": _WORDS,
     "aid_recipient_provinces": section(codes=need(codes)),
     "not_agent_before": word_lists(
@@ -201,6 +202,7 @@ LEXICON_SPEC: dict[str, Field] = {
         counter_start=need(regex),
         joiners_cut_off=need(words),
         list_marks=need(words),
+        item_marks=need(words),
         numeral_before=need(regex),
         collective_words=need(words),
         count_after=need(regex),
@@ -219,6 +221,7 @@ LEXICON_SPEC: dict[str, Field] = {
             lone_word_length=need(integer),
             common_tags=need(words),
             clause_tags=need(words),
+            adverb_tags=need(words),
         ),
         clause_verbs=need(words),
         trailing_verbs=need(words),
@@ -292,6 +295,7 @@ SECTIONS_WITH_EXAMPLES: dict[str, tuple[str, ...]] = {
     "relation_lexicon.json": (
         "actions",
         "attributive_heads",
+        "list_item_apposition",
         "clause_adverbs",
         "clause_opening_verbs",
         "introduced_enterprise",

@@ -163,3 +163,49 @@ def test_brands_listed_beside_a_named_company_are_companies(gaz: Gazetteer) -> N
         ("云智科技", LIST_MATE_SOURCE),
         ("南港集团", "ner"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # the city's short name before the core, the district left out, then the full name
+        (
+            "锦州青岚小学赠送冬衣。辽宁省锦州市古塔区青岚小学的师生捐了款。",
+            ["锦州青岚小学", "辽宁省锦州市古塔区青岚小学"],
+        ),
+        # the full name first, then the province's short name before the core
+        (
+            "福州市鼓楼区甲乙研究会来到石桥村。福建甲乙研究会捐赠了图书。",
+            ["福州市鼓楼区甲乙研究会", "福建甲乙研究会"],
+        ),
+    ],
+)
+def test_forms_of_one_core_under_nested_places_are_one_organisation(
+    gaz: Gazetteer, text: str, surfaces: list[str]
+) -> None:
+    linked = linked_orgs(gaz, text, surfaces)
+    assert len({m.name for m in linked}) == 1
+    assert linked[0].name == max(surfaces, key=len)
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # a core every place may have (an ordinal school, a 实验小学) names two bodies
+        (
+            "锦州第一中学捐赠图书。锦州市古塔区第一中学也捐赠了文具。",
+            ["锦州第一中学", "锦州市古塔区第一中学"],
+        ),
+        ("福州实验小学捐了款。福州市鼓楼区实验小学捐了书。", ["福州实验小学", "福州市鼓楼区实验小学"]),
+        # one core under two districts of the city: which one the short form means is undecidable
+        (
+            "锦州青岚小学赠送冬衣。锦州市古塔区青岚小学和锦州市凌河区青岚小学捐了款。",
+            ["锦州青岚小学", "锦州市古塔区青岚小学", "锦州市凌河区青岚小学"],
+        ),
+    ],
+)
+def test_generic_cores_and_undecidable_short_forms_stay_apart(
+    gaz: Gazetteer, text: str, surfaces: list[str]
+) -> None:
+    linked = linked_orgs(gaz, text, surfaces)
+    assert len({m.name for m in linked}) == len(surfaces)

@@ -243,3 +243,36 @@ def test_names_that_end_before_a_word_stay(text: str, after: str) -> None:
 
 def test_a_treasury_acts_for_its_place() -> None:
     assert is_government(org_mention("海州市财政"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["不少商会", "许多企业", "部分爱心企业", "众多民营企业", "一些协会", "广大会员企业"],
+)
+def test_a_vague_quantity_before_a_kind_of_body_is_no_name(text: str) -> None:
+    assert guarded_org(org_mention(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("before", "text"),
+    [("东湖商会会长", "王建国"), ("青禾集团董事长", "李明"), ("爱心企业负责人", "张小华")],
+)
+def test_a_short_name_right_after_a_role_is_a_person(before: str, text: str) -> None:
+    assert guarded_org(org_mention(text), before=before) is None
+
+
+@pytest.mark.parametrize(("before", "text"), [("东湖商会会长", "青禾科技公司"), ("由", "王建国")])
+def test_an_organisation_after_a_role_and_a_name_without_a_role_stay(before: str, text: str) -> None:
+    kept = guarded_org(org_mention(text), before=before)
+    assert kept is not None and kept.text == text
+
+
+@pytest.mark.parametrize("text", ["担保方式先去银行", "贷款方式再到信用社"])
+def test_a_clause_with_an_adverb_before_its_verb_is_no_name(text: str) -> None:
+    assert guarded_org(org_mention(text)) is None
+
+
+@pytest.mark.parametrize("text", ["上海大同教育集团", "东湖永新电器有限公司"])
+def test_names_holding_words_tagged_as_adverbs_stay(text: str) -> None:
+    kept = guarded_org(org_mention(text))
+    assert kept is not None and kept.text == text
