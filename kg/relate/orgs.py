@@ -184,13 +184,14 @@ def _phrase_not_name(text: str, guard: dict[str, Any]) -> bool:
 
 
 def _adverb_then_verb(text: str) -> bool:
-    """Whether a one-character adverb stands right before a verb in the text (先|去, 再|到)."""
+    """Whether a one-character adverb stands right before a verb in the text (先|去, 再|到), or
+    any adverb opens the text before a verb (共同|成立|投资有限责任公司): a clause, no name."""
     _, _, tags = _jieba_tables()
     adverbs = lexicon()["org_guard"]["common_word"]["adverb_tags"]
     words = _words(text)
     return any(
-        len(a) == 1 and tags.get(a) in adverbs and tags.get(b, "").startswith("v")
-        for a, b in zip(words, words[1:], strict=False)
+        (len(a) == 1 or i == 0) and tags.get(a) in adverbs and tags.get(b, "").startswith("v")
+        for i, (a, b) in enumerate(zip(words, words[1:], strict=False))
     )
 
 

@@ -276,3 +276,9 @@ def test_a_clause_with_an_adverb_before_its_verb_is_no_name(text: str) -> None:
 def test_names_holding_words_tagged_as_adverbs_stay(text: str) -> None:
     kept = guarded_org(org_mention(text))
     assert kept is not None and kept.text == text
+
+
+def test_an_adverb_and_a_verb_opening_a_mention_make_it_a_clause() -> None:
+    assert guarded_org(org_mention("共同成立投资有限责任公司")) is None
+    kept = guarded_org(org_mention("大同煤业集团"))
+    assert kept is not None and kept.text == "大同煤业集团"
