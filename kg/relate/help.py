@@ -295,6 +295,7 @@ def _directed_sides(
         if slot.letter == "O"
         and match.start("donor") <= position < match.end("donor")
         and not _heads_a_place(enc, slot)
+        and not enc.text.startswith(tuple(lex["member_role_after"]), end)  # 某商会|副会长单位|某公司
         and not _reports(enc, position, end)
         and (
             position == start

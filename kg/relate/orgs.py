@@ -116,12 +116,8 @@ def _quantity_or_generic(text: str, before: str, after: str, guard: dict[str, An
         return True  # 商会会长|王某某: the name after a role is the person who holds it
     if re.search(guard["quantity_inside"], text) or re.match(guard["money_start"], text):
         return True  # 万元资金注入某合作社: the unit of a sum cut from its number
-    if re.match(guard["count_after"], re.sub(guard["aside_after"], "", after)) and not before.endswith(
-        tuple(guard["item_marks"])
-    ):
-        # 某籍商会3家, 某展销中心(旗舰店等)23个: a kind of body counted, no one body; the last item
-        # of a list (A、B3家企业) is a body the count closes the list of
-        return True
+    if re.match(guard["count_after"], re.sub(guard["aside_after"], "", after)):
+        return True  # 某籍商会3家, 某展销中心(旗舰店等)23个: a kind of body counted, no one body
     if re.search(guard["description_before"], before):
         return True  # 这家位于某区的皮鞋加工厂: described, not named
     if after and subtype_by_suffix(text) is None and _crosses_a_word(text, after):

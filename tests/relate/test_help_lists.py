@@ -61,3 +61,15 @@ def test_every_item_of_a_helping_list_helps(read_text: Read, text: str, helpers:
 )
 def test_no_helper_without_a_named_body_that_gives(read_text: Read, text: str) -> None:
     assert helper_names(read_text, text) == set()
+
+
+def test_an_item_no_mention_covers_keeps_the_list_and_an_association_is_no_member(read_text: Read) -> None:
+    """A、现代医院、B: the middle item is a name the NER missed, the items around it still help;
+    某道协分会副会长单位C: the association before the member's role is not the one who acts."""
+    text = (
+        "辖内南湖长青酒店、现代医院、中创盈信集团、宁波道协青禾分会副会长单位宁波东海物流有限公司"
+        "4家企业负责人来到昭觉县城北乡,捐赠善款10万元。"
+    )
+    found = helper_names(read_text, text)
+    assert {"南湖长青酒店", "中创盈信集团", "宁波东海物流有限公司"} <= found
+    assert not any(name.endswith("分会") for name in found)
