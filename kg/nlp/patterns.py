@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from kg.io import data_path, json_lines
+from kg.jieba_dict import jieba_words
 from kg.nlp.doc import OUR_LABELS
 from kg.nlp.lexicon import org_subtype
 from kg.nlp.words import verb_ends_at, word_start
@@ -339,8 +340,8 @@ MAX_TRADE_GAP = 3  # characters of a trade name between a place and where a rege
 def _trade_name_start(text: str, start: int, places: Sequence[tuple[int, int]], patterns: PatternSet) -> int:
     """The start of the place right before a name when the characters between them are a trade
     name a stop character cut (中山市|辉就|电器有限公司): Chinese characters, at least one that can
-    stand in a name, no lead word (在, 向 …), lead verb, name ending or part of another place;
-    else ``start``."""
+    stand in a name, no lead word (在, 向 …), lead verb, name ending, dictionary word holding the
+    stop character (即将, 首个) or part of another place; else ``start``."""
     for p_start, p_end in places:
         gap = text[p_end:start]
         if not (0 < len(gap) <= MAX_TRADE_GAP and all("\u4e00" <= c <= "\u9fff" for c in gap)):
@@ -351,6 +352,9 @@ def _trade_name_start(text: str, start: int, places: Sequence[tuple[int, int]], 
             continue  # 清水河|镇的…: the gap is part of a longer place
         if any(patterns.suffix.search(text, p_end, end) for end in range(p_end + 1, start + 1)):
             continue  # 果洛|中学已…: a name ended in the gap
+        words = [gap[a:b] for a in range(len(gap)) for b in range(a + 2, len(gap) + 1)]
+        if any(w in jieba_words() and not all(patterns.name_char.fullmatch(c) for c in w) for w in words):
+            continue  # 亚东县|即将…, 青海|首个…: a word holding the stop character, no trade name
         if any(patterns.name_char.fullmatch(c) for c in gap) and any(
             not patterns.name_char.fullmatch(c) for c in gap
         ):

@@ -46,6 +46,9 @@ def test_a_trade_name_holding_a_stop_character_starts_at_the_place_before_it() -
     assert orgs("中山市辉就电器有限公司捐赠物资。", "中山市") == ["中山市辉就电器有限公司"]
     assert orgs("中山市的电器有限公司捐赠物资。", "中山市") == ["电器有限公司"]
     assert orgs("中山市向青禾电器有限公司采购。", "中山市") == ["青禾电器有限公司"]
+    # a word holding the stop character (即将, 首个) is no trade name
+    assert not any(o.startswith("亚东县") for o in orgs("亚东县即将建成青禾幼儿园。", "亚东县"))
+    assert not any(o.startswith("青海") for o in orgs("落地青海首个对口科技园东湖大学。", "青海"))
 
 
 def test_a_place_after_a_whole_name_is_the_site_of_its_branch() -> None:
