@@ -10,10 +10,11 @@ Sources are read from installed packages, never downloaded:
 * jionlp's ``dictionary/china_location_change.txt``: renamed divisions (襄樊→襄阳, 盘县→盘州市);
   the old names become ``former`` names of the current division.
 * cpca's ``resources/adcodes.csv``: longitude/latitude by code for the upper three levels.
-* ``kg/data/place_formers.csv``: merged or renamed divisions the change list lacks (江东区 → 鄞州区,
-  林芝县 → 巴宜区); and by rule every district keeps the county or city it was made of as a former
-  name (金坛市 → 金坛区), every county-level city its county (玉树县 → 玉树市) and every prefecture-
-  level city its 地区 or 盟 (毕节地区 → 毕节市), where no division is officially called so.
+* ``kg/data/place_formers.csv``: merged or renamed divisions the change list lacks (江东区 → 鄞州区);
+  by rule every district keeps the county or city it was made of (金坛市 → 金坛区), every county-level
+  city its county (玉树县, 文山县 → 文山市) and every prefecture-level city its 地区 or 盟 (毕节地区).
+* ``kg/data/corps_divisions.csv`` (:mod:`kg.corps`): the 师 of 新疆生产建设兵团 as the cities they are
+  one with (第一师 → 阿拉尔市); its 团场 as towns without the corps' prefix (奇台农场, 126团).
 
 Everything at county level and above gets a Division keyed by its 6-digit code; towns are
 keyed ``county_code/town`` and carry their county's code and coordinates. Villages (≈650k)
@@ -40,6 +41,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from kg.corps import corps_division_names, corps_unit_aliases, corps_unit_name
 from kg.io import csv_rows, data_rows
 from kg.jieba_dict import jieba_words
 from kg.places import LEVELS, Candidate, Division
@@ -412,7 +414,7 @@ def _parse_tree(text: str) -> _Tree:
         county = stack[2] or stack[1]  # a town
         if county is None:
             continue
-        name = without_county_prefix(name, nodes[county].name)
+        name = without_county_prefix(corps_unit_name(name), nodes[county].name)
         town_rows.append((name, county))
         open_town = (county, name, match.end() + 1)
     close_town(len(text))
@@ -493,6 +495,8 @@ def _divisions(nodes: dict[str, _Node]) -> dict[str, Division]:
         extra_aliases[row["code"].strip()].append(row["alias"].strip())
     for host, names in functional_area_names().items():
         extra_aliases[host].extend(names)
+    for code, names in corps_division_names().items():
+        extra_aliases[code].extend(names)
     divisions: dict[str, Division] = {}
     for code, node in nodes.items():
         aliases = _aliases(node, extra_aliases.get(code, ()))
@@ -521,6 +525,7 @@ def _towns(town_rows: Sequence[tuple[str, str]], divisions: dict[str, Division])
     for name, county_code in town_rows:
         county = divisions[county_code]
         alias = ethnic_alias(name)
+        corps = corps_unit_aliases(name)
         towns.append(
             Division(
                 key=f"{county_code}/{name}",
@@ -533,7 +538,7 @@ def _towns(town_rows: Sequence[tuple[str, str]], divisions: dict[str, Division])
                 lon=county.lon,
                 lat=county.lat,
                 short=strip_suffix(alias or name, TOWN_SUFFIXES),
-                aliases=(alias,) if alias else (),
+                aliases=((alias,) if alias else ()) + corps,
             )
         )
     return towns
@@ -559,11 +564,8 @@ def _add_former(result: dict[str, list[str]], target: _Node, former: str | None,
 
 
 def _former_names(nodes: dict[str, _Node]) -> dict[str, list[str]]:
-    """Old names from jionlp's change list, attached to the division now holding the new name.
-
-    An old name that is still some division's official name (城区, 矿区) is not kept: it would
-    only add noise to a name that already means something else.
-    """
+    """Old names from jionlp's change list, attached to the division now holding the new name; not
+    one that is still some division's official name (城区, 矿区): it means something else."""
     by_name: dict[str, list[_Node]] = defaultdict(list)
     for node in nodes.values():
         by_name[node.name].append(node)
@@ -615,11 +617,20 @@ def _made_from_formers(nodes: dict[str, _Node], official: set[str], result: dict
     older texts name them so. Only where no division is officially called that."""
     for node in nodes.values():
         made_from = _MADE_FROM.get((node.level, node.name[-1:]), ())
-        if not made_from or not node.short or len(node.short) < 2 or is_development_zone(node.code):
+        stem = _stem(node)
+        if not made_from or not stem or is_development_zone(node.code):
             continue
-        for former in (node.short + ending for ending in made_from):
+        for former in (stem + ending for ending in made_from):
             if former not in official and former not in result[node.code]:
                 result[node.code].append(former)
+
+
+def _stem(node: _Node) -> str | None:
+    """A division's name without its ending: jionlp's short column, or, where that column holds
+    the full name because the stem is another division's short name (文山市 beside 文山州,
+    大理市, 楚雄市), the name less its last character."""
+    stem = node.short if node.short and node.short != node.name else node.name[:-1]
+    return stem if len(stem) >= 2 else None
 
 
 @cache

@@ -15,7 +15,7 @@ from functools import cache
 
 from kg.user_cache import PACKAGE, fingerprint, load_or_compile
 
-_SOURCES = ("gazetteer.py", "places.py")
+_SOURCES = ("gazetteer.py", "corps.py", "places.py")
 
 
 @dataclass(frozen=True)

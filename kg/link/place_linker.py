@@ -24,7 +24,7 @@ from kg.link.resolve import (
     scan_places,
     unique_upper,
 )
-from kg.link.segment import SEPARATORS, Piece, segment, zone_head_length
+from kg.link.segment import SEPARATORS, Piece, fold_zones_of_previous, segment, zone_head_length
 from kg.places import UPPER_LEVELS, Candidate, Division, closeness
 from kg.records import Article, Mention
 
@@ -33,9 +33,13 @@ def _indexed(gaz: Gazetteer, surface: str) -> list[Candidate]:
     return gaz.lookup(surface) if len(surface) >= 2 else []
 
 
-def pieces_of(mention: Mention, article: Article, gaz: Gazetteer) -> list[Piece]:
-    """The names of one PLACE mention, each with its candidates, nested ones restricted to their chain."""
+def pieces_of(
+    mention: Mention, article: Article, gaz: Gazetteer, zones: dict[str, Piece] | None = None
+) -> list[Piece]:
+    """The names of one PLACE mention, each with its candidates, nested ones restricted to their
+    chain; a zone named after the division before it is folded into it (``zones`` collects them)."""
     pieces = []
+    zones = {} if zones is None else zones
     for chunk in SEPARATORS.finditer(mention.text):  # 昆山·碧江 is two places
         chunk_pieces = []
         zone_head = zone_head_length(chunk.group(), gaz)  # 昆山|高新区: the zone word stays
@@ -52,6 +56,7 @@ def pieces_of(mention: Mention, article: Article, gaz: Gazetteer) -> list[Piece]
             )
         if zone_head is not None and chunk_pieces:
             chunk_pieces[-1].surface_end = mention.start + chunk.end()
+        zones.update(fold_zones_of_previous(chunk_pieces))
         for piece in chunk_pieces:
             non_places.drop_short_names_inside_words(piece, article.text, gaz)
             non_places.drop_names_cut_from_compounds(piece, article.text)
@@ -75,18 +80,37 @@ def _parse(
     ]
     groups: list[tuple[Mention, list[Piece]]] = []
     self_refs: list[Mention] = []
+    zones: dict[str, Piece] = {}
     for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
         if mention.text in kinds:
             self_refs.append(mention)
             continue
-        pieces = pieces_of(mention, article, gaz)
+        pieces = pieces_of(mention, article, gaz, zones)
         if not pieces:
             continue
         if groups and groups[-1][0].end == mention.start and groups[-1][1]:
             # 东莞市|长安镇 found as two mentions side by side: a chain all the same
-            restrict_to_chain([groups[-1][1][-1], pieces[0]])
+            pair = [groups[-1][1][-1], pieces[0]]
+            zones.update(fold_zones_of_previous(pair))
+            if len(pair) == 1:  # 绍兴|滨海新区: the zone is the division's
+                pieces = pieces[1:]
+                if not pieces:
+                    continue
+            else:
+                restrict_to_chain(pair)
         groups.append((mention, pieces))
+    _same_zone_later(groups, zones)
     return groups, self_refs
+
+
+def _same_zone_later(groups: Sequence[tuple[Mention, list[Piece]]], zones: dict[str, Piece]) -> None:
+    """A zone named alone after the article named it with its division (滨海新区 after 绍兴滨海新区)
+    is that division's zone again, not its namesake elsewhere."""
+    for _, pieces in groups:
+        for piece in pieces:
+            owner = zones.get(piece.text)
+            if owner is not None and piece is not owner:
+                piece.candidates = list(owner.candidates)
 
 
 def _waits(piece: Piece, candidate: Candidate) -> bool:

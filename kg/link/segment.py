@@ -89,6 +89,41 @@ class Piece:
     surface_end: int | None = None  # a zone word after the name (昆山高新区): kept in the surface
 
 
+def names_zone(text: str) -> bool:
+    """Whether a name is that of a new area or development zone: listed in
+    ``data/functional_areas.csv`` (滨海新区) or ending in a zone word (经济开发区)."""
+    return text in _functional_area_surfaces() or any(
+        text.endswith(word) and len(text) > len(word) for word in functional_area_words()
+    )
+
+
+def fold_zones_of_previous(pieces: list[Piece]) -> dict[str, Piece]:
+    """A zone's name right after a division it does not lie in (绍兴|滨海新区: 天津's district, or a
+    town of 台州) is that division's zone, named after it as zones are: the zone's piece is folded
+    into the division's (surface kept, 绍兴滨海新区 → 绍兴市). Returns the folded zone names with
+    the piece each now belongs to, for the bare mentions of the same zone later in the article."""
+    folded: dict[str, Piece] = {}
+    kept: list[Piece] = []
+    for piece in pieces:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.end == piece.start
+            and previous.candidates
+            and names_zone(piece.text)
+            and any(c.division.level in UPPER_LEVELS for c in previous.candidates)
+            and not any(
+                descends(c.division, p.division) for c in piece.candidates for p in previous.candidates
+            )
+        ):
+            previous.surface_end = piece.surface_end or piece.end
+            folded[piece.text] = previous
+            continue
+        kept.append(piece)
+    pieces[:] = kept
+    return folded
+
+
 def segment(text: str, gaz: Gazetteer, with_trailers: bool = True) -> list[tuple[int, int, bool]]:
     """Split a place mention into names: (start, end, is_village_tail) relative to ``text``.
 

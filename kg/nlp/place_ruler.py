@@ -25,7 +25,7 @@ from kg.user_cache import PACKAGE, fingerprint, load_or_compile
 
 # What the surface forms are made from: the gazetteer's code and tables, the packages it reads
 # (jieba's dictionary decides which short names are common words) and this module.
-_SOURCES = ("gazetteer.py", "places.py", "io.py", "nlp/place_ruler.py")
+_SOURCES = ("gazetteer.py", "corps.py", "places.py", "io.py", "nlp/place_ruler.py")
 _PACKAGES = ("jionlp", "cpca", "jieba", "pyahocorasick")
 _OTHER_TOKEN = " "  # the key of a token of several characters (a run of whitespace): in no name
 
