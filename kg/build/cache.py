@@ -1,7 +1,7 @@
 """The build cache: each article's records under its content and the pipeline's fingerprint.
 
-Three kinds of entry, each a JSON file written atomically (workers on several processes or
-machines may write at once; a half-written entry is never seen):
+Four kinds of entry, each a file in marshal's format written atomically (workers on several
+processes or machines may write at once; a half-written entry is never seen):
 
 * ``read``: an input file's articles, keyed by the file's bytes and name — so an unchanged
   file is neither decoded nor normalised again;
@@ -148,14 +148,18 @@ def fingerprints(model: str | None = None) -> Fingerprints:
         p for p in data if p not in other_data and (p.name in relate_text or p.name not in reduce_text)
     ]
     versions = installed_versions(_UPSTREAM)
-    read = _digest(
-        kg.__version__, *versions, _hash_files(other_code, _PACKAGE), _hash_files(other_data, _DATA)
+    read = _digest(  # the Python version too: the entries are in its marshal format
+        kg.__version__,
+        sys.version,
+        *versions,
+        _hash_files(other_code, _PACKAGE),
+        _hash_files(other_data, _DATA),
     )
     entities = _digest(read, model_fingerprint(model))
     relations = _digest(entities, _hash_files(relate_code, _PACKAGE), _hash_files(relate_data, _DATA))
     parts_code = [p for p in code if is_reduce_code(p, PARTS_SIDE)]
     ontology = tree_digest(Path(str(files("kg.ontology"))))
-    parts = _digest(relations, _hash_files(parts_code, _PACKAGE), ontology, sys.version)
+    parts = _digest(relations, _hash_files(parts_code, _PACKAGE), ontology)
     return Fingerprints(read=read, entities=entities, relations=relations, parts=parts)
 
 
@@ -180,14 +184,11 @@ def file_key(data: bytes, name: str) -> str:
     return _digest(data, name)
 
 
-# Kinds kept in marshal's format rather than JSON: a part holds its rows as strings, which JSON
-# escaped again, and a build with few new articles reads one part per article (marshal reads them
-# several times faster). The Python version is in the part's fingerprint: marshal's format is its.
-MARSHALLED = frozenset({"parts"})
-
-
 class Cache:
-    """Entries under ``root/KIND/FINGERPRINT/KEY[:2]/KEY.json`` (``.marshal`` for ``MARSHALLED``)."""
+    """Entries under ``root/KIND/FINGERPRINT/KEY[:2]/KEY.marshal``, in marshal's format: a build
+    with few new articles reads an entry or two for each of the others, and marshal reads them
+    several times faster than JSON did (a part holds its rows as strings, which JSON escaped
+    again). The format is the Python version's, which is in every fingerprint."""
 
     def __init__(self, root: Path, prints: Fingerprints) -> None:
         self.root = Path(root)
@@ -195,15 +196,11 @@ class Cache:
 
     def _path(self, kind: str, key: str) -> Path:
         fingerprint = getattr(self.prints, kind)[:16]
-        suffix = ".marshal" if kind in MARSHALLED else ".json"
-        return self.root / kind / fingerprint / key[:2] / f"{key}{suffix}"
+        return self.root / kind / fingerprint / key[:2] / f"{key}.marshal"
 
     def get(self, kind: str, key: str) -> Any | None:
         try:
-            if kind in MARSHALLED:
-                return marshal.loads(self._path(kind, key).read_bytes())
-            with open(self._path(kind, key), encoding="utf-8") as fh:
-                return json.load(fh)
+            return marshal.loads(self._path(kind, key).read_bytes())
         except (OSError, ValueError, EOFError, TypeError):
             return None
 
@@ -216,12 +213,8 @@ class Cache:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
         try:
-            if kind in MARSHALLED:
-                with os.fdopen(fd, "wb") as fb:
-                    fb.write(marshal.dumps(value))
-            else:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(value, fh, ensure_ascii=False)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps(value))
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
