@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from kg.bounded import Recent
 from kg.corps import corps_division_names, corps_unit_aliases, corps_unit_name
 from kg.io import csv_rows, data_rows
 from kg.jieba_dict import jieba_words
@@ -135,7 +136,8 @@ class Gazetteer:
         self.towns = towns
         self._village_text = village_text
         self._village_spans = village_spans  # county code -> [(town name, start, end)]
-        self._villages: dict[str, dict[str, list[Division]]] = {}
+        # a county's villages parsed at first use; the recent counties kept (kg.bounded)
+        self._villages: Recent[str, dict[str, list[Division]]] = Recent()
         self._short_overrides = short_overrides
         self._towns_by_county: dict[str, list[Division]] = defaultdict(list)
         self._index: dict[str, list[Candidate]] = defaultdict(list)

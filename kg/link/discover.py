@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 
+from kg.bounded import Recent
 from kg.gazetteer import Gazetteer, word_frequency
 from kg.io import data_rows
 from kg.link.found import Finds, fill_place
@@ -199,7 +200,7 @@ def discover_counties_after_parents(
 
 def _town_names(gaz: Gazetteer, county_code: str) -> dict[str, list[Division]]:
     """A county's towns by every name of at least two characters (张浦镇, 张浦), cached."""
-    cache = _TOWN_NAMES.setdefault(id(gaz), {})
+    cache = _TOWN_NAMES.setdefault(id(gaz), Recent())
     if county_code not in cache:
         names: dict[str, list[Division]] = {}
         for town in gaz.towns_of(county_code):
@@ -209,7 +210,7 @@ def _town_names(gaz: Gazetteer, county_code: str) -> dict[str, list[Division]]:
     return cache[county_code]
 
 
-_TOWN_NAMES: dict[int, dict[str, dict[str, list[Division]]]] = {}
+_TOWN_NAMES: dict[int, Recent[str, dict[str, list[Division]]]] = {}
 
 
 def discover_village_lists(
@@ -404,7 +405,7 @@ def discover_bracketed_city_pairs(article: Article, mentions: Sequence[Mention])
 
 def _village_names(gaz: Gazetteer, county_code: str, town: str) -> dict[str, list[Division]]:
     """A town's villages by full name and stem (七桥村, 七桥), cached."""
-    cache = _VILLAGE_NAMES.setdefault(id(gaz), {})
+    cache = _VILLAGE_NAMES.setdefault(id(gaz), Recent())
     if (county_code, town) not in cache:
         names: dict[str, list[Division]] = {}
         for name, villages in gaz.villages_of(county_code).items():
@@ -415,7 +416,7 @@ def _village_names(gaz: Gazetteer, county_code: str, town: str) -> dict[str, lis
     return cache[(county_code, town)]
 
 
-_VILLAGE_NAMES: dict[int, dict[tuple[str, str], dict[str, list[Division]]]] = {}
+_VILLAGE_NAMES: dict[int, Recent[tuple[str, str], dict[str, list[Division]]]] = {}
 
 
 def _towns_listed_after(
@@ -448,7 +449,7 @@ def _towns_listed_after(
 def _local_names(gaz: Gazetteer, county_code: str) -> dict[str, list[Division]]:
     """A county's towns by full name and ethnic alias, and its villages by full name (at least
     three characters, no frequent word): the names found anywhere in a text, cached."""
-    cache = _LOCAL_NAMES.setdefault(id(gaz), {})
+    cache = _LOCAL_NAMES.setdefault(id(gaz), Recent())
     if county_code not in cache:
         names: dict[str, list[Division]] = {}
         for town in gaz.towns_of(county_code):
@@ -462,12 +463,12 @@ def _local_names(gaz: Gazetteer, county_code: str) -> dict[str, list[Division]]:
     return cache[county_code]
 
 
-_LOCAL_NAMES: dict[int, dict[str, dict[str, list[Division]]]] = {}
+_LOCAL_NAMES: dict[int, Recent[str, dict[str, list[Division]]]] = {}
 
 
 def _local_heads(gaz: Gazetteer, county_code: str) -> dict[str, frozenset[int]]:
     """The first two characters of a county's local names -> their lengths, cached."""
-    cache = _LOCAL_HEADS.setdefault(id(gaz), {})
+    cache = _LOCAL_HEADS.setdefault(id(gaz), Recent())
     if county_code not in cache:
         heads: dict[str, set[int]] = {}
         for name in _local_names(gaz, county_code):
@@ -476,7 +477,7 @@ def _local_heads(gaz: Gazetteer, county_code: str) -> dict[str, frozenset[int]]:
     return cache[county_code]
 
 
-_LOCAL_HEADS: dict[int, dict[str, dict[str, frozenset[int]]]] = {}
+_LOCAL_HEADS: dict[int, Recent[str, dict[str, frozenset[int]]]] = {}
 
 
 def _pick_local(
