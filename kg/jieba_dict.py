@@ -44,19 +44,6 @@ def rows() -> list[Row]:
 
 
 @cache
-def word_frequencies() -> tuple[dict[str, int], int]:
-    """Every word → its frequency (a later line of the same word wins), and the sum of every
-    line's frequency: jieba's own ``FREQ`` (but for the prefixes it adds at 0) and ``total``,
-    without importing jieba or loading its dictionary a second time (a second each)."""
-    frequencies: dict[str, int] = {}
-    total = 0
-    for word, freq, _ in rows():
-        frequencies[word] = freq
-        total += freq
-    return frequencies, total
-
-
-@cache
 def jieba_words() -> dict[str, tuple[int, str]]:
     """Words of 2–6 characters → (frequency, tag); a later line of the same word wins."""
     return {word: (freq, tag) for word, freq, tag in rows() if 2 <= len(word) <= 6}

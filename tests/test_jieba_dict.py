@@ -29,14 +29,3 @@ def test_rows_from_a_fresh_cache_equal_the_file(tmp_path: Path, monkeypatch: pyt
     compiled = jieba_dict.rows.__wrapped__()  # written to the empty cache
     assert list(tmp_path.glob("jieba-dictionary-*.bin"))
     assert jieba_dict.rows.__wrapped__() == compiled  # read back
-
-
-def test_word_frequencies_are_jiebas_own() -> None:
-    """The table the linker's segmentation and the mojibake repair read: jieba's FREQ (but for
-    the prefixes it lists at 0) and its total."""
-    import jieba
-
-    jieba.dt.check_initialized()
-    frequencies, total = jieba_dict.word_frequencies()
-    assert total == jieba.dt.total
-    assert frequencies == {word: freq for word, freq in jieba.dt.FREQ.items() if freq or word in frequencies}

@@ -11,7 +11,6 @@ from functools import cache, lru_cache
 from kg.ingest.mapped import Mapped
 from kg.ingest.pinyin import PINYIN_LETTER, TONED_GLOSS_RE, is_pinyin_syllable
 from kg.ingest.script import HAN_RE, common_ratio, to_simplified
-from kg.jieba_dict import word_frequencies
 
 # The mangled form: "?" ate the lead byte of a character together with the gloss's "(".
 _SHIFT_MARKER_RE = re.compile(rf"\?({PINYIN_LETTER}{{1,6}})[)）]")
@@ -71,8 +70,15 @@ def _repair_shift(m: re.Match[str], text: str) -> tuple[int, str] | None:
     return stop, _guess_lost_character(trail, before, repaired[:3]) + repaired
 
 
+@cache
 def _word_frequencies() -> dict[str, int]:
-    return word_frequencies()[0]  # jieba's dictionary, from the user cache (kg.jieba_dict)
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.initialize()
+    return jieba.dt.FREQ
 
 
 @cache
