@@ -181,10 +181,21 @@ def _fund_recipient(
         # article's pairings help
         return narrowest(ctx, named_before[-1] if named_before else named[0][1])
     context = ctx.context_recipient(enc.index, sole=True, own=not here)
-    if context is not None and _gives_here(enc, pos, context):
+    if context is not None and (_gives_here(enc, pos, context) or _sends_here(enc, positions, context)):
         context = None  # the sentence's own subject gives (进藏两年,上海市共安排…投入资金)
     found = aid_goal(ctx, enc, narrowest(ctx, context) if context is not None else None)
     return found or next((r for _, r, _, _ in here if r.start < bound), None)
+
+
+def _sends_here(enc: Encoded, positions: list[tuple[int, int, Slot]], place: Mention) -> bool:
+    """Whether the sentence writes ``place`` as the home of a team or an organisation that acts in
+    it (江苏援伊·淮安工作组拨付N, 中山市某某电器有限公司捐赠): the giver's side, not its recipient."""
+    return any(
+        s.place is not None
+        and place_key(s.place) == place_key(place)
+        and (sends_team(enc.text, end) or _begins_org_name(enc.text, positions, s))
+        for _, end, s in positions
+    )
 
 
 def _next_sum(text: str, positions: list[tuple[int, int, Slot]], pos: int) -> int:

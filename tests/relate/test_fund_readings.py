@@ -385,3 +385,13 @@ def test_money_put_into_a_project_by_a_giver_is_a_fund(read_text: Read) -> None:
 def test_a_part_goes_to_the_place_it_is_put_to_not_the_totals(read_text: Read) -> None:
     text = "鄂州市将投入资金3000万元支援四川灾区重建,其中投入2000万元,用于汉源县灾后重建。"
     assert funds(read_text, text) == [("鄂州市", "四川省", 30_000_000), ("鄂州市", "汉源县", 20_000_000)]
+
+
+def test_the_home_of_a_team_that_pays_is_never_its_recipient(read_text: Read) -> None:
+    text = "江苏援伊淮安工作组办实事。近日,江苏援伊·淮安工作组拨付2000万元专项资金用于民生实事项目。"
+    assert funds(read_text, text) == []
+    text = (
+        "江苏省对口支援伊犁州。淮安工作组进驻以来办实事。"
+        "近日,淮安工作组拨付2000万元专项资金用于伊犁州民生实事项目。"
+    )
+    assert funds(read_text, text) == [("淮安市", "伊犁哈萨克自治州", 20_000_000)]
