@@ -72,7 +72,8 @@ Modules
     state · ``candidates`` and ``pairings`` place pairings ·
     ``direction`` who gives in a symmetric wording · ``recall`` the cue net under the
     constructions · ``help``, ``funding``, ``projects`` the families that lean on the pairings
-    (``fund_amounts`` which sums are funds, ``fund_parties`` givers and recipients past the
+    (``fund_amounts`` which sums are funds, ``fund_goals`` the place a sum goes to,
+    ``fund_parties`` givers and recipients past the
     nearest place: 分别/各, help teams, 进藏/援疆, a project's place) ·
     ``facts`` the records handed on.
 """

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from kg.link.lexicon import link_words
 from kg.places import level_depth, nests, place_key
 from kg.records import Mention, Party, Relation
 from kg.relate.context import ArticleContext
@@ -20,43 +18,23 @@ from kg.relate.fund_amounts import (
     own_spending,
     without_restated,
 )
+from kg.relate.fund_goals import begins_org_name, fund_recipient, marked_goal, own_side
 from kg.relate.fund_parties import (
     LIST_JOINERS,
-    aid_goal,
     is_programme_word,
     list_around,
     modifies_noun,
-    narrowest,
-    organisation_place,
     project_place,
     sends_team,
     shared_givers,
     shared_recipients,
     source_giver,
 )
-from kg.relate.geo import code_within, comparable_levels, related
+from kg.relate.geo import comparable_levels, related
 from kg.relate.orgs import speaks_for
 from kg.relate.rules import lexicon, pattern_of
 from kg.relate.subjects import is_heading, left_out_subject, opening_subject
 from kg.relate.text import SENTENCE_STOPS, TOKEN_RE, clause_bounds, preceded_by
-
-
-def _marked_goal(
-    text: str, positions: Sequence[tuple[int, int, Slot]], position: int, markers: Iterable[str]
-) -> bool:
-    """Whether the token at ``position`` follows a recipient marker, directly or through the
-    places written right before it (为通渭县丙丁小学: the school is the goal), not one that ends a
-    verb of receiving (争取到, 得到)."""
-    moved = True
-    while moved:
-        moved = False
-        for start, end, slot in positions:
-            if end == position and slot.letter in "PU":
-                position, moved = start, True
-                break
-    if text[:position].endswith(tuple(lexicon()["funding"]["receive_verbs"])):
-        return False  # 争取到A基金会200万元: 到 ends a verb of receiving, A is the source
-    return preceded_by(text, position, markers)
 
 
 def _locates_an_org(positions: list[tuple[int, int, Slot]], slot: Slot, text: str) -> bool:
@@ -81,21 +59,6 @@ def _locates_an_org(positions: list[tuple[int, int, Slot]], slot: Slot, text: st
     )
 
 
-def _begins_org_name(text: str, positions: list[tuple[int, int, Slot]], slot: Slot) -> bool:
-    """Whether the place token begins an organisation's name the entity stage did not read whole:
-    a few characters of a name and an organisation token follow it (中山市|辉就|电器有限公司), or
-    characters that end in a legal form (中山市辉就电器有限公司与…)."""
-    i = next((k for k, (_, _, s) in enumerate(positions) if s is slot), None)
-    if i is None:
-        return False
-    end = positions[i][1]
-    if i + 1 < len(positions) and positions[i + 1][2].letter == "O":
-        if re.fullmatch(r"[\u4e00-\u9fff]{1,4}", text[end : positions[i + 1][0]]):
-            return True
-    forms = "|".join(map(re.escape, link_words()["legal_form_suffixes"]))
-    return re.match(f"[\u4e00-\u9fff]{{1,8}}?(?:{forms})", text[end:]) is not None
-
-
 def _purpose(enc: Encoded, end: int) -> str | None:
     fund = lexicon()["funding"]
     _, right = clause_bounds(enc.text, end, end)
@@ -112,164 +75,6 @@ def _purpose(enc: Encoded, end: int) -> str | None:
 
 def _slot_text(enc: Encoded, m: re.Match[str]) -> str:
     return enc.slots[int(m.group(2))].mention.text
-
-
-def _fund_recipient(
-    ctx: ArticleContext,
-    enc: Encoded,
-    positions: list[tuple[int, int, Slot]],
-    pos: int,
-    here: list[tuple[Mention, Mention, float, int]],
-) -> Mention | None:
-    """The place that receives the money at ``pos``: the nearest marked place before it
-    (向Y捐赠; in "A向B捐赠…,C向D捐赠…" each sum goes to its own clause's place), else the
-    first marked one after it, else the sentence's pairing, else the context (not the sentence's
-    own subject; the one place the pairings help inside a province; the province a word of the
-    sentence sends aid to, 进藏/援疆)."""
-    markers = lexicon()["recipient_markers"]["words"]
-    receiving = _receiver(enc, positions, pos)
-    if receiving is not None:
-        return receiving
-    marked = [
-        (p_pos, place)
-        for p_pos, _, s in positions
-        if (place := _goal_place(ctx, s)) is not None
-        and not is_programme_word(s)
-        and not ctx.state.is_donor_side(place)
-        and _marked_goal(enc.text, positions, p_pos, markers)
-    ]
-    before = [(p_pos, place) for p_pos, place in marked if pos - 40 < p_pos < pos]
-    left, _ = clause_bounds(enc.text, pos, pos)
-    if before and before[-1][0] >= left:
-        return before[-1][1]
-    # a place after the next sum of the sentence is that sum's (划拨N1,投入Y资金N2)
-    limit = _next_sum(enc.text, positions, pos)
-    after = [place for p_pos, place in marked if pos < p_pos < limit]
-    allocated = [
-        place
-        for p_pos, place in marked
-        if pos < p_pos < limit
-        and _marked_goal(enc.text, positions, p_pos, lexicon()["funding"]["allocated_after"])
-    ]
-    if allocated:
-        return allocated[0]  # 支援四川灾区,其中投入N,用于Y县: the place the sum is put to
-    if before:
-        return before[-1][1]
-    if after:
-        return after[0]
-    # a programme's abbreviation (沪滇协作资金, 苏陕协作资金) names no recipient of the sum, unless
-    # nothing else does
-    bound = enc.starts[limit] if limit < len(enc.text) else ctx.article.sentences[enc.index].end
-    paired = [r for _, r, _, _ in here if len(r.text) >= 2 and r.start < bound]
-    if paired:
-        return paired[0]
-    subject = opening_subject(enc, pos)
-    named = [
-        (p_pos, s.place)
-        for p_pos, _, s in positions
-        if s.letter in "PU"
-        and s.place
-        and p_pos < limit
-        and _receives_unmarked(ctx, s.place, any(s is t for t in subject))
-        and not is_programme_word(s)
-    ]
-    # a receiving place the sentence names without a marker (依托Y县优势,投入资金X万元; a village
-    # that puts aid money in, 昔宜村再投735万元对口帮扶资金)
-    named_before = [place for p_pos, place in named if p_pos < pos]
-    if named_before or named:
-        # a province named by the way (惠及西藏农牧民) stands for the one place inside it the
-        # article's pairings help
-        return narrowest(ctx, named_before[-1] if named_before else named[0][1])
-    context = ctx.context_recipient(enc.index, sole=True, own=not here)
-    if context is not None and (_gives_here(enc, pos, context) or _sends_here(enc, positions, context)):
-        context = None  # the sentence's own subject gives (进藏两年,上海市共安排…投入资金)
-    found = aid_goal(ctx, enc, narrowest(ctx, context) if context is not None else None)
-    return found or next((r for _, r, _, _ in here if r.start < bound), None)
-
-
-def _sends_here(enc: Encoded, positions: list[tuple[int, int, Slot]], place: Mention) -> bool:
-    """Whether the sentence writes ``place`` as the home of a team or an organisation that acts in
-    it (江苏援伊·淮安工作组拨付N, 中山市某某电器有限公司捐赠): the giver's side, not its recipient."""
-    return any(
-        s.place is not None
-        and place_key(s.place) == place_key(place)
-        and (sends_team(enc.text, end) or _begins_org_name(enc.text, positions, s))
-        for _, end, s in positions
-    )
-
-
-def _next_sum(text: str, positions: list[tuple[int, int, Slot]], pos: int) -> int:
-    """The position of the next sum after ``pos`` that is a sum of its own (not the level the one
-    at ``pos`` rises to: 从9.92亿元增至29.75亿元), or past the sentence's end when there is none."""
-    rises = lexicon()["funding"]["level_change"]
-    end = next((e for p, e, s in positions if p == pos), pos)
-    for p, e, slot in positions:
-        if p <= pos or slot.letter != "M":
-            continue
-        if not any(w in text[end:p] for w in rises):
-            return p
-        end = e
-    return 1 << 30
-
-
-def _own_side(ctx: ArticleContext, enc: Encoded, pos: int, recipient: Mention) -> bool:
-    """Whether the recipient, taken from another sentence, holds the home of the organisation
-    that opens the sum's sentence (诸暨市慈善总会…共募集慈善资金 in an article that names 绍兴市
-    before): the sum is the organisation's own, not given to that place."""
-    if recipient.sentence == enc.index:
-        return False
-    return any(
-        s.letter == "O" and not s.government and code_within(s.mention.home_code, recipient)
-        for s in opening_subject(enc, pos)
-    )
-
-
-def _receives_unmarked(ctx: ArticleContext, place: Mention, subject: bool) -> bool:
-    """A place named without a recipient marker receives when the article's pairings put it on the
-    receiving side, or it is a town or village no pairing puts on the giving side that is the
-    subject of the sum's clause (X村再投N对口帮扶资金: the aid money goes into it)."""
-    if ctx.state.is_recipient_side(place):
-        return True
-    return subject and place.level in ("town", "village") and not ctx.state.is_donor_side(place)
-
-
-def _goal_place(ctx: ArticleContext, slot: Slot) -> Mention | None:
-    """The place a token stands for as a goal: a place, or the place an organisation is of
-    (向南郑区工商联捐赠, 为太保镇中心学校: see :func:`kg.relate.fund_parties.organisation_place`)."""
-    if slot.letter in "PU":
-        return slot.place
-    if slot.letter == "O" and not slot.government:
-        return organisation_place(ctx, slot.mention)
-    return None
-
-
-def _gives_here(enc: Encoded, pos: int, place: Mention) -> bool:
-    """Whether ``place`` is the subject of the sentence before the sum at ``pos`` and no verb of
-    receiving stands between (进藏两年,上海市共安排…投入资金; not Y区…获捐赠资金)."""
-    verbs = lexicon()["funding"]["receive_verbs"]
-    subject = opening_subject(enc, pos)
-    for _, end, slot in enc.slot_positions():
-        if (
-            any(slot is s for s in subject)
-            and slot.place is not None
-            and place_key(slot.place) == place_key(place)
-        ):
-            return not any(v in enc.text[end:pos] for v in verbs)
-    return False
-
-
-def _receiver(enc: Encoded, positions: list[tuple[int, int, Slot]], pos: int) -> Mention | None:
-    """A place that is the subject of a verb of receiving before the sum (浙江山区26县…获得
-    援助资金, Y县争取到帮扶资金): it receives, it does not give."""
-    verbs = lexicon()["funding"]["receive_verbs"]
-    left, _ = clause_bounds(enc.text, pos, pos)
-    for p_pos, p_end, s in reversed(positions):
-        if p_pos >= pos or p_pos < left or s.letter not in "PU" or not s.place:
-            continue
-        between = enc.text[p_end:pos]
-        if TOKEN_RE.search(between) is None and any(v in between for v in verbs):
-            return s.place
-    return None
 
 
 def _several_givers(
@@ -323,7 +128,7 @@ def _agents(
         and not (s.place and related(s.place, recipient))
         and not (s.place and ctx.state.is_recipient_side(s.place))
         and not (s.letter == "O" and not ctx.helper_org(s, recipient))
-        and not (s.letter == "O" and _marked_goal(text, positions, p_pos, markers))
+        and not (s.letter == "O" and marked_goal(text, positions, p_pos, markers))
         # a one-character abbreviation (粤 of 粤桂协作河池工作组) names a programme,
         # never the one who gives
         and not is_programme_word(s)
@@ -472,7 +277,7 @@ def _agent_donors(
     donor_place = agent.place
     if sends_team(text, agent_end(positions, agent)):
         return [(to_party(donor_place), False)]  # 天津援藏工作队: the place that sends the team gives
-    if _begins_org_name(text, positions, agent):
+    if begins_org_name(text, positions, agent):
         # 中山市某某电器有限公司 with the name cut: the place says where the giver is from, no pairing
         return [(to_party(donor_place), False)]
     named = recipient.sentence == agent.mention.sentence or any(
@@ -598,9 +403,9 @@ def _sum_rows(
         return []
     # the place of a project of the sentence inside it (the village of the workshop it builds)
     recipient = project_place(
-        ctx, enc, _fund_recipient(ctx, enc, positions, pos, ctx.state.in_sentence(enc.index)), pos
+        ctx, enc, fund_recipient(ctx, enc, positions, pos, ctx.state.in_sentence(enc.index)), pos
     )
-    if recipient is None or _own_side(ctx, enc, pos, recipient):
+    if recipient is None or own_side(ctx, enc, pos, recipient):
         return []
     left, right = clause_bounds(enc.text, pos, end)
     rows = []
