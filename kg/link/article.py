@@ -23,7 +23,7 @@ from kg.link.organisations import home_place, link_orgs
 from kg.link.place_linker import link_places
 from kg.link.references import resolve_discourse_references
 from kg.link.restated import discover_restated_places
-from kg.link.segment import functional_area_as_place, zones_of_the_city_before
+from kg.link.segment import functional_area_as_place
 from kg.link.short_forms import find_list_mates, find_short_forms
 from kg.records import Article, Mention
 from kg.values import parse_date, parse_money
@@ -44,7 +44,6 @@ def link_mentions(
     mentions = [functional_area_as_place(m, gazetteer) for m in mentions]
     places = [m for m in mentions if m.label == "PLACE"]
     linked_places, context = link_places(article, places, gazetteer)
-    linked_places = zones_of_the_city_before(linked_places)
     discovered_places: list[Mention] = []
     if discover:
         # Unresolved place mentions do not block (坝田村 cut from 高坝田村 gives way to it), nor do

@@ -240,38 +240,3 @@ def _place_islands(text: str, gaz: Gazetteer, beside_full: bool = False) -> list
         else:
             i += 1
     return found if full else []
-
-
-NEW_AREA = "新区"  # the ending of a new area's name (浦东新区, 滨海新区; a city's own 滨海新区 too)
-
-
-def zones_of_the_city_before(places: list[Mention]) -> list[Mention]:
-    """A new area's name written right after a city or province that does not hold it (绍兴滨海新区:
-    绍兴's own zone, not 天津's district of that name) names a zone of the place before it: it is
-    left unresolved, and the place before it stands for the area (浦东新区 after 上海 is itself)."""
-    ordered = sorted(places, key=lambda m: m.start)
-    out: list[Mention] = []
-    for previous, place in zip([None, *ordered], ordered, strict=False):
-        if (
-            previous is not None
-            and previous.end == place.start
-            and previous.code
-            and previous.level in ("province", "prefecture")
-            and place.code
-            and (place.name or "").endswith(NEW_AREA)
-            and previous.code not in (place.parents or [])
-        ):
-            place = replace(
-                place,
-                unresolved=f"{place.text} after {previous.text} names a zone of {previous.name}",
-                code=None,
-                name=None,
-                level=None,
-                county_code=None,
-                parents=[],
-                province_code=None,
-                lon=None,
-                lat=None,
-            )
-        out.append(place)
-    return out

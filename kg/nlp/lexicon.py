@@ -30,13 +30,6 @@ def place_ending() -> re.Pattern[str]:
 
 
 @cache
-def listed_aliases() -> frozenset[str]:
-    """The aliases of ``place_aliases.csv``: names a row gives on purpose (第一师 for 阿拉尔市), kept
-    where jieba reads them inside a longer word (第一师|团场)."""
-    return frozenset(row["alias"].strip() for row in data_rows("place_aliases.csv"))
-
-
-@cache
 def not_name_endings() -> re.Pattern[str]:
     endings = sorted(data_lines("patterns", "not_name_endings.txt"), key=len, reverse=True)
     return re.compile(f"(?:{'|'.join(map(re.escape, endings))})$")

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.nlp.doc import RULES_KEY, SurfaceSource, doc_text
-from kg.nlp.lexicon import listed_aliases, place_ending
+from kg.nlp.lexicon import place_ending
 from kg.nlp.patterns import PatternSet, find_pattern_spans, load_patterns
 from kg.nlp.place_ruler import (
     PlaceRuler,
@@ -39,7 +39,6 @@ class PatternRuler:
             if s.kb_id_
             or ending.search(text, s.start_char, s.end_char)
             or not cuts_through_word(text, s.start_char, s.end_char)
-            or s.text in listed_aliases()
         ]
         places = [(s.start_char, s.end_char) for s in spans if s.label_ == "PLACE"]
         for start, end, label, subtype, _ in find_pattern_spans(text, places, self.patterns):
