@@ -12,6 +12,9 @@ SENTENCE_STOPS = "。！？；!?;"
 CLAUSE_STOPS = SENTENCE_STOPS + "，：,:"
 # Closing quotes and brackets: they stay with the sentence they close.
 CLOSERS = "”’\"')）]】》」』"
+# Quotation marks that open and close a quoted name.
+OPENING_QUOTES = '“"「『'
+CLOSING_QUOTES = '”"」』'
 # What bounds the clause a word is segmented in: clause stops, enumeration commas, brackets,
 # quotes and white space.
 CLAUSE_BREAK = re.compile(f'[{re.escape(CLAUSE_STOPS)}、（）()“”"《》\\s]')
@@ -25,3 +28,8 @@ def clause_bounds(text: str, start: int, end: int, stops: str = CLAUSE_STOPS) ->
     left = max(text.rfind(c, 0, start) for c in stops) + 1
     rights = [i for i in (text.find(c, end) for c in stops) if i >= 0]
     return left, min(rights) if rights else len(text)
+
+
+def is_quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is written in quotation marks of its own (“爱心教室”)."""
+    return 0 < start and end < len(text) and text[start - 1] in OPENING_QUOTES and text[end] in CLOSING_QUOTES

@@ -24,6 +24,7 @@ from kg.jieba_dict import jieba_words
 from kg.nlp.doc import OUR_LABELS
 from kg.nlp.lexicon import org_subtype
 from kg.nlp.words import verb_ends_at, word_start
+from kg.punctuation import is_quoted
 from kg.records import OrgSubtype
 
 
@@ -487,9 +488,11 @@ def find_pattern_spans(
                 if span is None:
                     continue
                 name = text[span[0] : span[1]]
-                # the piece before trimming too: 帮扶车间 trimmed of 帮 is no name (扶车间)
+                # the piece before trimming too: 帮扶车间 trimmed of 帮 is no name (扶车间); a project's
+                # name in quotation marks of its own is a name whatever its words (“爱心教室”)
                 generic = stem_is_generic(name, patterns) or stem_is_generic(text[p_start:p_end], patterns)
-                if pattern.label in ("ORG", "PROJECT") and generic:
+                quoted_project = pattern.label == "PROJECT" and is_quoted(text, *span)
+                if pattern.label in ("ORG", "PROJECT") and generic and not quoted_project:
                     continue
                 if pattern.label == "PROJECT" and is_verb_phrase(name, patterns):
                     continue

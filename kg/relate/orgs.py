@@ -102,8 +102,9 @@ def _quantity_or_generic(text: str, before: str, after: str, guard: dict[str, An
     """Whether the text is a quantity, a generic word, places, people or a cut word, no name."""
     if re.match(guard["quantity_start"], text) or text in guard["generic_names"]:
         return True
-    if _after_places(text) in guard["generic_names"]:
-        return True  # 山东企业: a place and a generic word
+    rest = _after_places(text)
+    if rest in guard["generic_names"] and not (rest != text and rest in guard["place_named_heads"]):
+        return True  # 山东企业: a place and a generic word (but 城关小学: a place's school)
     if _only_places(text):
         return True  # 四川省西昌: place names the NER took for a name
     if re.search(guard["quantity_before"], before) or text.endswith(tuple(guard["not_name_endings"])):

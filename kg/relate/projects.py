@@ -254,7 +254,7 @@ def _is_counted(enc: Encoded, pos: int, end: int) -> bool:
 def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
     """A name the sentence does not state as a thing built (the lexicon's not_built): a name of
     generic words (该项目一期工程, 沪滇协作项目); an organisation thanked or wished for (感谢X基地)
-    or acting (X产业基地携同Y公司赴Z);
+    or acting (X产业基地携同Y公司赴Z); a head inside a policy's name (振兴老工业基地战略);
     a descriptor of the place written right after it (省级特色小镇Y镇); and, with no build or fund
     word in its clause, a predicate or a metaphor (…是实实在在的“暖心工程”) or a site only
     visited (考察X基地时) — 这是Y援建的X is still built."""
@@ -266,8 +266,11 @@ def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
         return True
     if re.search(rules["addressed_before"], before) or _place_token_at(enc, end):
         return True
-    if re.match(rules["acting_after"], _written(enc, enc.text[end:right])):
+    after = _written(enc, enc.text[end:right])
+    if re.match(rules["acting_after"], after):
         return True  # X产业基地携同Y公司赴Z: an organisation that acts
+    if re.match(rules["policy_after"], after):
+        return True  # 振兴东北老工业基地战略: a policy, not a thing built
     clause = _written(enc, enc.text[left:right])
     if any(v in clause for v in (*words["builder_verbs"], *words["building_verbs"], *rules["build_words"])):
         return False

@@ -190,7 +190,14 @@ LEXICON_SPEC: dict[str, Field] = {
         not_built=section(
             **{
                 key: need(regex)
-                for key in ("generic_name", "heads", "predicate_before", "addressed_before", "acting_after")
+                for key in (
+                    "generic_name",
+                    "heads",
+                    "predicate_before",
+                    "addressed_before",
+                    "acting_after",
+                    "policy_after",
+                )
             },
             **{key: need(words) for key in ("visit_verbs", "build_words")},
         ),
@@ -200,6 +207,7 @@ LEXICON_SPEC: dict[str, Field] = {
     "org_guard": section(
         quantity_start=need(regex),
         generic_names=need(words),
+        place_named_heads=need(words),
         counter_start=need(regex),
         joiners_cut_off=need(words),
         list_marks=need(words),

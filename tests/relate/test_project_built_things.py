@@ -1,0 +1,112 @@
+"""Things a sentence says were built, rebuilt, donated or completed — a part or a quoted facility
+of a school, a quoted name, a numbered company's workshop, a …项目 an agreement or a sum names —
+in either order of verb and name, through the real pipeline (nlp → link → relate); sentences
+written for these tests, with the near misses that must stay no project."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Rows = Callable[[str], list[tuple[str | None, str | None]]]
+
+
+def names(found: list[tuple[str | None, str | None]]) -> list[str | None]:
+    return sorted(name for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "project"),
+    [
+        ("海州市投资800万元重建云岭县青石初中教学楼。", "云岭县青石初中教学楼"),
+        ("海州市出资改扩建白溪镇卫生院业务用房。", "白溪镇卫生院业务用房"),
+        ("海州市新建的白溪镇中心小学宿舍楼已建成投用。", "白溪镇中心小学宿舍楼"),
+        ("青禾县第二中学综合楼正式投入使用,由海州市援建。", "青禾县第二中学综合楼"),
+    ],
+)
+def test_a_part_of_a_school_or_hospital_built_is_the_project(projects: Rows, text: str, project: str) -> None:
+    assert names(projects(text)) == [project]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海州公司出资援建的云岭小学“读书角”揭牌。",
+        "云岭小学“读书角”由海州公司出资援建。",
+        "海州公司援建了云岭小学“读书角”。",
+    ],
+)
+def test_a_quoted_facility_of_a_school_is_the_project_in_either_order(projects: Rows, text: str) -> None:
+    assert [n.replace("“", "").replace("”", "") for n in names(projects(text)) if n] == ["云岭小学读书角"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "由海州慈善基金会捐建的“青禾乡村幼儿园”项目已正式开建。",
+        "海州慈善基金会捐建的“青禾乡村幼儿园”举行落成典礼。",
+        "“青禾乡村幼儿园”由海州慈善基金会捐建。",
+    ],
+)
+def test_a_quoted_school_built_is_a_project(projects: Rows, text: str) -> None:
+    assert names(projects(text)) == ["青禾乡村幼儿园"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这个“同心教室”就是由海州企业援建的。",
+        "“同心教室”已建成投用。",
+        "海州企业为学校援建了“同心教室”。",
+    ],
+)
+def test_a_quoted_generic_looking_name_is_still_a_name(projects: Rows, text: str) -> None:
+    assert names(projects(text)) == ["同心教室"]
+
+
+def test_a_school_named_by_its_town_and_completed_is_a_project(projects: Rows) -> None:
+    found = projects("2013年投入使用的云岭县东关幼儿园由苏陕扶贫资金安排300万元。")
+    assert names(found) == ["云岭县东关幼儿园"]
+    assert names(projects("青禾镇中心小学13日正式建成投入使用。")) == ["青禾镇中心小学"]
+
+
+def test_a_school_that_builds_something_is_no_project(projects: Rows) -> None:
+    found = projects("引进海州农业大学建成云岭县首个家禽产业教授工作站。")
+    assert names(found) == ["家禽产业教授工作站"]
+
+
+@pytest.mark.parametrize(
+    ("text", "project"),
+    [
+        ("拨付260万元建设126团5连标准化厂房及配套设施。", "126团5连标准化厂房"),
+        ("拨付400万元用于青禾居民计量保障服务项目建设。", "青禾居民计量保障服务项目"),
+        ("云岭县政府与海州公司签订了东西协作茶叶加工园项目投资框架协议。", "东西协作茶叶加工园项目"),
+        ("去年,帮扶单位在这里建成了云南省第一个自然能提水工程。", "自然能提水工程"),
+    ],
+)
+def test_unquoted_names_a_sum_an_agreement_or_a_verb_names(projects: Rows, text: str, project: str) -> None:
+    assert names(projects(text)) == [project]
+
+
+def test_a_list_of_things_carried_out_as_projects(projects: Rows) -> None:
+    found = projects("海州市累计实施青禾茶园小镇、海云协作示范区、东湖高科技产业园等帮扶项目超过100个。")
+    assert names(found) == sorted(["青禾茶园小镇", "海云协作示范区", "东湖高科技产业园"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大力实施人才交流、产业合作、劳务协作等帮扶项目。",  # fields of work, not things
+        "资金主要用于贫困地区扶贫产业项目建设。",  # a kind of projects
+        "新建标准化厂房两栋,改造党群服务中心。",  # generic words and a count
+        "将建设德国工业标准厂房约58000平方米。",  # floor space, not a named thing
+        "为全面振兴东北老工业基地战略实施,两市开展对口合作。",  # a policy
+        "两校结为“心连心”友好联谊学校。",  # a relationship's label
+        "“8·15”洪灾中学校教学楼被毁。",  # a date
+        "两校学生在青禾小学教学楼前合影。",  # a place where people stand
+        "建设扶贫车间9个,援建帮扶车间374个。",  # counted kinds
+    ],
+)
+def test_near_misses_are_no_projects(projects: Rows, text: str) -> None:
+    assert projects(text) == []
