@@ -110,3 +110,70 @@ def test_a_list_of_things_carried_out_as_projects(projects: Rows) -> None:
 )
 def test_near_misses_are_no_projects(projects: Rows, text: str) -> None:
     assert projects(text) == []
+
+
+def plain(found: list[tuple[str | None, str | None]]) -> list[str]:
+    return sorted((name or "").replace("“", "").replace("”", "") for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲县与乙区将合作共建超1500亩的“飞地”产业园。",
+        "甲县与乙区签订“飞地”产业园共建协议。",
+        "“飞地”产业园建成后,厂房租金由甲县收取。",
+    ],
+)
+def test_a_quoted_word_before_its_ending_is_one_name(projects: Rows, text: str) -> None:
+    assert plain(projects(text)) == ["飞地产业园"]  # not the quoted word alone
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "比如青山市鸿景粮食储贸一体化项目、白河县玄武岩纤维加工项目等。",
+            ["白河县玄武岩纤维加工项目", "青山市鸿景粮食储贸一体化项目"],
+        ),
+        (
+            "主要包括投资30亿元的青山区环保设备制造中心及运营服务项目、投资12亿元的白河县电路板生产基地项目。",
+            ["白河县电路板生产基地项目", "青山区环保设备制造中心及运营服务项目"],
+        ),
+        ("争取到某基金会200万元,用于青禾镇白石村饮用水项目。", ["青禾镇白石村饮用水项目"]),
+        ("两地签订青山县鲟鳇鱼生态养殖项目协议。", ["青山县鲟鳇鱼生态养殖项目"]),
+    ],
+)
+def test_xiangmu_names_listed_or_given_a_purpose(projects: Rows, text: str, expected: list[str]) -> None:
+    assert plain(projects(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("海州援建青山的青禾公路全线通车。", ["青禾公路"]),
+        (
+            "福建援建青山的白石卫生院和青禾镇敬老院、海州援建白河的青禾小学。",
+            ["白石卫生院", "青禾小学", "青禾镇敬老院"],
+        ),
+        ("南汇区汇南镇也分别援建了青山县平坝镇小学和白河镇小学。", ["白河镇小学", "青山县平坝镇小学"]),
+        ("位于青禾镇的瞻远中学是今年海州援疆项目中的一项重要内容。", ["瞻远中学"]),
+        ("在青山县白河镇援建了3层楼的革新小学。", ["革新小学"]),
+    ],
+)
+def test_the_place_built_for_or_a_description_between_verb_and_name(
+    projects: Rows, text: str, expected: list[str]
+) -> None:
+    assert plain(projects(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至6月底,新疆兵团对口援疆项目已开工建设224个。",  # a programme's projects, counted
+        "吉林援建黑水的教育卫生、住房和社会事业等21个项目。",  # fields of work
+        "上海市与青山县签订对口支援移民项目协议。",  # a programme's work in an agreement
+        "西藏加查县一批援藏项目建成投用。",  # a batch of projects, none named
+    ],
+)
+def test_programmes_fields_and_batches_are_no_projects(projects: Rows, text: str) -> None:
+    assert projects(text) == []
