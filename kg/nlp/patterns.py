@@ -55,6 +55,7 @@ class PatternSet:
     member_role: re.Pattern[str]  # a body's role in an association (副会长单位): its name follows
     branch_tail: re.Pattern[str]  # a branch word (分会, 分公司) that ends the name it follows
     name_char: re.Pattern[str]  # one character that may stand in a name (no stop character)
+    works: re.Pattern[str]  # heads of a place's works (项目, 工程): places + generic words before one: none
 
 
 def _expand(regex: str, defines: dict[str, str]) -> str:
@@ -240,8 +241,9 @@ def load_patterns(path: str | None = None) -> PatternSet:
     member_role = re.compile(_expand(defines.get("MEMBER_ROLE", "(?!)"), defines))
     branch_tail = re.compile(_expand(defines.get("BRANCH_TAIL", "(?!)"), defines))
     name_char = re.compile(_expand(defines.get("NAME_CH", "(?!)"), defines))
+    works = re.compile(f"(?:{_expand(defines.get('PLACE_WORKS', '(?!)'), defines)})$")
     return PatternSet(
-        tuple(patterns), lead, lead_verb, generic, suffix, title, member_role, branch_tail, name_char
+        tuple(patterns), lead, lead_verb, generic, suffix, title, member_role, branch_tail, name_char, works
     )
 
 
@@ -398,6 +400,18 @@ def is_verb_phrase(name: str, patterns: PatternSet | None = None) -> bool:
     )
 
 
+def places_and_generic(
+    text: str, start: int, end: int, places: Sequence[tuple[int, int]], patterns: PatternSet
+) -> bool:
+    """True when a project's name is places and generic words before a head of works only
+    (胡杨河市民生项目, 某县产业项目): it names a place's projects, not one; 某县文化广场 is one."""
+    cursor = start
+    while ends := [p_end for p_start, p_end in places if p_start == cursor and cursor < p_end < end]:
+        cursor = max(ends)  # the longest place written there (胡杨河市, not 胡杨河)
+    rest = text[cursor:end]
+    return cursor > start and bool(patterns.works.search(rest)) and stem_is_generic(rest, patterns)
+
+
 def _spans_after(
     text: str, places: Sequence[tuple[int, int]], pattern: EntityPattern
 ) -> list[tuple[int, int, str, str, str]]:
@@ -494,7 +508,10 @@ def find_pattern_spans(
                 quoted_project = pattern.label == "PROJECT" and is_quoted(text, *span)
                 if pattern.label in ("ORG", "PROJECT") and generic and not quoted_project:
                     continue
-                if pattern.label == "PROJECT" and is_verb_phrase(name, patterns):
+                if pattern.label == "PROJECT" and (
+                    is_verb_phrase(name, patterns)
+                    or (not quoted_project and places_and_generic(text, *span, places, patterns))
+                ):
                     continue
                 if pattern.label == "ORG" and patterns.title.search(name):
                     continue  # 副总经理王某代表公司: a title and a person, not a name

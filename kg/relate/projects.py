@@ -18,6 +18,7 @@ text before the project says where it stands, not who is paired with whom.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.gazetteer import load_gazetteer
 from kg.jieba_dict import word_tags
@@ -134,6 +135,7 @@ def _named_inside(ctx: ArticleContext, mention: Mention) -> Mention | None:
                 place = found_place(ctx.article, start, start + end - position, town)
             if place is not None:
                 found.extend([] if ctx.state.is_donor_side(place) else [place])
+                found.extend(_village_after(ctx, mention, shift + end, place))
                 step = end - position
                 break
         position += step
@@ -147,6 +149,28 @@ def _named_inside(ctx: ArticleContext, mention: Mention) -> Mention | None:
                 found.append(place)
     # the most specific; of equals, the last written
     return max(reversed(found), key=lambda p: level_depth(p.level), default=None)
+
+
+def _village_after(ctx: ArticleContext, mention: Mention, at: int, town: Mention) -> list[Mention]:
+    """A village the name writes right after its town (同卡镇波查村饮用水项目 → 波查村), though the
+    gazetteer does not know it: where the project stands, in the town's county."""
+    if town.level != "town" or ctx.state.is_donor_side(town):
+        return []
+    village = re.match(lexicon()["project"]["village_after_town"], mention.text[at:])
+    if village is None:
+        return []
+    start = mention.start + at
+    place = found_place(ctx.article, start, start + village.end())
+    return [
+        replace(
+            place,
+            name=village.group(0),
+            level="village",
+            county_code=town.county_code,
+            province_code=town.province_code,
+            parents=town.parents,
+        )
+    ]
 
 
 def _town_of(counties: set[str], candidate: Candidate) -> bool:
@@ -264,8 +288,10 @@ def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
     before = _written(enc, enc.text[left:pos])
     if re.search(rules["generic_name"], name) or _verb_and_head(name):
         return True
-    if re.search(rules["addressed_before"], before) or _place_token_at(enc, end):
+    if re.search(rules["addressed_before"], before):
         return True
+    if _place_token_at(enc, end) and not re.search(rules["no_descriptor"], name):
+        return True  # 省级特色小镇Y镇: a descriptor of the place after it
     after = _written(enc, enc.text[end:right])
     if re.match(rules["acting_after"], after):
         return True  # X产业基地携同Y公司赴Z: an organisation that acts

@@ -185,7 +185,13 @@ LEXICON_SPEC: dict[str, Field] = {
         built_org_after=need(regex),
         **{
             key: need(regex)
-            for key in ("place_word_gap", "builder_modifier", "building_before", "building_after")
+            for key in (
+                "place_word_gap",
+                "builder_modifier",
+                "building_before",
+                "building_after",
+                "village_after_town",
+            )
         },
         not_built=section(
             **{
@@ -197,6 +203,7 @@ LEXICON_SPEC: dict[str, Field] = {
                     "addressed_before",
                     "acting_after",
                     "policy_after",
+                    "no_descriptor",
                 )
             },
             **{key: need(words) for key in ("visit_verbs", "build_words")},

@@ -372,7 +372,8 @@ def test_money_put_into_a_project_by_a_giver_is_a_fund(read_text: Read) -> None:
         "鄂州市对口援建汉源县。这3个项目分别是:投资300万元新建汉源县职业高中教学楼;"
         "投资80万元改建九襄镇卫生院业务用房。"
     )
-    assert funds(read_text, text) == [("鄂州市", "汉源县", 3_000_000), ("鄂州市", "汉源县", 800_000)]
+    # the building of a town's clinic: the sum goes to the town its name holds (set G's gold: 九襄镇)
+    assert funds(read_text, text) == [("鄂州市", "汉源县", 3_000_000), ("鄂州市", "九襄镇", 800_000)]
     text = "鄂州市对口援建汉源县。鄂州市投资200万元帮助汉源县中医院购置康复设备。"
     assert funds(read_text, text) == [("鄂州市", "汉源县", 2_000_000)]
     # a project's size, and a company's investment, are no funds
