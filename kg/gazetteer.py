@@ -255,18 +255,13 @@ class Gazetteer:
 
     # --- for the nlp stage ---------------------------------------------------------------
     def surface_forms(self) -> Iterator[tuple[str, str]]:
-        """(surface, level) pairs for an entity ruler: official names, aliases, useful short and
-        former names of provinces, prefectures and counties; towns by full name and ethnic alias.
-
-        Left out, because an entity ruler matches them everywhere: one-character names, town
-        stems (张浦: only meaningful inside a county, see :meth:`town_in`), two-character town
-        names and town names that are common words (苗圃), county short names that are common
-        words (和平, 城区, 比如: frequent in jieba's dictionary, see :func:`is_common_word`) or
-        shared by several counties (鼓楼), short names of development zones (新区, 产业园), county
-        names that are common words (城区, 郊区), and town names without a town suffix that
-        several counties share (工业园区). ``place_short_overrides.csv`` corrects the rule.
-        Each pair is yielded once.
-        """
+        """(surface, level) pairs, each once, for an entity ruler: official names, aliases, useful
+        short and former names of provinces, prefectures and counties; towns by full name and alias.
+        Left out, as a ruler matches them everywhere: one-character names, town stems (张浦: see
+        :meth:`town_in`), two-character or common-word town names (苗圃), county short names that
+        are common words (和平, 比如: :func:`is_common_word`) or shared by several counties (鼓楼),
+        zones' short names (新区), common-word county names (城区), town names without a town suffix
+        that several counties share (工业园区). ``place_short_overrides.csv`` corrects the rule."""
         seen: set[tuple[str, str]] = set()
         for surface, candidates in self._index.items():
             for candidate in candidates:
@@ -366,6 +361,11 @@ def _read_changes() -> list[tuple[list[str], list[str]]]:
     return changes
 
 
+@cache
+def current_codes() -> dict[str, str]:  # jionlp's codes of divisions that have a new one
+    return {row["old"].strip(): row["new"].strip() for row in data_rows("place_codes.csv")}
+
+
 def functional_area_names() -> dict[str, list[str]]:
     """Names of new areas and development zones (``data/functional_areas.csv``) by host code:
     they are no divisions, so each links to the division that administers it (青岛西海岸新区 →
@@ -434,6 +434,7 @@ def _add_node(
     """A province, prefecture or county line of the tree; ``stack`` holds the codes above it."""
     del stack[depth:]
     stack.extend([None] * (3 - len(stack)))
+    code = current_codes().get(code or "", code)
     if name in PSEUDO_NODES or not code or len(code) != 6:
         stack[depth] = stack[depth - 1] if depth else None
         return

@@ -11,6 +11,7 @@ from kg.gazetteer import Gazetteer
 from kg.link.anaphors import resolve_references_back
 from kg.link.discover import (
     discover_bracketed_city_pairs,
+    discover_chains_as_one_word,
     discover_counties_after_parents,
     discover_local_places,
     discover_province_pairs,
@@ -60,6 +61,8 @@ def link_mentions(
         discovered += discover_villages_after_towns(article, [*blocking, *discovered], towns, gazetteer)
         discovered += discover_village_lists(article, [*blocking, *discovered], context, gazetteer)
         discovered += discover_local_places(article, [*blocking, *discovered], context, gazetteer)
+        taken = [*mentions, *linked_places, *discovered]
+        discovered += discover_chains_as_one_word(article, taken, gazetteer)
         discovered = [d for d in discovered if not any(_overlaps(d, h) and not _within(h, d) for h in hiding)]
         discovered += discover_province_pairs(article, [*mentions, *linked_places, *discovered], gazetteer)
         discovered += discover_joint_abbreviations(article, [*linked_places, *discovered], gazetteer)

@@ -7,6 +7,8 @@ against their parent: a town right after its own county (北仑小港, also for 
 named prefecture), a village right after its own town (军乐镇朝阳、华光两村), with the siblings
 listed after them, and lists closed by a count (卡什代、德二、哇加等村). Two one-character
 province names before a word of cooperation (粤桂协作) name the two provinces of a programme.
+A province and its city that jieba keeps as one word (吉林长春), which the nlp stage drops as cut
+by a word, are taken back.
 """
 
 from __future__ import annotations
@@ -196,6 +198,50 @@ def discover_counties_after_parents(
             context.add(county)
             break
     return finds.found
+
+
+def discover_chains_as_one_word(
+    article: Article, mentions: Sequence[Mention], gaz: Gazetteer
+) -> list[Mention]:
+    """吉林长春, 四川汶川: a province or prefecture and a division of it written together, which jieba
+    keeps as one word, so that the nlp stage drops both names as cut by a word. Only where one such
+    pair of divisions reads the two names and no ordinary word crosses the whole. Returned linked,
+    ``source="gazetteer"``."""
+    text = article.text
+    finds = Finds(article, mentions)
+    i = 0
+    while i < len(text):
+        chain = _parent_child_at(text, i, gaz)
+        if chain is None or not finds.free(i, chain[2]) or crossing_word(text, i, chain[2], gaz) is not None:
+            i += 1
+            continue
+        parent, middle, end, child = chain
+        finds.add(i, middle, parent)
+        finds.add(middle, end, child)
+        i = end
+    return finds.found
+
+
+def _parent_child_at(text: str, start: int, gaz: Gazetteer) -> tuple[Division, int, int, Division] | None:
+    """(parent, end of its name, end of the child's name, child) of the one parent–child reading of
+    two upper-level names written from ``start`` on, the longest names first; None if none or several."""
+    for middle, parents in gaz.matches_at(text, start):
+        uppers = [c.division for c in parents if c.division.level in ("province", "prefecture")]
+        if not uppers:
+            continue
+        for end, children in gaz.matches_at(text, middle):
+            pairs = {
+                (p.key, c.division.key): (p, c.division)
+                for p in uppers
+                for c in children
+                if c.division.level in UPPER_LEVELS and p.code in c.division.parents
+            }
+            if len(pairs) == 1:
+                parent, child = next(iter(pairs.values()))
+                return parent, middle, end, child
+            if pairs:
+                return None
+    return None
 
 
 def _town_names(gaz: Gazetteer, county_code: str) -> dict[str, list[Division]]:

@@ -159,3 +159,34 @@ def test_a_zone_inside_its_division_or_alone_keeps_its_own_name(
     gaz: Gazetteer, text: str, surface: str, code: str
 ) -> None:
     assert codes(places(gaz, text))[surface] == code
+
+
+# --- short names and chains the nlp stage leaves out ----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        # a short name a jieba word crosses (都|安为) after the article named the county in full
+        ("海州市对口帮扶都安瑶族自治县。其中那坡、都安为海州对口帮扶的县。", "都安", "451228"),
+        ("海州集团捐助都安瑶族自治县。集团对都安的帮扶已有多年。", "都安", "451228"),
+        # a province and its city (or county) that jieba keeps as one word
+        ("海州与吉林长春、江西赣州等地开展协作。", "长春", "220100"),
+        ("青禾公司赴四川汶川开展帮扶。", "汶川", "513221"),
+    ],
+)
+def test_short_names_and_chains_the_nlp_stage_drops(
+    gaz: Gazetteer, text: str, surface: str, code: str
+) -> None:
+    assert codes(places(gaz, text)).get(surface) == code
+
+
+def test_a_short_name_that_is_a_word_is_not_taken_for_the_named_county(gaz: Gazetteer) -> None:
+    linked = places(gaz, "青禾公司向和平县捐款。世界和平需要大家维护。")
+    assert [m.text for m in linked] == ["和平县"]
+
+
+def test_a_division_is_keyed_by_its_current_code(gaz: Gazetteer) -> None:
+    # data/place_codes.csv: 库车县 became 库车市 under a new code in 2019
+    assert lookup_codes(gaz, "库车市") == {"652902"}
+    assert lookup_codes(gaz, "库车县") == {"652902"}
+    assert gaz.get("652923") is None
+    assert len(gaz.towns_of("652902")) > 10
