@@ -21,7 +21,7 @@ division, its level and name the gazetteer's). Every problem names file, line an
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -281,18 +281,25 @@ def row_keys() -> frozenset[str]:
 
 
 def agreeing(
-    donor_chain: Iterable[str], recipient_chain: Iterable[str], year: int | None = None
+    donor_chain: Iterable[str],
+    recipient_chain: Iterable[str],
+    year: int | None = None,
+    named: Collection[str] = (),
 ) -> tuple[OfficialPair, ...]:
     """The rows a donor → recipient pair agrees with at the most specific level, in file order:
     the first such row and every row of another programme with the same two codes.
 
     ``donor_chain`` and ``recipient_chain`` are the codes of each side and of everything above it.
+    ``named``: the programmes the sentence names — where rows of them agree, only they count
+    (宁波与延边对口合作 is the 对口合作 row 浙江 → 吉林, not the 2016 east-west row 宁波 → 延边).
     ``year`` (the article's): where rows whose period holds that year agree, only they count (a
     2019 article's 广州 → 毕节 is the 2016 round's pair, a 2022 article's the 2021 round's); where
     none does, every agreeing row (a pair goes on being written of after its round ends).
     """
     donors, recipients = set(donor_chain), set(recipient_chain)
     matches = [p for p in tables().pairs if p.donor_code in donors and p.recipient_code in recipients]
+    if named:
+        matches = [p for p in matches if p.programme in named] or matches
     if year is not None:
         matches = [p for p in matches if p.holds_in(year)] or matches
     if not matches:
@@ -311,8 +318,10 @@ def _cue_patterns() -> tuple[tuple[Programme, re.Pattern[str]], ...]:
 
 def named_programmes(text: str) -> tuple[Programme, ...]:
     """The programmes whose cue words ``text`` holds (对口支援三峡库区 → 三峡; 灾后重建 → 汶川), in
-    the order of ``programmes.csv``."""
-    return tuple(p for p, pattern in _cue_patterns() if pattern.search(text))
+    the order of ``programmes.csv``; none where they make more than one kind (a sentence of
+    东西部协作 and 对口合作 names no one programme kind)."""
+    named = tuple(p for p, pattern in _cue_patterns() if pattern.search(text))
+    return named if len({p.kind for p in named}) == 1 else ()
 
 
 def programme_kind(rows: Iterable[OfficialPair]) -> str | None:

@@ -73,8 +73,9 @@ def pairing_relation(
     confidence: float,
 ) -> Relation:
     year = article_year(article)
-    rows = official_rows(donor, recipient, year)
-    named = () if rows else named_programme(donor, recipient, article.sentence_text(sentence), year)
+    text = article.sentence_text(sentence)
+    rows = official_rows(donor, recipient, year, text)
+    named = () if rows else named_programme(donor, recipient, text, year)
     return relation(
         "pairing",
         article,

@@ -44,11 +44,15 @@ def pairing_kind(
     return "other"
 
 
-def official_rows(donor: Mention, recipient: Mention, year: int | None = None) -> tuple[OfficialPair, ...]:
+def official_rows(
+    donor: Mention, recipient: Mention, year: int | None = None, sentence_text: str = ""
+) -> tuple[OfficialPair, ...]:
     """The rows of the programme tables (``data/programmes``) the pair agrees with at its own or a
     higher level, the most specific ones (one pair of codes, one row per programme listing it);
-    those of ``year`` (the article's) where any of them holds then."""
-    return agreeing(place_chain(donor), place_chain(recipient), year)
+    those of the programmes the sentence names where any agrees; those of ``year`` (the article's)
+    where any of them holds then."""
+    named = {p.id for p in named_programmes(sentence_text)} if sentence_text else set()
+    return agreeing(place_chain(donor), place_chain(recipient), year, named)
 
 
 def named_programme(
@@ -62,8 +66,6 @@ def named_programme(
     if not donor_province or not recipient_province or donor_province == recipient_province:
         return ()
     named = named_programmes(sentence_text)
-    if len({p.kind for p in named}) != 1:
-        return ()
     if year is not None:
         held = tuple(p for p in named if p.start <= year and (p.end is None or year <= p.end))
         return held or named

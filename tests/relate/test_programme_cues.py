@@ -75,3 +75,33 @@ def test_cue_words_name_their_programmes() -> None:
     assert [p.id for p in named_programmes("灾后恢复重建")] == ["wenchuan"]
     assert {p.kind for p in named_programmes("两市开展对口合作")} == {"other"}
     assert named_programmes("两地开展交流合作") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 宁波 → 延边 is a row of the 2016 east-west list; 对口合作 is the north-east programme's
+        ("延边州与宁波市对口合作成果丰硕。", ("宁波市", "延边朝鲜族自治州", "other", ["northeast"], True)),
+        (
+            "宁波市与延边州深化对口合作,共建产业园。",
+            ("宁波市", "延边朝鲜族自治州", "other", ["northeast"], True),
+        ),
+        # 杭州 → 恩施 is a row of the 2016 list and of the 2022 old-revolutionary-area plan
+        (
+            "杭州市与恩施州开展东西部扶贫协作。",
+            ("杭州市", "恩施土家族苗族自治州", "east-west", ["east-west-2016"], True),
+        ),
+        ("杭州市与恩施州开展对口合作。", ("杭州市", "恩施土家族苗族自治州", "other", ["laoqu"], True)),
+        # 浙江 → 四川 (east-west) and 浙江 → 青川县 (汶川 reconstruction): the sentence's words choose
+        ("2019年,浙江援建青川县灾后重建的学校投入使用。", ("浙江省", "青川县", "other", ["wenchuan"], True)),
+    ],
+)
+def test_the_programme_the_sentence_names_chooses_among_the_rows(
+    read_text: Read, text: str, expected: tuple
+) -> None:
+    assert expected in _pairings(read_text, text)
+
+
+def test_without_programme_words_the_most_specific_row_decides(read_text: Read) -> None:
+    found = _pairings(read_text, "延边州与宁波市签署合作协议。")
+    assert [(d, r, k) for d, r, k, _, _ in found] == [("宁波市", "延边朝鲜族自治州", "east-west")]
