@@ -112,6 +112,8 @@ def _settle(ctx: ArticleContext, candidates: list[PairCandidate]) -> list[Settle
             continue  # a weak wording (X与Y…协作) pairs only places whose sides differ
         if step not in SIDE_STEPS and all(ctx.state.is_recipient_side(p) for p in (c.first, c.second)):
             continue  # two places of the receiving side (积石山县与东乡县结对交流) are no pair
+        if step not in SIDE_STEPS and _co_givers(ctx.state, c):
+            continue  # two givers of the sentence's directed pairing (杭州和宁波两市对口支援Y) are no pair
         if step == "order" and all(region_of(region_code(p)) == "west" for p in (c.first, c.second)):
             continue  # two places of the west that nothing but their order tells apart: no pair
         settled.append((c, donor, recipient, c.confidence * resolve_factors()[step]))
@@ -119,6 +121,18 @@ def _settle(ctx: ArticleContext, candidates: list[PairCandidate]) -> list[Settle
         if not any(p[0] is donor and p[1] is recipient and p[3] == c.sentence for p in ctx.state.pairings):
             ctx.note_pairing(donor, recipient, c.confidence, c.sentence)
     return settled
+
+
+def _co_givers(state: ArticleState, c: PairCandidate) -> bool:
+    """Whether both places of a symmetric wording give in a directed pairing of its own sentence and
+    neither receives in one (杭州和宁波两市对口支援第一师: two givers joined by 和, not partners)."""
+    pairs = state.in_sentence(c.sentence)
+
+    def gives(place: Mention) -> bool:
+        givers = any(related(place, d) for d, _, _, _ in pairs)
+        return givers and not any(related(place, r) for _, r, _, _ in pairs)
+
+    return gives(c.first) and gives(c.second)
 
 
 def _sides_hold(c: PairCandidate, donor: Mention, recipient: Mention, step: str) -> bool:
