@@ -10,7 +10,7 @@ from itertools import pairwise
 from kg.places import LEVEL_DEPTH, nests
 from kg.records import Mention
 from kg.relate.encode import Encoded, Slot
-from kg.relate.geo import comparable_levels, official_pair, related
+from kg.relate.geo import comparable_levels, listed_as_is, related
 from kg.relate.rules import Pattern, cues, lexicon
 from kg.relate.state import PairCandidate
 from kg.relate.text import TOKEN_RE
@@ -268,14 +268,8 @@ def listed_combos(
     if background:
         return []
     return [
-        (f, s) for f in firsts for s in seconds if _listed_as_is(f, s) or (symmetric and _listed_as_is(s, f))
+        (f, s) for f in firsts for s in seconds if listed_as_is(f, s) or (symmetric and listed_as_is(s, f))
     ]
-
-
-def _listed_as_is(donor: Mention, recipient: Mention) -> bool:
-    """Whether an official table lists the pair at its own codes (a row of the two provinces does
-    not tell which of their counties pair)."""
-    return official_pair(donor, recipient) == (donor.code, recipient.code)
 
 
 def _at_comparable_levels(enc: Encoded, first: Mention, second: Mention) -> tuple[Mention, Mention]:

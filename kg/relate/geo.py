@@ -78,6 +78,12 @@ def official_pair(donor: Mention, recipient: Mention) -> tuple[str, str] | None:
     return (rows[0].donor_code, rows[0].recipient_code) if rows else None
 
 
+def listed_as_is(donor: Mention, recipient: Mention) -> bool:
+    """Whether a programme table lists the pair at its own codes (a row of the two provinces does
+    not tell which of their counties pair; a row 上海市 → 万州区 does list that pair of levels)."""
+    return official_pair(donor, recipient) == (donor.code, recipient.code)
+
+
 def intra_side(place: Mention) -> str | None:
     code = region_code(place)
     return intra_province_sides().get(code[:4] + "00") if code else None

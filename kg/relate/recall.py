@@ -17,8 +17,8 @@ pairs with whom:
   receivers, or givers and one receiver, pairs them; a clause with several of both states
   nothing (北京、上海等东部省市与西部省区开展协作 is background, not a pair).
 
-A place with no side, a negated cue (不再帮扶), or two places of far apart levels under a weak
-cue give nothing. The net only adds pairs the constructions did not find (in either
+A place with no side, a negated cue (不再帮扶), or two places of far apart levels give nothing —
+unless a programme table lists them as a pair at their own codes (上海市 → 万州区, 江苏省 → 乌恰县). The net only adds pairs the constructions did not find (in either
 direction), with a lower confidence and the pattern id and confidence of the cues file's ``relation``.
 """
 
@@ -37,7 +37,7 @@ from kg.relate.candidates import coordinated
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded
 from kg.relate.facts import pairing_relation
-from kg.relate.geo import intra_side, is_resolved, official_pair, related
+from kg.relate.geo import intra_side, is_resolved, listed_as_is, official_pair, related
 from kg.relate.rules import alternatives, cues, lexicon
 from kg.relate.text import CLAUSE_STOPS, CLOSE, OPEN, TOKEN_RE
 
@@ -162,7 +162,7 @@ def _pairs_of(
         (giver, receiver)
         for giver in givers
         for receiver in receivers
-        if not related(giver, receiver) and levels_fit(giver, receiver)
+        if not related(giver, receiver) and (levels_fit(giver, receiver) or listed_as_is(giver, receiver))
     ]
 
 

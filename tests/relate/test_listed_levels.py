@@ -1,0 +1,46 @@
+"""The recall net pairs a giver with a receiver two levels below it (a province with a county) only
+where a programme table lists that pair at its own codes (上海市 → 万州区 of 对口支援三峡库区,
+江苏省 → 乌恰县 and 山东省 → 疏勒县 of 对口支援新疆); an unlisted province and county stay unpaired
+without a construction. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.records import Article, Mention, Relation
+
+Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
+
+
+def _pairs(read_text: Read, text: str) -> set[tuple[str, str, str | None]]:
+    _, _, relations = read_text(text)
+    return {
+        (r.donor.name, r.recipient.name, r.kind)
+        for r in relations
+        if r.type == "pairing" and r.donor and r.recipient
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "上海市高度重视对口支援三峡工作,为对口支援的重庆万州区累计提供资金14亿元。",
+            ("上海市", "万州区", "other"),
+        ),
+        (
+            "江苏省高度重视对口支援工作,为对口支援的克州乌恰县提供援助资金3亿元。",
+            ("江苏省", "乌恰县", "east-west"),
+        ),
+        ("近年来,山东省持续深化对口支援工作,疏勒县的面貌焕然一新。", ("山东省", "疏勒县", "east-west")),
+    ],
+)
+def test_a_listed_province_and_county_pair_by_their_sides(read_text: Read, text: str, pair: tuple) -> None:
+    assert pair in _pairs(read_text, text)
+
+
+def test_an_unlisted_province_and_county_do_not(read_text: Read) -> None:
+    text = "北京市持续加大对口支援力度,为对口支援的重庆巫山县累计提供资金5亿元。"
+    assert not {(d, r) for d, r, _ in _pairs(read_text, text)} & {("北京市", "巫山县"), ("北京市", "重庆市")}
