@@ -84,6 +84,16 @@ def listed_as_is(donor: Mention, recipient: Mention) -> bool:
     return official_pair(donor, recipient) == (donor.code, recipient.code)
 
 
+def listed_above(donor: Mention, recipient: Mention) -> bool:
+    """Whether a programme table lists the donor, at its own code, with the division just above the
+    recipient (福建省 → 昌都市 for 福建省 and 左贡县): the recipient is a part of the donor's listed
+    charge one level down, as a row at its own codes would say."""
+    pair = official_pair(donor, recipient)
+    if not pair or pair[0] != donor.code or not recipient.code or recipient.level not in UPPER_LEVELS:
+        return False
+    return pair[1] in recipient.parents and code_depth(pair[1]) == code_depth(recipient.code) - 1
+
+
 def intra_side(place: Mention) -> str | None:
     code = region_code(place)
     return intra_province_sides().get(code[:4] + "00") if code else None

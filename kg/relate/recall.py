@@ -18,8 +18,10 @@ pairs with whom:
   nothing (北京、上海等东部省市与西部省区开展协作 is background, not a pair).
 
 A place with no side, a negated cue (不再帮扶), or two places of far apart levels give nothing —
-unless a programme table lists them as a pair at their own codes (上海市 → 万州区, 江苏省 → 乌恰县). The net only adds pairs the constructions did not find (in either
-direction), with a lower confidence and the pattern id and confidence of the cues file's ``relation``.
+unless a programme table lists them at their own codes (上海市 → 万州区, 江苏省 → 乌恰县) or lists
+the giver with the division just above the receiver (福建省 → 昌都市 for 左贡县). The net only adds
+pairs the constructions did not find (in either direction), with a lower confidence and the pattern
+id and confidence of the cues file's ``relation``.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from kg.relate.candidates import coordinated
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded
 from kg.relate.facts import pairing_relation
-from kg.relate.geo import intra_side, is_resolved, listed_as_is, official_pair, related
+from kg.relate.geo import intra_side, is_resolved, listed_above, listed_as_is, official_pair, related
 from kg.relate.rules import alternatives, cues, lexicon
 from kg.relate.text import CLAUSE_STOPS, CLOSE, OPEN, TOKEN_RE
 
@@ -162,11 +164,17 @@ def _pairs_of(
         (giver, receiver)
         for giver in givers
         for receiver in receivers
-        if not related(giver, receiver) and (levels_fit(giver, receiver) or listed_as_is(giver, receiver))
+        if not related(giver, receiver) and (levels_fit(giver, receiver) or _listed(giver, receiver))
     ]
 
 
-def _listed(enc: Encoded, positions: list[int]) -> bool:
+def _listed(giver: Mention, receiver: Mention) -> bool:
+    """Levels that pair only where a programme table lists them: at their own codes (上海市 →
+    万州区), or the giver with the division just above the receiver (福建省 → 昌都市 for 左贡县)."""
+    return listed_as_is(giver, receiver) or listed_above(giver, receiver)
+
+
+def _written_as_list(enc: Encoded, positions: list[int]) -> bool:
     """Whether the places at these encoded positions are written as one list (A、B和C): only
     list joiners stand between them, not a dash of a three-way name (嘉善—庆元—九寨沟)."""
     joiners = cues()["list_joiners"]
@@ -222,7 +230,7 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
         givers, receivers = split(clause)
         if len(givers) > 1 and examples(givers) and examples(receivers):
             continue
-        listed = _listed(enc, [pos for pos, p in places if any(p is g for g in givers)])
+        listed = _written_as_list(enc, [pos for pos, p in places if any(p is g for g in givers)])
         pairs.extend(_pairs_of(givers, receivers, many_givers=words["max_listed_givers"] if listed else 1))
     one_side = coordinated(enc)
     pairs = [(g, r) for g, r in pairs if frozenset((id(g), id(r))) not in one_side]

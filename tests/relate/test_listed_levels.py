@@ -1,7 +1,9 @@
 """The recall net pairs a giver with a receiver two levels below it (a province with a county) only
 where a programme table lists that pair at its own codes (上海市 → 万州区 of 对口支援三峡库区,
-江苏省 → 乌恰县 and 山东省 → 疏勒县 of 对口支援新疆); an unlisted province and county stay unpaired
-without a construction. Sentences written for these tests."""
+江苏省 → 乌恰县 and 山东省 → 疏勒县 of 对口支援新疆), or lists the giver with the division just above
+the receiver (福建省 → 昌都市 for 左贡县); an unlisted province and county stay unpaired without a
+construction, and so does a province listed only with the receiver's province (江苏省 → 陕西省 for
+柞水县). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ def _pairs(read_text: Read, text: str) -> set[tuple[str, str, str | None]]:
             ("江苏省", "乌恰县", "east-west"),
         ),
         ("近年来,山东省持续深化对口支援工作,疏勒县的面貌焕然一新。", ("山东省", "疏勒县", "east-west")),
+        ("福建省援藏工作队扎实推进左贡县的对口援建工作。", ("福建省", "左贡县", "east-west")),
     ],
 )
 def test_a_listed_province_and_county_pair_by_their_sides(read_text: Read, text: str, pair: tuple) -> None:
@@ -44,3 +47,5 @@ def test_a_listed_province_and_county_pair_by_their_sides(read_text: Read, text:
 def test_an_unlisted_province_and_county_do_not(read_text: Read) -> None:
     text = "北京市持续加大对口支援力度,为对口支援的重庆巫山县累计提供资金5亿元。"
     assert not {(d, r) for d, r, _ in _pairs(read_text, text)} & {("北京市", "巫山县"), ("北京市", "重庆市")}
+    text = "江苏省援陕工作队在柞水县开展对口帮扶工作。"
+    assert ("江苏省", "柞水县") not in {(d, r) for d, r, _ in _pairs(read_text, text)}
