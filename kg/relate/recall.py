@@ -117,12 +117,12 @@ def _sentence_places(
         following = positions[i + 1] if i + 1 < len(positions) else None
         if (
             following is not None
-            and following[0] == end + 1
-            and enc.text[end] == lexicon()["particles"]["attributive"]
+            and (following[0] == end or enc.text[end : following[0]] == lexicon()["particles"]["attributive"])
             and following[2].place is not None
             and nests(following[2].place, slot.place)
+            and place_key(following[2].place) != place_key(slot.place)
         ):
-            continue  # 张家港市的善港村: the city only locates the village that pairs
+            continue  # 张家港市的善港村, 广东省东莞市委: the outer place only locates the inner one
         if text_before(slot.start).endswith(excluding) or _names_a_market(slot.mention, text_after(slot.end)):
             continue
         if _only_reports(slot.mention, article_text) or _bracketed_site(enc, start, end):

@@ -49,3 +49,25 @@ def test_an_unlisted_province_and_county_do_not(read_text: Read) -> None:
     assert not {(d, r) for d, r, _ in _pairs(read_text, text)} & {("北京市", "巫山县"), ("北京市", "重庆市")}
     text = "江苏省援陕工作队在柞水县开展对口帮扶工作。"
     assert ("江苏省", "柞水县") not in {(d, r) for d, r, _ in _pairs(read_text, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "not_pair"),
+    [
+        (
+            "江苏省苏州市政府召开专题会议,部署对口支援林周县的工作。",
+            ("苏州市", "林周县"),
+            ("江苏省", "林周县"),
+        ),
+        (
+            "近日,广东省东莞市委召开会议,就对口援助西藏巴宜区有关问题作出部署。",
+            ("东莞市", "巴宜区"),
+            ("广东省", "巴宜区"),
+        ),
+    ],
+)
+def test_a_place_written_before_an_inner_one_only_locates_it(
+    read_text: Read, text: str, pair: tuple[str, str], not_pair: tuple[str, str]
+) -> None:
+    found = {(d, r) for d, r, _ in _pairs(read_text, text)}
+    assert pair in found and not_pair not in found
