@@ -311,11 +311,6 @@ def is_development_zone(code: str | None) -> bool:
     return bool(code) and code[4] == "7" and code[5] != "0"  # type: ignore[index]
 
 
-def word_frequency(word: str) -> int:
-    """jieba's dictionary frequency of a 2–6 character word (0 when it is no word there)."""
-    return jieba_words().get(word, (0, ""))[0]
-
-
 def is_common_word(word: str, min_freq: int) -> bool:
     freq, tag = jieba_words().get(word, (0, ""))
     return freq >= (

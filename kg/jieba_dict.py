@@ -59,3 +59,8 @@ def word_tags() -> dict[str, str]:
 def set_phrases() -> frozenset[str]:
     """Idioms and set phrases of jieba's own dictionary (tags i, l), four characters or more."""
     return frozenset(word for word, _, tag in rows() if tag and tag in "il" and len(word) >= 4)
+
+
+def word_frequency(word: str) -> int:
+    """jieba's dictionary frequency of a word (0 when it is no word there)."""
+    return jieba_words().get(word, (0, ""))[0]

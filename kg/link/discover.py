@@ -19,8 +19,9 @@ from dataclasses import replace
 from functools import cache
 
 from kg.bounded import Recent
-from kg.gazetteer import Gazetteer, word_frequency
+from kg.gazetteer import Gazetteer
 from kg.io import data_rows
+from kg.jieba_dict import word_frequency
 from kg.link.found import Finds, fill_place
 from kg.link.lexicon import (
     link_words,

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from kg.gazetteer import Gazetteer, word_frequency
+from kg.gazetteer import Gazetteer
 from kg.io import data_rows
+from kg.jieba_dict import word_frequency
 from kg.link.lexicon import link_words
 from kg.link.resolve import Context, choose, support
 from kg.org_subtypes import org_suffixes, subtype_by_suffix

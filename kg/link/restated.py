@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from kg.gazetteer import Gazetteer, word_frequency
+from kg.gazetteer import Gazetteer
 from kg.io import data_lines
-from kg.jieba_dict import word_tags
+from kg.jieba_dict import word_frequency, word_tags
 from kg.link.discover import province_abbreviations
 from kg.nlp.words import word_start
 from kg.places import UPPER_LEVELS

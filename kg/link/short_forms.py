@@ -24,7 +24,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from kg.gazetteer import Gazetteer, word_frequency
+from kg.gazetteer import Gazetteer
+from kg.jieba_dict import word_frequency
 from kg.link.lexicon import link_words
 from kg.link.organisations import (
     abbreviation_definition,

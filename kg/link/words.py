@@ -11,7 +11,8 @@ import math
 from functools import cache
 from typing import Any
 
-from kg.gazetteer import Gazetteer, word_frequency
+from kg.gazetteer import Gazetteer
+from kg.jieba_dict import word_frequency
 from kg.places import UPPER_LEVELS
 
 # Characters of context either side of a short name that jieba segments to check it.
