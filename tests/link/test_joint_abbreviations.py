@@ -4,19 +4,17 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
+from relate_fixtures import sentences_of
+
 from kg.gazetteer import Gazetteer
 from kg.link import link_mentions
 from kg.link.joint import joint_abbreviations
-from kg.records import Article, Mention, Sentence
+from kg.records import Article, Mention
 from kg.relate import extract_relations
 
 
 def linked(gaz: Gazetteer, text: str, surfaces: list[str]) -> tuple[Article, list[Mention]]:
-    sentences, start = [], 0
-    for i, ch in enumerate(text):
-        if ch == "。" or i == len(text) - 1:
-            sentences.append(Sentence(start, i + 1))
-            start = i + 1
+    sentences = sentences_of(text)
     art = Article(id="t", text=text, sentences=sentences)
     mentions = []
     for surface in surfaces:

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
+from relate_fixtures import sentences_of
+
 from kg.gazetteer import Gazetteer
 from kg.link import link_mentions, org_subtype
-from kg.records import Article, Mention, Sentence
+from kg.records import Article, Mention
 
 
 def article(text: str, **meta: str) -> Article:
     """An article whose sentences end at 。"""
-    sentences, start = [], 0
-    for i, ch in enumerate(text):
-        if ch == "。" or i == len(text) - 1:
-            sentences.append(Sentence(start, i + 1))
-            start = i + 1
-    return Article(id="t", text=text, sentences=sentences, **meta)  # type: ignore[arg-type]
+    return Article(id="t", text=text, sentences=sentences_of(text), **meta)  # type: ignore[arg-type]
 
 
 def mention(art: Article, surface: str, label: str = "PLACE", nth: int = 0) -> Mention:

@@ -8,13 +8,14 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
+from relate_fixtures import sentences_of
 from spacy.language import Language
 
 from kg.corps import chinese_number, corps_unit_aliases
 from kg.gazetteer import Gazetteer
 from kg.link import link_mentions
 from kg.nlp import find_mentions, load_pipeline
-from kg.records import Article, Mention, Sentence
+from kg.records import Article, Mention
 
 
 @cache
@@ -24,11 +25,7 @@ def _pipeline() -> Language:
 
 def places(gaz: Gazetteer, text: str) -> list[Mention]:
     """The linked PLACE mentions of a text, through the real nlp and link stages."""
-    sentences, start = [], 0
-    for i, ch in enumerate(text):
-        if ch == "。" or i == len(text) - 1:
-            sentences.append(Sentence(start, i + 1))
-            start = i + 1
+    sentences = sentences_of(text)
     article = Article(id="t", text=text, sentences=sentences)
     found = find_mentions(_pipeline(), [article])["t"]
     return [m for m in link_mentions(article, found, gaz) if m.label == "PLACE"]
