@@ -14,6 +14,7 @@ from collections import defaultdict
 from functools import cache
 
 from kg.io import data_rows
+from kg.values import chinese_to_int
 
 
 @cache
@@ -41,25 +42,8 @@ def corps_division_names() -> dict[str, list[str]]:
     return dict(names)
 
 
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 _CORPS_DIVISION = re.compile(r"^(?:农|第)?[一二三四五六七八九十]{1,3}师")
 _CORPS_NUMBER = re.compile(r"^([〇零一二三四五六七八九十百]+)团(场?)$")
-
-
-def chinese_number(text: str) -> int | None:
-    """一二六 → 126 (digit by digit), 四十一 → 41, 一百零二 → 102 (positional)."""
-    if not text or any(c not in _CN_DIGITS and c not in "十百" for c in text):
-        return None
-    if "十" not in text and "百" not in text:
-        return int("".join(str(_CN_DIGITS[c]) for c in text))
-    total, digit = 0, 0
-    for char in text:
-        if char in _CN_DIGITS:
-            digit = _CN_DIGITS[char]
-        else:
-            total += (digit or 1) * (100 if char == "百" else 10)
-            digit = 0
-    return total + digit
 
 
 def corps_unit_name(name: str) -> str:
@@ -78,5 +62,5 @@ def corps_unit_aliases(name: str) -> tuple[str, ...]:
     """Other ways of writing a numbered 团 (see :func:`corps_unit_name`): in figures (一二六团 →
     126团, 四十一团 → 41团)."""
     numbered = _CORPS_NUMBER.match(name)
-    number = chinese_number(numbered.group(1)) if numbered else None
+    number = chinese_to_int(numbered.group(1)) if numbered else None
     return (f"{number}团",) if number is not None and number >= 10 else ()

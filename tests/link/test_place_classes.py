@@ -11,11 +11,12 @@ import pytest
 from relate_fixtures import sentences_of
 from spacy.language import Language
 
-from kg.corps import chinese_number, corps_unit_aliases
+from kg.corps import corps_unit_aliases
 from kg.gazetteer import Gazetteer
 from kg.link import link_mentions
 from kg.nlp import find_mentions, load_pipeline
 from kg.records import Article, Mention
+from kg.values import chinese_to_int
 
 
 @cache
@@ -78,7 +79,7 @@ def test_corps_farms_and_regiments_are_towns_without_the_corps_prefix(gaz: Gazet
     ],
 )
 def test_chinese_numbers_of_regiments(text: str, number: int | None) -> None:
-    assert chinese_number(text) == number
+    assert chinese_to_int(text) == number
 
 
 def test_regiment_aliases_in_figures() -> None:
