@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, strip_suffix
 from kg.io import data_lines
 from kg.jieba_dict import word_frequency, word_tags
 from kg.link.discover import province_abbreviations
@@ -53,7 +53,7 @@ def _short_name(place: Mention, gaz: Gazetteer) -> str | None:
         division = gaz.get(place.code)
         short = division.short if division is not None else None
     elif place.level == "town":
-        short = next((name[: -len(s)] for s in LOCAL_SUFFIXES if name.endswith(s)), None)
+        short = strip_suffix(name, LOCAL_SUFFIXES)
     else:
         return None
     if not short or len(short) < MIN_SHORT or short == place.text or _common_word(short):
