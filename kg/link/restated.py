@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from kg.gazetteer import Gazetteer, strip_suffix
+from kg.gazetteer import TOWN_SUFFIXES, Gazetteer, strip_suffix
 from kg.io import data_lines
 from kg.jieba_dict import word_frequency, word_tags
 from kg.link.discover import province_abbreviations
@@ -26,7 +26,6 @@ from kg.records import Article, Mention
 
 SOURCE = "restated"
 MIN_SHORT = 2  # characters of a short name that may stand alone
-LOCAL_SUFFIXES = ("街道", "镇", "乡")
 MAX_NAME_FREQUENCY = 20  # jieba frequency up to which a verb or adjective may still be a name
 MAX_COMMON_FREQUENCY = 500  # jieba frequency above which a word not tagged as a place is common
 COMMON_TAGS = ("v", "a", "d")  # jieba's tags of verbs, adjectives and adverbs (促进 v, 平安 a)
@@ -47,13 +46,14 @@ def short_name_closers() -> tuple[str, ...]:
 
 def _short_name(place: Mention, gaz: Gazetteer) -> str | None:
     """The short name of a linked place: its division's short name (county and above), a town's
-    name without 镇/乡/街道; None where it is too short or the same as the written name."""
+    name without its town suffix (镇/乡/街道/苏木: the gazetteer's, the same stem it gives a town);
+    None where it is too short or the same as the written name."""
     name = place.name or ""
     if place.level in UPPER_LEVELS and place.code:
         division = gaz.get(place.code)
         short = division.short if division is not None else None
     elif place.level == "town":
-        short = strip_suffix(name, LOCAL_SUFFIXES)
+        short = strip_suffix(name, TOWN_SUFFIXES)
     else:
         return None
     if not short or len(short) < MIN_SHORT or short == place.text or _common_word(short):

@@ -165,6 +165,7 @@ def test_a_division_of_the_corps_is_its_city_and_a_counted_list_one_side(
             "都安瑶族自治县",
         ),
         ("杭州市对口帮扶台江县,对台江的支持从未间断。", "台江", "台江县"),
+        ("北京市昌平区结对帮扶四子王旗脑木更苏木。昌平区与脑木更签订了帮扶协议。", "脑木更", "脑木更苏木"),
     ],
 )
 def test_a_place_restated_by_its_short_name(read_text: Read, text: str, short: str, name: str) -> None:
