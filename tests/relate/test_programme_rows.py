@@ -10,6 +10,7 @@ import pytest
 from relate_fixtures import Place, article, place
 
 from kg.gazetteer import load_gazetteer
+from kg.programmes import agreeing
 from kg.records import Relation
 from kg.relate import extract_relations
 
@@ -127,6 +128,33 @@ def only(text: str, places: dict[str, str]) -> Relation:
             ["laoqu"],
             "other",
         ),
+        # 四川省内对口援藏: a district of 成都 and a county of 甘孜, both in one western province
+        (
+            "丹巴县与成华区深化对口帮扶合作。",
+            {"丹巴县": "513323", "成华区": "510108"},
+            "成华区",
+            ["510108", "513323"],
+            ["sichuan"],
+            "intra-province",
+        ),
+        # 浙江山海协作: 台州's 温岭 is on no side of the province-level list; the row gives it
+        (
+            "景宁畲族自治县与温岭市深化山海协作。",
+            {"景宁畲族自治县": "331127", "温岭市": "331081"},
+            "温岭市",
+            ["331081", "331127"],
+            ["shanhai-zhejiang"],
+            "intra-province",
+        ),
+        # 福建山海协作 inside one prefecture (宁德's 蕉城 and 屏南)
+        (
+            "屏南县与蕉城区共叙山海协作情谊。",
+            {"屏南县": "350923", "蕉城区": "350902"},
+            "蕉城区",
+            ["350902", "350923"],
+            ["shanhai-fujian"],
+            "intra-province",
+        ),
     ],
 )
 def test_a_symmetric_wording_takes_the_table_s_direction_programme_and_kind(
@@ -147,6 +175,16 @@ def test_a_county_row_is_more_specific_than_the_province_row_above_it() -> None:
     """福州市 → 八宿县 (福建 aids 昌都 since 2016) wins over 福建省 → 昌都市."""
     found = only("福州市对口援建八宿县。", {"福州市": "350100", "八宿县": "540326"})
     assert (found.official_pair, found.programme) == (["350100", "540326"], ["tibet"])
+
+
+def test_a_row_of_the_first_arrangement_holds_only_in_its_year() -> None:
+    """彭州 was 湖南's charge in the arrangement of May 2008 and 福建's in the plan of June 2008: a
+    2009 article's 福建 → 彭州 agrees with the plan's row, and 湖南 → 彭州 still agrees with the
+    May row (no row of 湖南 holds in 2009, so every agreeing row counts)."""
+    fujian = agreeing({"350000"}, {"510000", "510100", "510182"}, year=2009)
+    hunan = agreeing({"430000"}, {"510000", "510100", "510182"}, year=2009)
+    assert [(r.programme, r.period, r.source) for r in fujian] == [("wenchuan", "2008-2010", "jjrb-wenchuan-2010")]
+    assert [(r.programme, r.period) for r in hunan] == [("wenchuan", "2008-2008")]
 
 
 def test_two_programmes_listing_one_pair_are_both_carried() -> None:
