@@ -183,7 +183,8 @@ def test_a_row_of_the_first_arrangement_holds_only_in_its_year() -> None:
     May row (no row of 湖南 holds in 2009, so every agreeing row counts)."""
     fujian = agreeing({"350000"}, {"510000", "510100", "510182"}, year=2009)
     hunan = agreeing({"430000"}, {"510000", "510100", "510182"}, year=2009)
-    assert [(r.programme, r.period, r.source) for r in fujian] == [("wenchuan", "2008-2010", "jjrb-wenchuan-2010")]
+    plan = [("wenchuan", "2008-2010", "jjrb-wenchuan-2010")]
+    assert [(r.programme, r.period, r.source) for r in fujian] == plan
     assert [(r.programme, r.period) for r in hunan] == [("wenchuan", "2008-2008")]
 
 
