@@ -3,7 +3,8 @@
 The constructions of ``data/relation_patterns.jsonl`` read a pairing from its wording. Real
 articles write pairings in more ways than any list of wordings holds (lists of pairs after
 具体为, a bare 对接, a team that comes from its place, 对口支援 used as a noun). What they share
-is a cue word of the programme and places from both sides of it. So a sentence with a cue
+is a cue word of the programme (or the word of a national aid programme, 援疆, 援藏, 援青 …: the
+keys of the lexicon's ``funding.aid_goals``) and places from both sides of it. So a sentence with a cue
 (``data/pairing_cues.json``) whose places fall on two sides — giving and receiving, told by
 the article's own directed statements, the region, the national aid programmes or the
 province's own programme, and for two places these do not tell apart, an official pair they
@@ -62,6 +63,11 @@ def place_side(place: Mention, ctx: ArticleContext) -> int:
         return -1
     side = intra_side(place)
     return {"donor": 1, "recipient": -1}.get(side or "", 0)
+
+
+def _aid_goal_words() -> list[str]:
+    """The national aid programmes' words (援疆, 援藏, 援青 …): each names a pairing as a cue does."""
+    return [k for k in lexicon()["funding"]["aid_goals"] if not k.startswith("_")]
 
 
 def _names_a_market(mention: Mention, after: str) -> bool:
@@ -201,7 +207,7 @@ def _clauses(enc: Encoded, places: list[tuple[int, Mention]]) -> list[list[Menti
 def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[Mention, Mention]]:
     """The pairs one sentence states by its sides (see the module docstring)."""
     words = cues()
-    if not _has_any(text, words["cues"]["strong"] + words["cues"]["weak"]):
+    if not _has_any(text, words["cues"]["strong"] + words["cues"]["weak"] + _aid_goal_words()):
         return []
     if _has_any(text, lexicon()["negation"]["words"]):
         return []

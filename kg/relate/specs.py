@@ -270,6 +270,7 @@ LEXICON_SPEC: dict[str, Field] = {
         }
     ),
     "help_without_recipient": section(factor=need(number(0.0, 1.0))),
+    "written_levels": section(factor=need(number(0.0, 1.0))),
     "background_list": section(word=need(text)),
     "split_pairs": _WORDS,
     "agent_marker": _WORDS,
