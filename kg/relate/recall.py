@@ -207,7 +207,10 @@ def _clauses(enc: Encoded, places: list[tuple[int, Mention]]) -> list[list[Menti
 def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[Mention, Mention]]:
     """The pairs one sentence states by its sides (see the module docstring)."""
     words = cues()
-    if not _has_any(text, words["cues"]["strong"] + words["cues"]["weak"] + _aid_goal_words()):
+    # with an aid programme's word as its only cue (福建援藏项目惠及西藏农牧民), the sentence
+    # names the aided province by that word, not as the receiver of a pair of its own
+    aid_only = not _has_any(text, words["cues"]["strong"] + words["cues"]["weak"])
+    if aid_only and not _has_any(text, _aid_goal_words()):
         return []
     if _has_any(text, lexicon()["negation"]["words"]):
         return []
@@ -224,7 +227,8 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
     _pairwise_sides([p for _, p in places], sides)
 
     def split(group: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-        return [p for p in group if sides[id(p)] > 0], [p for p in group if sides[id(p)] < 0]
+        receivers = [p for p in group if sides[id(p)] < 0 and not (aid_only and p.level == "province")]
+        return [p for p in group if sides[id(p)] > 0], receivers
 
     pairs: list[tuple[Mention, Mention]] = []
     background = lexicon()["background_list"]["word"]

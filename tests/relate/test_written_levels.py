@@ -83,6 +83,7 @@ def test_an_aid_programme_word_is_a_pairing_cue(read_text: Read, text: str, pair
         "援疆医生来到疏附县义诊。",  # no giving place
         "余杭区与雷山县的游客人数都在增长。",  # no cue at all
         "雷山县不再接受余杭区援黔资金。",  # negated
+        "福建省将启动一批惠及西藏农牧民的援藏项目。",  # 援藏 names 西藏 already: no pair of its own
     ],
 )
 def test_no_pair_without_both_sides_or_with_a_negation(read_text: Read, text: str) -> None:
