@@ -11,11 +11,12 @@ from kg.regions import region_of
 from kg.relate.candidates import counted_candidates, listed_places, pair_candidates
 from kg.relate.context import ArticleContext
 from kg.relate.direction import EARLY_STEPS, SIDE_STEPS, resolve_direction, resolve_factors
-from kg.relate.encode import Slot
+from kg.relate.encode import Encoded, Slot
 from kg.relate.facts import pairing_relation
 from kg.relate.geo import related
 from kg.relate.rules import load_patterns
 from kg.relate.state import ArticleState, PairCandidate
+from kg.relate.subjects import opening_subject
 from kg.values import chinese_to_int
 
 Settled = tuple[PairCandidate, Mention, Mention, float]  # candidate, donor, recipient, confidence
@@ -168,6 +169,24 @@ def _keep_one_direction(ctx: ArticleContext, settled: list[Settled]) -> None:
     ctx.state.pairings = [p for p in ctx.state.pairings if (place_key(p[0]), place_key(p[1])) not in losing]
 
 
+def _receiving_subject(enc: Encoded, end: int, carried: Slot | None) -> Mention | None:
+    """The recipient of a giver's clause that names none (由X对口帮扶; X对口帮扶以来), where no place
+    before it in the sentence does: the place that opens the next clause of the sentence (自X对口
+    帮扶以来,Y的茶叶…), else the subject carried from the sentences before (Y盛产核桃。X对口帮扶后,…)."""
+    following = [s for s in opening_subject(enc, after=end) if s.letter == "P" and s.place is not None]
+    if following:
+        return following[0].place
+    return carried.place if carried is not None else None
+
+
+def _gives_to(donor: Mention, recipient: Mention, evidence: ArticleState) -> bool:
+    """Whether a recipient borrowed from outside its clause is on the receiving side of the giver:
+    the places themselves (tables, region, aid programmes, the province's own programme) or the
+    article's statements so far say so (余杭区召开大会。广州市对口帮扶以来…: 余杭区 receives nothing)."""
+    giver, _, step = resolve_direction(donor, recipient, evidence)
+    return giver is donor and (step in SIDE_STEPS or step == "article")
+
+
 def _subject_candidates(ctx: ArticleContext, found: list[PairCandidate]) -> list[PairCandidate]:
     """Clauses without a subject (同时,还结对帮扶Y; 并与Y结成对子; X对口帮扶A;东西部扶贫协作B)
     take the sentence's subject place: the first place before the clause, else the donor
@@ -177,6 +196,7 @@ def _subject_candidates(ctx: ArticleContext, found: list[PairCandidate]) -> list
     the article has it giving. Read in order, so a chain of such clauses keeps its donor."""
     evidence = ArticleState()
     donors: list[tuple[int, int, Mention]] = []
+    borrowed = False
 
     def note(c: PairCandidate) -> None:
         if not c.symmetric:
@@ -212,12 +232,14 @@ def _subject_candidates(ctx: ArticleContext, found: list[PairCandidate]) -> list
                     if subject is None or evidence.is_recipient_side(subject):
                         continue
                 else:
-                    if subject is None and carried is not None:
-                        subject = carried.place
+                    borrowed = subject is None  # from after the clause or from the sentences before
+                    subject = subject or _receiving_subject(enc, match.end(), carried)
                     if subject is None or evidence.is_donor_side(subject):
                         continue
                 stand_in = Slot("P", subject, subject.start, subject.end, place=subject)
                 new = pair_candidates(pattern, enc, match, stand_in, text)
+                if pattern.recipient_fallback == "subject" and borrowed:
+                    new = [c for c in new if _gives_to(c.first, c.second, evidence)]
                 for c in new:
                     note(c)
                 out.extend(new)

@@ -31,9 +31,10 @@ def _lead_is_empty(text: str) -> bool:
     return not rest.strip()
 
 
-def opening_subject(enc: Encoded, before: int | None = None) -> list[Slot]:
+def opening_subject(enc: Encoded, before: int | None = None, after: int = 0) -> list[Slot]:
     """The place or organisation (or the list of them) that opens a clause of the sentence as its
-    subject, before position ``before`` (default: anywhere); an empty list when none does.
+    subject, between positions ``after`` and ``before`` (default: anywhere); an empty list when
+    none does.
 
     A token opens its clause when only dates and opening adverbs stand before it; a token followed
     by 的 names an attribute (甲区的企业), not a subject."""
@@ -42,7 +43,7 @@ def opening_subject(enc: Encoded, before: int | None = None) -> list[Slot]:
     for i, (start, end, slot) in enumerate(positions):
         if before is not None and start >= before:
             break
-        if slot.letter not in "PUO":
+        if start < after or slot.letter not in "PUO":
             continue
         left, _ = clause_bounds(text, start, start)
         if not _lead_is_empty(text[left:start]) or text[end : end + 1] == "的":

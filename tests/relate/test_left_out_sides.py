@@ -1,0 +1,60 @@
+"""Pairings whose one side the clause leaves out and the context gives: a giver's clause that names
+no recipient (X对口帮扶后, 自X结对帮扶以来, 由X对口帮扶) receives for the place before it in the
+sentence, the place that opens the next clause, or the subject carried from the sentences before —
+only where the two places' sides (region, tables, aid programmes) or the article's statements have
+the borrowed place receiving. Sentences written for the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.records import Article, Mention, Relation
+
+Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
+
+
+def pairs(read_text: Read, text: str) -> set[tuple[str | None, str | None]]:
+    _, _, relations = read_text(text)
+    return {
+        (r.donor.name if r.donor else None, r.recipient.name if r.recipient else None)
+        for r in relations
+        if r.type == "pairing"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("丹凤县山多地少,香菇卖不出去。闵行区对口帮扶后,香菇进了上海的超市。", ("闵行区", "丹凤县")),
+        ("蓝田县盛产核桃,但销路一直不畅。黄浦区结对帮扶以来,核桃走进了大城市。", ("黄浦区", "蓝田县")),
+        ("丹凤县山多地少。由闵行区结对帮扶以来,香菇销往全国。", ("闵行区", "丹凤县")),
+        ("自闵行区对口帮扶以来,丹凤县的香菇产业发展迅速。", ("闵行区", "丹凤县")),
+        ("黔东南州台江县被列入东西部协作县,由杭州市西湖区对口帮扶。", ("西湖区", "台江县")),
+    ],
+)
+def test_a_givers_clause_without_recipient_takes_it_from_the_context(
+    read_text: Read, text: str, pair: tuple
+) -> None:
+    assert pair in pairs(read_text, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the place before is of the giver's own side: nothing tells that it receives
+        "余杭区召开全区大会。广州市对口帮扶以来,取得显著成效。",
+        # a line of work, not a clause: no 后/以来 and no 由
+        "闵行区召开全区干部大会。闵行区对口帮扶工作受到表彰。",
+    ],
+)
+def test_no_recipient_borrowed_where_nothing_says_it_receives(read_text: Read, text: str) -> None:
+    assert pairs(read_text, text) == set()
+
+
+def test_a_place_the_article_has_giving_is_no_borrowed_recipient(read_text: Read) -> None:
+    """The sentence before names the giving side only (闵行区 helps 丹凤县 already): the later
+    clause borrows no recipient from a giver."""
+    text = "闵行区对口帮扶丹凤县。闵行区干部大会召开。徐汇区结对帮扶以来,成效明显。"
+    assert ("徐汇区", "闵行区") not in pairs(read_text, text)
