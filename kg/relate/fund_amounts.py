@@ -92,17 +92,22 @@ def _project_cost(enc: Encoded, pos: int, after: str) -> bool:
 
 
 def _goods_given(enc: Encoded, pos: int, before: str) -> bool:
-    """捐赠冷暖风机1600台,总价值240万元: the value of goods given, a verb of giving before it in its
-    sentence and nearer than any word of a sale or an investment."""
+    """捐赠冷暖风机1600台,总价值240万元 (价值共计, 价值约, 总价值达 …): the value of goods given, a
+    verb of giving before it in its sentence and nearer than any word of a sale or an investment;
+    also the total that closes a list of goods given when no sum comes before it (捐赠一批设备,包括
+    A和B,共计38万元)."""
     fund = lexicon()["funding"]
     bare = TOKEN_RE.sub("", before)
-    for adverb in sorted((*fund["approximate_before"], "达"), key=len, reverse=True):
-        if bare.endswith(adverb):
-            bare = bare[: -len(adverb)]
-            break
-    if not bare.endswith(tuple(fund["goods_value_words"])):
-        return False
+    totalled = bare in fund["total_words"] and not any(
+        m.group(1) == "M" for m in TOKEN_RE.finditer(enc.text[:pos])
+    )
+    links = sorted({*fund["approximate_before"], *fund["fund_links"], "达"}, key=len, reverse=True)
+    for _ in range(2):  # 价值共计约N: up to two links
+        bare = next((bare[: -len(w)] for w in links if bare.endswith(w)), bare)
+    valued = bare.endswith(tuple(fund["goods_value_words"]))
     sentence = TOKEN_RE.sub("", enc.text[:pos])
+    if not (valued or totalled):
+        return False
     given = max((sentence.rfind(w) for w in (*fund["verbs_before"], *fund["goods_verbs"])), default=-1)
     other = max((sentence.rfind(w) for w in fund["not_funding_after"]), default=-1)
     return given > other

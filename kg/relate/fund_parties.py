@@ -2,6 +2,7 @@
 
 - 分别/各 after a list gives the sum to each item (与A村、B村签订协议,分别捐赠5万元: 5万元 to each
   village; A公司和B公司各捐赠300万元: 300万元 from each company);
+- 分别 with a list of sums shares them out one to one (A、B分别向X、Y捐助N1、N2: N1 from A to X);
 - a place followed by a help team's word (X援藏工作队) gives as the place that sends the team;
 - 2000万元来自X的援疆资金: X gives;
 - a sentence that names no receiving place but says where the aid goes (进藏两年, 援疆资金) gives to
@@ -269,3 +270,30 @@ def modifies_noun(text: str, end: int) -> bool:
     """Whether the place token ending at ``end`` says who helps the noun after it (东莞援建的照壁小学,
     苏州对口帮扶的铜仁): X + a verb of ``modifier_verbs`` + 的."""
     return _modifier().match(text, end) is not None
+
+
+def respective_share(text: str, positions: Positions, pos: int) -> tuple[Slot | None, Slot] | None:
+    """The giver and the receiver of one sum of a list of sums that 分别/各 shares out item by item
+    (A、B、C分别向X、Y、Z捐助了N1、N2、N3: N2 from B to Y; X、Y两村分别收到N1和N2): the i-th sum goes to
+    the i-th item of the list of places before it in its clause, from the i-th item of the list of
+    givers before that (None when the givers are not listed one for each sum); None when the sums
+    and the places do not pair off one to one."""
+    index = next((i for i, (p, _, s) in enumerate(positions) if p == pos and s.letter == "M"), None)
+    if index is None:
+        return None
+    sums = list_around(text, positions, index, "M")
+    first = positions[sums[0]][0]
+    left, _ = clause_bounds(text, first, first)
+    if len(sums) < 2 or not _each_between(text, left, first):
+        return None
+    listed = [k for k in range(sums[0]) if positions[k][0] >= left and positions[k][2].letter in "PU"]
+    lists = [list_around(text, positions, k, "PU") for k in reversed(listed)]
+    # the nearest list of as many places as sums (吹麻滩镇、居集镇分别获得海沧区…: not 海沧区)
+    receivers = next((items for items in lists if len(items) == len(sums)), None)
+    if receivers is None:
+        return None
+    share = sums.index(index)
+    before = [k for k in range(receivers[0]) if positions[k][0] >= left and positions[k][2].letter in "PUO"]
+    givers = list_around(text, positions, before[-1], "PUO") if before else []
+    giver = positions[givers[share]][2] if len(givers) == len(sums) else None
+    return giver, positions[receivers[share]][2]

@@ -25,6 +25,7 @@ from kg.relate.fund_parties import (
     list_around,
     modifies_noun,
     project_place,
+    respective_share,
     sends_team,
     shared_givers,
     shared_recipients,
@@ -120,7 +121,7 @@ def _agents(
     markers = lexicon()["recipient_markers"]["words"]
     listed = _listed_with(ctx, text, positions, recipient)
     found = [
-        (p_end, s)
+        (p_pos, p_end, s)
         for p_pos, p_end, s in positions
         if p_pos < pos
         and s.letter in "PO"
@@ -137,8 +138,19 @@ def _agents(
         # nor one that only says where a group of people is from (江门侨乡力量, 浙江客商)
         and not (s.letter == "P" and _modifies_group(s, ctx.article.text))
     ]
-    givers = [s for end, s in found if not (s.letter == "P" and modifies_noun(text, end))]
-    return givers or [s for _, s in found]
+    # 捐赠甲医院麻醉机等设备,价值N: an organisation after a verb of giving in its clause is its object
+    found = [(at, end, s) for at, end, s in found if not (s.letter == "O" and _object_of_giving(text, at))]
+    givers = [s for _, end, s in found if not (s.letter == "P" and modifies_noun(text, end))]
+    return givers or [s for _, _, s in found]
+
+
+def _object_of_giving(text: str, at: int) -> bool:
+    """Whether the token at ``at`` follows a verb of giving whose object it is (``object_verbs``:
+    捐赠甲医院…, 资助乙小学) in its own clause, no sum between (A捐赠10万元、B捐赠5万元: B gives)."""
+    left, _ = clause_bounds(text, at, at)
+    lead = text[left:at]
+    verb = max((lead.rfind(w) for w in lexicon()["funding"]["object_verbs"]), default=-1)
+    return verb >= 0 and not any(m.group(1) == "M" for m in TOKEN_RE.finditer(lead, verb))
 
 
 def _listed_with(
@@ -401,16 +413,21 @@ def _sum_rows(
     slot = enc.slots_in(pos, end, "M")[0]
     if not slot.mention.value or not is_transfer(enc, pos, end, part) or own_spending(enc, pos):
         return []
-    # the place of a project of the sentence inside it (the village of the workshop it builds)
-    recipient = project_place(
-        ctx, enc, fund_recipient(ctx, enc, positions, pos, ctx.state.in_sentence(enc.index)), pos
-    )
-    if recipient is None or own_side(ctx, enc, pos, recipient):
-        return []
     left, right = clause_bounds(enc.text, pos, end)
+    share = _respective(ctx, enc, positions, span)
+    if share is not None:
+        places, shared_donors = [share[1]], share[0]
+    else:
+        # the place of a project of the sentence inside it (the village of the workshop it builds)
+        recipient = project_place(
+            ctx, enc, fund_recipient(ctx, enc, positions, pos, ctx.state.in_sentence(enc.index)), pos
+        )
+        if recipient is None or own_side(ctx, enc, pos, recipient):
+            return []
+        places, shared_donors = shared_recipients(ctx, enc, positions, pos, recipient), None
     rows = []
-    for place in shared_recipients(ctx, enc, positions, pos, recipient):
-        donors = _fund_donors(ctx, enc.index, positions, span, place)
+    for place in places:
+        donors = shared_donors or _fund_donors(ctx, enc.index, positions, span, place)
         for donor, pairs in [d for i, d in enumerate(donors) if d not in donors[:i]]:
             rows.append(
                 relation(
@@ -429,6 +446,23 @@ def _sum_rows(
                 )
             )
     return rows
+
+
+def _respective(
+    ctx: ArticleContext, enc: Encoded, positions: list[tuple[int, int, Slot]], span: tuple[int, int]
+) -> tuple[list[Donor] | None, Mention] | None:
+    """The receiver of a sum that 分别 shares out one to one with a list of places (see
+    :func:`kg.relate.fund_parties.respective_share`), with its giver when the givers are listed
+    one for each sum (None: the sentence's giver, as for any sum)."""
+    share = respective_share(enc.text, positions, span[0])
+    if share is None or share[1].place is None or ctx.state.is_donor_side(share[1].place):
+        return None
+    giver, receiver = share[0], share[1].place
+    if giver is None:
+        return None, receiver
+    if giver.place is None:
+        return [(org_party(giver.mention), True)], receiver
+    return [_place_gives(ctx, giver.place, receiver)], receiver
 
 
 def _total_row(enc: Encoded, span: tuple[int, int], parts: list[Relation]) -> Relation | None:

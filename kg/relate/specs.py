@@ -166,6 +166,7 @@ LEXICON_SPEC: dict[str, Field] = {
                 "own_money_words",
                 "goods_value_words",
                 "goods_verbs",
+                "object_verbs",
                 "cost_verbs_after",
             )
         },

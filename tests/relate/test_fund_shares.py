@@ -1,0 +1,76 @@
+"""Funds whose parties a list or a verb settles: sums 分别 shares out one to one, the value of goods
+given (价值共计N, 共计N after a list of goods), and an organisation that is the object of a verb of
+giving, not its giver. Sentences written for these tests, through the real pipeline (nlp → link →
+relate)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.records import Article, Mention, Relation
+
+Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
+JSS = "积石山保安族东乡族撒拉族自治县"
+PAIRED = "海沧区对口帮扶积石山县。"
+
+
+def funds(read_text: Read, text: str) -> list[tuple[str | None, str | None, float | None]]:
+    _, _, relations = read_text(text)
+    return [
+        (r.donor.name if r.donor else None, r.recipient.name if r.recipient else None, r.amount_yuan)
+        for r in relations
+        if r.type == "funding"
+    ]
+
+
+def test_respective_sums_pair_off_with_the_givers_and_the_places_listed(read_text: Read) -> None:
+    text = PAIRED + "海沧区新阳街道、东孚镇分别向吹麻滩镇、居集镇捐助了15万元、30万元帮扶资金。"
+    assert funds(read_text, text) == [
+        ("新阳街道", "吹麻滩镇", 150_000),
+        ("东孚镇", "居集镇", 300_000),
+    ]
+
+
+def test_respective_sums_pair_off_with_the_places_of_one_giver(read_text: Read) -> None:
+    text = PAIRED + "海沧区分别向吹麻滩镇、居集镇捐赠帮扶资金20万元和30万元。"
+    assert funds(read_text, text) == [("海沧区", "吹麻滩镇", 200_000), ("海沧区", "居集镇", 300_000)]
+    text = PAIRED + "吹麻滩镇、居集镇分别获得海沧区帮扶资金20万元、30万元。"
+    assert [(r, a) for _, r, a in funds(read_text, text)] == [("吹麻滩镇", 200_000), ("居集镇", 300_000)]
+
+
+def test_one_sum_for_each_of_a_list_is_not_paired_off(read_text: Read) -> None:
+    # one sum said of each place: every place gets it (as before)
+    text = PAIRED + "海沧区向吹麻滩镇、居集镇分别捐赠帮扶资金20万元。"
+    assert funds(read_text, text) == [("海沧区", "吹麻滩镇", 200_000), ("海沧区", "居集镇", 200_000)]
+    # two sums in two clauses: each clause's place gets its own, no pairing off across clauses
+    text = PAIRED + "海沧区分别向吹麻滩镇捐赠20万元,向居集镇捐赠30万元。"
+    assert funds(read_text, text) == [("海沧区", "吹麻滩镇", 200_000), ("海沧区", "居集镇", 300_000)]
+
+
+def test_the_value_of_goods_given_is_a_fund_whatever_links_it(read_text: Read) -> None:
+    for text in (
+        PAIRED + "甲乙公司向积石山县中学捐赠校服600套,价值共6万元。",
+        PAIRED + "甲乙公司向积石山县中学捐赠校服600套,价值共计6万元。",
+        PAIRED + "甲乙公司向积石山县中学捐赠校服600套,总价值约6万元。",
+        PAIRED + "甲乙公司向积石山县中学捐赠一批校服和书包,共计6万元。",
+    ):
+        assert funds(read_text, text) == [("甲乙公司", JSS, 60_000)], text
+
+
+def test_a_value_sold_or_a_total_of_sums_is_no_gift_of_goods(read_text: Read) -> None:
+    assert funds(read_text, PAIRED + "甲乙公司帮助积石山县农户销售花椒,价值共计300万元。") == []
+    assert funds(read_text, PAIRED + "甲乙公司帮积石山县卖出花椒200吨,共计38万元。") == []
+    # a total of the sums before it stays the one row of their total
+    text = PAIRED + "甲乙公司向积石山县捐赠10万元、丙丁公司捐赠5万元,共计15万元。"
+    assert [a for _, _, a in funds(read_text, text)] == [100_000, 50_000, 150_000]
+
+
+def test_an_organisation_after_the_verb_of_giving_is_its_object_not_its_giver(read_text: Read) -> None:
+    text = (
+        PAIRED + "从2013年厦门市第一医院帮扶积石山县人民医院以来,"
+        "无偿捐赠积石山县人民医院呼吸机等医疗设备,价值共计200多万元。"
+    )
+    assert funds(read_text, text) == [("厦门市第一医院", JSS, 2_000_000)]
+    # each giver of a list of gifts still gives its own sum
+    text = PAIRED + "海沧区工商联发动甲乙商会捐赠10万元、丙丁商会捐赠5万元。"
+    assert [d for d, _, _ in funds(read_text, text)] == ["甲乙商会", "丙丁商会"]
