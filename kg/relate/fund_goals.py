@@ -121,6 +121,11 @@ def fund_recipient(
         # a province named by the way (惠及西藏农牧民) stands for the one place inside it the
         # article's pairings help
         return narrowest(ctx, named_before[-1] if named_before else named[0][1])
+    # the goal of the sentence's visit or help (来到Y镇开展帮扶活动,…,并捐赠善款N) however far before
+    # the sum, when nothing nearer receives it
+    farther = [place for p_pos, place in marked if p_pos < pos]
+    if farther:
+        return farther[-1]
     context = ctx.context_recipient(enc.index, sole=True, own=not here)
     if context is not None and (_gives_here(enc, pos, context) or _sends_here(enc, positions, context)):
         context = None  # the sentence's own subject gives (进藏两年,上海市共安排…投入资金)

@@ -138,15 +138,17 @@ def _agents(
         # nor one that only says where a group of people is from (江门侨乡力量, 浙江客商)
         and not (s.letter == "P" and _modifies_group(s, ctx.article.text))
     ]
-    # 捐赠甲医院麻醉机等设备,价值N: an organisation after a verb of giving in its clause is its object
-    found = [(at, end, s) for at, end, s in found if not (s.letter == "O" and _object_of_giving(text, at))]
+    # 捐赠甲医院麻醉机等设备,价值N: an organisation or a place after a verb of giving in its clause
+    # is its object or its goal
+    found = [(at, end, s) for at, end, s in found if not _object_of_giving(text, at)]
     givers = [s for _, end, s in found if not (s.letter == "P" and modifies_noun(text, end))]
     return givers or [s for _, _, s in found]
 
 
 def _object_of_giving(text: str, at: int) -> bool:
-    """Whether the token at ``at`` follows a verb of giving whose object it is (``object_verbs``:
-    捐赠甲医院…, 资助乙小学) in its own clause, no sum between (A捐赠10万元、B捐赠5万元: B gives)."""
+    """Whether the token at ``at`` follows a verb of giving whose object or goal it is
+    (``object_verbs``: 捐赠甲医院…, 捐赠包括Y县助学在内的款物, 资助乙小学) in its own clause, no sum
+    between (A捐赠10万元、B捐赠5万元: B gives)."""
     left, _ = clause_bounds(text, at, at)
     lead = text[left:at]
     verb = max((lead.rfind(w) for w in lexicon()["funding"]["object_verbs"]), default=-1)

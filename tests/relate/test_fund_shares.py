@@ -74,3 +74,21 @@ def test_an_organisation_after_the_verb_of_giving_is_its_object_not_its_giver(re
     # each giver of a list of gifts still gives its own sum
     text = PAIRED + "海沧区工商联发动甲乙商会捐赠10万元、丙丁商会捐赠5万元。"
     assert [d for d, _, _ in funds(read_text, text)] == ["甲乙商会", "丙丁商会"]
+
+
+def test_the_goal_of_the_visit_receives_a_sum_given_clauses_later(read_text: Read) -> None:
+    text = (
+        "海沧区甲乙酒店、丙丁集团负责人来到积石山县吹麻滩镇开展帮扶活动,与镇领导班子座谈交流,"
+        "实地走访了当地的花椒产业和牛羊养殖合作社,并捐赠善款10万元。"
+    )
+    assert [(r, a) for _, r, a in funds(read_text, text)] == [("吹麻滩镇", 100_000)]
+    text = (
+        "甲乙商会为积石山县吹麻滩镇大河家村14周岁以下的留守儿童募集了一批全新的御寒羽绒服、"
+        "学习用品和一台远程教育设备,总价值近15万元。"
+    )
+    assert [(r, a) for _, r, a in funds(read_text, text)] == [("大河家村", 150_000)]
+
+
+def test_a_place_inside_the_gift_is_not_its_giver(read_text: Read) -> None:
+    text = "甲乙侨联向临夏州和定西市捐赠包括积石山县助学、渭源县路灯在内总价值80万元的款物。"
+    assert {d for d, _, _ in funds(read_text, text)} == {"甲乙侨联"}
