@@ -15,7 +15,14 @@ from kg.places import place_key
 from kg.records import Mention
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
-from kg.relate.fund_parties import aid_goal, is_programme_word, narrowest, organisation_place, sends_team
+from kg.relate.fund_parties import (
+    aid_goal,
+    is_programme_word,
+    modifies_noun,
+    narrowest,
+    organisation_place,
+    sends_team,
+)
 from kg.relate.geo import code_within
 from kg.relate.rules import lexicon
 from kg.relate.subjects import opening_subject
@@ -64,7 +71,9 @@ def fund_recipient(
 ) -> Mention | None:
     """The place that receives the money at ``pos``: the nearest marked place before it
     (向Y捐赠; in "A向B捐赠…,C向D捐赠…" each sum goes to its own clause's place), else the
-    first marked one after it, else the sentence's pairing, else the context (not the sentence's
+    first marked one after it, else the sentence's pairing (not one it states only as a modifier,
+    X援建的Y), else the goal of the sentence's visit or help however far before the sum (来到Y镇…,
+    并捐赠N; 向其: the party named last before 其), else the context (not the sentence's
     own subject; the one place the pairings help inside a province; the province a word of the
     sentence sends aid to, 进藏/援疆)."""
     markers = lexicon()["recipient_markers"]["words"]
@@ -79,6 +88,7 @@ def fund_recipient(
         and not ctx.state.is_donor_side(place)
         and marked_goal(enc.text, positions, p_pos, markers)
     ]
+    marked = sorted(marked + _pointed_back(ctx, enc, positions, markers), key=lambda m: m[0])
     before = [(p_pos, place) for p_pos, place in marked if pos - 40 < p_pos < pos]
     left, _ = clause_bounds(enc.text, pos, pos)
     if before and before[-1][0] >= left:
@@ -101,9 +111,19 @@ def fund_recipient(
     # a programme's abbreviation (沪滇协作资金, 苏陕协作资金) names no recipient of the sum, unless
     # nothing else does
     bound = enc.starts[limit] if limit < len(enc.text) else ctx.article.sentences[enc.index].end
-    paired = [r for _, r, _, _ in here if len(r.text) >= 2 and r.start < bound]
+    # a pairing the sentence states only as a modifier (参观了东莞援建的Z县安置区) says who built what
+    # was visited, not who receives the sum
+    modifiers = {place_key(s.place) for _, end, s in positions if s.place and modifies_noun(enc.text, end)}
+    paired = [
+        r for d, r, _, _ in here if len(r.text) >= 2 and r.start < bound and place_key(d) not in modifiers
+    ]
     if paired:
         return paired[0]
+    # the goal of the sentence's visit or help (来到Y镇开展帮扶活动,…,并捐赠善款N; 赴Y市考察,参观了
+    # Z县的安置区,并捐赠N) however far before the sum, before a place it names in passing
+    farther = [place for p_pos, place in marked if p_pos < pos]
+    if farther:
+        return farther[-1]
     subject = opening_subject(enc, pos)
     named = [
         (p_pos, s.place)
@@ -121,16 +141,28 @@ def fund_recipient(
         # a province named by the way (惠及西藏农牧民) stands for the one place inside it the
         # article's pairings help
         return narrowest(ctx, named_before[-1] if named_before else named[0][1])
-    # the goal of the sentence's visit or help (来到Y镇开展帮扶活动,…,并捐赠善款N) however far before
-    # the sum, when nothing nearer receives it
-    farther = [place for p_pos, place in marked if p_pos < pos]
-    if farther:
-        return farther[-1]
     context = ctx.context_recipient(enc.index, sole=True, own=not here)
     if context is not None and (_gives_here(enc, pos, context) or _sends_here(enc, positions, context)):
         context = None  # the sentence's own subject gives (进藏两年,上海市共安排…投入资金)
     found = aid_goal(ctx, enc, narrowest(ctx, context) if context is not None else None)
     return found or next((r for _, r, _, _ in here if r.start < bound), None)
+
+
+def _pointed_back(
+    ctx: ArticleContext, enc: Encoded, positions: list[tuple[int, int, Slot]], markers: list[str]
+) -> list[tuple[int, Mention]]:
+    """The goals a recipient marker introduces by a word that points back (向其困难群众捐赠: 其 is the
+    party named last before it in the sentence, 河西乡人民政府 → 河西乡), at the word's position."""
+    found = []
+    for word in lexicon()["funding"]["goal_pronouns"]:
+        for at in (m.start() for m in re.finditer(re.escape(word), enc.text)):
+            if not preceded_by(enc.text, at, markers):
+                continue
+            last = next((s for p, _, s in reversed(positions) if p < at and s.letter in "PUO"), None)
+            place = _goal_place(ctx, last) if last is not None else None
+            if place is not None and not ctx.state.is_donor_side(place):
+                found.append((at, place))
+    return found
 
 
 def _sends_here(enc: Encoded, positions: list[tuple[int, int, Slot]], place: Mention) -> bool:

@@ -194,12 +194,21 @@ def project_place(
             or r.recipient is None
             or len(r.project or "") < 3
             or r.project not in sentence
+            or _only_visited(sentence, r.project)
         ):
             continue
         place = place_at(ctx, r.recipient.mention_start)
         if place is not None and (recipient is None or nests(place, recipient)):
             return place
     return recipient
+
+
+def _only_visited(sentence: str, project: str) -> bool:
+    """Whether the sentence names the project only as a site visited (参观考察了Z县的安置区,并捐赠N):
+    a visit verb (``visit_verbs``) before it in its clause; the sum is not spent on it."""
+    at = sentence.find(project)
+    left, _ = clause_bounds(sentence, at, at)
+    return any(w in sentence[left:at] for w in lexicon()["project"]["not_built"]["visit_verbs"])
 
 
 def place_at(ctx: ArticleContext, start: int | None) -> Mention | None:

@@ -167,6 +167,7 @@ LEXICON_SPEC: dict[str, Field] = {
                 "goods_value_words",
                 "goods_verbs",
                 "object_verbs",
+                "goal_pronouns",
                 "cost_verbs_after",
             )
         },

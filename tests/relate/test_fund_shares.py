@@ -92,3 +92,20 @@ def test_the_goal_of_the_visit_receives_a_sum_given_clauses_later(read_text: Rea
 def test_a_place_inside_the_gift_is_not_its_giver(read_text: Read) -> None:
     text = "甲乙侨联向临夏州和定西市捐赠包括积石山县助学、渭源县路灯在内总价值80万元的款物。"
     assert {d for d, _, _ in funds(read_text, text)} == {"甲乙侨联"}
+
+
+def test_a_site_visited_on_the_way_does_not_receive_the_sum(read_text: Read) -> None:
+    text = (
+        "7月3日,海沧区工商联率团赴临夏州开展扶贫考察,先后参观考察了海沧援建的临夏州甲乙小学、"
+        "积石山县大河家安置区,并捐赠175万元资金,与临夏州贫困村结对帮扶。"
+    )
+    assert funds(read_text, text) == [("海沧区工商联", "临夏回族自治州", 1_750_000)]
+
+
+def test_a_word_that_points_back_after_a_marker_names_the_goal(read_text: Read) -> None:
+    text = (
+        "甲乙科技结对帮扶积石山县吹麻滩镇。"
+        "近日,甲乙科技赴临夏州积石山县开展结对帮扶工作,并与该县吹麻滩镇人民政府签署帮扶捐赠协议,"
+        "向其困难群众和相关特殊群体捐赠5万元人民币,以实际行动助力乡村振兴。"
+    )
+    assert [(r, a) for _, r, a in funds(read_text, text)] == [("吹麻滩镇", 50_000)]
