@@ -194,3 +194,11 @@ def test_two_programmes_listing_one_pair_are_both_carried() -> None:
     assert found.official_pair == ["320200", "630200"]
     assert found.programme == ["east-west-2016", "east-west-2021"]
     assert found.kind == "east-west"
+
+
+def test_a_province_s_own_programme_directs_a_pair_no_row_lists() -> None:
+    """No row pairs 金堂县 with 康定市, and by the kind of division a 市 would give to a 县; but in
+    四川's own 对口援藏 成都's districts and counties give and 甘孜's receive
+    (``intra_province_sides.csv``): the symmetric wording takes that direction."""
+    found = only("康定市与金堂县深化对口帮扶合作。", {"康定市": "513301", "金堂县": "510121"})
+    assert (found.donor.name, found.kind, found.official_pair) == ("金堂县", "intra-province", None)
