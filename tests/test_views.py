@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from kg import views
 from kg.cli import app
+from kg.programmes import tables
 from kg.views import assets, layout
 
 PLACE = "https://example.org/kg/place/"
@@ -576,6 +577,13 @@ def programme_graph() -> nx.MultiDiGraph:
         else:  # ids joined by ";" as kg.graph writes them; an id the tables lack keeps its id
             g.edges[u, v, key]["programme"] = "shanhai-zhejiang;山海协作(试点)"
     return g
+
+
+def test_every_programme_of_the_tables_can_have_a_colour_of_its_own() -> None:
+    """A build that evidences every programme draws each in its own colour: the palette is no
+    shorter than the programme table."""
+    palette = views.load_style()["programme_palette"]
+    assert len(set(palette)) == len(palette) >= len(tables().programmes)
 
 
 def test_programmes_colour_the_arrows_and_fill_the_legend() -> None:
