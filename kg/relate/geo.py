@@ -85,13 +85,16 @@ def listed_as_is(donor: Mention, recipient: Mention) -> bool:
 
 
 def listed_above(donor: Mention, recipient: Mention) -> bool:
-    """Whether a programme table lists the donor, at its own code, with the division just above the
+    """Whether a programme table lists the donor, at its own code, with the prefecture just above the
     recipient (福建省 → 昌都市 for 福建省 and 左贡县): the recipient is a part of the donor's listed
-    charge one level down, as a row at its own codes would say."""
+    charge one level down, as a row at its own codes would say. A row of two provinces (浙江省 → 吉林省)
+    does not: it names no prefecture, and the aided province's prefectures are the charge of the
+    giver's cities (宁波市 → 延边州), not of the province."""
     pair = official_pair(donor, recipient)
     if not pair or pair[0] != donor.code or not recipient.code or recipient.level not in UPPER_LEVELS:
         return False
-    return pair[1] in recipient.parents and code_depth(pair[1]) == code_depth(recipient.code) - 1
+    above = code_depth(pair[1])
+    return pair[1] in recipient.parents and above == code_depth(recipient.code) - 1 and above > 0
 
 
 def intra_side(place: Mention) -> str | None:

@@ -20,7 +20,9 @@ pairs with whom:
 
 A place with no side, a negated cue (不再帮扶), or two places of far apart levels give nothing —
 unless a programme table lists them at their own codes (上海市 → 万州区, 江苏省 → 乌恰县) or lists
-the giver with the division just above the receiver (福建省 → 昌都市 for 左贡县). The net only adds
+the giver with the division just above the receiver (福建省 → 昌都市 for 左贡县). A province and a
+prefecture pair only where a table lists them so (江苏省 → 拉萨市): the tables tell the level at which
+a programme pairs, and never lift or lower a side to make a pair. The net only adds
 pairs the constructions did not find (in either direction), with a lower confidence and the pattern
 id and confidence of the cues file's ``relation``.
 """
@@ -29,7 +31,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from functools import cache
 from itertools import pairwise
 
@@ -140,9 +141,19 @@ def _sentence_places(
 
 
 def levels_fit(giver: Mention, receiver: Mention) -> bool:
-    """Without a construction, only levels that pair as a rule: the same level, or a giver one
-    level above its receiver among provinces, prefectures and counties (北京市 → 张家口市); never
-    a giver below its receiver, never a county with a town or village."""
+    """Without a construction, only levels that pair as a rule (:func:`one_level_down`), and a province
+    with a prefecture only where a programme table lists that pair at its own codes (北京市 → 张家口市,
+    江苏省 → 拉萨市 of 援藏): where the tables pair the two provinces (浙江 → 吉林, 上海 → 云南), a
+    prefecture of the aided province is the charge of one of the giver's cities, and a sentence that
+    names the province beside it (浙江援建的烘干厂 in 白山市) does not make the province its partner."""
+    if giver.level == "province" and receiver.level == "prefecture":
+        return listed_as_is(giver, receiver)
+    return one_level_down(giver, receiver)
+
+
+def one_level_down(giver: Mention, receiver: Mention) -> bool:
+    """The same level, or a giver one level above its receiver among provinces, prefectures and
+    counties (苏州市 → 沿河县); never a giver below its receiver, never a county with a town or village."""
     depth = LEVEL_DEPTH
     giving, receiving = depth.get(giver.level or ""), depth.get(receiver.level or "")
     if giving is None or receiving is None:
@@ -303,7 +314,9 @@ def aid_team_pairs(enc: Encoded, ctx: ArticleContext) -> list[tuple[Mention, Men
     first, then the whole article's): 苏州援藏工作组
     推进乡村建设 in an article of 林周县 → 苏州 → 林周县; 江苏省援藏前方指挥部 → the prefecture. A
     city named after the programme's word, inside the province before it, is the team's sender.
-    Nothing where the article names several there, or the sentence pairs the team's place already."""
+    Nothing where the article names several there, or the sentence pairs the team's place already;
+    nothing from the rest of the article where its own sentence names where it works at a level the
+    giver does not pair with (上海援滇干部、泸西县副县长: not the article's 红河州 either)."""
     goals = {k: v[0] for k, v in lexicon()["funding"]["aid_goals"].items() if not k.startswith("_")}
     found: list[tuple[Mention, Mention]] = []
     for _, end, slot in enc.slot_positions():
@@ -319,10 +332,25 @@ def aid_team_pairs(enc: Encoded, ctx: ArticleContext) -> list[tuple[Mention, Men
         if any(related(d, giver) for d, _, _, i in ctx.state.pairings if i == enc.index):
             continue
         goal = goals[team.group("goal")]
-        receiver = _aided_place(goal, giver, [enc], innermost=True) or _aided_place(goal, giver, ctx.encoded)
+        receiver = _aided_place(goal, giver, [enc], innermost=True)
+        if receiver is None and not _aided_named(goal, [enc]):
+            receiver = _aided_place(goal, giver, ctx.encoded)
         if receiver is not None and not related(giver, receiver):
             found.append((giver, receiver))
     return found
+
+
+def _aided_named(province: str, sentences: list[Encoded]) -> list[Mention]:
+    """The places of the aided ``province`` these sentences name (乌恰县吉根乡: the county of an
+    address too)."""
+    return [
+        p
+        for enc in sentences
+        for s in enc.slots
+        if s.letter == "P" and s.place is not None
+        for p in (*s.address, s.place)
+        if province_of(p) == province and is_resolved(p)
+    ]
 
 
 def _aided_place(
@@ -333,18 +361,9 @@ def _aided_place(
     ``innermost`` (the team's own sentence), none where it names a county inside that place too
     (天津援藏干部、卡若区委…依托昌都…: the team works in 卡若区, a level 天津 does not pair with as a
     rule, so not in 昌都 either; a town is only a detail)."""
-    named = [
-        p
-        for enc in sentences
-        for s in enc.slots
-        if s.letter == "P" and s.place is not None
-        for p in (*s.address, s.place)  # 乌恰县吉根乡: the county of an address too
-        if province_of(p) == province and is_resolved(p)
-    ]
+    named = _aided_named(province, sentences)
     for level in ("county", "prefecture"):
-        if not levels_fit(giver, replace(giver, level=level)):
-            continue
-        places = {place_key(p): p for p in named if p.level == level}
+        places = {place_key(p): p for p in named if p.level == level and one_level_down(giver, p)}
         if places:
             place = next(iter(places.values()))
             inner = any(

@@ -71,3 +71,57 @@ def test_a_place_written_before_an_inner_one_only_locates_it(
 ) -> None:
     found = {(d, r) for d, r, _ in _pairs(read_text, text)}
     assert pair in found and not_pair not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "浙江援建的烘干厂在白山市建成投用,带动当地群众就业,浙吉对口合作成果丰硕。",
+        "在延边州,浙江援建的食品加工厂带动群众就业,对口合作成果丰硕。",
+        "福建帮扶建设的移民新村在固原市落成,群众喜迁新居,闽宁协作结出硕果。",
+        "在昭通市,上海帮扶资金建设的产业园投产。",
+    ],
+)
+def test_a_province_named_beside_a_prefecture_its_table_row_does_not_list_is_no_partner(
+    read_text: Read, text: str
+) -> None:
+    """Without a construction, a province pairs with a prefecture only where a table lists that
+    pair at its own codes: a row of two provinces (浙江 → 吉林, 福建 → 宁夏, 上海 → 云南) leaves the
+    aided province's prefectures to the giver's cities, and is no licence to lift or lower a side."""
+    givers = ("浙江省", "福建省", "上海市")
+    found = _pairs(read_text, text)
+    assert not [(d, r) for d, r, _ in found if d in givers and r.endswith(("市", "州"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("在延边州,宁波援建的食品加工厂带动群众就业,对口合作成果丰硕。", ("宁波市", "延边朝鲜族自治州")),
+        ("江苏省援藏干部在拉萨市开展调研,推进援藏项目。", ("江苏省", "拉萨市")),
+        ("近年来,江苏持续深化对口支援工作,拉萨市的面貌焕然一新。", ("江苏省", "拉萨市")),
+        ("在遵义市,上海帮扶资金建设的产业园投产。", ("上海市", "遵义市")),
+        ("福建省对口帮扶固原市以来,建成移民新村20个。", ("福建省", "固原市")),
+    ],
+)
+def test_a_listed_province_and_prefecture_a_city_or_a_stated_wording_still_pair(
+    read_text: Read, text: str, pair: tuple[str, str]
+) -> None:
+    """A city of the giving province with the prefecture; a province with a prefecture a table
+    lists it with (江苏省 → 拉萨市 of 援藏, 上海市 → 遵义市 of the 2016 guideline); and any levels a
+    construction states (福建省对口帮扶固原市)."""
+    assert pair in {(d, r) for d, r, _ in _pairs(read_text, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_receiver"),
+    [
+        ("上海援滇干部、泸西县副县长李明考察梨园。红河州农业发达。", "红河哈尼族彝族自治州"),
+        ("作为天津援藏干部,卡若区委副书记王五推进援藏项目。昌都市召开会议。", "昌都市"),
+    ],
+)
+def test_an_aid_team_whose_sentence_names_its_county_is_not_lifted_to_the_article_s_prefecture(
+    read_text: Read, text: str, not_receiver: str
+) -> None:
+    """A team's own sentence that names where it works (a county its province does not pair with as
+    a rule) decides: the team is not paired with a prefecture named elsewhere in the article."""
+    assert not_receiver not in {r for _, r, _ in _pairs(read_text, text)}
