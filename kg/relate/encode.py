@@ -103,6 +103,15 @@ def _address_head(slots: list[Slot], text: str, place: Mention) -> int | None:
     return None
 
 
+def _take_address(slots: list[Slot], head: int) -> tuple[int, tuple[Mention, ...]]:
+    """Remove the slots of an address from ``head`` on; return where it starts and its places,
+    outermost first, for the one token of its innermost place."""
+    start = slots[head].start
+    outer = tuple(p for s in slots[head:] for p in (*s.address, s.place) if s.letter == "P" and p)
+    del slots[head:]
+    return start, outer
+
+
 def government_home(
     org: Mention, places_by_code: dict[str, Mention], places_by_text: dict[str, Mention]
 ) -> Mention | None:
@@ -243,10 +252,8 @@ def encode(
                 continue
             head = _address_head(slots, article.text, m)
             if head is not None:
-                start = slots[head].start
-                outer = [p for s in slots[head:] for p in (*s.address, s.place) if s.letter == "P" and p]
-                del slots[head:]
-                slots.append(Slot("P", m, start, m.end, place=m, address=tuple(outer)))
+                start, outer = _take_address(slots, head)
+                slots.append(Slot("P", m, start, m.end, place=m, address=outer))
                 continue
             slots.append(Slot("P", m, m.start, m.end, place=m))
         elif m.label == "ORG":
@@ -274,7 +281,11 @@ def encode(
             government = is_government(m)
             home = government_home(m, places_by_code, places_by_text or {}) if government else None
             if home is not None:
-                slots.append(Slot("P", m, m.start, m.end, place=home, government=True))
+                start, outer = m.start, ()
+                head = _address_head(slots, article.text, replace(home, start=m.start))
+                if head is not None:  # 上海市«黄浦区政府»: the city only locates the district's organ
+                    start, outer = _take_address(slots, head)
+                slots.append(Slot("P", m, start, m.end, place=home, government=True, address=outer))
             else:
                 sender = _team_sender(m, places_by_code, places_by_text or {})
                 if sender is not None:  # «X驻Y工作队» as one name: X, then 驻, then Y's team

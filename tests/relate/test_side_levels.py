@@ -1,0 +1,39 @@
+"""A side is the division the text writes for it: a government organ written right after the
+places that contain it (上海市«黄浦区政府», 江苏省«苏州市人民政府») is one address with them and stands
+for its own place; the places before it only locate it. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.records import Article, Mention, Relation
+
+Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
+
+
+def _pairs(read_text: Read, text: str) -> set[tuple[str, str]]:
+    _, _, relations = read_text(text)
+    pairings = [r for r in relations if r.type == "pairing" and r.donor and r.recipient]
+    return {(r.donor.name, r.recipient.name) for r in pairings if r.donor and r.recipient}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("上海市黄浦区政府与玛多县政府签订对口支援协议。", ("黄浦区", "玛多县")),
+        ("江苏省苏州市人民政府与贵州省铜仁市人民政府签订东西部协作协议。", ("苏州市", "铜仁市")),
+        ("广东省东莞市委、市政府高度重视对口支援林芝市工作。", ("东莞市", "林芝市")),
+        ("天津市东丽区委、区政府对口帮扶甘肃省皋兰县。", ("东丽区", "皋兰县")),
+    ],
+)
+def test_an_organ_written_after_the_places_above_it_stands_for_its_own_place(
+    read_text: Read, text: str, pair: tuple[str, str]
+) -> None:
+    assert _pairs(read_text, text) == {pair}
+
+
+def test_a_place_before_an_organ_of_another_place_is_a_side_of_its_own(read_text: Read) -> None:
+    """The place before the organ does not contain the organ's place: two sides, not one address."""
+    assert ("上海市", "玛多县") in _pairs(read_text, "上海市与玛多县政府签订对口支援协议。")
