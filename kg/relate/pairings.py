@@ -8,7 +8,7 @@ from collections import Counter
 from kg.places import nests, place_key, region_code
 from kg.records import Mention, Relation
 from kg.regions import region_of
-from kg.relate.candidates import counted_candidates, listed_places, pair_candidates
+from kg.relate.candidates import counted_candidates, group_places, listed_places, pair_candidates
 from kg.relate.context import ArticleContext
 from kg.relate.direction import EARLY_STEPS, SIDE_STEPS, resolve_direction, resolve_factors
 from kg.relate.encode import Encoded, Slot
@@ -179,6 +179,22 @@ def _receiving_subject(enc: Encoded, end: int, carried: Slot | None) -> Mention 
     return carried.place if carried is not None else None
 
 
+# most helpers of one receiving place a clause without its subject is given from the article
+MAX_TOPIC_HELPERS = 3
+
+
+def _topic_helpers(evidence: ArticleState, recipients: list[Mention]) -> list[Mention]:
+    """The givers of a pairing clause without its subject whose subject the sentences before leave
+    on the receiving side, or name none (东莞、中山对口帮扶昭通。…罗坪村…。对口帮扶罗坪村建设示范点): the
+    article's givers of a place that holds every recipient of the clause — a few at most; none where
+    the article pairs no such place."""
+    helpers: dict[str, Mention] = {}
+    for donor, recipient, _, _ in evidence.pairings:
+        if recipients and all(nests(r, recipient) and not related(r, donor) for r in recipients):
+            helpers.setdefault(place_key(donor), donor)
+    return list(helpers.values()) if len(helpers) <= MAX_TOPIC_HELPERS else []
+
+
 def _gives_to(donor: Mention, recipient: Mention, evidence: ArticleState) -> bool:
     """Whether a recipient borrowed from outside its clause is on the receiving side of the giver:
     the places themselves (tables, region, aid programmes, the province's own programme) or the
@@ -230,14 +246,22 @@ def _subject_candidates(ctx: ArticleContext, found: list[PairCandidate]) -> list
                     if subject is None and carried is not None:
                         subject = carried.place
                     if subject is None or evidence.is_recipient_side(subject):
-                        continue
+                        givers = _topic_helpers(evidence, group_places(enc, match, "recipient"))
+                    else:
+                        givers = [subject]
                 else:
                     borrowed = subject is None  # from after the clause or from the sentences before
                     subject = subject or _receiving_subject(enc, match.end(), carried)
                     if subject is None or evidence.is_donor_side(subject):
                         continue
-                stand_in = Slot("P", subject, subject.start, subject.end, place=subject)
-                new = pair_candidates(pattern, enc, match, stand_in, text)
+                    givers = [subject]
+                new = [
+                    c
+                    for giver in givers
+                    for c in pair_candidates(
+                        pattern, enc, match, Slot("P", giver, giver.start, giver.end, place=giver), text
+                    )
+                ]
                 if pattern.recipient_fallback == "subject" and borrowed:
                     new = [c for c in new if _gives_to(c.first, c.second, evidence)]
                 for c in new:

@@ -58,3 +58,29 @@ def test_a_place_the_article_has_giving_is_no_borrowed_recipient(read_text: Read
     clause borrows no recipient from a giver."""
     text = "闵行区对口帮扶丹凤县。闵行区干部大会召开。徐汇区结对帮扶以来,成效明显。"
     assert ("徐汇区", "闵行区") not in pairs(read_text, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        (
+            "东莞、中山对口帮扶昭通。绥江县板栗镇罗坪村是一个苗族聚居村。对口帮扶罗坪村,建设扶贫协作示范点。",
+            {("东莞市", "罗坪村"), ("中山市", "罗坪村")},
+        ),
+        (
+            "海沧区对口帮扶积石山县。大河家镇是一个回族聚居镇。同时,结对帮扶大河家镇。",
+            {("海沧区", "大河家镇")},
+        ),
+    ],
+)
+def test_a_clause_without_subject_after_a_recipient_takes_the_articles_helpers_of_it(
+    read_text: Read, text: str, wanted: set
+) -> None:
+    """The sentence before names only the receiving place: the givers are those the article pairs
+    with a place that holds the clause's recipient."""
+    assert wanted <= pairs(read_text, text)
+
+
+def test_no_article_helper_for_a_recipient_outside_its_partners(read_text: Read) -> None:
+    text = "海沧区对口帮扶积石山县。大河家镇是一个回族聚居镇。同时,结对帮扶庆阳市。"
+    assert {d for d, r in pairs(read_text, text) if r == "庆阳市"} == set()
