@@ -249,21 +249,28 @@ def _can_help(
     return any(ctx.helper_org(f, recipient) for f in founders)
 
 
+def _agent_words(pattern: Pattern, not_agent: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The words before an organisation that make it no agent of the wording (走访了A公司), and
+    those that make it one again (得到A公司的支持), as the wording reads them."""
+    lex = lexicon()["not_agent_before"]
+    givers = list(lex["giver_before"])
+    if pattern.id in lex["party_patterns"]:
+        givers += lex["copula_before"]  # 协议分别为A、B与Y县签订的: the parties
+    if pattern.id in lex["causative_patterns"]:
+        givers += lex["causative_before"]  # 支持A和B开展…: A and B act
+    if pattern.id in lex["named_helper_patterns"]:
+        return [], givers  # 为A、B等贡献单位颁发纪念牌: the text calls them helpers, whatever stands before
+    particles = lex["aspect_particles"]
+    return [*not_agent, *(w + p for p in particles for w in not_agent if len(w) > 1)], givers
+
+
 def _directed_sides(
     ctx: ArticleContext, enc: Encoded, match: re.Match[str], pattern: Pattern, not_agent: Sequence[str]
 ) -> tuple[list[Slot], Mention | None] | None:
     """The helping organisations of a forward wording and the place they help."""
     lex = lexicon()["not_agent_before"]
-    givers = lex["giver_before"]
-    if pattern.id in lex["party_patterns"]:
-        givers = [*givers, *lex["copula_before"]]  # 协议分别为A、B与Y县签订的: the parties
-    if pattern.id in lex["causative_patterns"]:
-        givers = [*givers, *lex["causative_before"]]  # 支持A和B开展…: A and B act
+    not_agent, givers = _agent_words(pattern, not_agent)
     start = match.start("donor")
-    not_agent = [
-        *not_agent,
-        *(w + p for p in lex["aspect_particles"] for w in not_agent if len(w) > 1),
-    ]  # 走访了A公司
     if preceded_by(enc.text, start, not_agent) and not preceded_by(enc.text, start, givers):
         return None
     if _menu_like(enc.text[match.end("donor") - 1 : match.end()]):
