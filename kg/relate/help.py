@@ -26,14 +26,18 @@ def _reports(enc: Encoded, start: int, end: int) -> bool:
     return preceded_by(enc.text, start, lex["source_before"]) or after.startswith(tuple(lex["source_after"]))
 
 
-def _initiates_only(enc: Encoded, match: re.Match[str]) -> bool:
+def _initiates_only(ctx: ArticleContext, enc: Encoded, match: re.Match[str]) -> bool:
     """A、B共同发起…行动,…帮助贫困村: the organisations initiate a campaign and no place stands in
-    the wording, so the help it tells of is no help of theirs."""
+    the wording, nor later in the sentence on the article's receiving side, so the help it tells
+    of is no help of theirs (A、B联手发起成立X基金,定向用于Y县…: a fund of theirs for Y)."""
     between = enc.text[match.end("donor") : match.start("action")]
     if not any(v in between for v in lexicon()["not_agent_before"]["initiate_verbs"]):
         return False
     return not any(
-        s.letter in "PU" for pos, _, s in enc.slot_positions() if match.end("donor") <= pos < match.end()
+        s.letter in "PU"
+        and (pos < match.end() or (s.place is not None and ctx.state.is_recipient_side(s.place)))
+        for pos, _, s in enc.slot_positions()
+        if match.end("donor") <= pos
     )
 
 
@@ -281,7 +285,7 @@ def _directed_sides(
         return None  # 查阅A、B的台账, 落地A厂: the organisations are the verb's object
     if match.start() == start and preceded_by(enc.text, start, objects):
         return None  # 落地A厂,…帮扶: A was brought in; a wording that starts at A has no cue for it
-    if "action" in match.re.groupindex and _initiates_only(enc, match):
+    if "action" in match.re.groupindex and _initiates_only(ctx, enc, match):
         return None  # A发起…行动,…帮助贫困村: a campaign's initiator
     causative = pattern.id in lex["causative_patterns"]
     if "action" in match.re.groupindex and not causative and _convenes(enc, match):

@@ -105,8 +105,8 @@ def _quantity_or_generic(text: str, before: str, after: str, guard: dict[str, An
     rest = _after_places(text)
     if rest in guard["generic_names"] and not (rest != text and rest in guard["place_named_heads"]):
         return True  # 山东企业: a place and a generic word (but 城关小学: a place's school)
-    if _only_places(text):
-        return True  # 四川省西昌: place names the NER took for a name
+    if _only_places(text) and subtype_by_suffix(text) is None:
+        return True  # 四川省西昌: place names the NER took for a name (not 某区青联: jieba's ns)
     if re.search(guard["quantity_before"], before) or text.endswith(tuple(guard["not_name_endings"])):
         return True
     if re.match(guard["counter_start"], text) and re.search(guard["numeral_before"], before):
