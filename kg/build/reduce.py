@@ -9,22 +9,25 @@ Each article's share — its rows, its triples, what it adds to the corpus-wide 
 the build cache as its part (``kg.graph.parts``); an article that a later build reads again under
 the same id comes with its part (``kg.build.worker``), which is written and replayed as it is, so
 such a build costs for each unchanged article the reading of one entry, not its rows and triples
-made again.
+made again. A build whose inputs start with the previous build's goes on from that build
+(``kg.build.extend``): its first articles are not read at all.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import IO, Any
 
 from kg import views
 from kg.build.cache import Cache, article_row, part_key
+from kg.build.extend import Extension, SharesWriter
 from kg.build.records import ArticleRecords, FileRecords
 from kg.graph import GraphWriter
 from kg.graph.parts import ArticlePart
 from kg.ingest.read import Admission
-from kg.report import BuildReport, Reporter
+from kg.report import BuildReport, Entry, Reporter
 
 JSONL = ("articles.jsonl", "entities.jsonl", "relations.jsonl")
 
@@ -40,20 +43,58 @@ class Reduce:
     """Writes one build into the (staging) folder ``out`` as file records arrive."""
 
     def __init__(
-        self, out: Path, report: BuildReport, reporter: Reporter, cache: Cache | None = None
+        self,
+        out: Path,
+        report: BuildReport,
+        reporter: Reporter,
+        cache: Cache | None = None,
+        extension: Extension | None = None,
     ) -> None:
         self.out = Path(out)
         self.cache = cache  # where the articles' parts are kept
         self.report = report
         self.reporter = reporter
         self.admission = Admission()
-        self.files: dict[str, IO[str]] = {
+        self.first_entries = (len(report.skipped), len(report.notices))  # the map's start after discovery
+        self.from_cache = 0
+        # every article's share, for a later build that extends this one
+        self.shares = SharesWriter(cache.root, extension) if cache is not None else None
+        self.extended = extension is not None
+        self.files: dict[str, IO[str]] = {}
+        if extension is not None:
+            try:
+                self._extend(extension)
+            except BaseException:
+                self.abandon()
+                raise
+            return
+        self.files = {
             name: open(self.out / name, "w", encoding="utf-8")  # noqa: SIM115 - closed in close/abandon
             for name in JSONL
         }
         self.rows = dict.fromkeys(JSONL, 0)
         self.graph = GraphWriter(self.out)
-        self.from_cache = 0
+
+    def _extend(self, extension: Extension) -> None:
+        """Start from the previous build: its rows, its graph, its admissions and its summary."""
+        header = extension.header
+        for name in JSONL:
+            shutil.copyfile(extension.out / name, self.out / name)
+        self.files = {
+            name: open(self.out / name, "a", encoding="utf-8")  # noqa: SIM115 - closed in close/abandon
+            for name in JSONL
+        }
+        self.rows = dict(header["rows"])
+        self.graph = GraphWriter.extend(self.out, extension.out, header["turtle_end"])
+        for share in extension.replay():
+            self.graph.assembler.replay(ArticlePart.from_dict(share))
+        ids, by_hash = header["admission"]
+        self.admission.ids, self.admission.by_hash = set(ids), dict(by_hash)
+        self.report.files_read += header["files_read"]
+        self.report.articles += header["articles"]
+        self.report.skipped.extend(Entry(*e) for e in header["skipped"])
+        self.report.notices.extend(Entry(*e) for e in header["notices"])
+        self.from_cache = header["articles"]
 
     def add(self, records: FileRecords) -> None:
         """One file's records (in input order): skips and bad lines reported, articles written."""
@@ -73,6 +114,8 @@ class Reduce:
             self.report.articles += 1
             self.from_cache += item.cached == "all"
             part = self._part(item, article_id)
+            if self.shares is not None:
+                self.shares.add(part.share())
             for name, text in zip(JSONL, part.lines, strict=True):
                 self.files[name].write(text)
                 self.rows[name] += text.count("\n")
@@ -118,6 +161,31 @@ class Reduce:
         for path in views.write_views(projection, self.out):
             outputs[path.name] = "open it in a web browser"
 
+    def save_state(self, key: str | None, inputs: list[list[str]], base: str) -> None:
+        """Keep what a later build needs to extend this one (``kg.build.extend``), under ``key``."""
+        if self.shares is None or self.cache is None:
+            return
+        if key is None:
+            self.shares.discard()
+            return
+        skip, notice = self.first_entries
+        header = {
+            "base": base,
+            "inputs": inputs,
+            "articles": self.report.articles,
+            "files_read": self.report.files_read,
+            "skipped": [list(e) for e in self.report.skipped[skip:]],
+            "notices": [list(e) for e in self.report.notices[notice:]],
+            "rows": self.rows,
+            "turtle_end": self.graph.articles_end,
+            "admission": [sorted(self.admission.ids), self.admission.by_hash],
+        }
+        self.shares.save(self.cache.root, key, header)
+
     def abandon(self) -> None:
         for fh in self.files.values():
             fh.close()
+        if hasattr(self, "graph"):  # not when extending the previous build failed before it
+            self.graph.abandon()
+        if self.shares is not None:
+            self.shares.discard()

@@ -8,16 +8,28 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import kg
-from kg.build.cache import CACHE_DIR
+from kg.build.cache import CACHE_DIR, Cache
 from kg.build.executors import run_dask, run_local, run_pool
+from kg.build.extend import EXTEND, Extension, find_extension, forget, state_paths
 from kg.build.records import FileRecords
 from kg.build.reduce import Reduce
 from kg.build.staging import MANIFEST, Staging, exclude_builds
-from kg.build.unchanged import FILES, INPUT_KEY, SUMMARY, file_digests, input_key, record, take_over
+from kg.build.unchanged import (
+    FILES,
+    INPUT_KEY,
+    SUMMARY,
+    base_key,
+    file_digests,
+    input_digests,
+    input_key,
+    record,
+    take_over,
+)
 from kg.build.worker import BuildConfig, stages_for
 from kg.report import BuildReport, QuietReporter, Reporter
 
@@ -78,21 +90,31 @@ def build(
     out = Path(out_dir)
     report = BuildReport()
     workers = workers or os.cpu_count() or 1
-    cache_dir = Path(cache) if cache else out / CACHE_DIR
-    config = BuildConfig(model=model, cache_dir=str(cache_dir.absolute()) if use_cache else None)
+    cache_dir = (Path(cache) if cache else out / CACHE_DIR).absolute()
+    config = BuildConfig(model=model, cache_dir=str(cache_dir) if use_cache else None)
     if model is not None:
         stages_for(config).load()  # a missing model stops the build before any work
+    own_cache = cache is None and use_cache  # out/.kg-cache: carried over into the new build
     with Staging(out) as stage:
         paths = [str(p) for p in _inputs(inputs, out, report)]
-        key = input_key(paths, model) if use_cache else None
+        base = base_key(model) if use_cache else ""
+        digests = input_digests(paths) if use_cache else None
+        key = input_key(paths, base, digests) if use_cache else None
+        listed = [[p, d] for p, d in zip(paths, digests, strict=True)] if digests is not None else []
         first_skip, first_notice = len(report.skipped), len(report.notices)
-        if take_over(_previous_manifest(out), key, out, stage.path, report):
-            _commit(stage, report, key, record(report, first_skip, first_notice), cache, use_cache)
+        previous = _previous_manifest(out)
+        if take_over(previous, key, out, stage.path, report):
+            summary = record(report, first_skip, first_notice)
+            _commit(stage, report, key, summary, cache_dir, own_cache, previous)
             return report
-        reduce = Reduce(stage.path, report, reporter, stages_for(config).cache)
+        extension = None
+        if listed:
+            extension = find_extension(previous, out, listed, base, cache_dir, lambda: _intact(previous, out))
+        reduce = _reduce(stage.path, report, reporter, stages_for(config).cache, extension)
+        todo = paths[extension.files :] if reduce.extended else paths
         try:
-            results = _map(paths, config, workers, dask)
-            for _, records in zip(reporter.progress(paths, "building"), results, strict=True):
+            results = _map(todo, config, workers, dask)
+            for _, records in zip(reporter.progress(todo, "building"), results, strict=True):
                 reduce.add(records)
         except BaseException:
             reduce.abandon()
@@ -102,8 +124,33 @@ def build(
             raise NothingRead("no article could be read from the inputs")
         reduce.close()
         report.from_cache = reduce.from_cache
-        _commit(stage, report, key, record(report, first_skip, first_notice), cache, use_cache)
+        reduce.save_state(key, listed, base)  # or, without a key, drops the shares
+        summary = record(report, first_skip, first_notice)
+        _commit(stage, report, key, summary, cache_dir, own_cache, previous)
     return report
+
+
+def _reduce(
+    stage: Path, report: BuildReport, reporter: Reporter, cache: Cache | None, extension: Extension | None
+) -> Reduce:
+    """The reduce, going on from ``extension`` when it can; when the previous build cannot be read
+    as its manifest says (a file changed under it since), the staging folder is emptied and the
+    build starts from scratch."""
+    if extension is not None:
+        entries = len(report.skipped), len(report.notices), report.files_read, report.articles
+        try:
+            return Reduce(stage, report, reporter, cache, extension)
+        except (OSError, ValueError, KeyError, TypeError, EOFError):
+            del report.skipped[entries[0] :], report.notices[entries[1] :]
+            report.files_read, report.articles = entries[2], entries[3]
+            for child in stage.iterdir():
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+    return Reduce(stage, report, reporter, cache)
+
+
+def _intact(previous: dict, out: Path) -> bool:
+    """Whether the files of the build in ``out`` are as it wrote them (its manifest's digests)."""
+    return isinstance(previous.get(FILES), dict) and file_digests(out) == previous[FILES]
 
 
 def _writable(summary: dict) -> bool:
@@ -121,11 +168,17 @@ def _commit(
     report: BuildReport,
     key: str | None,
     summary: dict,
-    cache: str | Path | None,
-    use_cache: bool,
+    cache_dir: Path,
+    own_cache: bool,
+    previous: dict,
 ) -> None:
-    """The manifest (with what an unchanged rebuild needs to take the files over) and the swap."""
+    """The manifest (with what an unchanged rebuild needs to take the files over, and the key of the
+    state a later build extends this one from) and the swap."""
     manifest = {"kg": kg.__version__, "articles": report.articles, "files_read": report.files_read}
     if key is not None and _writable(summary):
         manifest |= {INPUT_KEY: key, FILES: file_digests(stage.path), SUMMARY: summary}
-    stage.commit(manifest, keep=(CACHE_DIR,) if cache is None and use_cache else ())
+        if state_paths(cache_dir, key)[0].is_file():
+            manifest[EXTEND] = key
+    stage.commit(manifest, keep=(CACHE_DIR,) if own_cache else ())
+    if key is not None:
+        forget(cache_dir, previous.get(EXTEND), manifest.get(EXTEND))

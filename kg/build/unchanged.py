@@ -38,21 +38,37 @@ def _installed() -> str:
     return "\n".join([sys.version, *versions])
 
 
-def input_key(paths: list[str], model: str | None) -> str | None:
-    """The key of a build of ``paths`` (in this order) with ``model``; None when an input cannot
-    be read (the build then finds out and says why)."""
+def base_key(model: str | None) -> str:
+    """What a build's files depend on besides its inputs: the package (code, data, the shipped
+    model), the ontology, another ``model`` and every installed package."""
     h = hashlib.sha256()
     # the package's tree holds all its code, its data and the shipped model; another model has its own
     package, ontology = tree_digest(_PACKAGE), tree_digest(Path(str(files("kg.ontology"))))
     other_model = model_fingerprint(model) if model is not None else ""
     for part in (kg.__version__, other_model, package, ontology, _installed()):
         h.update(part.encode("utf-8", "surrogateescape") + b"\x1e")
+    return h.hexdigest()
+
+
+def input_digests(paths: list[str]) -> list[str] | None:
+    """Each input's SHA-256; None when an input cannot be read (the build then finds out and says why)."""
+    digests = []
     for path in paths:
         try:
-            data = Path(path).read_bytes()
+            digests.append(hashlib.sha256(Path(path).read_bytes()).hexdigest())
         except OSError:
             return None
-        h.update(path.encode("utf-8", "surrogateescape") + b"\x1f" + hashlib.sha256(data).digest())
+    return digests
+
+
+def input_key(paths: list[str], base: str, digests: list[str] | None) -> str | None:
+    """The key of a build of ``paths`` (in this order, with these ``digests``) on ``base``
+    (``base_key``); None when an input could not be read."""
+    if digests is None:
+        return None
+    h = hashlib.sha256(base.encode("ascii") + b"\x1e")
+    for path, digest in zip(paths, digests, strict=True):
+        h.update(path.encode("utf-8", "surrogateescape") + b"\x1f" + digest.encode("ascii"))
     return h.hexdigest()
 
 

@@ -4,7 +4,8 @@ The reduce turns each article's records into three things: rows of the JSON Line
 article's own triples (its node, its relations, their evidence: final as soon as the article is
 read) and what the article adds to the corpus-wide state (surface forms and home places of the
 entities it names, the parties of its relations, the pairs' aggregates, the projection's edge
-rows). ``ArticlePart`` holds the triples as N-Triples and that corpus-wide share as JSON-ready
+rows). ``ArticlePart`` holds the triples as a Turtle fragment (graph.ttl is such fragments
+under one header) and that corpus-wide share as JSON-ready
 lists (``RelationShare``, ``notes``); ``kg.graph.rdf.GraphAssembler.replay`` applies a part to
 the state exactly as adding the article's records did. A build keeps each article's part in its
 cache (``kg.build.reduce``), so an article that comes back unchanged costs a read and a replay,
@@ -42,7 +43,7 @@ def note_rows(mentions: Any, not_names: frozenset[str]) -> list[NoteRow]:
 @dataclass
 class RelationShare:
     """What one relation adds to the corpus-wide state (its own triples are in the part's
-    N-Triples): its parties and project (described once into the entities), the official codes
+    Turtle fragment): its parties and project (described once into the entities), the official codes
     it names, and what its edge row and its pair's aggregate take."""
 
     node: str  # the relation node's IRI
@@ -95,7 +96,7 @@ class ArticlePart:
     """One article's share of a build: its JSON Lines rows, its triples, its corpus-wide share."""
 
     lines: list[str]  # the text it adds to articles.jsonl, entities.jsonl, relations.jsonl
-    ntriples: str
+    turtle: str  # its triples as graph.ttl holds them (``kg.graph.store.turtle_fragment``)
     meta: dict[str, str]  # the article's id, title and date as the projection's edge rows hold them
     notes: list[NoteRow] = field(default_factory=list)
     relations: list[RelationShare] = field(default_factory=list)
@@ -104,7 +105,7 @@ class ArticlePart:
     def to_dict(self) -> dict[str, Any]:
         return {
             "lines": self.lines,
-            "ntriples": self.ntriples,
+            "turtle": self.turtle,
             "meta": self.meta,
             "notes": self.notes,
             "relations": [r.to_list() for r in self.relations],
@@ -114,7 +115,14 @@ class ArticlePart:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArticlePart:
         relations = [RelationShare.from_list(row) for row in data["relations"]]
-        return cls(data["lines"], data["ntriples"], data["meta"], data["notes"], relations, data["skipped"])
+        return cls(data["lines"], data["turtle"], data["meta"], data["notes"], relations, data["skipped"])
+
+    def share(self) -> dict[str, Any]:
+        """What replaying the part needs (``GraphAssembler.replay``), without its rows and triples:
+        what a build that extends this one keeps of each article (``kg.build.extend``)."""
+        data = self.to_dict()
+        data["lines"], data["turtle"] = [], ""
+        return data
 
     def records(self) -> tuple[list[Mention], list[Relation]]:
         """The article's mentions and relations again, from its rows (for an article renamed at

@@ -6,10 +6,12 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
-from rdflib import Literal, Node
+from rdflib import Graph, Literal, Node
 
 from kg.io import atomic_path
 from kg.vocab import PREFIXES
@@ -45,7 +47,9 @@ class NTriples:
     def __init__(self) -> None:
         self.predicates: dict[Node, str] = {}
 
-    def __call__(self, triples: Iterable[tuple[Node, Node, Node]]) -> bytes:
+    def __call__(self, triples: Iterable[tuple[Node, Node, Node]], ordered: bool = False) -> bytes:
+        """The lines in the order of ``triples``, or sorted (``ordered``: for a set, such as an
+        rdflib Graph, whose order changes from one process to the next with the strings' hashes)."""
         known: dict[Node, str] = {}
         predicates = self.predicates
 
@@ -62,26 +66,63 @@ class NTriples:
                 pred = predicates[p] = p.n3()
             obj = _quoted(o) if isinstance(o, Literal) else iri(o)
             lines.append(f"{iri(s)} {pred} {obj} .\n")
+        if ordered:
+            lines.sort()
         return "".join(lines).encode("utf-8")
 
 
-class StoreLoader:
-    """A sink for graph parts (``GraphAssembler``'s): N-Triples into the store, a chunk at a time."""
+def _prefixes() -> dict[str, str]:
+    return {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
-    def __init__(self, store: ox.Store, chunk_bytes: int = LOAD_CHUNK_BYTES) -> None:
+
+@cache
+def turtle_header() -> bytes:
+    """The ``@prefix`` lines pyoxigraph's Turtle serialiser opens a document with (it writes them
+    only before a first triple, so they are taken from a document of one)."""
+    one = b"<urn:x:s> <urn:x:p> <urn:x:o> .\n"
+    text = ox.serialize(ox.parse(one, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
+                        prefixes=_prefixes())  # fmt: skip
+    return b"".join(line for line in text.splitlines(keepends=True) if line.startswith(b"@prefix "))
+
+
+def turtle_fragment(ntriples: bytes) -> str:
+    """N-Triples as Turtle without the ``@prefix`` lines: graph.ttl is ``turtle_header()`` and the
+    fragments, each article's in input order and the corpus-wide one last, so a later build that
+    reads the same articles first writes the same bytes by copying them."""
+    if not ntriples:
+        return ""
+    quads = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
+    text = ox.serialize(quads, format=ox.RdfFormat.TURTLE, prefixes=_prefixes())
+    header = turtle_header()
+    if not text.startswith(header):  # pragma: no cover - a pyoxigraph that writes prefixes otherwise
+        raise RuntimeError("unexpected Turtle header from pyoxigraph")
+    return text[len(header) :].decode("utf-8")
+
+
+class StoreLoader:
+    """A sink for graph parts (``GraphAssembler``'s): into the store as Turtle fragments, a chunk at
+    a time, each fragment also written to ``turtle`` (graph.ttl) when given."""
+
+    def __init__(
+        self, store: ox.Store, chunk_bytes: int = LOAD_CHUNK_BYTES, turtle: IO[bytes] | None = None
+    ) -> None:
         self.store = store
         self.chunk_bytes = chunk_bytes
+        self.turtle = turtle
         self.parts: list[bytes] = []
         self.size = 0
         self.ntriples = NTriples()
 
-    def __call__(self, part: Iterable[tuple[Node, Node, Node]]) -> bytes:
-        """Load ``part``; returns its N-Triples."""
-        data = self.ntriples(part)
-        self.add_ntriples(data)
-        return data
+    def __call__(self, part: Iterable[tuple[Node, Node, Node]]) -> str:
+        """Load ``part``; returns it as a Turtle fragment (an rdflib Graph's triples sorted)."""
+        fragment = turtle_fragment(self.ntriples(part, ordered=isinstance(part, Graph)))
+        self.add_fragment(fragment)
+        return fragment
 
-    def add_ntriples(self, data: bytes) -> None:
+    def add_fragment(self, fragment: str) -> None:
+        data = fragment.encode("utf-8")
+        if self.turtle is not None:
+            self.turtle.write(data)
         self.parts.append(data)
         self.size += len(data)
         if self.size >= self.chunk_bytes:
@@ -89,15 +130,14 @@ class StoreLoader:
 
     def flush(self) -> None:
         if self.parts:
-            self.store.bulk_load(input=b"".join(self.parts), format=ox.RdfFormat.N_TRIPLES)
+            self.store.bulk_load(input=turtle_header() + b"".join(self.parts), format=ox.RdfFormat.TURTLE)
             self.parts, self.size = [], 0
 
 
 def write_turtle(store: ox.Store, path: Path) -> None:
     """Serialise the store's default graph to Turtle through pyoxigraph (linear, unlike rdflib's)."""
-    prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
     with atomic_path(path) as tmp:  # dumped by the store itself: no triple crosses into Python
-        store.dump(str(tmp), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+        store.dump(str(tmp), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=_prefixes())
 
 
 def swap_directory(built: Path, target: Path) -> None:

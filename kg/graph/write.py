@@ -40,13 +40,44 @@ def _closed(part: Iterable[object]) -> None:
 
 
 class GraphWriter:
-    """The graph of a build, written into a fresh folder ``out`` article by article."""
+    """The graph of a build, written into a fresh folder ``out`` article by article.
+
+    Each article's triples go into the store and, as a Turtle fragment, into graph.ttl as they come;
+    the corpus-wide triples (the entities, the pairs' links, the programmes) follow at ``close``.
+    ``extend`` starts from an earlier build of the same first articles instead (``kg.build.extend``):
+    its store (hard-linked by pyoxigraph's backup) and its graph.ttl up to its corpus-wide part; at
+    ``close`` the corpus-wide triples it had and no longer has are taken out of the store."""
 
     def __init__(self, out: Path) -> None:
         self.out = Path(out)
+        self.turtle = open(self.out / GRAPH_TTL, "wb")  # noqa: SIM115 - closed in close/abandon
+        self.turtle.write(stores.turtle_header())
+        self._open_store()
+        self.corpus_wide_before: bytes | None = None  # an extended build's old corpus-wide part
+        self.articles_end = 0  # where graph.ttl's corpus-wide part starts
+
+    def _open_store(self) -> None:
         self.store = ox.Store(str(self.out / STORE_DIR))
-        self.loader = stores.StoreLoader(self.store)
+        self.loader = stores.StoreLoader(self.store, turtle=self.turtle)
         self.assembler = GraphAssembler(self.loader)
+
+    @classmethod
+    def extend(cls, out: Path, previous: Path, articles_end: int) -> GraphWriter:
+        """A writer that goes on from the build in ``previous``, whose graph.ttl holds its articles'
+        fragments up to byte ``articles_end`` (the assembler's state is replayed by the caller)."""
+        self = cls.__new__(cls)
+        self.out = Path(out)
+        ox.Store.read_only(str(previous / STORE_DIR)).backup(str(self.out / STORE_DIR))
+        with open(previous / GRAPH_TTL, "rb") as old:
+            head = old.read(articles_end)
+            self.corpus_wide_before = old.read()
+        if len(head) != articles_end:
+            raise ValueError(f"{previous / GRAPH_TTL} is shorter than its build recorded")
+        self.turtle = open(self.out / GRAPH_TTL, "wb")  # noqa: SIM115 - closed in close/abandon
+        self.turtle.write(head)
+        self._open_store()
+        self.articles_end = 0
+        return self
 
     def add_article(
         self, article: Article, mentions: Iterable[Mention], relations: Iterable[Relation]
@@ -54,27 +85,45 @@ class GraphWriter:
         """The article into the graph; returns its part (its lines left for the caller to fill),
         which ``add_part`` takes in a later build instead of the records."""
         triples, part = self.assembler.article_part(article, mentions, relations)
-        part.ntriples = self.loader(triples).decode("utf-8")
+        part.turtle = self.loader(triples)
         return part
 
     def add_part(self, part: ArticlePart) -> None:
         """An article's part kept from an earlier build: what ``add_article`` of its records did."""
         self.assembler.replay(part)
-        self.loader.add_ntriples(part.ntriples.encode("utf-8"))
+        self.loader.add_fragment(part.turtle)
 
     def close(self) -> tuple[dict[str, int], nx.MultiDiGraph]:
         """Finish the graph; returns (file name → triples or nodes, the NetworkX projection)."""
+        self.articles_end = self.turtle.tell()
         projection = self.assembler.finish()
         self.loader.flush()
+        self.turtle.close()
+        if self.corpus_wide_before is not None:
+            self._drop_stale(self.corpus_wide_before)
         self.store.flush()
         triples = len(self.store)
-        stores.write_turtle(self.store, self.out / GRAPH_TTL)
         # the last references to the store (the assembler's sink is the loader): dropping them closes
         # it and releases its lock, so the views may open it and the folder may be moved next
         self.assembler.sink = _closed
         del self.store, self.loader
         write_graphml(projection, self.out / GRAPHML)
         return {GRAPH_TTL: triples, STORE_DIR: triples, GRAPHML: projection.number_of_nodes()}, projection
+
+    def _drop_stale(self, before: bytes) -> None:
+        """Take out of the store the corpus-wide triples of the extended build that this one has
+        not (an altLabel more changes a link's count: the old count goes)."""
+        with open(self.out / GRAPH_TTL, "rb") as fh:
+            fh.seek(self.articles_end)
+            now = fh.read()
+        header = stores.turtle_header()
+        old = set(ox.parse(header + before, format=ox.RdfFormat.TURTLE))
+        stale = old - set(ox.parse(header + now, format=ox.RdfFormat.TURTLE))
+        for quad in stale:
+            self.store.remove(quad)
+
+    def abandon(self) -> None:
+        self.turtle.close()
 
 
 def write_graph(g: Graph, out_dir: Path, projection: nx.MultiDiGraph | None = None) -> dict[str, int]:

@@ -1,0 +1,128 @@
+"""A build of the inputs of the previous one and more after them: the previous build, extended.
+
+When the inputs of the build in ``out`` (each file's path and bytes, in order) are the first
+inputs of this one, with the same code, data, model and installed packages, and its files are as
+it wrote them, this build starts from that build instead of reading its articles again: its JSON
+Lines files and graph.ttl (up to the corpus-wide part) are copied, its store is backed up by
+hard links, the reduce's state is replayed from the articles' shares (``ArticlePart.share``:
+what each article adds to the places, organisations and pairs — no rows, no triples) and only the
+new files are mapped. The corpus-wide triples are made anew at the end and the stale ones taken
+out of the store. The files are byte for byte those of a build from scratch
+(tests/build/test_extend.py); any other change (an input edited, removed or put in another
+order, a new file before the old ones) builds as before, from the cache.
+
+The state lives in the build cache (``extend/KEY.state`` and ``KEY.shares``, KEY the build's
+input key, written by every build that has a cache): the header in marshal's format, the shares
+as a stream of marshal records in input order.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+EXTEND = "extend"  # the manifest's key for the state's key, and the cache's folder
+
+
+def _folder(cache_root: Path) -> Path:
+    return Path(cache_root) / EXTEND
+
+
+def state_paths(cache_root: Path, key: str) -> tuple[Path, Path]:
+    """(the header, the shares) of the state kept under ``key``."""
+    folder = _folder(cache_root)
+    return folder / f"{key}.state", folder / f"{key}.shares"
+
+
+@dataclass
+class Extension:
+    """A previous build that this one extends: its folder, its state's header and shares."""
+
+    out: Path
+    header: dict[str, Any]
+    shares: Path
+
+    @property
+    def files(self) -> int:
+        """How many of this build's inputs the previous build read (they are not mapped again)."""
+        return len(self.header["inputs"])
+
+    def replay(self) -> Iterator[dict[str, Any]]:
+        """Each article's share, in input order."""
+        with open(self.shares, "rb") as fh:
+            for _ in range(self.header["articles"]):
+                yield marshal.load(fh)
+
+
+def _read_header(path: Path) -> dict[str, Any] | None:
+    try:
+        header = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return header if isinstance(header, dict) else None
+
+
+def find_extension(
+    previous: dict[str, Any], out: Path, inputs: list[list[str]], base: str, cache_root: Path, intact: Any
+) -> Extension | None:
+    """The previous build in ``out`` (its manifest ``previous``) when this build extends it:
+    ``inputs`` ([path, digest] in order) start with its inputs and have more, ``base`` (the code,
+    data, model and packages) is its own, its state is in the cache and ``intact()`` (its files
+    are as it wrote them) holds."""
+    key = previous.get(EXTEND)
+    if not isinstance(key, str) or not key.isalnum():
+        return None
+    head, shares = state_paths(cache_root, key)
+    header = _read_header(head)
+    if header is None or header.get("base") != base or not shares.is_file():
+        return None
+    before = header.get("inputs")
+    if not isinstance(before, list) or not 0 < len(before) < len(inputs) or inputs[: len(before)] != before:
+        return None
+    return Extension(Path(out), header, shares) if intact() else None
+
+
+class SharesWriter:
+    """The shares of this build's articles, in input order, into a temporary file of the cache that
+    ``save`` names after the build's key (a failed build leaves nothing: ``discard``)."""
+
+    def __init__(self, cache_root: Path, extension: Extension | None) -> None:
+        folder = _folder(cache_root)
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".", suffix=".shares.tmp", dir=folder)
+        self.path = Path(name)
+        self.fh: IO[bytes] = os.fdopen(fd, "wb")
+        if extension is not None:
+            with open(extension.shares, "rb") as old:
+                while chunk := old.read(1 << 20):
+                    self.fh.write(chunk)
+
+    def add(self, share: dict[str, Any]) -> None:
+        marshal.dump(share, self.fh)
+
+    def save(self, cache_root: Path, key: str, header: dict[str, Any]) -> None:
+        self.fh.close()
+        head, shares = state_paths(cache_root, key)
+        os.replace(self.path, shares)
+        fd, name = tempfile.mkstemp(prefix=".", suffix=".state.tmp", dir=head.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(marshal.dumps(header))
+        os.replace(name, head)
+
+    def discard(self) -> None:
+        self.fh.close()
+        self.path.unlink(missing_ok=True)
+
+
+def forget(cache_root: Path, key: Any, keep: str | None) -> None:
+    """Remove the state kept under ``key`` (the previous build's) unless it is ``keep``: one state
+    per build folder, not one per build ever made."""
+    if not isinstance(key, str) or not key.isalnum() or key == keep:
+        return
+    for path in state_paths(cache_root, key):
+        path.unlink(missing_ok=True)
