@@ -22,3 +22,21 @@ def write_articles(folder: Path, articles: dict[str, str] = ARTICLES) -> Path:
 
 def outputs(out: Path) -> dict[str, bytes]:
     return {name: (out / name).read_bytes() for name in OUTPUTS}
+
+
+def files_of(out: Path) -> dict[str, bytes]:
+    """Every file a build wrote but its store's own files and its manifest (they hold times and ids)."""
+    skip = {"store", ".kg-cache", "kg-build.json"}
+    return {
+        str(p.relative_to(out)): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and not skip & set(p.relative_to(out).parts)
+    }
+
+
+def store_triples(out: Path) -> set:
+    """The triples of a build's store (its files differ from build to build, its content must not)."""
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(out / "store"))
+    return set(store.quads_for_pattern(None, None, None))

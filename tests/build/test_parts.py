@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from build_sample import write_articles
+from build_sample import files_of, write_articles
 
 from kg.build import build
 from kg.build.cache import CACHE_DIR
@@ -21,16 +21,6 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 ADDED = {"a0-added.txt": "福清市与通渭县召开东西部协作联席会议。福清市向通渭县捐赠资金300万元,建设冷库。"}
 # the same file name in another folder: its id is taken by the seed's, so it enters as …-2
 TWIN = {"000_4653dd86a5e97ce5.txt": "昆山市与碧江区结对帮扶。昆山市向碧江区援建了一所小学。"}
-
-
-def files_of(out: Path) -> dict[str, bytes]:
-    """Every file a build wrote but its store's own files and its manifest (they hold times and ids)."""
-    skip = {"store", CACHE_DIR, "kg-build.json"}
-    return {
-        str(p.relative_to(out)): p.read_bytes()
-        for p in sorted(out.rglob("*"))
-        if p.is_file() and not skip & set(p.relative_to(out).parts)
-    }
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,120 @@
+"""A build whose inputs start with the previous build's extends that build (kg.build.extend): the
+earlier articles are neither mapped nor replayed from their parts, and the files are byte for byte
+those of a build from scratch, the store's triples the same — with one worker or two, built twice
+in a row, and not when an earlier input or an output changed (then it builds from the cache)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from build_sample import files_of, store_triples, write_articles
+
+from kg.build import build
+from kg.build.cache import CACHE_DIR
+from kg.graph.write import GraphWriter
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+# 福清 → 通渭 is a pair of the seeds: the new article changes its link's counts, whose old triples go
+MORE = {
+    "b1-more.txt": "福清市与通渭县召开东西部协作联席会议。福清市向通渭县捐赠资金300万元,建设冷库。",
+    "b2-more.txt": "厦门市海沧区与临夏州积石山县结对帮扶。海沧区向积石山县援建了一所小学。",
+}
+LAST = {"c1-last.txt": "昆山市与碧江区结对帮扶。昆山市向碧江区投入帮扶资金200万元。"}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
+    base = tmp_path_factory.mktemp("corpus")  # inputs are read in the order of their paths
+    seeds = base / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    return seeds, write_articles(base / "x-more", MORE), write_articles(base / "y-last", LAST)
+
+
+def scratch(inputs: list[Path], out: Path) -> tuple[dict[str, bytes], set]:
+    build(inputs, out, workers=1, use_cache=False)
+    return files_of(out), store_triples(out)
+
+
+@pytest.fixture
+def spied(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """The articles whose records were made into a part, and how many parts were replayed."""
+    calls: dict[str, list[str]] = {"made": [], "replayed": []}
+    add_article, add_part = GraphWriter.add_article, GraphWriter.add_part
+
+    def made(self, article, mentions, relations):  # noqa: ANN001, ANN202
+        calls["made"].append(article.id)
+        return add_article(self, article, mentions, relations)
+
+    def replayed(self, part):  # noqa: ANN001, ANN202
+        calls["replayed"].append(part.meta["article"])
+        return add_part(self, part)
+
+    monkeypatch.setattr(GraphWriter, "add_article", made)
+    monkeypatch.setattr(GraphWriter, "add_part", replayed)
+    return calls
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_more_inputs_after_the_previous_ones_extend_that_build_with_the_same_bytes(
+    corpus: tuple[Path, Path, Path], tmp_path: Path, spied: dict[str, list[str]], workers: int
+) -> None:
+    seeds, more, last = corpus
+    expected = [
+        scratch(inputs, tmp_path / f"scratch{len(inputs)}") for inputs in ([seeds, more], [seeds, more, last])
+    ]
+    out = tmp_path / "out"
+    build([seeds], out, workers=workers)
+    spied["made"].clear()
+    report = build([seeds, more], out, workers=workers)
+    assert report.articles == 7 and report.from_cache == 5
+    assert spied == {"made": ["b1-more", "b2-more"], "replayed": []}  # the seeds were not read again
+    assert (files_of(out), store_triples(out)) == expected[0]
+    report = build([seeds, more, last], out, workers=workers)  # an extended build extended in turn
+    assert report.articles == 8 and report.from_cache == 7
+    assert spied == {"made": ["b1-more", "b2-more", "c1-last"], "replayed": []}
+    assert (files_of(out), store_triples(out)) == expected[1]
+    assert len(list((out / CACHE_DIR / "extend").glob("*.state"))) == 1  # one state per build folder
+
+
+def test_an_earlier_input_changed_builds_from_the_cache(
+    corpus: tuple[Path, Path, Path], tmp_path: Path, spied: dict[str, list[str]]
+) -> None:
+    seeds, more, _ = corpus
+    folder = tmp_path / "seeds"
+    shutil.copytree(seeds, folder)
+    out = tmp_path / "out"
+    build([folder], out, workers=1)
+    first = sorted(folder.iterdir())[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n福州市与定西市召开联席会议。\n", encoding="utf-8")
+    spied["made"].clear()
+    build([folder, more], out, workers=1)
+    assert len(spied["replayed"]) == 4 and len(spied["made"]) == 3  # not extended: replayed from parts
+    assert (files_of(out), store_triples(out)) == scratch([folder, more], tmp_path / "scratch")
+
+
+def test_an_edited_output_is_not_extended(
+    corpus: tuple[Path, Path, Path], tmp_path: Path, spied: dict[str, list[str]]
+) -> None:
+    seeds, more, _ = corpus
+    out = tmp_path / "out"
+    build([seeds], out, workers=1)
+    with open(out / "graph.ttl", "ab") as fh:
+        fh.write(b"# edited\n")
+    build([seeds, more], out, workers=1)
+    assert len(spied["replayed"]) == 5
+    assert (files_of(out), store_triples(out)) == scratch([seeds, more], tmp_path / "scratch")
+
+
+def test_a_damaged_state_builds_from_the_cache(
+    corpus: tuple[Path, Path, Path], tmp_path: Path, spied: dict[str, list[str]]
+) -> None:
+    seeds, more, _ = corpus
+    out = tmp_path / "out"
+    build([seeds], out, workers=1)
+    for shares in (out / CACHE_DIR / "extend").glob("*.shares"):
+        shares.write_bytes(shares.read_bytes()[:100])
+    build([seeds, more], out, workers=1)
+    assert len(spied["replayed"]) == 5
+    assert (files_of(out), store_triples(out)) == scratch([seeds, more], tmp_path / "scratch")
