@@ -89,34 +89,43 @@ def find_extension(
 
 class SharesWriter:
     """The shares of this build's articles, in input order, into a temporary file of the cache that
-    ``save`` names after the build's key (a failed build leaves nothing: ``discard``)."""
+    ``save`` names after the build's key (a failed build leaves nothing: ``discard``). The file is
+    made at the first share: a build that reads nothing writes nothing."""
 
     def __init__(self, cache_root: Path, extension: Extension | None) -> None:
-        folder = _folder(cache_root)
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=".", suffix=".shares.tmp", dir=folder)
-        self.path = Path(name)
-        self.fh: IO[bytes] = os.fdopen(fd, "wb")
-        if extension is not None:
-            with open(extension.shares, "rb") as old:
+        self.folder = _folder(cache_root)
+        self.extension = extension
+        self.path: Path | None = None
+        self.fh: IO[bytes] | None = None
+
+    def _open(self) -> IO[bytes]:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".", suffix=".shares.tmp", dir=self.folder)
+        self.path, self.fh = Path(name), os.fdopen(fd, "wb")
+        if self.extension is not None:
+            with open(self.extension.shares, "rb") as old:
                 while chunk := old.read(1 << 20):
                     self.fh.write(chunk)
+        return self.fh
 
     def add(self, share: dict[str, Any]) -> None:
-        marshal.dump(share, self.fh)
+        marshal.dump(share, self.fh or self._open())
 
     def save(self, cache_root: Path, key: str, header: dict[str, Any]) -> None:
-        self.fh.close()
+        fh = self.fh or self._open()
+        fh.close()
         head, shares = state_paths(cache_root, key)
-        os.replace(self.path, shares)
+        os.replace(self.path, shares)  # type: ignore[arg-type] - set by _open
         fd, name = tempfile.mkstemp(prefix=".", suffix=".state.tmp", dir=head.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps(header))
+        with os.fdopen(fd, "wb") as out:
+            out.write(marshal.dumps(header))
         os.replace(name, head)
 
     def discard(self) -> None:
-        self.fh.close()
-        self.path.unlink(missing_ok=True)
+        if self.fh is not None:
+            self.fh.close()
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
 
 
 def forget(cache_root: Path, key: Any, keep: str | None) -> None:
