@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from relate_fixtures import JSS
+from relate_fixtures import helpers as fixture_helpers
 
 from kg.records import Article, Mention, Relation
 
@@ -120,3 +122,25 @@ def test_association_and_school_short_endings_name_helpers(
     read_text: Read, text: str, expected: list
 ) -> None:
     assert helpers(read_text, text) == expected
+
+
+def test_an_aside_after_a_list_item_keeps_the_list_going() -> None:
+    """青禾科技事业部(SSV)、东湖置业有限公司等…贡献单位: the bracketed aside is the first item's, not
+    the list's end (hand-linked mentions: the spans stop before the bracket)."""
+    text = (
+        "海沧区对口帮扶积石山县。主办方为青禾科技可持续发展事业部(SSV)、东湖置业有限公司"
+        "等12家年度贡献单位颁发了纪念牌。"
+    )
+    orgs = {"青禾科技可持续发展事业部": None, "东湖置业有限公司": None}
+    assert fixture_helpers(text, ["海沧区", "积石山县"], orgs) == [
+        ("青禾科技可持续发展事业部", JSS, "helps"),
+        ("东湖置业有限公司", JSS, "helps"),
+    ]
+
+
+def test_a_company_s_division_is_no_government_organ() -> None:
+    """事业部 ends in 部 like an organ's department, but a company's division is no organ."""
+    text = "海沧区对口帮扶积石山县。青禾科技可持续发展事业部向积石山县捐赠了一批电脑。"
+    assert fixture_helpers(text, ["海沧区", "积石山县"], {"青禾科技可持续发展事业部": None}) == [
+        ("青禾科技可持续发展事业部", JSS, "donates")
+    ]
