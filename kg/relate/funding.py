@@ -147,12 +147,22 @@ def _agents(
 
 def _object_of_giving(text: str, at: int) -> bool:
     """Whether the token at ``at`` follows a verb of giving whose object or goal it is
-    (``object_verbs``: 捐赠甲医院…, 捐赠包括Y县助学在内的款物, 资助乙小学) in its own clause, no sum
-    between (A捐赠10万元、B捐赠5万元: B gives)."""
+    (``object_verbs``: 捐赠甲医院…, 捐赠包括Y县助学在内的款物, 资助乙小学) in its own clause: no verb
+    of receiving between (捐资助学活动得到了X的支持: X gives) and no sum (A捐赠10万元、B捐赠5万元:
+    B gives)."""
     left, _ = clause_bounds(text, at, at)
     lead = text[left:at]
-    verb = max((lead.rfind(w) for w in lexicon()["funding"]["object_verbs"]), default=-1)
-    return verb >= 0 and not any(m.group(1) == "M" for m in TOKEN_RE.finditer(lead, verb))
+    receiving = lexicon()["funding"]["receive_verbs"]
+    for word in lexicon()["funding"]["object_verbs"]:
+        verb = lead.rfind(word)
+        if verb < 0:
+            continue
+        gap = lead[verb + len(word) :]
+        if not any(m.group(1) == "M" for m in TOKEN_RE.finditer(gap)) and not any(
+            v in gap for v in receiving
+        ):
+            return True
+    return False
 
 
 def _listed_with(

@@ -109,3 +109,29 @@ def test_a_word_that_points_back_after_a_marker_names_the_goal(read_text: Read) 
         "向其困难群众和相关特殊群体捐赠5万元人民币,以实际行动助力乡村振兴。"
     )
     assert [(r, a) for _, r, a in funds(read_text, text)] == [("吹麻滩镇", 50_000)]
+
+
+def test_an_organisation_after_a_noun_of_giving_still_gives(read_text: Read) -> None:
+    # 捐资 names the activity here; the 商会 that supports it is the giver, not an object
+    text = (
+        "此次捐资助学活动得到了苏州市甲乙商会的大力支持,"
+        "共向铜仁第一中学等三所学校的35名学生捐赠助学金44.7万元。"
+    )
+    assert funds(read_text, text) == [("苏州市甲乙商会", "铜仁市", 447_000)]
+
+
+def test_a_sum_after_a_verb_of_support_or_pledge_is_a_fund(read_text: Read) -> None:
+    text = "甘肃省积石山县政府办副主任介绍,海沧区今年支援积石山县1660万元,共有9个建设项目。"
+    assert funds(read_text, text) == [("海沧区", JSS, 16_600_000)]
+    text = PAIRED + "厦门甲乙商会会长认捐积石山县吹麻滩镇43万元村委会设施改造工程。"
+    assert funds(read_text, text) == [("厦门甲乙商会", "吹麻滩镇", 430_000)]
+
+
+def test_support_that_is_no_money_given_is_no_fund(read_text: Read) -> None:
+    assert funds(read_text, PAIRED + "海沧区支援积石山县建设的加工厂项目总投资5000万元。") == []
+    assert funds(read_text, PAIRED + "海沧区支援积石山县医生20名,带动农户增收300万元。") == []
+
+
+def test_a_province_short_name_before_an_adverb_is_the_giver_not_a_brand(read_text: Read) -> None:
+    text = "江西省对口援建小金县。三年来,江西共投入援建资金13亿余元,确定对口援建项目48个。"
+    assert funds(read_text, text) == [("江西省", "小金县", 1_300_000_000)]
