@@ -72,8 +72,8 @@ def fund_recipient(
     """The place that receives the money at ``pos``: the nearest marked place before it
     (向Y捐赠; in "A向B捐赠…,C向D捐赠…" each sum goes to its own clause's place), else the
     first marked one after it, else the sentence's pairing (not one it states only as a modifier,
-    X援建的Y), else the goal of the sentence's visit or help however far before the sum (来到Y镇…,
-    并捐赠N; 向其: the party named last before 其), else the context (not the sentence's
+    X援建的Y), else the goal of the sentence's visit however far before the sum (来到Y镇…,并捐赠N;
+    向其 names the party named last before 其), else the context (not the sentence's
     own subject; the one place the pairings help inside a province; the province a word of the
     sentence sends aid to, 进藏/援疆)."""
     markers = lexicon()["recipient_markers"]["words"]
@@ -119,9 +119,12 @@ def fund_recipient(
     ]
     if paired:
         return paired[0]
-    # the goal of the sentence's visit or help (来到Y镇开展帮扶活动,…,并捐赠善款N; 赴Y市考察,参观了
-    # Z县的安置区,并捐赠N) however far before the sum, before a place it names in passing
-    farther = [place for p_pos, place in marked if p_pos < pos]
+    # the goal of the sentence's visit (来到Y镇开展帮扶活动,…,并捐赠善款N; 赴Y市考察,参观了Z县的
+    # 安置区,并捐赠N) however far before the sum, before a place it names in passing
+    visits = lexicon()["funding"]["visit_markers"]
+    farther = [
+        place for p_pos, place in marked if p_pos < pos and marked_goal(enc.text, positions, p_pos, visits)
+    ]
     if farther:
         return farther[-1]
     subject = opening_subject(enc, pos)

@@ -169,6 +169,7 @@ LEXICON_SPEC: dict[str, Field] = {
                 "goods_verbs",
                 "object_verbs",
                 "goal_pronouns",
+                "visit_markers",
                 "cost_verbs_after",
             )
         },
