@@ -162,6 +162,7 @@ class Gazetteer:
             if town.short:
                 self._add(town.short, town, "short")
         self.max_name_length = max(map(len, self._index))
+        self._heads = frozenset(name[:2] for name in self._index if len(name) >= 2)  # see matches_at
         del self._slot  # only needed while the index is built
 
     def _add(self, surface: str, division: Division, kind: str) -> None:
@@ -247,6 +248,8 @@ class Gazetteer:
 
     def matches_at(self, text: str, start: int = 0) -> Iterator[tuple[int, list[Candidate]]]:
         """Every indexed name starting at ``text[start]``, longest first, as (end, candidates)."""
+        if text[start : start + 2] not in self._heads:  # no name starts here: one lookup, not one a length
+            return
         longest = min(self.max_name_length, len(text) - start)
         for end in range(start + longest, start + 1, -1):
             found = self._index.get(text[start:end])
