@@ -288,6 +288,8 @@ def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
     before = _written(enc, enc.text[left:pos])
     if re.search(rules["generic_name"], name) or _verb_and_head(name):
         return True
+    if _programme(enc, pos, end, name):
+        return True
     if re.search(rules["addressed_before"], before):
         return True
     if _place_token_at(enc, end) and not re.search(rules["no_descriptor"], name):
@@ -302,6 +304,20 @@ def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
         return False
     return re.search(rules["predicate_before"], before) is not None or any(
         v in before for v in rules["visit_verbs"]
+    )
+
+
+def _programme(enc: Encoded, pos: int, end: int, name: str) -> bool:
+    """A 工程 that names a programme (开展“助学工程”“助农工程”等活动, 受到“栋梁工程”资助): no word of
+    physical works in its name and no construction word right before or after it (the lexicon's
+    not_built programme_* entries). 建设X工程, X工程竣工 and 自然能提水工程 stay things built."""
+    rules = lexicon()["project"]["not_built"]
+    if not re.search(rules["programme_head"], name) or re.search(rules["programme_works"], name):
+        return False
+    left, right = clause_bounds(enc.text, pos, end)
+    before, after = _written(enc, enc.text[left:pos]), _written(enc, enc.text[end:right])
+    return not (
+        re.search(rules["programme_built_before"], before) or re.match(rules["programme_built_after"], after)
     )
 
 

@@ -208,6 +208,10 @@ LEXICON_SPEC: dict[str, Field] = {
                     "acting_after",
                     "policy_after",
                     "no_descriptor",
+                    "programme_head",
+                    "programme_works",
+                    "programme_built_before",
+                    "programme_built_after",
                 )
             },
             **{key: need(words) for key in ("visit_verbs", "build_words")},
