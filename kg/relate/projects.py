@@ -295,8 +295,8 @@ def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
     if _place_token_at(enc, end) and not re.search(rules["no_descriptor"], name):
         return True  # 省级特色小镇Y镇: a descriptor of the place after it
     after = _written(enc, enc.text[end:right])
-    if re.match(rules["acting_after"], after):
-        return True  # X产业基地携同Y公司赴Z: an organisation that acts
+    if re.match(rules["acting_after"], after) and not re.search(rules["no_descriptor"], name):
+        return True  # X产业基地携同Y公司赴Z: an organisation that acts (a …项目 never does)
     if re.match(rules["policy_after"], after):
         return True  # 振兴东北老工业基地战略: a policy, not a thing built
     clause = _written(enc, enc.text[left:right])
