@@ -14,6 +14,7 @@ from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot, home_named_in
 from kg.relate.facts import org_party, relation, to_party
 from kg.relate.orgs import ends_with_verb
+from kg.relate.projects import site_named_in
 from kg.relate.rules import Pattern, action_regexes, alternatives, lexicon, load_patterns
 from kg.relate.text import CLAUSE_STOPS, SENTENCE_STOPS, clause_bounds, preceded_by
 
@@ -119,17 +120,30 @@ def _help_recipient(ctx: ArticleContext, enc: Encoded, match: re.Match[str], org
     ]
     if before:
         return before[-1][1].place
+    # a place after the wording, or the site of a project a recipient marker names after it
+    # (…,用于X县Y乡饮水工程 → Y乡)
     after = [
-        (pos, slot)
+        place
         for pos, _, slot in enc.slot_positions()
-        if slot.letter in "PU"
-        and slot.place
-        and pos >= match.end()
-        and ctx.eligible_recipient(slot.place, home)
+        if pos >= match.end()
+        and (
+            place := slot.place
+            if slot.letter in "PU"
+            else _project_site(ctx, slot)
+            if preceded_by(enc.text, pos, markers)
+            else None
+        )
+        is not None
+        and ctx.eligible_recipient(place, home)
     ]
     if after:
-        return after[0][1].place
+        return after[0]
     return ctx.context_recipient(enc.index)
+
+
+def _project_site(ctx: ArticleContext, slot: Slot) -> Mention | None:
+    """Where a project a sentence names stands, by the places its name holds."""
+    return site_named_in(ctx, slot.mention) if slot.letter == "J" else None
 
 
 def _apposed_goal(text: str, position: int, markers: Sequence[str]) -> bool:
