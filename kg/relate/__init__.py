@@ -54,10 +54,7 @@ No invention
     A list on both sides (北京、上海等9个东部省市与西部10个省区开展扶贫协作) states no pair unless
     it says 分别 with lists of equal length. Weak verbs (帮助, 携手, 到…捐资, 在…投资, 向…捐赠) make
     a pairing only between places of comparable level (both county level or above, or the same
-    level) — or, where the wording says who gives, a giver above its receiver at the levels written
-    when the receiver has no written address at a comparable level (在余杭区的帮扶支持下,乌开村…),
-    with a lower confidence; strong ones (对口帮扶, 与…结对, 签订帮扶协议) pair any levels
-    (普陀区与白果坪村).
+    level); strong ones (对口帮扶, 与…结对, 签订帮扶协议) pair any levels (普陀区与白果坪村).
 
 Funds and projects
     A sum goes from the nearest giver written before it to the nearest place marked as receiving

@@ -9,11 +9,10 @@ from itertools import pairwise
 
 from kg.places import LEVEL_DEPTH, nests
 from kg.records import Mention
-from kg.relate.direction import SIDE_STEPS, resolve_direction
 from kg.relate.encode import Encoded, Slot
 from kg.relate.geo import comparable_levels, listed_as_is, related
 from kg.relate.rules import Pattern, cues, lexicon
-from kg.relate.state import ArticleState, PairCandidate
+from kg.relate.state import PairCandidate
 from kg.relate.text import TOKEN_RE
 
 
@@ -199,49 +198,24 @@ def pair_candidates(
     one_side = coordinated(enc) if symmetric else set()
     combos = [(a, b) for a, b in combos if frozenset((id(a), id(b))) not in one_side]
     for first, second in combos:
-        found.extend(_level_candidates(pattern, enc, span, first, second, symmetric))
+        widened = pattern.levels == "comparable" and not comparable_levels(first, second)
+        if widened:
+            written = (first, second)
+            first, second = _at_comparable_levels(enc, first, second)
+            if (first, second) != written and _next_level(*written) and not related(*written):
+                # 花都区…赴连山县太保镇开展对口帮扶, 石滩镇对百纳乡鸭院村开展帮扶: the place written one
+                # level below, with its address, stands beside the address's place at the giver's level
+                found.append(
+                    PairCandidate(pattern, enc.index, span, *written, symmetric, pattern.confidence, True)
+                )
+        if related(first, second) or (
+            pattern.levels == "comparable" and not comparable_levels(first, second)
+        ):
+            continue
+        found.append(
+            PairCandidate(pattern, enc.index, span, first, second, symmetric, pattern.confidence, widened)
+        )
     return found
-
-
-def _level_candidates(
-    pattern: Pattern, enc: Encoded, span: tuple[int, int], first: Mention, second: Mention, symmetric: bool
-) -> list[PairCandidate]:
-    """The pair of two places a wording names, at the levels it may pair: as written; for a wording
-    of comparable levels only, at the written address's level that fits (and the place written one
-    level below beside it), else — where the wording says who gives and the giver lies above — as
-    written with a lower confidence (``written_levels``)."""
-    found = []
-    widened = pattern.levels == "comparable" and not comparable_levels(first, second)
-    if widened:
-        written = (first, second)
-        first, second = _at_comparable_levels(enc, first, second)
-        if (first, second) != written and _next_level(*written) and not related(*written):
-            # 花都区…赴连山县太保镇开展对口帮扶, 石滩镇对百纳乡鸭院村开展帮扶: the place written one
-            # level below, with its address, stands beside the address's place at the giver's level
-            found.append(
-                PairCandidate(pattern, enc.index, span, *written, symmetric, pattern.confidence, True)
-            )
-    if related(first, second):
-        return found
-    confidence = pattern.confidence
-    if pattern.levels == "comparable" and not comparable_levels(first, second):
-        if symmetric or not _giver_above(first, second):
-            return found
-        confidence *= lexicon()["written_levels"]["factor"]
-    found.append(PairCandidate(pattern, enc.index, span, first, second, symmetric, confidence, widened))
-    return found
-
-
-def _giver_above(giver: Mention, receiver: Mention) -> bool:
-    """Whether a directed wording's giver lies at a level above its receiver's (罗湖区 → 礤娥村)
-    and the places themselves (region, tables, programmes) do not say the other way round (玉屏县
-    对常平组团的支持表示感谢: a county of the west thanks a town of the east)."""
-    depth = LEVEL_DEPTH
-    giving, receiving = depth.get(giver.level or ""), depth.get(receiver.level or "")
-    if giving is None or receiving is None or giving >= receiving:
-        return False
-    donor, _, step = resolve_direction(giver, receiver, ArticleState())
-    return step not in SIDE_STEPS or donor is giver
 
 
 def _next_level(first: Mention, second: Mention) -> bool:

@@ -278,7 +278,6 @@ LEXICON_SPEC: dict[str, Field] = {
         }
     ),
     "help_without_recipient": section(factor=need(number(0.0, 1.0))),
-    "written_levels": section(factor=need(number(0.0, 1.0))),
     "helper_roles": _WORDS,
     "background_list": section(word=need(text)),
     "split_pairs": _WORDS,
