@@ -6,6 +6,7 @@ for the link + relate integration tests."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -225,6 +226,19 @@ def pairs(
     """(donor, recipient) names of the pairings, in order."""
     found = relations(text, places, orgs, **kwargs)
     return [(r.donor.name, r.recipient.name) for r in found if r.type == "pairing"]
+
+
+def read_pairs(
+    read_text: Callable[[str], tuple[Article, list[Mention], list[Relation]]], text: str
+) -> set[tuple[str | None, str | None]]:
+    """(donor, recipient) names — None for a side not found — of the pairings the real pipeline
+    (the ``read_text`` fixture) reads in ``text``."""
+    _, _, relations = read_text(text)
+    return {
+        (r.donor.name if r.donor else None, r.recipient.name if r.recipient else None)
+        for r in relations
+        if r.type == "pairing"
+    }
 
 
 def pair_set(

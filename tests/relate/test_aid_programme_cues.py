@@ -8,19 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from relate_fixtures import read_pairs
 
 from kg.records import Article, Mention, Relation
 
 Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
-
-
-def pairs(read_text: Read, text: str) -> set[tuple[str | None, str | None]]:
-    _, _, relations = read_text(text)
-    return {
-        (r.donor.name if r.donor else None, r.recipient.name if r.recipient else None)
-        for r in relations
-        if r.type == "pairing"
-    }
 
 
 @pytest.mark.parametrize(
@@ -32,7 +24,7 @@ def pairs(read_text: Read, text: str) -> set[tuple[str | None, str | None]]:
     ],
 )
 def test_an_aid_programme_word_is_a_pairing_cue(read_text: Read, text: str, pair: tuple) -> None:
-    assert pair in pairs(read_text, text)
+    assert pair in read_pairs(read_text, text)
 
 
 @pytest.mark.parametrize(
@@ -45,4 +37,4 @@ def test_an_aid_programme_word_is_a_pairing_cue(read_text: Read, text: str, pair
     ],
 )
 def test_no_pair_without_both_sides_or_with_a_negation(read_text: Read, text: str) -> None:
-    assert not pairs(read_text, text)
+    assert not read_pairs(read_text, text)

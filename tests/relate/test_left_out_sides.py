@@ -9,19 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from relate_fixtures import read_pairs
 
 from kg.records import Article, Mention, Relation
 
 Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
-
-
-def pairs(read_text: Read, text: str) -> set[tuple[str | None, str | None]]:
-    _, _, relations = read_text(text)
-    return {
-        (r.donor.name if r.donor else None, r.recipient.name if r.recipient else None)
-        for r in relations
-        if r.type == "pairing"
-    }
 
 
 @pytest.mark.parametrize(
@@ -37,7 +29,7 @@ def pairs(read_text: Read, text: str) -> set[tuple[str | None, str | None]]:
 def test_a_givers_clause_without_recipient_takes_it_from_the_context(
     read_text: Read, text: str, pair: tuple
 ) -> None:
-    assert pair in pairs(read_text, text)
+    assert pair in read_pairs(read_text, text)
 
 
 @pytest.mark.parametrize(
@@ -50,14 +42,14 @@ def test_a_givers_clause_without_recipient_takes_it_from_the_context(
     ],
 )
 def test_no_recipient_borrowed_where_nothing_says_it_receives(read_text: Read, text: str) -> None:
-    assert pairs(read_text, text) == set()
+    assert read_pairs(read_text, text) == set()
 
 
 def test_a_place_the_article_has_giving_is_no_borrowed_recipient(read_text: Read) -> None:
     """The sentence before names the giving side only (闵行区 helps 丹凤县 already): the later
     clause borrows no recipient from a giver."""
     text = "闵行区对口帮扶丹凤县。闵行区干部大会召开。徐汇区结对帮扶以来,成效明显。"
-    assert ("徐汇区", "闵行区") not in pairs(read_text, text)
+    assert ("徐汇区", "闵行区") not in read_pairs(read_text, text)
 
 
 @pytest.mark.parametrize(
@@ -78,9 +70,9 @@ def test_a_clause_without_subject_after_a_recipient_takes_the_articles_helpers_o
 ) -> None:
     """The sentence before names only the receiving place: the givers are those the article pairs
     with a place that holds the clause's recipient."""
-    assert wanted <= pairs(read_text, text)
+    assert wanted <= read_pairs(read_text, text)
 
 
 def test_no_article_helper_for_a_recipient_outside_its_partners(read_text: Read) -> None:
     text = "海沧区对口帮扶积石山县。大河家镇是一个回族聚居镇。同时,结对帮扶庆阳市。"
-    assert {d for d, r in pairs(read_text, text) if r == "庆阳市"} == set()
+    assert {d for d, r in read_pairs(read_text, text) if r == "庆阳市"} == set()

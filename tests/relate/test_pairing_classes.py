@@ -8,19 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from relate_fixtures import read_pairs
 
 from kg.records import Article, Mention, Relation
 
 Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
-
-
-def pairs(read_text: Read, text: str) -> set[tuple[str | None, str | None]]:
-    _, _, relations = read_text(text)
-    return {
-        (r.donor.name if r.donor else None, r.recipient.name if r.recipient else None)
-        for r in relations
-        if r.type == "pairing"
-    }
 
 
 @pytest.mark.parametrize(
@@ -34,7 +26,7 @@ def pairs(read_text: Read, text: str) -> set[tuple[str | None, str | None]]:
 def test_a_team_stationed_in_a_place_is_read_whole(read_text: Read, text: str, pair: tuple) -> None:
     """X驻Y + a team word: the team is one organisation (not a phrase of common words), so its
     sender pairs with its station."""
-    assert pair in pairs(read_text, text)
+    assert pair in read_pairs(read_text, text)
 
 
 @pytest.mark.parametrize(
@@ -50,11 +42,11 @@ def test_a_team_of_an_aid_programme_helps_the_aided_place(read_text: Read, text:
     """援 + the short name of the aided region is the programme's word; a city named after it
     inside the province before it sends the team; the place it helps is the one of that region the
     sentence (else the article) names."""
-    assert pair in pairs(read_text, text)
+    assert pair in read_pairs(read_text, text)
 
 
 def test_a_team_of_two_aided_places_names_no_one(read_text: Read) -> None:
-    assert pairs(read_text, "江苏援伊·淮安工作组召开会议。乌恰县和胡杨河市的代表参加。") == set()
+    assert read_pairs(read_text, "江苏援伊·淮安工作组召开会议。乌恰县和胡杨河市的代表参加。") == set()
 
 
 @pytest.mark.parametrize(
@@ -67,7 +59,7 @@ def test_a_team_of_two_aided_places_names_no_one(read_text: Read) -> None:
     ],
 )
 def test_a_partner_with_a_bare_verb_of_pairing(read_text: Read, text: str, pair: tuple) -> None:
-    assert pair in pairs(read_text, text)
+    assert pair in read_pairs(read_text, text)
 
 
 @pytest.mark.parametrize(
@@ -79,7 +71,7 @@ def test_a_partner_with_a_bare_verb_of_pairing(read_text: Read, text: str, pair:
     ],
 )
 def test_no_pair_where_the_partner_is_a_market_or_no_side(read_text: Read, text: str) -> None:
-    assert pairs(read_text, text) == set()
+    assert read_pairs(read_text, text) == set()
 
 
 def test_a_short_name_inside_a_longer_word_after_a_list_mark(read_text: Read) -> None:
@@ -113,11 +105,11 @@ def test_a_short_name_that_cuts_a_word_stays_out_where_nothing_opens_it(
 def test_a_programme_label_is_no_party(read_text: Read, text: str) -> None:
     """Two one-character province names side by side (闽宁) name the programme a verb works on,
     not two places it pairs with."""
-    assert not {p for p in pairs(read_text, text) if p[0] == "福建省"}
+    assert not {p for p in read_pairs(read_text, text) if p[0] == "福建省"}
 
 
 def test_a_programme_label_still_pairs_its_provinces(read_text: Read) -> None:
-    assert ("广东省", "广西壮族自治区") in pairs(read_text, "粤桂扶贫协作取得成效。")
+    assert ("广东省", "广西壮族自治区") in read_pairs(read_text, "粤桂扶贫协作取得成效。")
 
 
 @pytest.mark.parametrize(
@@ -128,7 +120,7 @@ def test_a_programme_label_still_pairs_its_provinces(read_text: Read) -> None:
     ],
 )
 def test_a_bracketed_site_before_a_name_is_no_side(read_text: Read, text: str) -> None:
-    assert not {p for p in pairs(read_text, text) if p[1] in ("西宁市", "贵阳市")}
+    assert not {p for p in read_pairs(read_text, text) if p[1] in ("西宁市", "贵阳市")}
 
 
 def test_a_team_is_no_helper_organisation(read_text: Read) -> None:
@@ -152,7 +144,7 @@ def test_a_division_of_the_corps_is_its_city_and_a_counted_list_one_side(
 ) -> None:
     """兵团第N师 is one body with its city (师市合一); A和B两市 before the verb are one side, no pair of
     their own."""
-    assert pairs(read_text, text) == wanted
+    assert read_pairs(read_text, text) == wanted
 
 
 @pytest.mark.parametrize(
@@ -191,11 +183,11 @@ def test_a_short_name_inside_a_longer_name_is_not_restated(read_text: Read) -> N
 def test_items_of_one_list_are_one_side(read_text: Read, text: str, wanted: set) -> None:
     """Places listed with 、 (and a last 和) are coordinated: one side, never each other's partner;
     a lone A和B may still join the two sides."""
-    assert pairs(read_text, text) == wanted
+    assert read_pairs(read_text, text) == wanted
 
 
 def test_no_pair_between_the_items_of_a_list_of_objects(read_text: Read) -> None:
-    found = pairs(read_text, "吉林省积极对接辽宁、黑龙江和内蒙古,深化与浙江的对口合作。")
+    found = read_pairs(read_text, "吉林省积极对接辽宁、黑龙江和内蒙古,深化与浙江的对口合作。")
     items = {"辽宁省", "黑龙江省", "内蒙古自治区"}
     assert ("浙江省", "吉林省") in found
     assert not {p for p in found if p[0] in items and p[1] in items}
@@ -203,8 +195,8 @@ def test_no_pair_between_the_items_of_a_list_of_objects(read_text: Read) -> None
 
 def test_a_new_area_named_after_another_city_is_that_citys_zone(read_text: Read) -> None:
     """绍兴滨海新区 is 绍兴's zone, not 天津's district of that name; 天津滨海新区 is the district."""
-    assert pairs(read_text, "绍兴滨海新区与衢州市开化县签订山海协作框架协议。") == {("绍兴市", "开化县")}
-    assert ("滨海新区", "甘肃省") in pairs(read_text, "天津滨海新区与甘肃省开展东西部协作。")
+    assert read_pairs(read_text, "绍兴滨海新区与衢州市开化县签订山海协作框架协议。") == {("绍兴市", "开化县")}
+    assert ("滨海新区", "甘肃省") in read_pairs(read_text, "天津滨海新区与甘肃省开展东西部协作。")
 
 
 @pytest.mark.parametrize(
@@ -222,11 +214,11 @@ def test_a_new_area_named_after_another_city_is_that_citys_zone(read_text: Read)
     ],
 )
 def test_the_places_a_subject_supports_in_a_relative_clause(read_text: Read, text: str, wanted: set) -> None:
-    assert wanted <= pairs(read_text, text)
+    assert wanted <= read_pairs(read_text, text)
 
 
 def test_a_place_that_only_counts_is_no_side(read_text: Read) -> None:
-    found = pairs(read_text, "据四川省初步统计,首批项目有:北京援建什邡的广青公路;山东援建北川的公路。")
+    found = read_pairs(read_text, "据四川省初步统计,首批项目有:北京援建什邡的广青公路;山东援建北川的公路。")
     assert ("北京市", "什邡市") in found
     assert not {p for p in found if p[1] == "四川省"}
 
@@ -259,8 +251,8 @@ def test_a_short_name_that_is_a_common_word_or_a_label_is_not_restated(read_text
 def test_a_place_written_one_level_below_with_its_address(read_text: Read, text: str, wanted: set) -> None:
     """A town (a village) written with its county (its town) pairs with a giver one level above it,
     beside the address's place at the giver's own level."""
-    assert pairs(read_text, text) == wanted
+    assert read_pairs(read_text, text) == wanted
 
 
 def test_a_place_one_level_below_without_an_address_is_no_pair_of_a_weak_wording(read_text: Read) -> None:
-    assert pairs(read_text, "玉屏县副县长对常平镇的大力支持表示由衷感谢。") == set()
+    assert read_pairs(read_text, "玉屏县副县长对常平镇的大力支持表示由衷感谢。") == set()
