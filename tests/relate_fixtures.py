@@ -241,6 +241,19 @@ def read_pairs(
     }
 
 
+def read_funds(
+    read_text: Callable[[str], tuple[Article, list[Mention], list[Relation]]], text: str
+) -> list[tuple[str | None, str | None, float | None]]:
+    """(giver, receiver, amount) of the funds the real pipeline (the ``read_text`` fixture) reads in
+    ``text``, in order; None for a party not found."""
+    _, _, relations = read_text(text)
+    return [
+        (r.donor.name if r.donor else None, r.recipient.name if r.recipient else None, r.amount_yuan)
+        for r in relations
+        if r.type == "funding"
+    ]
+
+
 def pair_set(
     text: str, places: list[str], orgs: dict[str, str | None] | None = None, **kwargs: Any
 ) -> set[tuple[str, str]]:
