@@ -30,7 +30,7 @@ id and confidence of the cues file's ``relation``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import pairwise
 
@@ -46,7 +46,7 @@ from kg.relate.rules import alternatives, cues, lexicon
 from kg.relate.text import CLAUSE_STOPS, CLOSE, OPEN, TOKEN_RE
 
 
-def _has_any(text: str, words: list[str]) -> bool:
+def _has_any(text: str, words: Sequence[str]) -> bool:
     return any(w in text for w in words)
 
 
@@ -66,9 +66,11 @@ def place_side(place: Mention, ctx: ArticleContext) -> int:
     return {"donor": 1, "recipient": -1}.get(side or "", 0)
 
 
-def _aid_goal_words() -> list[str]:
-    """The national aid programmes' words (援疆, 援藏, 援青 …): each names a pairing as a cue does."""
-    return [k for k in lexicon()["funding"]["aid_goals"] if not k.startswith("_")]
+@cache
+def _aid_goal_words() -> tuple[str, ...]:
+    """The national aid programmes' words (援疆, 援藏, 援青 …: the keys of the lexicon's
+    ``funding.aid_goals``): each names a pairing as a cue does, and a team for the programme."""
+    return tuple(k for k in lexicon()["funding"]["aid_goals"] if not k.startswith("_"))
 
 
 def _names_a_market(mention: Mention, after: str) -> bool:
@@ -301,7 +303,7 @@ def _aid_team_after() -> re.Pattern[str]:
     """What follows a place that sends a team for a national aid programme: the programme's word
     (援藏, 援伊), then the team's word, or the sending city's name and then the team's word (江苏援伊
     «淮安»工作组: the province's programme, the city's team)."""
-    goals = alternatives(k for k in lexicon()["funding"]["aid_goals"] if not k.startswith("_"))
+    goals = alternatives(_aid_goal_words())
     heads = alternatives([*lexicon()["stationed_team"]["words"], *cues()["aid_team_heads"]])
     inner = f"{re.escape(OPEN)}P(?P<inner>\\d+){re.escape(CLOSE)}"
     return re.compile(f"(?P<goal>{goals})[{cues()['team_name_dots']}]?(?:{inner})?(?:{heads})")
