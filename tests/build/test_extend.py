@@ -6,6 +6,7 @@ in a row, and not when an earlier input or an output changed (then it builds fro
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -94,27 +95,29 @@ def test_an_earlier_input_changed_builds_from_the_cache(
     assert (files_of(out), store_triples(out)) == scratch([folder, more], tmp_path / "scratch")
 
 
-def test_an_edited_output_is_not_extended(
-    corpus: tuple[Path, Path, Path], tmp_path: Path, spied: dict[str, list[str]]
-) -> None:
-    seeds, more, _ = corpus
-    out = tmp_path / "out"
-    build([seeds], out, workers=1)
+def _edit_graph_ttl(out: Path) -> None:
     with open(out / "graph.ttl", "ab") as fh:
         fh.write(b"# edited\n")
-    build([seeds, more], out, workers=1)
-    assert len(spied["replayed"]) == 5
-    assert (files_of(out), store_triples(out)) == scratch([seeds, more], tmp_path / "scratch")
 
 
-def test_a_damaged_state_builds_from_the_cache(
-    corpus: tuple[Path, Path, Path], tmp_path: Path, spied: dict[str, list[str]]
+def _cut_the_shares(out: Path) -> None:
+    for shares in (out / CACHE_DIR / "extend").glob("*.shares"):
+        shares.write_bytes(shares.read_bytes()[:100])
+
+
+@pytest.mark.parametrize("damage", [_edit_graph_ttl, _cut_the_shares], ids=["edited output", "damaged state"])
+def test_a_damaged_build_is_not_extended_but_built_from_the_cache(
+    corpus: tuple[Path, Path, Path],
+    tmp_path: Path,
+    spied: dict[str, list[str]],
+    damage: Callable[[Path], None],
 ) -> None:
+    """An output edited by hand or a damaged state: the next build replays every article from the
+    cache instead of extending, and writes what a build from scratch writes."""
     seeds, more, _ = corpus
     out = tmp_path / "out"
     build([seeds], out, workers=1)
-    for shares in (out / CACHE_DIR / "extend").glob("*.shares"):
-        shares.write_bytes(shares.read_bytes()[:100])
+    damage(out)
     build([seeds, more], out, workers=1)
     assert len(spied["replayed"]) == 5
     assert (files_of(out), store_triples(out)) == scratch([seeds, more], tmp_path / "scratch")
