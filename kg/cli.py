@@ -322,3 +322,41 @@ def train(
     if result.dev is not None:
         typer.echo("CLUENER dev, exact spans:")
         typer.echo(result.dev.table())
+
+
+@app.command()
+def learn(
+    task: Annotated[str, typer.Argument(help="The learned reader to train (e.g. pairs, helper-orgs).")],
+    sets: Annotated[
+        list[Path],
+        typer.Option("--set", help="An annotated set: a folder with docs/ and gold.jsonl. Repeat for more."),
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Model file to write (default: kg/data/models/TASK.json).")
+    ] = None,
+    module: Annotated[
+        str | None,
+        typer.Option("--module", help="Module registering the reader (default: the shipped model's)."),
+    ] = None,
+    l2: Annotated[float, typer.Option("--l2", help="L2 penalty of the logistic regression.")] = 1.0,
+    min_count: Annotated[
+        int, typer.Option("--min-count", help="Leave out features seen on fewer candidates.")
+    ] = 2,
+) -> None:
+    """Train a learned reader on annotated sets; print its leave-one-set-out figures."""
+    from kg.learn import train as training
+    from kg.learn.linear import LinearModel, ModelFileError
+    from kg.learn.tasks import MODELS
+
+    target = out or MODELS / f"{task}.json"
+    if module is None and target.is_file():
+        try:
+            module = LinearModel.load(target).module
+        except ModelFileError as exc:
+            error(str(exc))
+            raise typer.Exit(2) from None
+    try:
+        training.train(task, sets, target, module=module, l2=l2, min_count=min_count, progress=typer.echo)
+    except (training.TrainInputError, KeyError, ImportError) as exc:
+        error(str(exc))
+        raise typer.Exit(2) from None

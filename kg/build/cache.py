@@ -39,7 +39,7 @@ CACHE_DIR = ".kg-cache"  # inside the build folder, unless --cache names another
 _PACKAGE = Path(kg.__file__).parent
 _DATA = _PACKAGE / "data"
 _MODEL = _DATA / "model"
-_RELATE_SIDE = ("relate", "cue_pairs")  # module or package names whose code is relate's
+_RELATE_SIDE = ("relate", "cue_pairs", "learn")  # module or package names whose code is relate's
 # Code that runs only after the map — the reduce, the graph, the views, the commands: a change to it
 # changes no article's records, so it stays out of the fingerprints (a change to the views no longer
 # empties the cache). No map-side module imports these (tests/build/test_cache_scope.py).
@@ -62,6 +62,7 @@ REDUCE_SIDE = (
     "report.py",
     "stats.py",
     "train.py",
+    "learn/train.py",
     "vocab.py",
 )
 # The reduce's code that makes an article's part (kg.graph.parts): its rows and triples. The rest of

@@ -76,10 +76,17 @@ Modules
     ``fund_parties`` givers and recipients past the
     nearest place: 分别/各, help teams, 进藏/援疆, a project's place) ·
     ``facts`` the records handed on.
+
+Learned readers
+    After the rules, each reader of :mod:`kg.learn` whose model file ships in ``data/models``
+    scores its candidates (pairs of places, organisations and places, sums, project names) and
+    adds what the rules missed or vetoes what they got wrong (``rule_context`` is the state it
+    starts from, at training and at run time alike).
 """
 
 from __future__ import annotations
 
+from kg.learn.tasks import installed_readers
 from kg.records import Article, Mention, Relation
 from kg.relate.context import ArticleContext
 from kg.relate.funding import read_funding
@@ -88,19 +95,28 @@ from kg.relate.pairings import read_pairings
 from kg.relate.projects import read_projects
 from kg.relate.recall import add_cue_pairings
 
-__all__ = ["extract_relations"]
+__all__ = ["extract_relations", "rule_context"]
 
 ORDER = {"pairing": 0, "help": 1, "funding": 2, "project": 3}
 
 
-def extract_relations(article: Article, mentions: list[Mention]) -> list[Relation]:
-    """All relations the article states, in sentence order (pairings, help, funding, projects)."""
-    if not article.sentences:
-        return []
+def rule_context(article: Article, mentions: list[Mention]) -> ArticleContext:
+    """The article's context after every rule family ran (what the learned readers start from)."""
     ctx = ArticleContext(article, mentions)
     read_pairings(ctx)
     add_cue_pairings(ctx)  # the recall net under the constructions
     read_help(ctx)
     read_projects(ctx)
     read_funding(ctx)  # after the projects: a sum for a named project goes to where it stands
+    return ctx
+
+
+def extract_relations(article: Article, mentions: list[Mention]) -> list[Relation]:
+    """All relations the article states, in sentence order (pairings, help, funding, projects):
+    the rules' reading, then each learned reader whose model ships (:mod:`kg.learn`)."""
+    if not article.sentences:
+        return []
+    ctx = rule_context(article, mentions)
+    for reader, model in installed_readers():
+        reader.apply(ctx, model)
     return sorted(ctx.relations, key=lambda r: (r.sentence, ORDER[r.type], r.start))
