@@ -8,7 +8,11 @@ A reader is a class registered under its task name (``@register_task("pairs", or
 * ``label(candidate, gold) -> bool | None`` — the candidate's truth under a
   :class:`~kg.learn.gold.GoldDoc` (None: it matches only an optional row);
 * ``apply(ctx, model) -> None`` — act on the article: add what the model accepts, veto what it
-  rejects.
+  rejects;
+* optionally ``settle(examples, probabilities) -> (threshold, settings, policy)`` — how the
+  model's verdict meets the rules' (an adding threshold, a veto in ``settings``), chosen from the
+  leave-one-set-out probabilities of the training examples (``kg.learn.train.Example``); without
+  it the threshold is the one of the best F1 over the candidates.
 
 A model file ``kg/data/models/*.json`` names its task and the module that registers it; a reader
 runs when its model file is there, in the order its registration gives (pairings before the

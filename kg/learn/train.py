@@ -118,6 +118,12 @@ def train(
     tp, fp, fn = precision_recall(cv, labels, threshold)
     figures["all"] = {"tp": tp, "fp": fp, "fn": fn, "f1": round(f1(tp, fp, fn), 3)}
     progress(f"  all sets (candidates, leave one set out): tp {tp} fp {fp} fn {fn}  F1 {f1(tp, fp, fn):.3f}")
+    settings: dict[str, float] = {}
+    settle = getattr(reader, "settle", None)
+    if settle is not None:  # the reader chooses how its verdict meets the rules' (add, veto)
+        threshold, settings, policy = settle(examples, cv)
+        figures["policy"] = policy
+        progress(f"  policy (leave one set out): {policy}")
     names, weights, bias = fit_logistic(features, labels, l2, min_count=min_count)
     fitted = LinearModel(
         task=task,
@@ -126,6 +132,7 @@ def train(
         weights=weights,
         bias=bias,
         threshold=threshold,
+        settings=settings,
         trained_on={
             "sets": [folder.name for folder in sets],
             "documents": len({(e.group, e.doc) for e in examples}),

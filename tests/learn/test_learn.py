@@ -181,6 +181,26 @@ def test_kg_learn_trains_a_reader_end_to_end(tmp_path: Path) -> None:
     assert set(model.cross_validation["sets"]) == {"setOne", "setTwo"}
 
 
+def test_a_reader_that_settles_its_policy_writes_it_to_the_model(tmp_path: Path) -> None:
+    one = _annotated_set(
+        tmp_path / "setOne", {"a": ("福州市与定西市结对。厦门市的客人到临夏州参观。", [FUZHOU_DINGXI])}
+    )
+    two = _annotated_set(
+        tmp_path / "setTwo", {"b": ("厦门市与临夏州结对。福州市的客人到定西市参观。", [XIAMEN_LINXIA])}
+    )
+    out = tmp_path / "settled.json"
+    result = CliRunner().invoke(
+        app,
+        ["learn", "toy-pairs-settled", "--set", str(one), "--set", str(two), "--out", str(out)]
+        + ["--module", toy_reader.__name__, "--min-count", "1", "--l2", "0.1"],
+    )
+    assert result.exit_code == 0, result.output
+    model = LinearModel.load(out)
+    policy = model.cross_validation["policy"]
+    assert policy["examples"] > 0 and model.threshold == pytest.approx(policy["add_at"], abs=1e-6)
+    assert model.settings == {"veto_below": 0.0}
+
+
 def test_kg_learn_says_what_a_set_lacks(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     result = CliRunner().invoke(

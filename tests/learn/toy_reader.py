@@ -60,3 +60,15 @@ class ToyPairs:
                     confidence=model.probability(candidate.features),
                 )
             )
+
+
+@register_task("toy-pairs-settled", order=6)
+class ToyPairsSettled(ToyPairs):
+    """The toy reader with its own policy: it adds at the highest probability a positive had and
+    vetoes nothing (settings written to the model file)."""
+
+    def settle(
+        self, examples: list[Any], probabilities: Any
+    ) -> tuple[float, dict[str, float], dict[str, Any]]:
+        top = max(float(p) for e, p in zip(examples, probabilities, strict=True) if e.label)
+        return top, {"veto_below": 0.0}, {"add_at": top, "examples": len(examples)}
