@@ -12,7 +12,9 @@ A reader is a class registered under its task name (``@register_task("pairs", or
 * optionally ``settle(examples, probabilities) -> (threshold, settings, policy)`` — how the
   model's verdict meets the rules' (an adding threshold, a veto in ``settings``), chosen from the
   leave-one-set-out probabilities of the training examples (``kg.learn.train.Example``); without
-  it the threshold is the one of the best F1 over the candidates.
+  it the threshold is the one of the best F1 over the candidates. A reader that decides per
+  article rather than per candidate (one organisation over its places) does its own figures
+  here; ``policy["lines"]``, if given, are printed instead of the whole dict.
 
 A model file ``kg/data/models/*.json`` names its task and the module that registers it; a reader
 runs when its model file is there, in the order its registration gives (pairings before the

@@ -123,7 +123,8 @@ def train(
     if settle is not None:  # the reader chooses how its verdict meets the rules' (add, veto)
         threshold, settings, policy = settle(examples, cv)
         figures["policy"] = policy
-        progress(f"  policy (leave one set out): {policy}")
+        for line in policy.get("lines") or [f"policy (leave one set out): {policy}"]:
+            progress(f"  {line}")
     names, weights, bias = fit_logistic(features, labels, l2, min_count=min_count)
     fitted = LinearModel(
         task=task,
