@@ -247,6 +247,31 @@ def load_patterns(path: str | None = None) -> PatternSet:
     )
 
 
+@dataclass(frozen=True)
+class ProjectHeads:
+    """The endings of a project's name, from the defines of the pattern file (one home)."""
+
+    head: re.Pattern[str]  # a group per class: suffix (PROJECT_SUFFIX), head, institution, candidate
+    unit: re.Pattern[str]  # one unit of a project's name (PROJ_UNIT), any number of them
+
+
+@cache
+def project_heads(path: str | None = None) -> ProjectHeads:
+    """The project endings as one regex with a named group per class (the longer suffixes first:
+    扶贫车间 before 车间), and the units a name is made of — what a learned reader needs to find
+    spans that may name a project where no pattern fired."""
+    defines, _ = read_pattern_rows(path)
+    groups = {
+        "suffix": "PROJECT_SUFFIX",
+        "head": "PROJECT_HEAD",
+        "institution": "INSTITUTION",
+        "candidate": "CANDIDATE_HEAD",
+    }
+    head = "|".join(f"(?P<{g}>{_expand(defines.get(d, '(?!)'), defines)})" for g, d in groups.items())
+    unit = f"(?:{_expand(defines.get('PROJ_UNIT', '(?!)'), defines)})*"
+    return ProjectHeads(re.compile(head), re.compile(unit))
+
+
 def split_list(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[tuple[int, int]]:
     """The items of a list at [start, end); a joining character with less than two characters on
     either side is inside a name, no separator (仁和医院、星河之家: 和 belongs to 仁和)."""

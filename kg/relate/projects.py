@@ -372,6 +372,32 @@ def _add(
     name = _clean(slot.mention.name or slot.mention.text)
     if _is_counted(enc, pos, end) or _not_built(enc, pos, end, name):
         return
+    found = _site(ctx, enc, positions, span, slot, built)
+    if found is None:
+        return
+    place, builder, stated = found
+    _emit(
+        ctx,
+        enc,
+        span,
+        name,
+        (place, builder, stated),
+        rule.id,
+        rule.confidence if stated and builder else rule.partial_confidence or 0.0,
+    )
+
+
+def _site(
+    ctx: ArticleContext,
+    enc: Encoded,
+    positions: Positions,
+    span: tuple[int, int],
+    slot: Slot,
+    built: frozenset[int],
+) -> tuple[Mention | None, Party | None, bool] | None:
+    """Where the project stands, who builds it and whether a place word states its place; None
+    for the venue of an event (not stated as built)."""
+    pos, end = span
     place, marked = _stated_place(ctx, enc, positions, pos, end)
     stated = place is not None
     place = _most_specific(place, marked, _named_inside(ctx, slot.mention))
@@ -379,9 +405,23 @@ def _add(
     if place is None:
         place = _place_before(ctx, enc, positions, pos) or _home(ctx, slot.mention)
     if not stated and builder is None and _is_venue(enc, pos, end):
-        return
+        return None
     if place is None:
         place = _fallback_place(ctx, enc, positions, pos)
+    return place, builder, stated
+
+
+def _emit(
+    ctx: ArticleContext,
+    enc: Encoded,
+    span: tuple[int, int],
+    name: str,
+    site: tuple[Mention | None, Party | None, bool],
+    pattern: str,
+    confidence: float,
+) -> None:
+    pos, end = span
+    place, builder, stated = site
     left, right = clause_bounds(enc.text, pos, end)
     ctx.add(
         relation(
@@ -389,14 +429,55 @@ def _add(
             ctx.article,
             enc.index,
             enc.span(left, max(right, end)),
-            rule.id,
-            rule.confidence if stated and builder else rule.partial_confidence or 0.0,
+            pattern,
+            confidence,
             donor=builder,
             recipient=to_party(place) if place else None,
             project=name,
             states_pairing=stated or builder is None or builder.label != "PLACE",
         )
     )
+
+
+def encoded_span(enc: Encoded, start: int, end: int) -> tuple[int, int] | None:
+    """The encoded positions of the article span [start, end): from the first encoded character
+    that starts at or after ``start`` to the last that ends at or before ``end``."""
+    inside = [i for i, (s, e) in enumerate(zip(enc.starts, enc.ends, strict=True)) if start <= s and e <= end]
+    return (inside[0], inside[-1] + 1) if inside else None
+
+
+def rule_verdict(ctx: ArticleContext, enc: Encoded, span: tuple[int, int], name: str) -> str:
+    """Why the rules would not state ``name`` (at encoded ``span``) as a project built — counted
+    as a kind, a programme, not built (a generic name, thanked, visited, a policy, a predicate) —
+    or '' when they would: the rules' verdict on any span, for a learned reader's features."""
+    pos, end = span
+    if _is_counted(enc, pos, end):
+        return "counted"
+    if _programme(enc, pos, end, name):
+        return "programme"
+    if _not_built(enc, pos, end, name):
+        return "not_built"
+    if _is_venue(enc, pos, end):
+        return "venue"
+    return ""
+
+
+def add_learned(ctx: ArticleContext, mention: Mention, pattern: str, confidence: float) -> bool:
+    """State ``mention`` (a span a learned reader accepts as a project) as a project, its place
+    and builder read as the rules read a project's; False where its span holds no encoded text."""
+    enc = ctx.encoded[mention.sentence]
+    span = encoded_span(enc, mention.start, mention.end)
+    if span is None:
+        return False
+    positions = enc.slot_positions()
+    inside = frozenset(p for p, e, _ in positions if span[0] <= p and e <= span[1])
+    slot = Slot("J", mention, mention.start, mention.end)
+    site = _site(ctx, enc, positions, span, slot, inside)
+    place, builder, stated = (
+        site if site is not None else (_fallback_place(ctx, enc, positions, span[0]), None, False)
+    )
+    _emit(ctx, enc, span, _clean(mention.text), (place, builder, stated), pattern, confidence)
+    return True
 
 
 def read_projects(ctx: ArticleContext) -> None:

@@ -1,0 +1,393 @@
+"""The learned project reader: every span that may name a project, with features from our own
+data, for a linear model trained on the annotated pages (``kg learn projects``).
+
+The rules (:mod:`kg.relate.projects`) cannot tell a named 基地 that was built from one that is
+visited, thanked or counted as a kind; nor can they find a 项目 the entity stage never marked.
+This reader lists every *candidate* — each PROJECT mention, each organisation or place mention
+whose name ends like a built thing (…车间, …小学), and each span that ends with one of the
+project endings of the pattern file (``project_heads``) with its left edge found as the entity
+stage finds a name's (:func:`kg.nlp.patterns.trim_name`) — and describes it by what our data
+says around it: the ending's class and word, the name's shape, the word classes of the relation
+lexicon before and after it in its clause, the lexicon's own project tests (counted, not built,
+a programme), a list, quotes, the rules' verdict, the relations of its sentence, the title.
+Feature names are our own (a lexicon section, a head word of the pattern file), never page text.
+
+At run time (:func:`apply_projects`), after the rules: a candidate the rules did not emit whose
+probability reaches the model's threshold is added (pattern ``learned:projects``, confidence =
+probability), its place chosen by the rules' own place reading; a rule project whose probability
+falls below the veto threshold is dropped. Training and run time share :func:`project_candidates`,
+so the features cannot drift.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.nlp.patterns import (
+    is_verb_phrase,
+    load_patterns,
+    project_heads,
+    stem_is_generic,
+    trim_name,
+)
+from kg.punctuation import CLAUSE_STOPS
+from kg.records import Mention, Relation
+from kg.relate.context import ArticleContext
+from kg.relate.projects import add_learned, encoded_span, rule_verdict
+from kg.relate.rules import lexicon
+from kg.relate.text import clause_bounds
+
+LEARNED_PATTERN = "learned:projects"
+MAX_NAME = 24  # characters a candidate's name may span before its ending
+QUOTES = '“”"「」『』'
+QUANTITY = re.compile(r"[\d.]+[十百千万亿]*(?:元|平方米|平米|亩|米|公里|个|座|处|间|所|家|栋|条)")
+LENGTHS = ((3, "2-3"), (5, "4-5"), (8, "6-8"), (12, "9-12"))
+
+# the relation lexicon's word lists whose presence around a candidate is a feature (names of
+# sections of kg/data/relation_lexicon.json, not words)
+WORD_CLASSES = (
+    ("project", "builder_verbs"),
+    ("project", "building_verbs"),
+    ("project", "building_nouns"),
+    ("project", "built_org_verbs"),
+    ("project", "venue_verbs"),
+    ("project", "place_words"),
+    ("project", "not_built", "visit_verbs"),
+    ("project", "not_built", "build_words"),
+    ("actions", "donates"),
+    ("actions", "invests"),
+    ("actions", "builds"),
+    ("actions", "helps"),
+    ("funding", "verbs_before"),
+    ("agent_marker", "words"),
+    ("negation", "words"),
+)
+# the lexicon's project tests (regexes) and the text they read: the name, the clause before it,
+# the clause after it
+REGEX_TESTS = (
+    ("name", ("project", "not_built", "generic_name")),
+    ("name", ("project", "not_built", "programme_head")),
+    ("name", ("project", "not_built", "programme_works")),
+    ("before", ("project", "not_built", "predicate_before")),
+    ("before", ("project", "not_built", "addressed_before")),
+    ("before", ("project", "not_built", "programme_built_before")),
+    ("before", ("project", "counted_before")),
+    ("before", ("project", "building_before")),
+    ("before", ("project", "place_word_gap")),
+    ("after", ("project", "not_built", "acting_after")),
+    ("after", ("project", "not_built", "policy_after")),
+    ("after", ("project", "not_built", "programme_built_after")),
+    ("after", ("project", "counted_after")),
+    ("after", ("project", "building_after")),
+    ("after", ("project", "built_org_after")),
+    ("after", ("project", "builder_modifier")),
+)
+
+
+@dataclass
+class ProjectCandidate:
+    """A span that may name a project: where it is, its name, and what describes it."""
+
+    sentence: int
+    start: int  # article offsets, end exclusive
+    end: int
+    name: str
+    mention: Mention | None = None  # the mention it is, when the entity stage found one
+    features: dict[str, float] = field(default_factory=dict)
+    rule: list[Relation] = field(default_factory=list)  # the rules' project relations of this name
+
+
+@cache
+def _word_classes() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each word class as (feature name, its plain words)."""
+    found = []
+    for path in WORD_CLASSES:
+        words = _lexicon_entry(path)
+        plain = tuple(w for w in words if isinstance(w, str) and not re.search(r"[(){}\[\]|?*+\\]", w))
+        found.append((".".join(path), plain))
+    return tuple(found)
+
+
+@cache
+def _regex_tests() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    return tuple((where, ".".join(path), re.compile(_lexicon_entry(path))) for where, path in REGEX_TESTS)
+
+
+def _lexicon_entry(path: tuple[str, ...]) -> object:
+    entry: object = lexicon()
+    for key in path:
+        entry = entry[key]  # type: ignore[index]
+    return entry
+
+
+def _length_bucket(n: int) -> str:
+    return next((label for limit, label in LENGTHS if n <= limit), "13+")
+
+
+def _head_spans(ctx: ArticleContext, index: int, here: list[Mention]) -> Iterable[tuple[int, int, str]]:
+    """Spans of the sentence that end with a project ending, their left edge found as a name's:
+    no lead word or verb (trim_name), no sum, date, person or quantity (50万元, 3万平方米)."""
+    article, heads = ctx.article, project_heads()
+    sentence = article.sentences[index]
+    patterns = load_patterns()
+    places = [(m.start, m.end) for m in here if m.label == "PLACE"]
+    stops = [m.end for m in here if m.label in ("MONEY", "DATE", "PERSON")]
+    for match in heads.head.finditer(article.text, sentence.start, sentence.end):
+        end = match.end()
+        floor = max(sentence.start, match.start() - MAX_NAME)
+        left = next(
+            (
+                s
+                for s in range(floor, match.start() + 1)
+                if heads.unit.fullmatch(article.text, s, match.start())
+            ),
+            match.start(),
+        )
+        trimmed = trim_name(article.text, left, end, patterns, places, widen=True, inner_place=False)
+        left = max(trimmed[0] if trimmed else left, sentence.start)
+        cuts = [e for e in stops if left < e <= match.start()]
+        verbs = patterns.lead_verb.finditer(article.text, left, end)  # 建设项目: a noun, seen to the end
+        cuts += [v.end() for v in verbs if v.end() <= match.start()]
+        quantities = QUANTITY.finditer(article.text, max(sentence.start, left - 12), match.start())
+        cuts += [q.end() for q in quantities if q.end() > left]  # 2000|平方米: the number before the edge
+        yield max([left, *cuts]), end, match.lastgroup or ""
+
+
+def _mention_candidate(mention: Mention) -> bool:
+    """A mention that may name a project: a PROJECT, or an organisation or a place whose name ends
+    like a built thing (a school, a hospital, a workshop)."""
+    if mention.label == "PROJECT":
+        return True
+    if mention.label not in ("ORG", "PLACE"):
+        return False
+    name = mention.name or mention.text
+    if mention.label == "ORG" and mention.subtype in ("school", "hospital"):
+        return True
+    head = project_heads().head
+    return any(m.end() == len(name) for m in head.finditer(name))
+
+
+def project_candidates(ctx: ArticleContext, mentions: Iterable[Mention]) -> list[ProjectCandidate]:
+    """Every span of the article that may name a project, with its features (after the rules)."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    rules = [r for r in ctx.relations if r.type == "project"]
+    found: list[ProjectCandidate] = []
+    for index in range(len(ctx.article.sentences)):
+        here = sorted(by_sentence.get(index, []), key=lambda m: (m.start, -m.end))
+        by_end: dict[int, ProjectCandidate] = {}
+        for m in here:
+            if _mention_candidate(m):
+                cand = by_end.get(m.end)
+                if cand is None or (cand.mention is not None and cand.mention.label != "PROJECT"):
+                    by_end[m.end] = ProjectCandidate(index, m.start, m.end, m.name or m.text, m)
+        spans = {end: (start, cls) for start, end, cls in _head_spans(ctx, index, here)}
+        for end, (start, _) in spans.items():
+            if end not in by_end and end - start >= 2:
+                by_end[end] = ProjectCandidate(index, start, end, ctx.article.text[start:end])
+        for end, cand in sorted(by_end.items()):
+            cand.rule = [r for r in rules if r.sentence == index and _same_name(r.project or "", cand.name)]
+            cand.features = _features(ctx, cand, here, spans.get(end, (cand.start, ""))[1], rules)
+            found.append(cand)
+    return found
+
+
+def _same_name(a: str, b: str) -> bool:
+    a, b = (re.sub(f"[{QUOTES}\\s]", "", x) for x in (a, b))
+    return bool(a) and bool(b) and (a == b or (min(len(a), len(b)) >= 3 and (a in b or b in a)))
+
+
+def _features(
+    ctx: ArticleContext, cand: ProjectCandidate, here: list[Mention], head_class: str, rules: list[Relation]
+) -> dict[str, float]:
+    text = ctx.article.text
+    sentence = ctx.article.sentences[cand.sentence]
+    left, right = clause_bounds(text, cand.start, cand.end)
+    left, right = max(left, sentence.start), min(right, sentence.end)
+    before, after, name = text[left : cand.start], text[cand.end : right], cand.name
+    f: dict[str, float] = {"bias": 1.0}
+    f[f"length:{_length_bucket(len(name))}"] = 1.0
+    _shape(f, cand, name, head_class)
+    _source(f, cand)
+    _neighbours(f, cand, here)
+    for klass, words in _word_classes():
+        if any(w in before for w in words):
+            f[f"before:{klass}"] = 1.0
+        if any(before.endswith(w) for w in words):
+            f[f"right_before:{klass}"] = 1.0
+        if any(w in after for w in words):
+            f[f"after:{klass}"] = 1.0
+    for where, key, regex in _regex_tests():
+        target = {"name": name, "before": before, "after": after}[where]
+        if regex.search(target):
+            f[f"{where}:{key}"] = 1.0
+    _structure(f, text, cand, left, right)
+    _rules(f, ctx, cand, rules)
+    _roles(f, ctx, cand)
+    return f
+
+
+def _roles(f: dict[str, float], ctx: ArticleContext, cand: ProjectCandidate) -> None:
+    """What the rules make of this span: why they would not state it as built (their verdict on
+    any span), and whether a relation takes its mention as a party (a helper hospital gives)."""
+    enc = ctx.encoded[cand.sentence]
+    span = encoded_span(enc, cand.start, cand.end)
+    if span is not None:
+        f[f"verdict:{rule_verdict(ctx, enc, span, cand.name) or 'built'}"] = 1.0
+    if cand.mention is None:
+        return
+    for r in ctx.relations:
+        for role, party in (("giver", r.donor), ("receiver", r.recipient)):
+            if party is not None and party.mention_start == cand.mention.start and r.type != "project":
+                f[f"party:{r.type}:{role}"] = 1.0
+
+
+def _shape(f: dict[str, float], cand: ProjectCandidate, name: str, head_class: str) -> None:
+    heads = project_heads().head
+    ending = next((m for m in heads.finditer(name) if m.end() == len(name)), None)
+    if ending is not None:
+        f[f"head:{ending.group(0)}"] = 1.0
+        f[f"head_class:{ending.lastgroup}"] = 1.0
+    else:
+        f["head_class:none"] = 1.0
+    if head_class:
+        f[f"span_head_class:{head_class}"] = 1.0
+    patterns = load_patterns()
+    if stem_is_generic(name, patterns):
+        f["name:generic_stem"] = 1.0
+    if is_verb_phrase(name, patterns):
+        f["name:verb_phrase"] = 1.0
+    if any(c in QUOTES for c in name):
+        f["name:quoted_inside"] = 1.0
+    if name[:1].isdigit():
+        f["name:starts_digit"] = 1.0
+    if "(" in name or "（" in name:
+        f["name:bracket"] = 1.0
+
+
+def _source(f: dict[str, float], cand: ProjectCandidate) -> None:
+    m = cand.mention
+    if m is None:
+        f["entity:none"] = 1.0
+        return
+    f[f"entity:{m.label}"] = 1.0
+    f[f"entity_source:{m.source}"] = 1.0
+    if m.subtype:
+        f[f"entity:{m.label}:{m.subtype}"] = 1.0
+
+
+def _neighbours(f: dict[str, float], cand: ProjectCandidate, here: list[Mention]) -> None:
+    """The mentions inside the name, right before and after it."""
+    for m in here:
+        if m is cand.mention:
+            continue
+        if cand.start <= m.start and m.end <= cand.end:
+            f[f"inside:{m.label}"] = 1.0
+            if m.start == cand.start:
+                f[f"starts_with:{m.label}"] = 1.0
+                if m.label == "PLACE" and m.level:
+                    f[f"starts_with_place:{m.level}"] = 1.0
+        elif 0 <= cand.start - m.end <= 1:
+            f[f"right_before_mention:{m.label}"] = 1.0
+        elif 0 <= m.start - cand.end <= 1:
+            f[f"right_after_mention:{m.label}"] = 1.0
+    labels = {m.label for m in here}
+    for label in ("MONEY", "DATE", "ORG", "PLACE"):
+        if label in labels:
+            f[f"sentence_has:{label}"] = 1.0
+
+
+def _structure(f: dict[str, float], text: str, cand: ProjectCandidate, left: int, right: int) -> None:
+    """Quotes and book-title marks, a list, what follows the name, where the sentence stands."""
+    prev, nxt = text[cand.start - 1 : cand.start], text[cand.end : cand.end + 1]
+    if prev in '“"「『' and nxt in '”"」』' and prev and nxt:
+        f["quoted"] = 1.0
+    if "《" in text[left : cand.start] and "》" in text[cand.end : right + 1]:
+        f["book_title"] = 1.0
+    if prev == "、" or nxt == "、":
+        f["in_list"] = 1.0
+    if re.match(r"[、和及与]?[^，,。；;]{0,30}?等", text[cand.end : right]):
+        f["list_closed_by_deng"] = 1.0
+    if "分别" in text[left:right]:
+        f["clause:fenbie"] = 1.0
+    if nxt and project_heads().unit.fullmatch(nxt) and nxt not in CLAUSE_STOPS:
+        f["name_continues"] = 1.0
+    if re.match(r"[\d一二两三四五六七八九十百千]+(?:个|家|座|处|所|间)", text[cand.end : cand.end + 4]):
+        f["count_after"] = 1.0
+    if cand.start - left <= 1:
+        f["clause_start"] = 1.0
+    if cand.sentence == 0:
+        f["first_sentence"] = 1.0
+
+
+def _rules(f: dict[str, float], ctx: ArticleContext, cand: ProjectCandidate, rules: list[Relation]) -> None:
+    """The rules' verdict on this name, the relations of its sentence, the title, repetition."""
+    if cand.rule:
+        f["rule:emitted"] = 1.0
+        f["rule:confidence"] = max(r.confidence for r in cand.rule)
+        for r in cand.rule:
+            f[f"rule:pattern:{r.pattern}"] = 1.0
+            if r.donor is not None:
+                f["rule:builder"] = 1.0
+    elif any(_same_name(r.project or "", cand.name) for r in rules):
+        f["rule:emitted_elsewhere"] = 1.0
+    types = {r.type for r in ctx.relations if r.sentence == cand.sentence}
+    for t in ("pairing", "help", "funding"):
+        if t in types:
+            f[f"sentence_relation:{t}"] = 1.0
+    if ctx.article.title and len(cand.name) >= 3 and cand.name in ctx.article.title:
+        f["in_title"] = 1.0
+    if ctx.article.text.count(cand.name) > 1:
+        f["repeated"] = 1.0
+
+
+@dataclass(frozen=True)
+class Verdicts:
+    """How the model's probability combines with the rules: add a candidate the rules did not
+    emit at ``add_at`` or above; drop a rule project below ``veto_below`` (0: never)."""
+
+    add_at: float
+    veto_below: float = 0.0
+
+
+def _overlaps(cand: ProjectCandidate, taken: list[ProjectCandidate]) -> bool:
+    return any(t.sentence == cand.sentence and t.start < cand.end and cand.start < t.end for t in taken)
+
+
+def apply_projects(
+    ctx: ArticleContext,
+    mentions: Iterable[Mention],
+    probability: Callable[[Mapping[str, float]], float],
+    verdicts: Verdicts,
+) -> None:
+    """After the rules: veto the rule projects the model scores below ``veto_below``, then add the
+    candidates it accepts that no rule emitted — of overlapping ones the most probable, none whose
+    name the article already states as a project — with the rules' reading of place and builder."""
+    scored = [(c, probability(c.features)) for c in project_candidates(ctx, mentions)]
+    vetoed = {id(r) for c, p in scored if p < verdicts.veto_below for r in c.rule}
+    if vetoed:
+        ctx.relations[:] = [r for r in ctx.relations if id(r) not in vetoed]
+    names = [r.project or "" for r in ctx.relations if r.type == "project"]
+    taken = [c for c, _ in scored if c.rule and not any(id(r) in vetoed for r in c.rule)]
+    for cand, p in sorted(scored, key=lambda cp: -cp[1]):
+        if cand.rule or p < verdicts.add_at or _overlaps(cand, taken):
+            continue
+        if any(_same_name(cand.name, n) for n in names):
+            continue
+        mention = Mention(
+            ctx.article.id,
+            "PROJECT",
+            ctx.article.text[cand.start : cand.end],
+            cand.start,
+            cand.end,
+            cand.sentence,
+            source=LEARNED_PATTERN,
+            name=cand.name,
+        )
+        if add_learned(ctx, mention, LEARNED_PATTERN, round(p, 3)):
+            taken.append(cand)
+            names.append(cand.name)

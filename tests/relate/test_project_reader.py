@@ -1,0 +1,135 @@
+"""The learned project reader's candidates, features and run-time combination with the rules,
+on hand-linked articles (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from relate_fixtures import article
+
+from kg.records import Mention
+from kg.relate.context import ArticleContext
+from kg.relate.pairings import read_pairings
+from kg.relate.project_reader import (
+    LEARNED_PATTERN,
+    ProjectCandidate,
+    Verdicts,
+    apply_projects,
+    project_candidates,
+)
+from kg.relate.projects import read_projects
+
+
+def _read(text: str, places: list[str], extra: tuple[Mention, ...] = ()) -> tuple[ArticleContext, list[Mention]]:
+    """The article after the rules (pairings and projects), as the reader sees it."""
+    art, mentions = article(text, places)
+    mentions = [*mentions, *extra]
+    ctx = ArticleContext(art, mentions)
+    read_pairings(ctx)
+    read_projects(ctx)
+    return ctx, mentions
+
+
+def _by_name(candidates: list[ProjectCandidate]) -> dict[str, ProjectCandidate]:
+    return {c.name: c for c in candidates}
+
+
+def _project(text: str, name: str, sentence: int) -> Mention:
+    start = text.index(name)
+    return Mention("t", "PROJECT", name, start, start + len(name), sentence, source="pattern", name=name)
+
+
+def test_a_span_ending_with_a_project_head_is_a_candidate_where_no_entity_was_found() -> None:
+    text = "海沧区对口帮扶积石山县。海沧区在富坪村建成黑山羊养殖项目。"
+    ctx, mentions = _read(text, ["海沧区", "积石山县", "富坪村"])
+    found = _by_name(project_candidates(ctx, mentions))
+    cand = found["黑山羊养殖项目"]
+    assert cand.mention is None and not cand.rule
+    features = cand.features
+    assert features["entity:none"] == features["head:项目"] == features["head_class:head"] == 1.0
+    assert features["right_before:project.not_built.build_words"] == 1.0  # 建成 right before it
+    assert "right_before_mention:PLACE" not in features  # 富坪村|建成|…: a verb between
+    assert "rule:emitted" not in features
+
+
+def test_the_left_edge_drops_a_sum_a_quantity_and_the_verb_before_the_name() -> None:
+    text = "海沧区对口帮扶积石山县。海沧区投入50万元完成扶贫养殖车间建设项目,建起2000平方米标准厂房。"
+    ctx, mentions = _read(text, ["海沧区", "积石山县"])
+    names = set(_by_name(project_candidates(ctx, mentions)))
+    assert "扶贫养殖车间建设项目" in names
+    assert "标准厂房" in names
+    assert not any("万元" in n or "平方米" in n or n.startswith("完成") for n in names)
+
+
+def test_the_rules_verdict_and_the_lexicon_classes_are_features() -> None:
+    text = "海沧区对口帮扶积石山县。感谢青禾产业基地,建成的“同心”扶贫车间、白云加工厂等3个项目已投产。"
+    project = _project(text, "“同心”扶贫车间", 1)
+    ctx, mentions = _read(text, ["海沧区", "积石山县"], (project,))
+    found = _by_name(project_candidates(ctx, mentions))
+    thanked = found["青禾产业基地"].features
+    assert thanked["verdict:not_built"] == 1.0
+    assert thanked["before:project.not_built.addressed_before"] == 1.0
+    built = found["“同心”扶贫车间"]
+    assert built.rule and built.features["rule:emitted"] == 1.0
+    assert built.features["entity:PROJECT"] == built.features["in_list"] == 1.0
+    assert built.features["list_closed_by_deng"] == 1.0
+
+
+def test_an_organisation_a_relation_takes_as_its_giver_says_so() -> None:
+    text = "海沧区对口帮扶积石山县。海沧区人民医院向积石山县捐赠医疗设备。"
+    start = text.index("海沧区人民医院")
+    hospital = Mention(
+        "t", "ORG", "海沧区人民医院", start, start + 7, 1, source="pattern", subtype="hospital", name="海沧区人民医院"
+    )
+    art, mentions = article(text, ["海沧区", "积石山县"])
+    mentions = [m for m in mentions if not (start <= m.start < start + 7)] + [hospital]
+    from kg.relate import extract_relations
+
+    relations = extract_relations(art, mentions)
+    ctx = ArticleContext(art, mentions)
+    ctx.relations.extend(relations)
+    found = _by_name(project_candidates(ctx, mentions))
+    features = found["海沧区人民医院"].features
+    assert features["entity:ORG:hospital"] == 1.0
+    assert any(k.startswith("party:") and k.endswith(":giver") for k in features)
+
+
+def _says(feature: str, yes: float, no: float = 0.0):  # noqa: ANN202 - a probability function
+    def probability(features: Mapping[str, float]) -> float:
+        return yes if feature in features else no
+
+    return probability
+
+
+def test_a_candidate_the_model_accepts_is_added_with_the_rules_place() -> None:
+    text = "海沧区对口帮扶积石山县。海沧区在富坪村建成黑山羊养殖项目。"
+    ctx, mentions = _read(text, ["海沧区", "积石山县", "富坪村"])
+    assert not [r for r in ctx.relations if r.type == "project"]
+    apply_projects(ctx, mentions, _says("head:项目", 0.9), Verdicts(add_at=0.5))
+    added = [r for r in ctx.relations if r.type == "project"]
+    assert [(r.project, r.pattern, r.confidence, r.recipient.name) for r in added] == [
+        ("黑山羊养殖项目", LEARNED_PATTERN, 0.9, "富坪村")
+    ]
+    assert ctx.article.text[added[0].start : added[0].end].find("黑山羊养殖项目") >= 0  # its evidence
+
+
+def test_below_the_threshold_nothing_is_added_and_a_low_rule_project_is_vetoed() -> None:
+    text = "海沧区对口帮扶积石山县。海沧区在富坪村建成黑山羊养殖项目。青禾扶贫车间在积石山县落成。"
+    project = _project(text, "青禾扶贫车间", 2)
+    ctx, mentions = _read(text, ["海沧区", "积石山县", "富坪村"], (project,))
+    assert [r.project for r in ctx.relations if r.type == "project"] == ["青禾扶贫车间"]
+    apply_projects(ctx, mentions, _says("head:项目", 0.4), Verdicts(add_at=0.5))
+    assert [r.project for r in ctx.relations if r.type == "project"] == ["青禾扶贫车间"]
+    apply_projects(ctx, mentions, _says("head:项目", 0.4), Verdicts(add_at=0.5, veto_below=0.3))
+    assert [r.project for r in ctx.relations if r.type == "project"] == []
+
+
+def test_of_overlapping_candidates_only_the_most_probable_is_added() -> None:
+    text = "海沧区对口帮扶积石山县。海沧区在富坪村建成黑山羊养殖项目。"
+    ctx, mentions = _read(text, ["海沧区", "积石山县", "富坪村"])
+    candidates = project_candidates(ctx, mentions)
+    inside = [c for c in candidates if c.name == "黑山羊养殖项目"]
+    assert inside
+    apply_projects(ctx, mentions, lambda f: 0.8, Verdicts(add_at=0.5))
+    added = [r.project for r in ctx.relations if r.type == "project"]
+    assert len(added) == len(set(added)) == 1
