@@ -34,6 +34,7 @@ class ArticleContext:
 
     def __init__(self, article: Article, mentions: Sequence[Mention]):
         self.article = article
+        self.mentions: list[Mention] = list(mentions)  # as linked, for readers that look past the tokens
         self.places_by_code: dict[str, Mention] = {}
         for m in mentions:
             if m.label == "PLACE" and is_resolved(m) and m.code and m.level in UPPER_LEVELS:

@@ -22,10 +22,15 @@ so the features cannot drift.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
+from kg.gazetteer import load_gazetteer
+from kg.learn.gold import GoldDoc, is_optional, project_matches
+from kg.learn.linear import LinearModel
+from kg.learn.tasks import Candidate, register_task
 from kg.nlp.patterns import (
     is_verb_phrase,
     load_patterns,
@@ -211,7 +216,7 @@ def _features(
     before, after, name = text[left : cand.start], text[cand.end : right], cand.name
     f: dict[str, float] = {"bias": 1.0}
     f[f"length:{_length_bucket(len(name))}"] = 1.0
-    _shape(f, cand, name, head_class)
+    _shape(f, cand, name, head_class, [(m.start, m.end) for m in here if m.label == "PLACE"])
     _source(f, cand)
     _neighbours(f, cand, here)
     for klass, words in _word_classes():
@@ -246,7 +251,9 @@ def _roles(f: dict[str, float], ctx: ArticleContext, cand: ProjectCandidate) -> 
                 f[f"party:{r.type}:{role}"] = 1.0
 
 
-def _shape(f: dict[str, float], cand: ProjectCandidate, name: str, head_class: str) -> None:
+def _shape(
+    f: dict[str, float], cand: ProjectCandidate, name: str, head_class: str, places: list[tuple[int, int]]
+) -> None:
     heads = project_heads().head
     ending = next((m for m in heads.finditer(name) if m.end() == len(name)), None)
     if ending is not None:
@@ -257,6 +264,15 @@ def _shape(f: dict[str, float], cand: ProjectCandidate, name: str, head_class: s
     if head_class:
         f[f"span_head_class:{head_class}"] = 1.0
     patterns = load_patterns()
+    stem = name[: ending.start()] if ending is not None else name
+    stem = stem[max((e - cand.start for s, e in places if s == cand.start and e < cand.end), default=0) :]
+    if not stem:
+        f["stem:empty"] = 1.0  # the ending alone, or a place and the ending (某村示范点)
+    elif patterns.generic.match(stem):
+        f["stem:generic"] = 1.0  # 乡村示范点, 重点工作项目: generic words before the ending
+    whole = (c for end, found in load_gazetteer().matches_at(name, 0) if end == len(name) for c in found)
+    if any(c.kind != "short" for c in whole):
+        f["name:is_place"] = 1.0  # 苏州工业园区: a division or a zone the gazetteer knows
     if stem_is_generic(name, patterns):
         f["name:generic_stem"] = 1.0
     if is_verb_phrase(name, patterns):
@@ -391,3 +407,109 @@ def apply_projects(
         if add_learned(ctx, mention, LEARNED_PATTERN, round(p, 3)):
             taken.append(cand)
             names.append(cand.name)
+
+
+@register_task("projects", order=60)
+class ProjectTask:
+    """The learned project reader (``kg learn projects``): candidates and features of
+    :func:`project_candidates`, labelled as the scorer matches a project's name; run time as
+    :func:`apply_projects`, the model's threshold adding and its ``veto_below`` setting vetoing."""
+
+    name: str
+    order: int
+
+    def candidates(self, ctx: ArticleContext) -> list[Candidate]:
+        return [Candidate(c, c.features) for c in project_candidates(ctx, ctx.mentions)]
+
+    def label(self, candidate: Candidate, gold: GoldDoc) -> bool | None:
+        hits = [row for row in gold.projects if project_matches(row.get("name", ""), candidate.item.name)]
+        if not hits:
+            return False
+        return True if any(not is_optional(row) for row in hits) else None
+
+    def apply(self, ctx: ArticleContext, model: LinearModel) -> None:
+        verdicts = Verdicts(model.threshold, model.settings.get("veto_below", 0.0))
+        apply_projects(ctx, ctx.mentions, model.probability, verdicts)
+
+    def settle(
+        self, examples: Sequence[Any], probabilities: Sequence[float]
+    ) -> tuple[float, dict[str, float], dict[str, Any]]:
+        """The adding threshold and the veto with the best leave-one-set-out F1 over the
+        projects each document would state (its distinct names, as :func:`apply_projects`
+        combines them with the rules'); of equal ones, the one that changes the rules least."""
+        docs: dict[tuple[str, str], list[tuple[ProjectCandidate, float, bool]]] = {}
+        for example, p in zip(examples, probabilities, strict=True):
+            docs.setdefault((example.group, example.doc), []).append(
+                (example.candidate.item, float(p), example.label)
+            )
+        rules_only = Verdicts(NEVER)
+        choices = [rules_only] + [Verdicts(a, v) for a in ADD_GRID for v in VETO_GRID]
+        scored = [(_simulated(docs, choice), -i, choice) for i, choice in enumerate(choices)]
+        (best, _, chosen), base = max(scored, key=lambda s: (f1_of(s[0]), s[1])), scored[0][0]
+        groups = sorted({g for g, _ in docs})
+        policy: dict[str, Any] = {
+            "add_at": chosen.add_at,
+            "veto_below": chosen.veto_below,
+            "rules": _figures(base),
+            "chosen": _figures(best),
+            "sets": {
+                g: {
+                    "rules": _figures(_simulated(_of(docs, g), rules_only)),
+                    "chosen": _figures(_simulated(_of(docs, g), chosen)),
+                }
+                for g in groups
+            },
+        }
+        return chosen.add_at, {"veto_below": chosen.veto_below}, policy
+
+
+NEVER = 2.0  # an adding threshold no probability reaches: the rules alone
+ADD_GRID = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+VETO_GRID = (0.0, 0.05, 0.1, 0.2, 0.3)
+Scored = list[tuple[ProjectCandidate, float, bool]]
+
+
+def _of(docs: dict[tuple[str, str], Scored], group: str) -> dict[tuple[str, str], Scored]:
+    return {k: v for k, v in docs.items() if k[0] == group}
+
+
+def f1_of(counts: tuple[int, int, int]) -> float:
+    tp, fp, fn = counts
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def _figures(counts: tuple[int, int, int]) -> dict[str, float]:
+    return {"tp": counts[0], "fp": counts[1], "fn": counts[2], "f1": round(f1_of(counts), 3)}
+
+
+def _simulated(docs: dict[tuple[str, str], Scored], verdicts: Verdicts) -> tuple[int, int, int]:
+    """True and false projects and missed ones, counted over each document's distinct names the
+    way :func:`apply_projects` would state them (names of one thing counted once)."""
+    tp = fp = fn = 0
+    for scored in docs.values():
+        kept = [c for c, p, _ in scored if c.rule and p >= verdicts.veto_below]
+        names = [c.name for c in kept]
+        for cand, p, _ in sorted(scored, key=lambda s: -s[1]):
+            if cand.rule or p < verdicts.add_at or _overlaps(cand, kept):
+                continue
+            if not any(_same_name(cand.name, n) for n in names):
+                kept.append(cand)
+                names.append(cand.name)
+        truth = {id(c): label for c, _, label in scored}
+        said = _distinct([c.name for c in kept if truth[id(c)]])
+        tp += len(said)
+        fp += len(_distinct([c.name for c in kept if not truth[id(c)]]))
+        fn += sum(
+            1
+            for n in _distinct([c.name for c, _, label in scored if label])
+            if not any(_same_name(n, s) for s in said)
+        )
+    return tp, fp, fn
+
+
+def _distinct(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in sorted(names, key=len, reverse=True):
+        if not any(_same_name(name, n) for n in out):
+            out.append(name)
+    return out
