@@ -369,7 +369,9 @@ def _add(
     built: frozenset[int] = frozenset(),
 ) -> None:
     pos, end = span
-    name = _clean(slot.mention.name or slot.mention.text)
+    # a school or a hospital built (an organisation mention) keeps its name as written, not its
+    # canonical organisation name (连城慈济幼儿园, not 连城县慈济幼儿园)
+    name = _clean(slot.mention.text if slot.letter == "O" else slot.mention.name or slot.mention.text)
     if _is_counted(enc, pos, end) or _not_built(enc, pos, end, name):
         return
     found = _site(ctx, enc, positions, span, slot, built)

@@ -20,7 +20,9 @@ from kg.relate.project_reader import (
 from kg.relate.projects import read_projects
 
 
-def _read(text: str, places: list[str], extra: tuple[Mention, ...] = ()) -> tuple[ArticleContext, list[Mention]]:
+def _read(
+    text: str, places: list[str], extra: tuple[Mention, ...] = ()
+) -> tuple[ArticleContext, list[Mention]]:
     """The article after the rules (pairings and projects), as the reader sees it."""
     art, mentions = article(text, places)
     mentions = [*mentions, *extra]
@@ -79,7 +81,15 @@ def test_an_organisation_a_relation_takes_as_its_giver_says_so() -> None:
     text = "海沧区对口帮扶积石山县。海沧区人民医院向积石山县捐赠医疗设备。"
     start = text.index("海沧区人民医院")
     hospital = Mention(
-        "t", "ORG", "海沧区人民医院", start, start + 7, 1, source="pattern", subtype="hospital", name="海沧区人民医院"
+        "t",
+        "ORG",
+        "海沧区人民医院",
+        start,
+        start + 7,
+        1,
+        source="pattern",
+        subtype="hospital",
+        name="海沧区人民医院",
     )
     art, mentions = article(text, ["海沧区", "积石山县"])
     mentions = [m for m in mentions if not (start <= m.start < start + 7)] + [hospital]

@@ -26,3 +26,25 @@ def test_a_county_builds_in_a_village_only_where_the_article_pairs_them() -> Non
     project = Mention("t", "PROJECT", "青禾扶贫车间", start, start + 6, 1, name="青禾扶贫车间")
     found = [r for r in extract_relations(art, [*mentions, project]) if r.type == "project"]
     assert [(r.project, r.donor.name, r.recipient.name) for r in found] == [("青禾扶贫车间", "海沧区", JSS)]
+
+
+def test_a_built_school_keeps_its_name_as_written_not_its_canonical_organisation_name() -> None:
+    from kg.records import Mention
+
+    text = "海沧区对口帮扶连城县。海沧区援建的连城青禾幼儿园已建成投用。"
+    art, mentions = article(text, ["海沧区", "连城县"])
+    start = text.index("连城青禾幼儿园")
+    school = Mention(
+        "t",
+        "ORG",
+        "连城青禾幼儿园",
+        start,
+        start + 7,
+        1,
+        source="pattern",
+        subtype="school",
+        name="连城县青禾幼儿园",
+    )
+    kept = [m for m in mentions if not (start <= m.start < start + 7)]
+    found = [r for r in extract_relations(art, [*kept, school]) if r.type == "project"]
+    assert [r.project for r in found] == ["连城青禾幼儿园"]
