@@ -14,6 +14,7 @@ import marshal
 from functools import cache
 from pathlib import Path
 
+from kg import collector
 from kg.user_cache import fingerprint, load_or_compile
 
 Row = tuple[str, int, str]  # word, frequency, tag ("" when a line gives none)
@@ -40,19 +41,24 @@ def _read_rows() -> list[Row]:
 def rows() -> list[Row]:
     """Every line of jieba's dictionary as (word, frequency, tag), in the file's order."""
     key = fingerprint([dictionary_path()], ("jieba",))
-    return load_or_compile("jieba-dictionary", key, _read_rows, marshal.dumps, marshal.loads)
+    with collector.paused():  # 349,000 rows, no cycles (kg.collector)
+        return load_or_compile("jieba-dictionary", key, _read_rows, marshal.dumps, marshal.loads)
 
 
 @cache
 def jieba_words() -> dict[str, tuple[int, str]]:
     """Words of 2–6 characters → (frequency, tag); a later line of the same word wins."""
-    return {word: (freq, tag) for word, freq, tag in rows() if 2 <= len(word) <= 6}
+    table = rows()
+    with collector.paused():
+        return {word: (freq, tag) for word, freq, tag in table if 2 <= len(word) <= 6}
 
 
 @cache
 def word_tags() -> dict[str, str]:
     """Every word → its tag, as ``jieba.posseg`` reads them (its ``word_tag_tab``)."""
-    return {word: tag for word, _, tag in rows()}
+    table = rows()
+    with collector.paused():
+        return {word: tag for word, _, tag in table}
 
 
 @cache

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import kg
+from kg import collector
 from kg.build.cache import CACHE_DIR, Cache
 from kg.build.executors import run_dask, run_local, run_pool
 from kg.build.extend import EXTEND, Extension, find_extension, forget, state_paths
@@ -95,7 +96,7 @@ def build(
     if model is not None:
         stages_for(config).load()  # a missing model stops the build before any work
     own_cache = cache is None and use_cache  # out/.kg-cache: carried over into the new build
-    with Staging(out) as stage:
+    with collector.thawed_after(), Staging(out) as stage:
         paths = [str(p) for p in _inputs(inputs, out, report)]
         base = base_key(model) if use_cache else ""
         digests = input_digests(paths) if use_cache else None
@@ -122,6 +123,7 @@ def build(
         if not report.articles:
             reduce.abandon()
             raise NothingRead("no article could be read from the inputs")
+        collector.freeze()  # the reduce's state, out of the collections its close sets off
         reduce.close()
         report.from_cache = reduce.from_cache
         reduce.save_state(key, listed, base)  # or, without a key, drops the shares

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kg import collector
 from kg.build.bound import relations_bounded
 from kg.build.cache import Cache, article_key, article_row, file_key, fingerprints, part_key
 from kg.build.records import ArticleRecords, FileRecords
@@ -42,7 +43,9 @@ class Stages:
         if self._nlp is None:
             from kg import nlp
 
-            self._nlp = nlp.load_pipeline(self.config.model)
+            with collector.paused():
+                self._nlp = nlp.load_pipeline(self.config.model)
+            collector.freeze()  # loaded for good: no collection walks it again (kg.collector)
         return self._nlp
 
     @property
@@ -51,6 +54,7 @@ class Stages:
             from kg.gazetteer import load_gazetteer
 
             self._gazetteer = load_gazetteer()
+            collector.freeze()
         return self._gazetteer
 
     def load(self) -> Stages:
@@ -62,7 +66,8 @@ class Stages:
         """Each article's linked mentions; the nlp stage takes them together (its NER batched)."""
         from kg import link, nlp
 
-        found = nlp.mentions_in_order(self.nlp, articles)
+        pipeline = self.nlp  # loaded first: its imports are made with the collector paused
+        found = nlp.mentions_in_order(pipeline, articles)
         return [link.link_mentions(a, m, self.gazetteer) for a, m in zip(articles, found, strict=True)]
 
     def relations(self, article: Article, mentions: list[Mention]) -> list[Relation]:

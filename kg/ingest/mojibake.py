@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from kg import collector
 from kg.ingest.mapped import Mapped
 from kg.ingest.pinyin import PINYIN_LETTER, TONED_GLOSS_RE, is_pinyin_syllable
 from kg.ingest.script import HAN_RE, common_ratio, to_simplified
@@ -77,7 +78,8 @@ def _word_frequencies() -> dict[str, int]:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    jieba.dt.initialize()
+    with collector.paused():  # its dictionary: ~600,000 objects, no cycles (kg.collector)
+        jieba.dt.initialize()
     return jieba.dt.FREQ
 
 
