@@ -31,7 +31,6 @@ for use inside a county only.
 
 from __future__ import annotations
 
-import gc
 import importlib.util
 import re
 import zipfile
@@ -41,8 +40,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from kg import collector
 from kg.bounded import Recent
 from kg.corps import corps_division_names, corps_unit_aliases, corps_unit_name
+from kg.gazetteer_cache import Parsed, kept_parse
 from kg.io import csv_rows, data_rows
 from kg.jieba_dict import jieba_words
 from kg.places import LEVELS, Candidate, Division
@@ -545,15 +546,19 @@ def _towns(town_rows: Sequence[tuple[str, str]], divisions: dict[str, Division])
     return towns
 
 
-def build_gazetteer() -> Gazetteer:
-    """Parse the packaged sources into a Gazetteer (about a second; use :func:`load_gazetteer`)."""
-    text = _read_tree_text()
-    nodes, town_rows, village_spans = _parse_tree(text)
+def _parse() -> Parsed:
+    nodes, town_rows, village_spans = _parse_tree(_read_tree_text())
     divisions = _divisions(nodes)
     overrides = {
         row["surface"].strip(): row["action"].strip() for row in data_rows("place_short_overrides.csv")
     }
-    return Gazetteer(divisions, _towns(town_rows, divisions), text, village_spans, overrides)
+    return divisions, _towns(town_rows, divisions), village_spans, overrides
+
+
+def build_gazetteer(parsed: Parsed | None = None) -> Gazetteer:
+    """A Gazetteer of the packaged sources as parsed (about a second), or of ``parsed``."""
+    divisions, towns, village_spans, overrides = parsed or _parse()
+    return Gazetteer(divisions, towns, _read_tree_text(), village_spans, overrides)
 
 
 def _add_former(result: dict[str, list[str]], target: _Node, former: str | None, official: set[str]) -> None:
@@ -639,12 +644,7 @@ def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer, built once from the installed packages' data.
 
     The garbage collector is paused meanwhile: the ~150,000 objects it makes hold no cycles, and
-    the collections their allocation set off took a quarter of the time (a pickle of the
-    gazetteer loads no faster than this build, so it is not kept on disk)."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return build_gazetteer()
-    finally:
-        if paused:
-            gc.enable()
+    the collections their allocation set off took a quarter of the time. The parse comes from the
+    user cache (``kg.gazetteer_cache``; a pickle of the whole gazetteer loaded no faster)."""
+    with collector.paused():
+        return build_gazetteer(kept_parse(_parse))
