@@ -388,10 +388,11 @@ def apply_model(ctx: ArticleContext, model: LinearModel) -> None:
 
 
 def label_of(item: HelperItem, gold: GoldDoc) -> bool | None:
-    """True where a required helper row names the organisation and this place; None where the
-    rows name it only as optional, or name it with a place none of its candidates is (it helps,
-    but this article gives no candidate to say where: neither a positive nor a negative); else
-    False. Helper rows carry names only, so places match by name as the scorer's fund rows do."""
+    """True where a required helper row names the organisation and this place, or names it with a
+    place none of its candidates is (it helps — the scorer counts helpers by name — and the article
+    offers no candidate to say where: each counts, so that the cut-offs see every helper); False
+    where it names another of its candidates, or no row names it; None where only optional rows
+    do. Helper rows carry names only, so places match by name, as the scorer's fund rows do."""
     rows = [r for r in gold.helper_orgs if org_matches(r["name"], item.org_name)]
     if not rows:
         return False
@@ -402,7 +403,7 @@ def label_of(item: HelperItem, gold: GoldDoc) -> bool | None:
     if not required:
         return None
     reachable = any(name_matches(r.get("recipient") or "", other) for r in required for other in item.places)
-    return False if reachable else None
+    return not reachable
 
 
 @register_task("helper-orgs", order=30)
@@ -465,9 +466,10 @@ def choose_cutoffs(
     examples: Sequence[Any], probabilities: Sequence[float]
 ) -> tuple[float, dict[str, float], dict[str, Any]]:
     """The cut-offs by leave-one-set-out figures per organisation (what the scorer counts): the
-    threshold where the model alone is best, and how it joins the rules — ``add_at`` for the
-    organisations they left untied, ``veto_below`` for those they tied — where the two together
-    are best (ties: the fewer additions and vetoes)."""
+    threshold where the model alone is best; ``add_at``, where the rules' givers and the
+    organisations the model adds among those they left untied are best together; then
+    ``veto_below``, where striking the rules' givers it scores lower is best (ties: the fewer
+    additions and vetoes). An organisation with no candidate of its own is in no figure."""
     verdicts = _org_verdicts(examples, probabilities)
     threshold = best_threshold([v.probability for v in verdicts], [v.helper for v in verdicts])
     never = 1.01

@@ -110,7 +110,7 @@ def test_labels_follow_the_gold_rows_and_leave_unsure_ones_out() -> None:
     )
     assert task.label(village, optional) is None
     elsewhere = GoldDoc("t", helper_orgs=[{"name": "丙丁实业有限公司", "recipient": "北湾镇"}])
-    assert task.label(village, elsewhere) is None  # it helps a place none of its candidates is
+    assert task.label(village, elsewhere) is True  # it helps, at a place none of its candidates is
     assert (
         task.label(village, GoldDoc("t", helper_orgs=[{"name": "戊己集团", "recipient": "富坪村"}])) is False
     )
@@ -142,7 +142,13 @@ def test_cutoffs_join_the_model_to_the_rules_only_where_that_is_better() -> None
     examples += [_example("b", "e", "丙公司", False, True), _example("b", "e", "丁公司", True, False)]
     threshold, settings, figures = choose_cutoffs(examples, [0.9, 0.6, 0.8, 0.1])
     assert settings == {"add_at": pytest.approx(0.8), "veto_below": pytest.approx(0.6)}
-    assert figures["rules and model"]["f1"] == 1.0 and figures["rules"]["f1"] < 1.0
+    assert figures["rules and model"]["f1"] == 1.0 and figures["rules"] == {
+        "tp": 1,
+        "fp": 1,
+        "fn": 1,
+        "f1": 0.5,
+    }
+    assert figures["sets"]["b"] == {"tp": 1, "fp": 0, "fn": 0}
     assert any("add_at 0.800" in line for line in figures["lines"])
 
 
