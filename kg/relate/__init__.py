@@ -81,7 +81,8 @@ Learned readers
     After the rules, each reader of :mod:`kg.learn` whose model file ships in ``data/models``
     scores its candidates (pairs of places, organisations and places, sums, project names) and
     adds what the rules missed or vetoes what they got wrong (``rule_context`` is the state it
-    starts from, at training and at run time alike).
+    starts from, at training and at run time alike). ``help_reader`` is the helper-organisation
+    reader (task ``helper-orgs``).
 """
 
 from __future__ import annotations

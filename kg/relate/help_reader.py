@@ -422,7 +422,7 @@ class HelperOrgTask:
     def apply(self, ctx: Any, model: LinearModel) -> None:
         apply_model(ctx, model)
 
-    def cutoffs(
+    def settle(
         self, examples: Sequence[Any], probabilities: Sequence[float]
     ) -> tuple[float, dict[str, float], dict[str, Any]]:
         return choose_cutoffs(examples, probabilities)

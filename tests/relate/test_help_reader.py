@@ -155,3 +155,4 @@ def test_cutoffs_join_the_model_to_the_rules_only_where_that_is_better() -> None
 def test_the_reader_is_registered_for_its_model_file() -> None:
     reader: Any = reader_for("helper-orgs", "kg.relate.help_reader")
     assert isinstance(reader, HelperOrgTask) and reader.order > 10  # after the readers of pairings
+    assert callable(reader.settle)  # kg learn takes its cut-offs from it
