@@ -290,8 +290,8 @@ def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
         return True
     if _programme(enc, pos, end, name):
         return True
-    if re.search(rules["addressed_before"], before):
-        return True
+    if re.search(rules["addressed_before"], before) or re.search(rules["aspiration_before"], before):
+        return True  # 感谢X基地; 把Y打造成X基地: thanked, or an aim
     if _place_token_at(enc, end) and not re.search(rules["no_descriptor"], name):
         return True  # 省级特色小镇Y镇: a descriptor of the place after it
     after = _written(enc, enc.text[end:right])

@@ -205,6 +205,7 @@ LEXICON_SPEC: dict[str, Field] = {
                     "heads",
                     "predicate_before",
                     "addressed_before",
+                    "aspiration_before",
                     "acting_after",
                     "policy_after",
                     "no_descriptor",

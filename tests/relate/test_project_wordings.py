@@ -35,3 +35,12 @@ def test_generic_heads_slogans_and_models_are_no_projects(projects: Rows) -> Non
     assert projects("通过“农户+基地”等模式,推广七结对和千企帮千村经验。") == []
     assert projects("今年,一批项目相继建成投产。") == []
     assert projects("积极实施“山海协作工程”,资金用于村组道路维修、修建便民桥等项目。") == []
+
+
+def test_what_a_place_or_a_thing_is_to_be_made_into_is_an_aim_not_a_project(projects: Rows) -> None:
+    found = projects("通渭县将致力于把马营镇金银花基地打造成综合性现代农业产业园。")
+    assert not [name for name, _ in found if "产业园" in name]  # the aim; the base itself may be one
+    assert projects("福清市力争把援建项目打造成为精品工程。") == []
+    # the verb of becoming opens no name, and a thing built stays one
+    found = projects("福清市在通渭县援建的金银花育苗基地已建成,并将打造成全省示范园区。")
+    assert [name for name, _ in found] == ["金银花育苗基地"]
