@@ -409,7 +409,7 @@ def _sole_partner(
     return tops[0] if len(tops) == 1 else None
 
 
-def _sum_rows(
+def sum_rows(
     ctx: ArticleContext,
     enc: Encoded,
     positions: list[tuple[int, int, Slot]],
@@ -533,7 +533,7 @@ def read_funding(ctx: ArticleContext) -> None:
             part = first is not None and any(
                 w in enc.text[first : span[0]] for w in lexicon()["funding"]["part_words"]
             )
-            rows = [total] if total is not None else _sum_rows(ctx, enc, positions, span, date, part)
+            rows = [total] if total is not None else sum_rows(ctx, enc, positions, span, date, part)
             if rows and first is None:
                 first = span[1]
             parts.extend(rows)
