@@ -75,7 +75,9 @@ Modules
     (``fund_amounts`` which sums are funds, ``fund_goals`` the place a sum goes to,
     ``fund_parties`` givers and recipients past the
     nearest place: 分别/各, help teams, 进藏/援疆, a project's place) ·
-    ``facts`` the records handed on.
+    ``facts`` the records handed on · ``fund_features``, ``fund_readers`` and ``fund_learned``
+    the learned fund readers (``fund-rows``, ``fund-sums``, ``fund-parties``: their candidates,
+    features and readers; trained with ``kg learn``, run only where a model file ships).
 
 Learned readers
     After the rules, each reader of :mod:`kg.learn` whose model file ships in ``data/models``

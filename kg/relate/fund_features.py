@@ -19,7 +19,7 @@ from functools import cache
 from kg.places import level_depth
 from kg.regions import region_of
 from kg.relate.encode import Encoded
-from kg.relate.rules import lexicon
+from kg.relate.rules import cues, lexicon
 from kg.relate.text import CLAUSE_STOPS, TOKEN_RE
 
 # the lexicon sections whose word lists name a class of words around a sum (section → keys;
@@ -36,6 +36,7 @@ CLASS_SECTIONS: dict[str, tuple[str, ...] | None] = {
     "introduced_enterprise": ("verbs",),
     "project": ("building_verbs", "building_nouns"),
     "not_agent_before": ("words", "receive_words", "thanks_words", "giver_before"),
+    "cues": ("strong", "weak"),
 }
 
 # how near "near" is: characters of plain text on each side of a token
@@ -44,9 +45,10 @@ NEAR = 6
 
 @cache
 def word_classes() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Each class of words as (name, one pattern of its words, longest first)."""
+    """Each class of words as (name, one pattern of its words, longest first); the recall net's
+    pairing cues (对口帮扶, 协作: ``data/pairing_cues.json``) as ``cues.strong`` and ``cues.weak``."""
     classes = []
-    lex = lexicon()
+    lex = {**lexicon(), "cues": cues()["cues"]}
     for section, keys in CLASS_SECTIONS.items():
         entries = lex[section]
         for key, words in entries.items():

@@ -1,8 +1,11 @@
-"""The learned fund readers (:mod:`kg.learn`): ``fund-sums`` (is a sum of money a fund?) and
-``fund-parties`` (which giver and which receiver?), over the candidates of
-:mod:`kg.relate.fund_readers`.
+"""The learned fund readers (:mod:`kg.learn`): ``fund-rows`` (is a row the rules read right?),
+``fund-sums`` (is a sum of money a fund?) and ``fund-parties`` (which giver and which
+receiver?), over the candidates of :mod:`kg.relate.fund_readers`.
 
 They run after the rules, when their model file ships in ``data/models``:
+
+* ``fund-rows`` drops a fund row of the rules that it scores below its threshold (a sum the
+  rules credit to a party the sentence does not make its giver or receiver);
 
 * ``fund-sums`` drops the rules' rows of a sum it scores below its ``veto`` setting, and reads a
   sum the rules left out (no row) when it scores at or above its threshold — with the rules'
@@ -27,6 +30,7 @@ from kg.relate.fund_readers import (
     pair_candidates,
     party_candidates,
     party_key,
+    row_candidates,
     sentences,
     sum_candidates,
 )
@@ -37,6 +41,37 @@ def _gold_funds(gold: GoldDoc, amount: float) -> tuple[list[dict[str, Any]], lis
     """The required and the optional gold funds of that amount."""
     funds = [f for f in gold.funds if amount_matches(float(f["amount_yuan"]), amount)]
     return [f for f in funds if not is_optional(f)], [f for f in funds if is_optional(f)]
+
+
+def _hit(fund: dict[str, Any], donor: str, recipient: str) -> bool:
+    """The scorer's match of a row's giver and receiver names (a gold giver of "" takes any)."""
+    if not name_matches(fund["recipient"], recipient):
+        return False
+    return not fund.get("donor") or name_matches(fund["donor"], donor)
+
+
+@register_task("fund-rows", order=59)
+class FundRows:
+    """A fund row of the rules is right when a required gold fund has its amount, its receiver
+    and its giver (None: it matches only an optional one)."""
+
+    name: str
+    order: int
+
+    def candidates(self, ctx: ArticleContext) -> list[Candidate]:
+        return [Candidate(row, features) for row, features in row_candidates(ctx)]
+
+    def label(self, candidate: Candidate, gold: GoldDoc) -> bool | None:
+        row = candidate.item
+        required, optional = _gold_funds(gold, row.amount_yuan or 0.0)
+        names = (row.donor.name if row.donor else "", row.recipient.name if row.recipient else "")
+        if any(_hit(f, *names) for f in required):
+            return True
+        return None if any(_hit(f, *names) for f in optional) else False
+
+    def apply(self, ctx: ArticleContext, model: LinearModel) -> None:
+        dropped = [row for row, features in row_candidates(ctx) if not model.accepts(features)]
+        ctx.relations = [r for r in ctx.relations if not any(r is row for row in dropped)]
 
 
 @register_task("fund-sums", order=60)
@@ -100,16 +135,10 @@ class FundParties:
         if not required:
             return None
         donor, recipient = _pair_row(pair)
-
-        def hit(fund: dict[str, Any]) -> bool:
-            if not name_matches(fund["recipient"], recipient):
-                return False
-            return not fund.get("donor") or name_matches(fund["donor"], donor)
-
-        hits = [f for f in required if hit(f)]
+        hits = [f for f in required if _hit(f, donor, recipient)]
         if hits:
             return None if donor and all(not f.get("donor") for f in hits) else True
-        return None if any(hit(f) for f in optional) else False
+        return None if any(_hit(f, donor, recipient) for f in optional) else False
 
     def apply(self, ctx: ArticleContext, model: LinearModel) -> None:
         margin = model.settings.get("margin", 0.0)

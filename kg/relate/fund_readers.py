@@ -13,7 +13,6 @@ and when it is applied, so the features cannot drift.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.places import place_key, province_of
@@ -40,7 +39,7 @@ from kg.relate.geo import code_within, official_pair, related
 from kg.relate.projects import site_named_in
 from kg.relate.rules import lexicon
 from kg.relate.subjects import is_heading, opening_subject
-from kg.relate.text import clause_bounds
+from kg.relate.text import clause_bounds, preceded_by
 
 Positions = list[tuple[int, int, Slot]]
 ROLES = ("donor", "recipient")
@@ -240,13 +239,14 @@ class _Options:
                     self.offer("recipient", to_party(site), f"{slot.letter}_place", site, token)
 
 
-def party_candidates(
+def party_options(
     ctx: ArticleContext, read: list[Sentence], c: SumCandidate
 ) -> dict[str, list[PartyCandidate]]:
-    """The options of each role for the sum, with their features."""
-    s = read[c.sentence]
+    """The options of each role for the sum (their features not yet computed): the sentence's
+    places and organisations, the places of the sentence before, the article's pairings, the
+    context's recipient, the rules' own choices and no giver named."""
     options = _Options(c)
-    options.offer_sentence(ctx, s)
+    options.offer_sentence(ctx, read[c.sentence])
     if c.sentence > 0:
         for slot in read[c.sentence - 1].enc.slots:
             if slot.letter in "PU" and slot.place is not None:
@@ -262,10 +262,42 @@ def party_candidates(
             if party is not None:
                 options.offer(role, party, "rule", _pairing_place(ctx, party))
     options.offer("donor", None, "none")
-    found = {role: list(options.found[role].values()) for role in ROLES}
+    return {role: list(options.found[role].values()) for role in ROLES}
+
+
+def party_candidates(
+    ctx: ArticleContext, read: list[Sentence], c: SumCandidate
+) -> dict[str, list[PartyCandidate]]:
+    """The options of each role for the sum, with their features."""
+    found = party_options(ctx, read, c)
     for role in ROLES:
         for option in found[role]:
-            option.features = party_features(ctx, s, option)
+            option.features = party_features(ctx, read[c.sentence], option)
+    return found
+
+
+def row_candidates(ctx: ArticleContext) -> list[tuple[Relation, dict[str, float]]]:
+    """Each fund row the rules read for a sum, with what tells a right one from a wrong one: the
+    features of its giver and its receiver as options of the sum, what the two are to each other,
+    and the sum's own features (``sum:``)."""
+    read = sentences(ctx)
+    found = []
+    for c in sum_candidates(ctx, read):
+        if not c.rows:
+            continue
+        options = party_options(ctx, read, c)
+        for row in c.rows:
+            if row.recipient is None:
+                continue
+            donor, recipient = (
+                next(o for o in options[role] if party_key(o.party) == party_key(party))
+                for role, party in (("donor", row.donor), ("recipient", row.recipient))
+            )
+            for option in (donor, recipient):
+                option.features = option.features or party_features(ctx, read[c.sentence], option)
+            features = {**donor.features, **recipient.features, **pair_features(ctx, donor, recipient)}
+            features.update((f"sum:{name}", value) for name, value in c.features.items())
+            found.append((row, features))
     return found
 
 
@@ -296,6 +328,15 @@ def _no_giver_features(ctx: ArticleContext, s: Sentence, o: PartyCandidate) -> d
     f = {"d:none": 1.0}
     f.update(prefixed("d:none&before", set(letters_between(enc, 0, c.start))))
     f.update(prefixed("d:none&clause_before", set(letters_between(enc, left, c.start))))
+    # the places and organisations before the sum in its clause that no recipient marker makes
+    # a goal (向Y, 给该村): where there is none, the clause names no one who could give
+    markers = lexicon()["recipient_markers"]["words"]
+    unmarked = [
+        at
+        for at, _, slot in s.positions
+        if left <= at < c.start and slot.letter in "PUO" and not preceded_by(enc.text, at, markers)
+    ]
+    f[f"d:none&unmarked_clause:{bucket(len(unmarked), (1, 2))}"] = 1.0
     f.update(prefixed("d:none&clause", s.hits.within(left, right)))
     f[f"d:none&subject:{_subject_kind(opening_subject(enc, c.start))}"] = 1.0
     if c.rows and all(r.donor is None for r in c.rows):
@@ -386,12 +427,6 @@ def _position_features(ctx: ArticleContext, s: Sentence, p: str, o: PartyCandida
     return f
 
 
-def all_party_candidates(
-    ctx: ArticleContext, read: list[Sentence], sums: Iterable[SumCandidate]
-) -> list[dict[str, list[PartyCandidate]]]:
-    return [party_candidates(ctx, read, c) for c in sums]
-
-
 def pair_candidates(ctx: ArticleContext, options: dict[str, list[PartyCandidate]]) -> list[PairCandidate]:
     """Every giver option with every receiver option, each pair with both options' features and
     what the two are to each other (paired in the article, listed in a programme table, their
@@ -407,37 +442,44 @@ def pair_candidates(ctx: ArticleContext, options: dict[str, list[PartyCandidate]
 
 
 def pair_features(ctx: ArticleContext, d: PartyCandidate, r: PartyCandidate) -> dict[str, float]:
+    """What a giver and a receiver option are to each other: the rules' own row, paired in the
+    article, listed in a programme table, nested, their levels, regions and written order."""
     rl = level_name(r.party.level if r.party else None)
-    if d.party is None:
-        return {f"pair:none>{rl}": 1.0}
     f: dict[str, float] = {}
-    if (
-        "rule" in d.sources
-        and "rule" in r.sources
-        and any(
-            party_key(row.donor) == party_key(d.party) and party_key(row.recipient) == party_key(r.party)
-            for row in d.sum.rows
-        )
+    if any(
+        party_key(row.donor) == party_key(d.party) and party_key(row.recipient) == party_key(r.party)
+        for row in d.sum.rows
     ):
         f["pair:rule_row"] = 1.0
+    if d.party is None:
+        f[f"pair:none>{rl}"] = 1.0
+        return f
     if d.party.label == "ORG":
         f[f"pair:org>{rl}"] = 1.0
         if r.place is not None and d.party.code and code_within(d.party.code, r.place):
             f["pair:org_of_recipient"] = 1.0
     elif d.place is not None and r.place is not None:
-        f[f"pair:{level_name(d.place.level)}>{rl}"] = 1.0
-        regions = (region(d.party.code or d.party.county_code), region(r.party.code or r.party.county_code))
-        f[f"pair:region:{regions[0]}>{regions[1]}"] = 1.0
-        if related(d.place, r.place):
-            f["pair:nested"] = 1.0
-        elif ctx.paired(d.place, r.place):
-            f["pair:paired"] = 1.0
-        elif ctx.partners(d.place, r.place):
-            f["pair:partners"] = 1.0
-        if (province_of(d.place) or "")[:2] == (province_of(r.place) or "-")[:2]:
-            f["pair:same_province"] = 1.0
-        if official_pair(d.place, r.place) is not None:
-            f["pair:official"] = 1.0
+        f.update(_place_pair_features(ctx, d, r, rl))
     if d.at is not None and r.at is not None:
         f["pair:donor_first" if d.at[0] < r.at[0] else "pair:recipient_first"] = 1.0
+    return f
+
+
+def _place_pair_features(
+    ctx: ArticleContext, d: PartyCandidate, r: PartyCandidate, rl: str
+) -> dict[str, float]:
+    assert d.place is not None and r.place is not None and d.party is not None and r.party is not None
+    f = {f"pair:{level_name(d.place.level)}>{rl}": 1.0}
+    regions = (region(d.party.code or d.party.county_code), region(r.party.code or r.party.county_code))
+    f[f"pair:region:{regions[0]}>{regions[1]}"] = 1.0
+    if related(d.place, r.place):
+        f["pair:nested"] = 1.0
+    elif ctx.paired(d.place, r.place):
+        f["pair:paired"] = 1.0
+    elif ctx.partners(d.place, r.place):
+        f["pair:partners"] = 1.0
+    if (province_of(d.place) or "")[:2] == (province_of(r.place) or "-")[:2]:
+        f["pair:same_province"] = 1.0
+    if official_pair(d.place, r.place) is not None:
+        f["pair:official"] = 1.0
     return f
