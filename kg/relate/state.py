@@ -30,8 +30,24 @@ class ArticleState:
     """What the article says so far: its pairings, by which later stages choose roles."""
 
     pairings: list[tuple[Mention, Mention, float, int]] = field(default_factory=list)
+    # donor_score by place while ``pairings`` is the same list of the same length (it only grows
+    # by append, or is replaced by a filtered copy): the project reader asks it of every place
+    # inside every project's name, ~1,700 nesting tests a project on a seeds-like article
+    _scores: dict[tuple, float] = field(default_factory=dict, repr=False, compare=False)
+    _scored: tuple[list, int] | None = field(default=None, repr=False, compare=False)
 
     def donor_score(self, place: Mention) -> float:
+        scored = self._scored
+        if scored is None or scored[0] is not self.pairings or scored[1] != len(self.pairings):
+            self._scores.clear()
+            self._scored = (self.pairings, len(self.pairings))
+        key = (place_key(place), place.code, place.level, place.county_code, tuple(place.parents))
+        score = self._scores.get(key)
+        if score is None:
+            score = self._scores[key] = self._donor_score(place)
+        return score
+
+    def _donor_score(self, place: Mention) -> float:
         score = 0.0
         for donor, recipient, confidence, _ in self.pairings:
             if related(place, donor):
