@@ -84,12 +84,13 @@ class PairTask:
             ctx.add(relation)
             ctx.note_pairing(choice.donor, choice.recipient, p, choice.sentence)
 
-    def decide(
+    def settle(
         self, examples: Sequence[Any], probabilities: Sequence[float]
     ) -> tuple[float, dict[str, float], dict[str, Any]]:
-        """The cut-offs, by the leave-one-set-out probabilities of ``kg learn``: the threshold and
-        veto whose pairs per document have the best F1 (of equals, the higher threshold, then no
-        veto or the lower one), with the figures of the rules alone and of rules and reader."""
+        """How the model's verdict meets the rules' (``kg learn``'s hook), by the leave-one-set-out
+        probabilities: the adding threshold and the veto whose pairs per document have the best F1
+        (of equals, the higher threshold, then no veto or the lower one), with the figures of the
+        rules alone and of rules and reader."""
         docs = _documents(examples, probabilities)
         best: tuple[tuple[float, float, float], float, float | None, dict[str, Any]] | None = None
         for threshold in THRESHOLDS:
@@ -102,7 +103,13 @@ class PairTask:
         _, threshold, veto, figures = best
         settings = {} if veto is None else {"veto": veto}
         rules = document_figures(docs, float("inf"), None)
-        return threshold, settings, {"pairs_per_document": {"rules": rules, "rules_and_reader": figures}}
+        lines = [
+            f"pairs per document, {name}: tp {f['all']['tp']} fp {f['all']['fp']} fn {f['all']['fn']} "
+            f"F1 {f['all']['f1']:.3f}"
+            for name, f in (("rules", rules), (f"rules + reader (add >= {threshold}, veto {veto})", figures))
+        ]
+        policy = {"add": threshold, "veto": veto, "rules": rules, "rules_and_reader": figures, "lines": lines}
+        return threshold, settings, policy
 
     @staticmethod
     def _veto(ctx: ArticleContext, rejected: set[tuple[str, str]]) -> None:

@@ -146,13 +146,13 @@ def test_the_cut_offs_are_decided_on_pairs_per_document() -> None:
             label = (candidate.item.donor.name, candidate.item.recipient.name) == truth
             examples.append(Example("setOne", doc, candidate, label))
             probabilities.append(0.8 if label else 0.1)  # the model ranks every true pair first
-    threshold, settings, figures = task.decide(examples, probabilities)
+    threshold, settings, policy = task.settle(examples, probabilities)
     # the rules find the pair of `help` alone; adding from 0.8 down finds `visit`'s too: the highest
     # such threshold, and no veto (one would remove nothing true or false here)
     assert threshold == 0.8 and settings == {}
-    pairs = figures["pairs_per_document"]
-    assert pairs["rules"]["all"] == {"tp": 1, "fp": 0, "fn": 1, "f1": 0.667}
-    assert pairs["rules_and_reader"]["sets"]["setOne"] == {"tp": 2, "fp": 0, "fn": 0, "f1": 1.0}
+    assert policy["add"] == 0.8 and policy["veto"] is None and len(policy["lines"]) == 2
+    assert policy["rules"]["all"] == {"tp": 1, "fp": 0, "fn": 1, "f1": 0.667}
+    assert policy["rules_and_reader"]["sets"]["setOne"] == {"tp": 2, "fp": 0, "fn": 0, "f1": 1.0}
 
 
 def test_neighbouring_sentences_give_candidates_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
