@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import shutil
 import tempfile
@@ -20,6 +22,25 @@ STORE_DIR = "store"
 # N-Triples gathered before one call of the bulk loader: big enough that each call pays off,
 # small enough that memory stays flat however large the corpus.
 LOAD_CHUNK_BYTES = 8 * 1024 * 1024
+
+
+@cache
+def _malloc_trim() -> object | None:
+    """glibc's ``malloc_trim``, or None where the C library has none (musl, macOS, Windows)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    except OSError:
+        return None
+    return getattr(libc, "malloc_trim", None)
+
+
+def release_free_memory() -> None:
+    """Give the C heap's free pages back to the system. The store's bulk loader sorts each chunk
+    in buffers of its own threads; freed, they stay in glibc's per-thread arenas, so a build's
+    RSS grew with every chunk loaded (1,000 articles: +78 MB over the map, +39 MB with this)."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)  # type: ignore[operator]
 
 
 def load_store(triples_ntriples: bytes, path: Path | None = None) -> ox.Store:
@@ -132,6 +153,7 @@ class StoreLoader:
         if self.parts:
             self.store.bulk_load(input=turtle_header() + b"".join(self.parts), format=ox.RdfFormat.TURTLE)
             self.parts, self.size = [], 0
+            release_free_memory()
 
 
 def write_turtle(store: ox.Store, path: Path) -> None:
