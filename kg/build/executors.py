@@ -91,10 +91,28 @@ def run_pool(paths: list[str], config: BuildConfig, workers: int) -> Iterator[Fi
             os.environ.pop(PRELOAD_CONFIG, None)
         else:
             os.environ[PRELOAD_CONFIG] = before
-    with pool:
-        mapped = (records for chunk in pool.imap(_pool_task, chunks(todo, max(1, size))) for records in chunk)
-        for path, done in zip(paths, whole, strict=True):
-            yield process_paths([path], stages)[0] if done else next(mapped)
+    try:
+        with pool:
+            tasks = pool.imap(_pool_task, chunks(todo, max(1, size)))
+            mapped = (records for chunk in tasks for records in chunk)
+            for path, done in zip(paths, whole, strict=True):
+                yield process_paths([path], stages)[0] if done else next(mapped)
+    finally:
+        stop_fork_server()
+
+
+def stop_fork_server() -> None:
+    """Stop the pool's fork server once its workers are gone. It holds the loaded pipeline (~370 MB
+    resident) and multiprocessing keeps it for the life of the process: through the reduce's
+    close, where the build's own memory is largest, and for a later pool that wants another
+    configuration preloaded (the next pool starts a fresh one). ``_stop`` is the standard library's
+    own way to stop it (its tests use it); there is no public one."""
+    from multiprocessing import forkserver
+
+    server = getattr(forkserver, "_forkserver", None)
+    stop = getattr(server, "_stop", None)
+    if callable(stop):
+        stop()
 
 
 def run_dask(paths: list[str], config: BuildConfig, address: str) -> Iterator[FileRecords]:

@@ -50,12 +50,20 @@ def base_key(model: str | None) -> str:
     return h.hexdigest()
 
 
+def sha256_of(path: Path) -> str:
+    """A file's SHA-256, read in blocks: the outputs of 10,000 articles are files of hundreds of MB
+    (entities.jsonl, graph.ttl, the store's tables), and reading each whole to hash it put its
+    size on the build's peak memory as it finished."""
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
 def input_digests(paths: list[str]) -> list[str] | None:
     """Each input's SHA-256; None when an input cannot be read (the build then finds out and says why)."""
     digests = []
     for path in paths:
         try:
-            digests.append(hashlib.sha256(Path(path).read_bytes()).hexdigest())
+            digests.append(sha256_of(Path(path)))
         except OSError:
             return None
     return digests
@@ -85,7 +93,7 @@ def _written(folder: Path) -> list[Path]:
 def file_digests(folder: Path) -> dict[str, str]:
     """Each file a build wrote (relative name → sha256); the store's logs are left out (RocksDB
     writes one whenever the store is opened, read-only too)."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in _written(folder)}
+    return {str(p.relative_to(folder)): sha256_of(p) for p in _written(folder)}
 
 
 def record(report: BuildReport, first_skip: int, first_notice: int) -> dict[str, Any]:

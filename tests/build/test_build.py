@@ -8,6 +8,7 @@ import json
 import os
 from pathlib import Path
 
+import psutil
 import pytest
 from build_sample import ARTICLES, outputs, write_articles
 
@@ -31,9 +32,22 @@ def reference(docs: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def _fork_servers() -> list[psutil.Process]:
+    found = []
+    for child in psutil.Process().children():
+        try:
+            if "forkserver" in " ".join(child.cmdline()):
+                found.append(child)
+        except psutil.Error:
+            continue
+    return found
+
+
 def test_two_workers_write_the_same_bytes_as_one(docs: Path, reference: Path, tmp_path: Path) -> None:
     build([docs], tmp_path / "out", workers=2, use_cache=False)
     assert outputs(tmp_path / "out") == outputs(reference)
+    # the pool's fork server (the whole pipeline resident) does not outlive its pool
+    assert _fork_servers() == []
 
 
 def test_a_finished_build_holds_a_manifest_and_no_leftovers(reference: Path) -> None:
