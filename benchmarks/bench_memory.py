@@ -1,6 +1,6 @@
 """Where a build's memory goes: peak RSS per process and per phase, at several N.
 
-Run: .venv/bin/python benchmarks/bench_memory.py [--sizes 300,1000] [--workers 1,2] [--trace]
+Run: .venv/bin/python benchmarks/bench_memory.py [--sizes 300,1000 | --docs DIR] [--workers 1,2] [--trace]
      [--keep DIR]
 
 The corpus is bench_build's (distinct seeds-like articles). Each build runs in a child process
@@ -169,6 +169,7 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--trace", action="store_true", help="tracemalloc in the parent (slower)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--docs", type=Path, help="an existing corpus folder to build (one size: its own)")
     parser.add_argument("--driver", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.driver:
@@ -177,11 +178,13 @@ def main() -> None:
         return
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-memory-"))
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.docs is not None:
+        sizes = [sum(1 for _ in args.docs.glob("*.txt"))]
     overall: dict[tuple[int, int], dict] = {}
     try:
         for workers in (int(w) for w in args.workers.split(",")):
             for n in sizes:
-                docs = work / f"docs{n}"
+                docs = args.docs or work / f"docs{n}"
                 if not docs.exists():
                     make_corpus(docs, n)
                 peaks, best, wall, err = measure(docs, work / f"out{n}-w{workers}", workers, args.trace)
