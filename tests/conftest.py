@@ -41,3 +41,13 @@ def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("seeds_build")
     build([SEEDS], out)
     return out
+
+
+@pytest.fixture
+def rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The relation rules alone: the shipped learned readers (kg/data/models) switched off, for tests
+    of what a construction reads in a sentence; the readers have tests of their own, and whole builds
+    (the seeds, the build tests) run them."""
+    import kg.relate
+
+    monkeypatch.setattr(kg.relate, "installed_readers", lambda: ())

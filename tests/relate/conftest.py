@@ -44,3 +44,8 @@ def projects(
         ]
 
     return rows
+
+
+@pytest.fixture(autouse=True)
+def _rules_alone(rules_only: None) -> None:
+    """These tests read sentences with the rules alone (see ``rules_only``)."""
