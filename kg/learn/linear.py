@@ -204,6 +204,11 @@ def f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def figures(tp: int, fp: int, fn: int) -> dict[str, float]:
+    """The counts and their F1 (to three places), as model files and reports record them."""
+    return {"tp": tp, "fp": fp, "fn": fn, "f1": round(f1(tp, fp, fn), 3)}
+
+
 def best_threshold(probs: Sequence[float], labels: Sequence[bool]) -> float:
     """The cut-off with the highest F1 (the lowest such, among the probabilities seen)."""
     best, best_f1 = 0.5, -1.0

@@ -20,6 +20,7 @@ from kg.learn.linear import (
     best_threshold,
     cross_validated,
     f1,
+    figures,
     fit_logistic,
     precision_recall,
 )
@@ -109,20 +110,20 @@ def train(
     groups = [e.group for e in examples]
     cv = cross_validated(features, labels, groups, l2, min_count=min_count)
     threshold = best_threshold(cv, labels)
-    figures: dict[str, Any] = {"threshold": round(threshold, 6), "sets": {}}
+    summary: dict[str, Any] = {"threshold": round(threshold, 6), "sets": {}}
     for group in sorted(set(groups)):
         idx = [i for i, g in enumerate(groups) if g == group]
         tp, fp, fn = precision_recall([cv[i] for i in idx], [labels[i] for i in idx], threshold)
-        figures["sets"][group] = {"tp": tp, "fp": fp, "fn": fn, "f1": round(f1(tp, fp, fn), 3)}
+        summary["sets"][group] = figures(tp, fp, fn)
         progress(f"  left out {group}: tp {tp} fp {fp} fn {fn}  F1 {f1(tp, fp, fn):.3f}")
     tp, fp, fn = precision_recall(cv, labels, threshold)
-    figures["all"] = {"tp": tp, "fp": fp, "fn": fn, "f1": round(f1(tp, fp, fn), 3)}
+    summary["all"] = figures(tp, fp, fn)
     progress(f"  all sets (candidates, leave one set out): tp {tp} fp {fp} fn {fn}  F1 {f1(tp, fp, fn):.3f}")
     settings: dict[str, float] = {}
     settle = getattr(reader, "settle", None)
     if settle is not None:  # the reader chooses how its verdict meets the rules' (add, veto)
         threshold, settings, policy = settle(examples, cv)
-        figures["policy"] = policy
+        summary["policy"] = policy
         for line in policy.get("lines") or [f"policy (leave one set out): {policy}"]:
             progress(f"  {line}")
     names, weights, bias = fit_logistic(features, labels, l2, min_count=min_count)
@@ -144,7 +145,7 @@ def train(
             "min_count": min_count,
             "date": dt.date.today().isoformat(),
         },
-        cross_validation=figures,
+        cross_validation=summary,
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     fitted.save(out)

@@ -22,7 +22,7 @@ from functools import cache
 from typing import Any
 
 from kg.learn.gold import GoldDoc, is_optional, name_matches, org_matches
-from kg.learn.linear import LinearModel, best_threshold, f1
+from kg.learn.linear import LinearModel, best_threshold, f1, figures
 from kg.learn.tasks import Candidate, register_task
 from kg.link.lexicon import link_words
 from kg.link.organisations import is_government
@@ -476,20 +476,20 @@ def choose_cutoffs(
     cuts = sorted({round(v.probability, 6) for v in verdicts})
     add_at = max([never, *cuts], key=lambda t: (f1(*_counts(verdicts, t, 0.0)), t))
     veto_below = min([0.0, *cuts], key=lambda t: (-f1(*_counts(verdicts, add_at, t)), t))
-    figures: dict[str, Any] = {"organisations": len(verdicts), "lines": []}
+    summary: dict[str, Any] = {"organisations": len(verdicts), "lines": []}
     for name, counts in (
         ("model alone", _counts(verdicts, threshold, 0.0, alone=True)),
         ("rules", _counts(verdicts, never, 0.0)),
         ("rules and model", _counts(verdicts, add_at, veto_below)),
     ):
-        figures[name] = dict(zip(("tp", "fp", "fn"), counts, strict=True)) | {"f1": round(f1(*counts), 3)}
-        figures["lines"].append(
+        summary[name] = figures(*counts)
+        summary["lines"].append(
             f"organisations, {name}: tp {counts[0]} fp {counts[1]} fn {counts[2]}  F1 {f1(*counts):.3f}"
         )
     for group in sorted({v.group for v in verdicts}):
         counts = _counts([v for v in verdicts if v.group == group], add_at, veto_below)
-        figures.setdefault("sets", {})[group] = dict(zip(("tp", "fp", "fn"), counts, strict=True))
-    figures["lines"].append(
+        summary.setdefault("sets", {})[group] = dict(zip(("tp", "fp", "fn"), counts, strict=True))
+    summary["lines"].append(
         f"add_at {add_at:.3f}, veto_below {veto_below:.3f}, model alone at {threshold:.3f}"
     )
-    return threshold, {"add_at": add_at, "veto_below": veto_below}, figures
+    return threshold, {"add_at": add_at, "veto_below": veto_below}, summary

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from kg.learn.gold import GoldDoc, is_optional, place_matches
-from kg.learn.linear import LinearModel
+from kg.learn.linear import LinearModel, figures
 from kg.learn.tasks import Candidate, register_task
 from kg.places import place_key
 from kg.relate.context import ArticleContext
@@ -182,9 +182,4 @@ def document_figures(docs: dict[tuple[str, str], list[Scored]], threshold: float
         tally[1] += sum(1 for k in kept if not label[k])
         tally[2] += sum(1 for k, truth in label.items() if truth and k not in kept)
     total = [sum(c[i] for c in counts.values()) for i in range(3)]
-    return {"sets": {g: _figure(c) for g, c in sorted(counts.items())}, "all": _figure(total)}
-
-
-def _figure(counts: list[int]) -> dict[str, float]:
-    tp, fp, fn = counts
-    return {"tp": tp, "fp": fp, "fn": fn, "f1": round(2 * tp / (2 * tp + fp + fn), 3) if tp else 0.0}
+    return {"sets": {g: figures(*c) for g, c in sorted(counts.items())}, "all": figures(*total)}

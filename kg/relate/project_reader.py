@@ -29,7 +29,7 @@ from typing import Any
 
 from kg.gazetteer import load_gazetteer
 from kg.learn.gold import GoldDoc, is_optional, project_matches
-from kg.learn.linear import LinearModel
+from kg.learn.linear import LinearModel, f1, figures
 from kg.learn.tasks import Candidate, register_task
 from kg.nlp.patterns import (
     is_verb_phrase,
@@ -445,17 +445,17 @@ class ProjectTask:
         rules_only = Verdicts(NEVER)
         choices = [rules_only] + [Verdicts(a, v) for a in ADD_GRID for v in VETO_GRID]
         scored = [(_simulated(docs, choice), -i, choice) for i, choice in enumerate(choices)]
-        (best, _, chosen), base = max(scored, key=lambda s: (f1_of(s[0]), s[1])), scored[0][0]
+        (best, _, chosen), base = max(scored, key=lambda s: (f1(*s[0]), s[1])), scored[0][0]
         groups = sorted({g for g, _ in docs})
         policy: dict[str, Any] = {
             "add_at": chosen.add_at,
             "veto_below": chosen.veto_below,
-            "rules": _figures(base),
-            "chosen": _figures(best),
+            "rules": figures(*base),
+            "chosen": figures(*best),
             "sets": {
                 g: {
-                    "rules": _figures(_simulated(_of(docs, g), rules_only)),
-                    "chosen": _figures(_simulated(_of(docs, g), chosen)),
+                    "rules": figures(*_simulated(_of(docs, g), rules_only)),
+                    "chosen": figures(*_simulated(_of(docs, g), chosen)),
                 }
                 for g in groups
             },
@@ -471,15 +471,6 @@ Scored = list[tuple[ProjectCandidate, float, bool]]
 
 def _of(docs: dict[tuple[str, str], Scored], group: str) -> dict[tuple[str, str], Scored]:
     return {k: v for k, v in docs.items() if k[0] == group}
-
-
-def f1_of(counts: tuple[int, int, int]) -> float:
-    tp, fp, fn = counts
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
-def _figures(counts: tuple[int, int, int]) -> dict[str, float]:
-    return {"tp": counts[0], "fp": counts[1], "fn": counts[2], "f1": round(f1_of(counts), 3)}
 
 
 def _simulated(docs: dict[tuple[str, str], Scored], verdicts: Verdicts) -> tuple[int, int, int]:
