@@ -49,11 +49,11 @@ def _set_files(folder: Path) -> tuple[list[Path], dict[str, GoldDoc]]:
 def rule_contexts(paths: Sequence[Path], model: str | None = None) -> list[tuple[str, Any]]:
     """(document name, relate context after the rules) for every article of ``paths``."""
     from kg.build.bound import relations_bounded
-    from kg.build.worker import BuildConfig, Stages
+    from kg.build.worker import BuildConfig, stages_for
     from kg.ingest.read import read_file
     from kg.relate import rule_context
 
-    stages = Stages(BuildConfig(model=model))
+    stages = stages_for(BuildConfig(model=model))  # loaded once per process, not once per set
     articles = [a for p in paths for a in read_file(p).articles]
     out: list[tuple[str, Any]] = []
     for article, mentions in zip(articles, stages.entities(articles), strict=True):
