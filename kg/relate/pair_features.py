@@ -47,7 +47,18 @@ FEATURES_SPEC: dict[str, Field] = {
     "left_out": need(words),
     "neighbours": need(flag),
     "cross_cues": need(words),
+    "vetoes": need(
+        lambda v: (
+            None
+            if isinstance(v, list) and all(_fraction(x) for x in v)
+            else "must be a list of numbers in (0, 1)"
+        )
+    ),
 }
+
+
+def _fraction(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and 0 < value < 1
 
 
 @dataclass
@@ -259,6 +270,8 @@ def _table_features(donor: Mention, recipient: Mention, year: int | None, text: 
             out["official_as_is"] = 1.0
         elif listed_above(donor, recipient):
             out["official_above"] = 1.0
+        else:  # only a row of places above both (青岛 → 陇南 for a district and a county)
+            out["official_higher"] = 1.0
     if official_rows(recipient, donor, year, text):
         out["official_reverse"] = 1.0
     return out
@@ -277,10 +290,15 @@ def _rule_features(facts: ArticleFacts, donor: Mention, recipient: Mention, inde
         out[f"rule_family={best.pattern.split('.')[0]}"] = 1.0
     elif key in facts.rule_pairs:
         out["rule_elsewhere"] = 1.0
-    taken = [k for k, rels in facts.rule_pairs.items() if any(r.sentence == index for r in rels)]
-    donor_taken = any(d == key[0] and r != key[1] for d, r in taken)
-    recipient_taken = any(r == key[1] and d != key[0] for d, r in taken)
+    here = [rel for rels in facts.rule_pairs.values() for rel in rels if rel.sentence == index]
+    others = [(rel, *relation_key(rel)) for rel in here if relation_key(rel) != key]
+    donor_taken = any(d == key[0] for _, d, _ in others)
+    recipient_taken = any(r == key[1] for _, _, r in others)
     out[f"taken_here={donor_taken:d}{recipient_taken:d}"] = 1.0  # each side paired otherwise here
+    # …with a place of the other side's level: a list of pairs (A—B、C—D), A and D are not partners
+    donor_level = any(d == key[0] and rel.recipient.level == recipient.level for rel, d, _ in others)
+    recipient_level = any(r == key[1] and rel.donor.level == donor.level for rel, _, r in others)
+    out[f"taken_level={donor_level:d}{recipient_level:d}"] = 1.0
     if any(r.sentence == index for r in facts.rule_pairs.get(reverse, [])):
         out["rule_reverse_here"] = 1.0
     elif reverse in facts.rule_pairs:
@@ -519,8 +537,10 @@ def pair_candidates(ctx: ArticleContext, relations: list[Relation] | None = None
     ``relations`` are the rules' (by default, those the context holds)."""
     facts = ArticleFacts(ctx, ctx.relations if relations is None else relations)
     out: list[PairChoice] = []
+    denied = re.compile(alternatives(lexicon()["negation"]["words"]))
     for enc in ctx.encoded:
-        if len(facts.tokens[enc.index]) >= 2:
+        # a sentence that denies a pairing (不再帮扶, 结束结对) states none, as the rules read it
+        if len(facts.tokens[enc.index]) >= 2 and not denied.search(_plain(enc.text)):
             out.extend(_sentence_candidates(facts, enc))
     if settings()["neighbours"]:
         for first, second in pairwise(ctx.encoded):

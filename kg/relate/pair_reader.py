@@ -23,7 +23,7 @@ from kg.learn.tasks import Candidate, register_task
 from kg.places import place_key
 from kg.relate.context import ArticleContext
 from kg.relate.facts import pairing_relation, to_party
-from kg.relate.pair_features import PairChoice, pair_candidates, relation_key, states_place_pair
+from kg.relate.pair_features import PairChoice, pair_candidates, relation_key, settings, states_place_pair
 
 PATTERN = "learned:pairs"
 
@@ -94,7 +94,7 @@ class PairTask:
         docs = _documents(examples, probabilities)
         best: tuple[tuple[float, float, float], float, float | None, dict[str, Any]] | None = None
         for threshold in THRESHOLDS:
-            for veto in VETOES:
+            for veto in vetoes():
                 figures = document_figures(docs, threshold, veto)
                 score = (figures["all"]["f1"], threshold, -(veto or 0.0))
                 if best is None or score > best[0]:
@@ -134,7 +134,11 @@ Scored = tuple[PairChoice, float, bool]  # a candidate, its probability and its 
 
 # the cut-offs `kg learn pairs` tries: the threshold to add a pair, and a veto (None: none)
 THRESHOLDS = tuple(round(0.3 + 0.05 * i, 2) for i in range(14))
-VETOES = (None, 0.02, 0.05, 0.1, 0.2)
+
+
+def vetoes() -> tuple[float | None, ...]:
+    """No veto, and the veto cut-offs ``data/pair_reader.json`` lets settle try."""
+    return (None, *settings()["vetoes"])
 
 
 def _documents(
