@@ -236,6 +236,29 @@ def relation_key(relation: Relation) -> tuple[str, str]:
     return party_key(relation.donor), party_key(relation.recipient)
 
 
+def key_within(inner: str, outer: str) -> bool:
+    """Whether the place of identity ``inner`` lies strictly inside the division of ``outer`` (by
+    their codes; a town or village by its county's code)."""
+    code = inner.partition("/")[0]
+    if inner == outer or "/" in outer or not code:
+        return False
+    depth = code_depth(outer)
+    prefix = (2, 4, 6)[depth]
+    return ("/" in inner or code_depth(code) > depth) and code[:prefix] == outer[:prefix]
+
+
+def widens_a_pair(key: tuple[str, str], ruled: Iterable[tuple[str, str]]) -> bool:
+    """Whether a pair repeats one of ``ruled`` with one side widened to a division around it: the
+    rules pair 海沧区 → 积石山县 and the text names 厦门 near 积石山县 — the pairing is the narrower
+    one's, not a pairing of the wider place of its own (on the fresh sets, 3 false pairs the reader
+    would add and no true one)."""
+    donor, recipient = key
+    return any(
+        (r == recipient and key_within(d, donor)) or (d == donor and key_within(r, recipient))
+        for d, r in ruled
+    )
+
+
 def party_key(party: Any) -> str:
     """A party's place identity, as :func:`kg.places.place_key` gives it for its mention."""
     if party.code and party.level in UPPER_LEVELS:

@@ -23,7 +23,14 @@ from kg.learn.tasks import Candidate, register_task
 from kg.places import place_key
 from kg.relate.context import ArticleContext
 from kg.relate.facts import pairing_relation, to_party
-from kg.relate.pair_features import PairChoice, pair_candidates, relation_key, settings, states_place_pair
+from kg.relate.pair_features import (
+    PairChoice,
+    pair_candidates,
+    relation_key,
+    settings,
+    states_place_pair,
+    widens_a_pair,
+)
 
 PATTERN = "learned:pairs"
 
@@ -71,7 +78,7 @@ class PairTask:
         ruled = {relation_key(r) for r in ctx.relations if states_place_pair(r)}
         for key, (choice, p) in best.items():
             reverse = best.get((key[1], key[0]))
-            if p < model.threshold or key in ruled or (key[1], key[0]) in ruled:
+            if p < model.threshold or key in ruled or (key[1], key[0]) in ruled or widens_a_pair(key, ruled):
                 continue
             if reverse is not None and reverse[1] > p:
                 continue  # one direction per pair: the likelier one
@@ -170,6 +177,8 @@ def pairs_kept(
     for key, p in best.items():
         reverse = (key[1], key[0])
         if key in ruled or reverse in ruled or p < threshold or best.get(reverse, 0.0) > p:
+            continue
+        if widens_a_pair(key, ruled):
             continue
         kept.add(key)
     return kept, label

@@ -15,7 +15,15 @@ from kg.learn.linear import LinearModel, fit_logistic
 from kg.learn.tasks import MODELS, Candidate, load_readers, reader_for
 from kg.learn.train import Example
 from kg.relate import pair_features, rule_context
-from kg.relate.pair_features import bucket, pair_candidates, settings, word_classes, words_in
+from kg.relate.pair_features import (
+    bucket,
+    key_within,
+    pair_candidates,
+    settings,
+    widens_a_pair,
+    word_classes,
+    words_in,
+)
 from kg.relate.pair_reader import PATTERN, PairTask
 
 HELP = "福州市对口帮扶定西市。"
@@ -111,6 +119,29 @@ def test_a_rule_pair_stays_unless_the_model_vetoes_it(monkeypatch: pytest.Monkey
     veto = _fitted("never-seen", 0.99, veto=0.5)
     monkeypatch.setattr(kg.relate, "installed_readers", lambda: ((PairTask(), veto),))
     assert not [r for r in kg.relate.extract_relations(art, mentions) if r.type == "pairing"]
+
+
+def test_a_pair_widening_a_rule_pair_on_one_side_is_not_added(monkeypatch: pytest.MonkeyPatch) -> None:
+    # codes: a district 350205 in the city 350200, a county 622927 in the prefecture 622900
+    assert key_within("350205", "350200") and key_within("350205/某镇", "350200")
+    assert not key_within("350200", "350205") and not key_within("350205", "350205")
+    assert not key_within("350205", "440300") and not key_within("350205", "350205/某镇")
+    ruled = [("350205", "622927")]  # the rules pair the district with the county
+    assert widens_a_pair(("350200", "622927"), ruled)  # the city with that county: no pair of its own
+    assert widens_a_pair(("350205", "622900"), ruled)  # the district with the prefecture
+    assert not widens_a_pair(("350200", "622900"), ruled)  # both sides wider: the cities' own pairing
+    assert not widens_a_pair(("350205", "622927/某村"), ruled)  # narrower: help inside the pairing
+    # at run time: the rules pair 海沧区 → 积石山县; the reader would add 厦门市 → 积石山县
+    text = "海沧区对口帮扶积石山县。厦门市的客人到积石山县参观。"
+    art, mentions = article(text, ["海沧区", "积石山县", "厦门市", "积石山县"])
+    monkeypatch.setattr(kg.relate, "installed_readers", lambda: ((PairTask(), _fitted("dr|m:visit", 0.5)),))
+    pairs = {
+        (r.donor.name, r.recipient.name)
+        for r in kg.relate.extract_relations(art, mentions)
+        if r.states_pairing
+    }
+    assert ("海沧区", "积石山保安族东乡族撒拉族自治县") in pairs
+    assert ("厦门市", "积石山保安族东乡族撒拉族自治县") not in pairs
 
 
 def test_feature_settings_and_helpers() -> None:
