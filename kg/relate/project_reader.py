@@ -38,7 +38,6 @@ from kg.nlp.patterns import (
     stem_is_generic,
     trim_name,
 )
-from kg.punctuation import CLAUSE_STOPS
 from kg.records import Mention, Relation
 from kg.relate.context import ArticleContext
 from kg.relate.projects import add_learned, encoded_span, rule_verdict
@@ -50,6 +49,10 @@ MAX_NAME = 24  # characters a candidate's name may span before its ending
 QUOTES = '“”"「」『』'
 QUANTITY = re.compile(r"[\d.]+[十百千万亿]*(?:元|平方米|平米|亩|米|公里|个|座|处|间|所|家|栋|条)")
 LENGTHS = ((3, "2-3"), (5, "4-5"), (8, "6-8"), (12, "9-12"))
+# features read again for the spans the rules emitted: most candidates of a kind (a school, a short
+# name) are not projects, but the few the rules state as built mostly are — the veto must tell
+# those apart by what the rules saw, not by the kind's many unemitted mentions
+EMITTED_CROSSED = ("head_class:", "head:", "entity:", "length:")
 
 # the relation lexicon's word lists whose presence around a candidate is a feature (names of
 # sections of kg/data/relation_lexicon.json, not words)
@@ -197,8 +200,27 @@ def project_candidates(ctx: ArticleContext, mentions: Iterable[Mention]) -> list
         for end, cand in sorted(by_end.items()):
             cand.rule = [r for r in rules if r.sentence == index and _same_name(r.project or "", cand.name)]
             cand.features = _features(ctx, cand, here, spans.get(end, (cand.start, ""))[1], rules)
+            if any(o.start <= cand.start and o.end > cand.end for o in by_end.values()):
+                cand.features["inside_longer"] = 1.0  # 某某基地 of 某某基地建设项目: a part of a longer name
             found.append(cand)
     return found
+
+
+def _built_elsewhere(ctx: ArticleContext, cand: ProjectCandidate) -> bool:
+    """The name stands in another sentence of the article beside a build verb (“X”原先是…,由Y修建):
+    a thing the article states as built, though this sentence only visits or uses it."""
+    text, name = ctx.article.text, cand.name
+    verbs = [*_lexicon_entry(("project", "building_verbs")), *_lexicon_entry(("project", "built_org_verbs"))]
+    if len(name) < 3:
+        return False
+    for sentence in ctx.article.sentences:
+        if sentence.start <= cand.start < sentence.end:
+            continue
+        at = text.find(name, sentence.start, sentence.end)
+        around = text[sentence.start : at] + text[at + len(name) : sentence.end]
+        if at >= 0 and any(v in around for v in verbs):
+            return True
+    return False
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -233,6 +255,9 @@ def _features(
     _structure(f, text, cand, left, right)
     _rules(f, ctx, cand, rules)
     _roles(f, ctx, cand)
+    if cand.rule:  # a school the rules read as built is not the school that helps or is helped
+        for key in [k for k in f if k.startswith(EMITTED_CROSSED)]:
+            f[f"emitted:{key}"] = f[key]
     return f
 
 
@@ -330,8 +355,9 @@ def _structure(f: dict[str, float], text: str, cand: ProjectCandidate, left: int
         f["list_closed_by_deng"] = 1.0
     if "分别" in text[left:right]:
         f["clause:fenbie"] = 1.0
-    if nxt and project_heads().unit.fullmatch(nxt) and nxt not in CLAUSE_STOPS:
-        f["name_continues"] = 1.0
+    works = f"[^，,。；;]{{0,40}}?等[^，,。；;]{{0,12}}?(?:{project_heads().head.pattern})"
+    if re.match(works, text[cand.end : right]):
+        f["list_of_works"] = 1.0  # 实施A学校、B初中等教学楼建设项目: the items are works
     if re.match(r"[\d一二两三四五六七八九十百千]+(?:个|家|座|处|所|间)", text[cand.end : cand.end + 4]):
         f["count_after"] = 1.0
     if cand.start - left <= 1:
@@ -351,6 +377,8 @@ def _rules(f: dict[str, float], ctx: ArticleContext, cand: ProjectCandidate, rul
                 f["rule:builder"] = 1.0
     elif any(_same_name(r.project or "", cand.name) for r in rules):
         f["rule:emitted_elsewhere"] = 1.0
+    if _built_elsewhere(ctx, cand):
+        f["built_elsewhere"] = 1.0
     types = {r.type for r in ctx.relations if r.sentence == cand.sentence}
     for t in ("pairing", "help", "funding"):
         if t in types:
