@@ -15,8 +15,8 @@ Feature names are our own (a lexicon section, a head word of the pattern file), 
 At run time (:func:`apply_projects`), after the rules: a candidate the rules did not emit whose
 probability reaches the model's threshold is added (pattern ``learned:projects``, confidence =
 probability), its place chosen by the rules' own place reading; a rule project whose probability
-falls below the veto threshold is dropped. Training and run time share :func:`project_candidates`,
-so the features cannot drift.
+falls below the veto threshold is dropped, unless the rules read its builder. Training and run
+time share :func:`project_candidates`, so the features cannot drift.
 """
 
 from __future__ import annotations
@@ -398,6 +398,13 @@ class Verdicts:
     veto_below: float = 0.0
 
 
+def _vetoed(cand: ProjectCandidate, p: float, verdicts: Verdicts) -> bool:
+    """A rule project the model scores below the veto, unless the rules read who builds it: a
+    builder stated (X援建Y) is a build stated, and its row is also the builder's help, which the
+    model does not judge (vetoing it dropped true helper organisations on fresh pages)."""
+    return p < verdicts.veto_below and bool(cand.rule) and all(r.donor is None for r in cand.rule)
+
+
 def _overlaps(cand: ProjectCandidate, taken: list[ProjectCandidate]) -> bool:
     return any(t.sentence == cand.sentence and t.start < cand.end and cand.start < t.end for t in taken)
 
@@ -412,7 +419,7 @@ def apply_projects(
     candidates it accepts that no rule emitted — of overlapping ones the most probable, none whose
     name the article already states as a project — with the rules' reading of place and builder."""
     scored = [(c, probability(c.features)) for c in project_candidates(ctx, mentions)]
-    vetoed = {id(r) for c, p in scored if p < verdicts.veto_below for r in c.rule}
+    vetoed = {id(r) for c, p in scored if _vetoed(c, p, verdicts) for r in c.rule}
     if vetoed:
         ctx.relations[:] = [r for r in ctx.relations if id(r) not in vetoed]
     names = [r.project or "" for r in ctx.relations if r.type == "project"]
@@ -506,7 +513,7 @@ def _simulated(docs: dict[tuple[str, str], Scored], verdicts: Verdicts) -> tuple
     way :func:`apply_projects` would state them (names of one thing counted once)."""
     tp = fp = fn = 0
     for scored in docs.values():
-        kept = [c for c, p, _ in scored if c.rule and p >= verdicts.veto_below]
+        kept = [c for c, p, _ in scored if c.rule and not _vetoed(c, p, verdicts)]
         names = [c.name for c in kept]
         for cand, p, _ in sorted(scored, key=lambda s: -s[1]):
             if cand.rule or p < verdicts.add_at or _overlaps(cand, kept):

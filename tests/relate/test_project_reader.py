@@ -77,6 +77,45 @@ def test_the_rules_verdict_and_the_lexicon_classes_are_features() -> None:
     assert built.features["list_closed_by_deng"] == 1.0
 
 
+def test_a_name_stated_as_built_in_another_sentence_says_so() -> None:
+    text = "海沧区对口帮扶积石山县。老人们来到“青禾小院”的日间照料中心吃饭。“青禾小院”由海沧区资金修建。"
+    project = _project(text, "青禾小院", 1)
+    ctx, mentions = _read(text, ["海沧区", "积石山县"], (project,))
+    visited = _by_name(project_candidates(ctx, mentions))["青禾小院"]
+    assert visited.sentence == 1 and visited.features["built_elsewhere"] == 1.0
+    text = "海沧区对口帮扶积石山县。老人们来到“青禾小院”的日间照料中心吃饭。"
+    ctx, mentions = _read(text, ["海沧区", "积石山县"], (_project(text, "青禾小院", 1),))
+    assert "built_elsewhere" not in _by_name(project_candidates(ctx, mentions))["青禾小院"].features
+
+
+def test_items_of_a_list_closed_by_works_and_a_span_inside_a_longer_one_say_so() -> None:
+    text = "海沧区对口帮扶积石山县。实施青禾学校、白石初中等教学楼建设项目,建成富坪村大棚基地建设项目。"
+    ctx, mentions = _read(text, ["海沧区", "积石山县"])
+    found = _by_name(project_candidates(ctx, mentions))
+    assert found["青禾学校"].features["list_of_works"] == 1.0
+    assert "list_of_works" not in found["富坪村大棚基地建设项目"].features
+    assert found["富坪村大棚基地"].features["inside_longer"] == 1.0
+    assert "inside_longer" not in found["富坪村大棚基地建设项目"].features
+
+
+def test_the_spans_the_rules_emitted_carry_their_kind_apart() -> None:
+    text = "海沧区对口帮扶积石山县。感谢青禾产业基地,建成的“同心”扶贫车间已投产。"
+    project = _project(text, "“同心”扶贫车间", 1)
+    ctx, mentions = _read(text, ["海沧区", "积石山县"], (project,))
+    found = _by_name(project_candidates(ctx, mentions))
+    emitted, thanked = found["“同心”扶贫车间"].features, found["青禾产业基地"].features
+    assert emitted["emitted:head:扶贫车间"] == emitted["head:扶贫车间"] == 1.0
+    assert emitted["emitted:entity:PROJECT"] == 1.0
+    assert thanked["head:基地"] == 1.0 and not any(k.startswith("emitted:") for k in thanked)
+
+
+def test_a_station_a_road_and_a_house_end_candidates() -> None:
+    text = "海沧区对口帮扶积石山县。海沧区援建了青禾充电示范站,修通了海沧路,建立了青禾爱心屋。"
+    ctx, mentions = _read(text, ["海沧区", "积石山县"])
+    names = set(_by_name(project_candidates(ctx, mentions)))
+    assert {"青禾充电示范站", "海沧路", "青禾爱心屋"} <= names
+
+
 def test_an_organisation_a_relation_takes_as_its_giver_says_so() -> None:
     text = "海沧区对口帮扶积石山县。海沧区人民医院向积石山县捐赠医疗设备。"
     start = text.index("海沧区人民医院")
@@ -132,6 +171,16 @@ def test_below_the_threshold_nothing_is_added_and_a_low_rule_project_is_vetoed()
     assert [r.project for r in ctx.relations if r.type == "project"] == ["青禾扶贫车间"]
     apply_projects(ctx, mentions, _says("head:项目", 0.4), Verdicts(add_at=0.5, veto_below=0.3))
     assert [r.project for r in ctx.relations if r.type == "project"] == []
+
+
+def test_a_low_rule_project_whose_builder_the_rules_read_is_not_vetoed() -> None:
+    text = "海沧区对口帮扶积石山县。海沧区援建的青禾扶贫车间在积石山县落成。"
+    project = _project(text, "青禾扶贫车间", 1)
+    ctx, mentions = _read(text, ["海沧区", "积石山县"], (project,))
+    built = [r for r in ctx.relations if r.type == "project"]
+    assert [(r.project, r.donor.name) for r in built] == [("青禾扶贫车间", "海沧区")]
+    apply_projects(ctx, mentions, lambda f: 0.1, Verdicts(add_at=0.5, veto_below=0.3))
+    assert [r.project for r in ctx.relations if r.type == "project"] == ["青禾扶贫车间"]
 
 
 def test_of_overlapping_candidates_only_the_most_probable_is_added() -> None:
