@@ -471,16 +471,22 @@ class ProjectTask:
     ) -> tuple[float, dict[str, float], dict[str, Any]]:
         """The adding threshold and the veto with the best leave-one-set-out F1 over the
         projects each document would state (its distinct names, as :func:`apply_projects`
-        combines them with the rules'); of equal ones, the one that changes the rules least."""
+        combines them with the rules'); of those within ``MARGIN`` of the best, the one that
+        changes the rules least (no veto before a veto, a higher adding threshold before a lower)."""
         docs: dict[tuple[str, str], list[tuple[ProjectCandidate, float, bool]]] = {}
         for example, p in zip(examples, probabilities, strict=True):
             docs.setdefault((example.group, example.doc), []).append(
                 (example.candidate.item, float(p), example.label)
             )
         rules_only = Verdicts(NEVER)
-        choices = [rules_only] + [Verdicts(a, v) for a in ADD_GRID for v in VETO_GRID]
-        scored = [(_simulated(docs, choice), -i, choice) for i, choice in enumerate(choices)]
-        (best, _, chosen), base = max(scored, key=lambda s: (f1(*s[0]), s[1])), scored[0][0]
+        # least change first: the rules alone, then no veto, then the higher adding thresholds
+        choices = [rules_only] + [Verdicts(a, v) for v in VETO_GRID for a in reversed(ADD_GRID)]
+        scored = [(_simulated(docs, choice), choice) for choice in choices]
+        top = max(f1(*counts) for counts, _ in scored)
+        # of the choices within MARGIN of the best, the one that changes the rules least: a
+        # difference of a row or two over the sets is noise, a veto the seeds showed is a risk
+        best, chosen = next((counts, c) for counts, c in scored if f1(*counts) >= top - MARGIN)
+        base = scored[0][0]
         groups = sorted({g for g, _ in docs})
         policy: dict[str, Any] = {
             "add_at": chosen.add_at,
@@ -499,6 +505,7 @@ class ProjectTask:
 
 
 NEVER = 2.0  # an adding threshold no probability reaches: the rules alone
+MARGIN = 0.005  # leave-one-set-out F1 differences below this are not worth a change to the rules
 ADD_GRID = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 VETO_GRID = (0.0, 0.05, 0.1, 0.2, 0.3)
 Scored = list[tuple[ProjectCandidate, float, bool]]

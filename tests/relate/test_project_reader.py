@@ -192,3 +192,28 @@ def test_of_overlapping_candidates_only_the_most_probable_is_added() -> None:
     apply_projects(ctx, mentions, lambda f: 0.8, Verdicts(add_at=0.5))
     added = [r.project for r in ctx.relations if r.type == "project"]
     assert len(added) == len(set(added)) == 1
+
+
+def _examples(true_rules: int, false_rules: int) -> tuple[list[object], list[float]]:
+    """Training examples of one set: documents each with one rule project the model scores high
+    (true) or low (false)."""
+    from types import SimpleNamespace
+
+    examples, probabilities = [], []
+    for i in range(true_rules + false_rules):
+        true = i < true_rules
+        cand = ProjectCandidate(0, 0, 4, f"青禾{i}基地", rule=[SimpleNamespace(donor=None)])  # type: ignore[list-item]
+        item = SimpleNamespace(item=cand)
+        examples.append(SimpleNamespace(group="setX", doc=f"d{i}", candidate=item, label=true))
+        probabilities.append(0.9 if true else 0.1)
+    return examples, probabilities
+
+
+def test_the_reader_settles_on_a_veto_only_where_it_gains_more_than_noise() -> None:
+    from kg.relate.project_reader import ProjectTask
+
+    task = ProjectTask()
+    _, settings, policy = task.settle(*_examples(10, 3))  # three false rows of thirteen: veto them
+    assert settings["veto_below"] > 0.1 and policy["chosen"]["fp"] == 0
+    _, settings, policy = task.settle(*_examples(400, 1))  # one of 401: not worth changing the rules
+    assert settings["veto_below"] == 0.0 and policy["chosen"] == policy["rules"]
