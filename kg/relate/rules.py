@@ -11,6 +11,7 @@ from functools import cache
 from typing import Any
 
 from kg.io import data_json, data_rows, data_text, json_lines
+from kg.prefilter import Prefiltered
 from kg.relate.schema import Field, RuleError, validate
 from kg.relate.specs import (
     CUES_SPEC,
@@ -154,7 +155,7 @@ class Pattern:
 
     id: str
     type: str
-    regex: re.Pattern[str]
+    regex: Prefiltered  # the compiled construction, skipping sentences without its words
     confidence: float
     direction: str = "forward"  # forward | symmetric
     levels: str = "any"  # any | comparable
@@ -199,7 +200,7 @@ def load_patterns() -> tuple[Pattern, ...]:
             Pattern(
                 id=row["id"],
                 type=row["type"],
-                regex=compiled,
+                regex=Prefiltered(compiled),
                 confidence=float(row["confidence"]),
                 direction=row.get("direction", "forward"),
                 levels=row.get("levels", "any"),

@@ -1,0 +1,139 @@
+"""Regular expressions that skip a text lacking a character every match needs.
+
+Python's ``re`` tries a pattern at every position of a text; the relation constructions are long
+alternations run over every sentence, and most sentences hold none of the words a construction is
+built from. :func:`required_sets` reads a pattern's parse tree for the characters any match must
+consume (a literal outside lookarounds and optional parts; one of a class; one of each branch's),
+and :class:`Prefiltered` answers "no match" at once for a text without them. The answer is the
+same as the pattern's own: the check is a necessary condition, never a sufficient one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+try:  # Python ≥ 3.11
+    from re import _constants as sre_constants  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+MAX_RANGE = 256  # a character range wider than this requires nothing we check
+MAX_SETS = 12  # the sets checked per pattern (the smallest: the most telling)
+
+_LITERAL = sre_constants.LITERAL
+_IN = sre_constants.IN
+_RANGE = sre_constants.RANGE
+_NEGATE = sre_constants.NEGATE
+_SUBPATTERN = sre_constants.SUBPATTERN
+_BRANCH = sre_constants.BRANCH
+_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT}
+_REPEATS.update(op for op in (getattr(sre_constants, "POSSESSIVE_REPEAT", None),) if op is not None)
+_ATOMIC = getattr(sre_constants, "ATOMIC_GROUP", None)
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The characters a class ``[...]`` admits, or None when it is negated, a category or too wide."""
+    chars: set[str] = set()
+    for op, arg in items:
+        if op is _LITERAL:
+            chars.add(chr(arg))
+        elif op is _RANGE and arg[1] - arg[0] < MAX_RANGE:
+            chars.update(chr(c) for c in range(arg[0], arg[1] + 1))
+        else:  # NEGATE, CATEGORY, a wide range
+            return None
+    return frozenset(chars)
+
+
+def _required(tree: Any) -> list[frozenset[str]]:
+    """Sets of characters of which every match of ``tree`` (a parsed sequence) holds one each."""
+    out: list[frozenset[str]] = []
+    for op, arg in tree:
+        if op is _LITERAL:
+            out.append(frozenset(chr(arg)))
+        elif op is _IN:
+            chars = _class_chars(arg)
+            if chars:
+                out.append(chars)
+        elif op is _SUBPATTERN:
+            _group, add_flags, _del_flags, sub = arg
+            if not add_flags & re.IGNORECASE:
+                out.extend(_required(sub))
+        elif op in _REPEATS:
+            low, _high, sub = arg
+            if low >= 1:
+                out.extend(_required(sub))
+        elif op is _ATOMIC:
+            out.extend(_required(arg))
+        elif op is _BRANCH:
+            branch = _branch_set(arg[1])
+            if branch:
+                out.append(branch)
+        # lookarounds, anchors, ANY, NOT_LITERAL, group references and conditionals require nothing
+    return out
+
+
+def _branch_set(branches: list[Any]) -> frozenset[str] | None:
+    """One set for an alternation: the smallest set of each branch, joined (None when a branch
+    requires nothing)."""
+    joined: set[str] = set()
+    for branch in branches:
+        sets = _required(branch)
+        if not sets:
+            return None
+        joined.update(min(sets, key=len))
+    return frozenset(joined)
+
+
+def required_sets(regex: re.Pattern[str]) -> list[frozenset[str]]:
+    """Sets of characters of which every match of ``regex`` holds at least one each (smallest first)."""
+    if regex.flags & re.IGNORECASE:
+        return []
+    unique = sorted(set(_required(sre_parse.parse(regex.pattern, regex.flags))), key=_telling)
+    return unique[:MAX_SETS]
+
+
+def _telling(chars: frozenset[str]) -> tuple[bool, int, list[str]]:
+    """Sort key, most telling first: sets of words' characters before sets holding a character
+    below U+3000 or of the private use area (the encoded sentences' token marks, ASCII letters
+    and punctuation are in nearly every sentence), then the smaller sets."""
+    common = any(c < "\u3000" or "\ue000" <= c <= "\uf8ff" for c in chars)
+    return common, len(chars), sorted(chars)
+
+
+def _class_regex(chars: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+class Prefiltered:
+    """A compiled pattern that skips texts lacking a required character; otherwise it is the
+    pattern itself (``finditer``, ``search``; anything else is passed through)."""
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        checks = [_class_regex(chars) for chars in required_sets(regex)]
+        # the most telling set first, alone: most texts fail it, in one call
+        self.first = checks[0].search if checks else None
+        self.rest = tuple(check.search for check in checks[1:])
+
+    def may_match(self, text: str) -> bool:
+        """False only where no match can exist in ``text``."""
+        if self.first is None:
+            return True
+        return self.first(text) is not None and all(search(text) for search in self.rest)
+
+    def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
+        if args or self.first is None or (self.first(text) and all(search(text) for search in self.rest)):
+            return self.regex.finditer(text, *args)
+        return iter(())
+
+    def search(self, text: str, *args: int) -> re.Match[str] | None:
+        if args or self.may_match(text):
+            return self.regex.search(text, *args)
+        return None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.regex, name)

@@ -1,0 +1,55 @@
+"""kg.prefilter: a pattern skips a text only where it cannot match there."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.prefilter import Prefiltered, required_sets
+
+# Patterns of the shapes the constructions use: tokens, alternations, optional parts, classes,
+# lookarounds, repeats, a negated class, an inline flag.
+SHAPES = [
+    r"⟨P\d+⟩(?:与|和)⟨P\d+⟩结对",
+    r"(?P<a>⟨P\d+⟩)(?:对口)?(?:帮扶|支援)(?P<b>⟨P\d+⟩)",
+    r"(?<!不)援建[^,。]{0,6}(?:学校|医院)",
+    r"(?=.*资金)⟨M\d+⟩万元",
+    r"(?:东西部|对口)协作|结对",
+    r"[一二三]{2,}个?村",
+    r"x?y*z+",
+    r"(?i)abc",
+    r"(?:a|b?)c",
+]
+ALPHABET = "⟨⟩P M 0 1 与和结对口帮扶支援不建学校医院资金万元东西部协作一二三个村abcxyz,。"
+
+
+def test_required_sets_of_a_construction_shape() -> None:
+    sets = required_sets(re.compile(SHAPES[0]))
+    assert frozenset("与和") in sets and frozenset("结") in sets
+    assert sets.index(frozenset("结")) < sets.index(frozenset("⟨"))  # words' characters first
+
+
+def test_nothing_required_under_lookarounds_optional_parts_or_ignorecase() -> None:
+    assert required_sets(re.compile(r"(?=资金)x?")) == []
+    assert required_sets(re.compile(r"(?i)abc")) == []
+    assert frozenset("b") not in required_sets(re.compile(r"(?:a|b?)c"))
+    assert required_sets(re.compile(r"(?:a|b?)c")) == [frozenset("c")]
+
+
+def test_a_text_without_a_required_character_is_skipped() -> None:
+    pattern = Prefiltered(re.compile(SHAPES[1]))
+    assert not pattern.may_match("⟨P0⟩与⟨P1⟩签约")
+    assert list(pattern.finditer("⟨P0⟩与⟨P1⟩签约")) == []
+    assert [m.group("b") for m in pattern.finditer("⟨P0⟩对口支援⟨P1⟩")] == ["⟨P1⟩"]
+    assert pattern.search("⟨P0⟩帮扶⟨P1⟩") is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40), st.sampled_from(SHAPES))
+def test_same_matches_as_the_pattern(text: str, shape: str) -> None:
+    regex = re.compile(shape)
+    pattern = Prefiltered(regex)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in regex.finditer(text)]
+    assert (pattern.search(text) is None) == (regex.search(text) is None)
