@@ -10,6 +10,8 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from thinc.api import NumpyOps
+from threadpoolctl import threadpool_limits
 
 from kg.nlp.doc import NER_KEY, SENTENCES_KEY, doc_text
 from kg.nlp.lexicon import model_path, ner_cues
@@ -51,13 +53,14 @@ class CuedNER:
         on the batch it is in (checked on the seeds and dev sets), only the cost per batch does."""
         chosen = [(doc, doc_text(doc), s, e) for doc in docs for s, e in self.chosen(doc)]
         found: dict[int, list[Span]] = {id(doc): [] for doc in docs}
-        sentences = self.ner_nlp.pipe((text[s:e] for _, text, s, e in chosen), batch_size=BATCH)
-        for (doc, _, offset, _), sentence in zip(chosen, sentences, strict=True):
-            for ent in sentence.ents:
-                span = doc.char_span(offset + ent.start_char, offset + ent.end_char, label=ent.label_,
-                                     alignment_mode="contract")  # fmt: skip
-                if span is not None and len(span):
-                    found[id(doc)].append(span)
+        with threadpool_limits(limits=1, user_api="blas"):
+            sentences = self.ner_nlp.pipe((text[s:e] for _, text, s, e in chosen), batch_size=BATCH)
+            for (doc, _, offset, _), sentence in zip(chosen, sentences, strict=True):
+                for ent in sentence.ents:
+                    span = doc.char_span(offset + ent.start_char, offset + ent.end_char, label=ent.label_,
+                                         alignment_mode="contract")  # fmt: skip
+                    if span is not None and len(span):
+                        found[id(doc)].append(span)
         for doc in docs:
             doc.spans[NER_KEY] = found[id(doc)]
         return docs
@@ -76,4 +79,12 @@ def _load_statistical(path: str) -> Language:
     import jieba
 
     jieba.setLogLevel(60)  # no "Building prefix dict" chatter on stderr
-    return spacy.load(path)
+    ner_nlp = spacy.load(path)
+    # The tok2vec's matrix products are most of the NER's time: numpy's BLAS (OpenBLAS) does them
+    # in a third of blis's CPU time on one thread (annotate keeps it to one: with a thread per core
+    # its threads spin and cost more CPU, and a pool's workers already use every core).
+    ops = NumpyOps(use_blis=False)
+    for _, pipe in ner_nlp.pipeline:
+        for node in pipe.model.walk():
+            node.ops = ops
+    return ner_nlp
