@@ -321,6 +321,7 @@ def _directed_sides(
         and match.start("donor") <= position < match.end("donor")
         and not _heads_a_place(enc, slot)
         and not enc.text.startswith(tuple(lex["member_role_after"]), end)  # 某商会|副会长单位|某公司
+        and not preceded_by(enc.text, position, lex["built_object_before"])  # 援建的|某幼儿园
         and not _reports(enc, position, end)
         and (
             position == start

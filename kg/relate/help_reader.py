@@ -157,6 +157,8 @@ def _mention_signs(ctx: ArticleContext, om: OrgMention) -> dict[str, bool]:
             "org:list_end": text[end : end + 1] == "等",
             "org:money_after": bool(om.enc.slots_in(end, right + 1, "M")),
             "org:project_after": bool(om.enc.slots_in(end, right + 1, "J")),
+            "org:built_object": preceded_by(text, start, lex["built_object_before"]),
+            "org:member_of_next": text.startswith(tuple(lex["member_role_after"]), end),
             "org:speaks": speaks_for(ctx.article.text[om.slot.end : om.slot.end + 16]),
             "org:origin_apposition": origin_before(
                 ctx.article.text[max(0, om.slot.start - 8) : om.slot.start]

@@ -40,6 +40,12 @@ def test_government_organs_instruments_and_the_recipient_s_own_bodies_are_not_he
     assert helpers(text, ["海沧区", "积石山县"], orgs) == [("厦门特利强雨具公司", JSS, "builds")]
 
 
+def test_a_body_the_help_built_is_no_helper() -> None:
+    text = "6月10日,由甲乙慈善基金会援建的靖远县乐乐幼儿园举行援建协议签字和奠基仪式。"
+    orgs = {"甲乙慈善基金会": None, "靖远县乐乐幼儿园": "620421"}
+    assert [h[0] for h in helpers(text, ["靖远县"], orgs)] == ["甲乙慈善基金会"]
+
+
 def test_recipient_side_organisation_selling_to_the_east_is_not_a_helper() -> None:
     text = "昆山市对口帮扶碧江区。碧江白水大米合作社与昆山7家企业达成经销合作,帮助销售大米。"
     assert helpers(text, ["昆山市", "碧江区", "碧江", "昆山"], {"碧江白水大米合作社": "520602"}) == []

@@ -69,6 +69,16 @@ def test_words_before_an_organisation_that_make_it_no_agent_are_signs() -> None:
     assert "org:subject" not in features
 
 
+def test_a_body_the_help_built_and_a_member_s_association_are_signs() -> None:
+    text = PAIRED + "甲乙基金会援建的富坪村乐乐幼儿园开园,丙丁商会副会长单位戊己实业有限公司到场。"
+    orgs = {"甲乙基金会": "120000", "富坪村乐乐幼儿园": None, "丙丁商会": "120000", "戊己实业有限公司": None}
+    found = _candidates(text, orgs)
+    assert found["富坪村乐乐幼儿园", "靖远县"].features["org:built_object"] == 1.0
+    assert "org:built_object" not in found["甲乙基金会", "靖远县"].features
+    assert found["丙丁商会", "靖远县"].features["org:member_of_next"] == 1.0
+    assert "org:member_of_next" not in found["戊己实业有限公司", "靖远县"].features
+
+
 def test_the_model_ties_an_organisation_the_rules_missed(monkeypatch: pytest.MonkeyPatch) -> None:
     art, mentions = article(ROOTED, PLACES, {"丙丁实业有限公司": "120000"})
     assert not [r for r in kg.relate.extract_relations(art, mentions) if r.type == "help"]
