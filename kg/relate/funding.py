@@ -119,6 +119,7 @@ def _agents(
     """The givers written before the sum, nearest last (see :func:`_fund_donor`); a place that
     only says who helps the noun after it (苏州对口帮扶的铜仁) when another giver stands there."""
     markers = lexicon()["recipient_markers"]["words"]
+    goals = lexicon()["funding"]["goal_markers"]
     listed = _listed_with(ctx, text, positions, recipient)
     found = [
         (p_pos, p_end, s)
@@ -130,6 +131,8 @@ def _agents(
         and not (s.place and ctx.state.is_recipient_side(s.place))
         and not (s.letter == "O" and not ctx.helper_org(s, recipient))
         and not (s.letter == "O" and marked_goal(text, positions, p_pos, markers))
+        # 向绍兴市对口援助单位——C县中学捐赠: a place after 向/为/给 is where the money goes
+        and not (s.letter in "PU" and marked_goal(text, positions, p_pos, goals))
         # a one-character abbreviation (粤 of 粤桂协作河池工作组) names a programme,
         # never the one who gives
         and not is_programme_word(s)

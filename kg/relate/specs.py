@@ -170,6 +170,7 @@ LEXICON_SPEC: dict[str, Field] = {
                 "goods_verbs",
                 "object_verbs",
                 "goal_pronouns",
+                "goal_markers",
                 "visit_markers",
                 "cost_verbs_after",
             )
