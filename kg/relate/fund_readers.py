@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.places import place_key, province_of
+from kg.places import nests, place_key, province_of
 from kg.records import Mention, Party, Relation
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
@@ -238,6 +238,31 @@ class _Options:
                 if site is not None:
                     self.offer("recipient", to_party(site), f"{slot.letter}_place", site, token)
 
+    def offer_neighbour(self, ctx: ArticleContext, s: Sentence, source: str) -> None:
+        """The places of a neighbouring sentence as receivers (the receiver named a sentence
+        away), the places its schools and bodies stand in, and — the sentence before only — its
+        places and organisations as givers (a subject the sum's sentence goes on with)."""
+        for _, _, slot in s.positions:
+            if slot.letter in "PU" and slot.place is not None:
+                self.offer("recipient", to_party(slot.place), source, slot.place)
+                if source == "previous":
+                    self.offer("donor", to_party(slot.place), source, slot.place)
+            elif slot.letter == "O":
+                if source == "previous":
+                    self.offer("donor", org_party(slot.mention), source)
+                site = organisation_place(ctx, slot.mention)
+                if site is not None:
+                    self.offer("recipient", to_party(site), f"{source}_O_place", site)
+
+    def offer_levels(self, ctx: ArticleContext) -> None:
+        """Each place of the article that holds a receiver offered (the county of a town, the
+        prefecture of a county): the receiver at every level the text names."""
+        offered = [o.place for o in self.found["recipient"].values() if o.place is not None]
+        for place in offered:
+            for other in ctx.places_by_code.values():
+                if place_key(other) != place_key(place) and nests(place, other):
+                    self.offer("recipient", to_party(other), "around", other)
+
 
 def party_options(
     ctx: ArticleContext, read: list[Sentence], c: SumCandidate
@@ -247,10 +272,9 @@ def party_options(
     context's recipient, the rules' own choices and no giver named."""
     options = _Options(c)
     options.offer_sentence(ctx, read[c.sentence])
-    if c.sentence > 0:
-        for slot in read[c.sentence - 1].enc.slots:
-            if slot.letter in "PU" and slot.place is not None:
-                options.offer("recipient", to_party(slot.place), "previous", slot.place)
+    for index, source in ((c.sentence - 1, "previous"), (c.sentence + 1, "next")):
+        if 0 <= index < len(read):
+            options.offer_neighbour(ctx, read[index], source)
     for donor, recipient, _, _ in ctx.state.pairings:
         options.offer("donor", to_party(donor), "pairing", donor)
         options.offer("recipient", to_party(recipient), "pairing", recipient)
@@ -261,6 +285,7 @@ def party_options(
         for role, party in (("donor", row.donor), ("recipient", row.recipient)):
             if party is not None:
                 options.offer(role, party, "rule", _pairing_place(ctx, party))
+    options.offer_levels(ctx)
     options.offer("donor", None, "none")
     return {role: list(options.found[role].values()) for role in ROLES}
 
