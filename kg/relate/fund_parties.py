@@ -215,13 +215,15 @@ def project_place(
 
 
 def sum_stretch(enc: Encoded, pos: int) -> tuple[int, int]:
-    """The stretch of the sentence that is the sum's at ``pos``: from the end of the sum before it
-    to the start of the sum after it (the whole sentence when it states one sum) — a project
-    named beside another sum (A帮扶800万元建设X,B帮扶300万元) is that sum's."""
+    """The stretch of the sentence that is the sum's at ``pos``: up to the sum after it, from the
+    start of the sentence for its first sum, else from its own clause (not before the sum before
+    it) — what a sum is spent on follows it (A帮扶800万元建设X,B帮扶300万元实施…: X is the first
+    sum's)."""
     sums = [(start, end) for start, end, slot in enc.slot_positions() if slot.letter == "M"]
     before = [end for start, end in sums if end <= pos]
     after = [start for start, _ in sums if start > pos]
-    return (before[-1] if before else 0, after[0] if after else len(enc.text))
+    start = max(before[-1], clause_bounds(enc.text, pos, pos)[0]) if before else 0
+    return start, after[0] if after else len(enc.text)
 
 
 def _only_visited(sentence: str, project: str) -> bool:
@@ -270,24 +272,24 @@ def organisation_place(ctx: ArticleContext, org: Mention) -> Mention | None:
     prefecture — or a town of that county or prefecture its name holds (册亨县秧坝镇民族中心小学 →
     秧坝镇: a school or a hospital stands in its town). A short name (兴欣小学) is read as the
     article's longer name that ends with it (毕节市金海湖新区岔河镇兴欣小学)."""
-    name = _full_name(ctx, org)
-    place = _place_named_in(ctx, org, name)
-    return _town_named_in(ctx, org, name, place) or place
+    org = _full_name(ctx, org)
+    place = _place_named_in(ctx, org)
+    return _town_named_in(ctx, org, place) or place
 
 
-def _full_name(ctx: ArticleContext, org: Mention) -> str:
-    """The organisation's name, or the one longer name of the article's organisations that ends
-    with it (a school named in full once, then by its own name)."""
+def _full_name(ctx: ArticleContext, org: Mention) -> Mention:
+    """The organisation, or the one longer organisation of the article whose name ends with its
+    name (a school named in full once, then by its own name)."""
     name = org.name or org.text
     longer = {
-        m.name or m.text
+        m.name or m.text: m
         for m in ctx.mentions
         if m.label == "ORG" and (m.name or m.text).endswith(name) and len(m.name or m.text) > len(name)
     }
-    return longer.pop() if len(longer) == 1 else name
+    return next(iter(longer.values())) if len(longer) == 1 else org
 
 
-def _town_named_in(ctx: ArticleContext, org: Mention, name: str, place: Mention | None) -> Mention | None:
+def _town_named_in(ctx: ArticleContext, org: Mention, place: Mention | None) -> Mention | None:
     """The one town of ``place`` (a county, or the counties of a prefecture) whose full name
     (秧坝镇, 白市镇) the organisation's name holds, as a place found at the organisation's mention."""
     if place is None or place.level not in ("county", "prefecture") or not place.code:
@@ -300,7 +302,7 @@ def _town_named_in(ctx: ArticleContext, org: Mention, name: str, place: Mention 
         town.key: town
         for county in counties
         for town in gaz.towns_of(county)
-        if len(town.name) >= 3 and town.name in name
+        if len(town.name) >= 3 and town.name in (org.name or org.text)
     }
     if len(towns) != 1:
         return None
@@ -310,7 +312,8 @@ def _town_named_in(ctx: ArticleContext, org: Mention, name: str, place: Mention 
     return found_place(ctx.article, start, end, town)
 
 
-def _place_named_in(ctx: ArticleContext, org: Mention, name: str) -> Mention | None:
+def _place_named_in(ctx: ArticleContext, org: Mention) -> Mention | None:
+    name = org.name or org.text
     best: Mention | None = None
     for enc in ctx.encoded:
         for slot in enc.slots:

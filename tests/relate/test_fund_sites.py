@@ -1,0 +1,52 @@
+"""Where a sum goes when the text names the body that receives it or what it is spent on: the
+town in a school's name, the school's short name, a project beside another sum, a place after
+向/为/给. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from relate_fixtures import JSS, fundings
+
+SCHOOL = {"碧江区坝黄镇中心小学": "520602", "昆山市甲乙公司": "320583"}
+
+
+def test_a_school_receives_in_the_town_its_name_holds() -> None:
+    text = "昆山市甲乙公司向碧江区坝黄镇中心小学捐赠帮扶资金10万元。"
+    found = fundings(text, ["昆山市"], SCHOOL, money={"10万元": 100_000})
+    assert [(recipient, amount) for _, recipient, amount in found] == [("坝黄镇", 100_000)]
+
+
+def test_a_school_named_short_receives_where_its_full_name_stands() -> None:
+    text = "碧江区坝黄镇丙丁小学举行捐赠仪式。昆山市甲乙公司向丙丁小学捐赠帮扶资金10万元。"
+    orgs = {**SCHOOL, "碧江区坝黄镇丙丁小学": "520602", "丙丁小学": "520602"}
+    found = fundings(text, ["昆山市"], orgs, money={"10万元": 100_000})
+    assert [(recipient, amount) for _, recipient, amount in found] == [("坝黄镇", 100_000)]
+
+
+def test_a_name_without_a_town_keeps_its_county() -> None:
+    text = "昆山市甲乙公司向碧江区第一中学捐赠帮扶资金10万元。"
+    orgs = {"碧江区第一中学": "520602", "昆山市甲乙公司": "320583"}
+    found = fundings(text, ["昆山市"], orgs, money={"10万元": 100_000})
+    assert [(recipient, amount) for _, recipient, amount in found] == [("碧江区", 100_000)]
+
+
+def test_what_a_sum_is_spent_on_is_that_sums_not_the_next_ones() -> None:
+    text = "昆山市向碧江区捐赠帮扶资金300万元新建坝黄镇幼儿园,另捐赠帮扶资金100万元用于培训。"
+    found = fundings(
+        text,
+        ["昆山市", "碧江区"],
+        {"坝黄镇幼儿园": "520602"},
+        money={"300万元": 3_000_000, "100万元": 1_000_000},
+    )
+    assert [(recipient, amount) for _, recipient, amount in found] == [
+        ("坝黄镇", 3_000_000),
+        ("碧江区", 1_000_000),
+    ]
+
+
+def test_a_place_after_a_goal_marker_never_gives() -> None:
+    text = "海沧区对口帮扶积石山县。甲乙慈善总会向海沧区对口帮扶单位——积石山县丙丁中学捐赠帮扶资金38万元。"
+    orgs = {"甲乙慈善总会": "350205", "积石山县丙丁中学": "622927"}
+    found = fundings(text, ["海沧区", "积石山县"], orgs, money={"38万元": 380_000})
+    assert [(donor, amount) for donor, _, amount in found] == [("甲乙慈善总会", 380_000)]
+    assert all(recipient != "海沧区" for _, recipient, _ in found)
+    assert found[0][1] == JSS
