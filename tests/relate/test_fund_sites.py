@@ -4,7 +4,13 @@ town in a school's name, the school's short name, a project beside another sum, 
 
 from __future__ import annotations
 
-from relate_fixtures import JSS, fundings
+from collections.abc import Callable
+
+from relate_fixtures import JSS, fundings, read_funds
+
+from kg.records import Article, Mention, Relation
+
+Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
 
 SCHOOL = {"碧江区坝黄镇中心小学": "520602", "昆山市甲乙公司": "320583"}
 
@@ -50,3 +56,8 @@ def test_a_place_after_a_goal_marker_never_gives() -> None:
     assert [(donor, amount) for donor, _, amount in found] == [("甲乙慈善总会", 380_000)]
     assert all(recipient != "海沧区" for _, recipient, _ in found)
     assert found[0][1] == JSS
+
+
+def test_a_sum_in_wan_without_yuan_is_read_as_money(read_text: Read) -> None:
+    text = "昆山市对口帮扶碧江区。昆山市甲乙有限公司向碧江区捐赠了价值310万的物资。"
+    assert [amount for _, _, amount in read_funds(read_text, text)] == [3_100_000]
