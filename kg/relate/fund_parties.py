@@ -197,7 +197,10 @@ def project_place(
         return recipient
     offset = ctx.article.sentences[enc.index].start
     low, high = (enc.starts[stretch[0]] - offset, enc.ends[stretch[1] - 1] - offset)
+    left, right = clause_bounds(enc.text, pos, pos)
+    clause = (enc.starts[left] - offset, enc.ends[max(left, right - 1)] - offset)
     found: dict[str, Mention] = {}
+    own: list[Mention] = []  # the places of the projects in the sum's own clause
     for r in ctx.relations:
         if (
             r.type != "project"
@@ -210,8 +213,15 @@ def project_place(
         place = place_at(ctx, r.recipient.mention_start)
         if place is not None and (recipient is None or nests(place, recipient)):
             found.setdefault(place_key(place), place)
-    # projects in several places (A县核桃产业、B县葡萄产业): the sum is none of theirs alone
-    return next(iter(found.values())) if len(found) == 1 else recipient
+            if clause[0] <= sentence.find(r.project) < clause[1]:
+                own.append(place)
+    # projects in several places (A县核桃产业、B县葡萄产业): the sum is none of theirs alone, unless
+    # nothing else names a receiver (then the one in its own clause)
+    if len(found) == 1:
+        return next(iter(found.values()))
+    if found and recipient is None:
+        return own[0] if own else next(iter(found.values()))
+    return recipient
 
 
 def sum_stretch(enc: Encoded, pos: int) -> tuple[int, int]:

@@ -24,6 +24,7 @@ from kg.relate.fund_parties import (
     is_programme_word,
     list_around,
     modifies_noun,
+    place_at,
     project_place,
     respective_share,
     sends_team,
@@ -119,7 +120,6 @@ def _agents(
     """The givers written before the sum, nearest last (see :func:`_fund_donor`); a place that
     only says who helps the noun after it (苏州对口帮扶的铜仁) when another giver stands there."""
     markers = lexicon()["recipient_markers"]["words"]
-    goals = lexicon()["funding"]["goal_markers"]
     listed = _listed_with(ctx, text, positions, recipient)
     found = [
         (p_pos, p_end, s)
@@ -132,7 +132,7 @@ def _agents(
         and not (s.letter == "O" and not ctx.helper_org(s, recipient))
         and not (s.letter == "O" and marked_goal(text, positions, p_pos, markers))
         # 向绍兴市对口援助单位——C县中学捐赠: a place after 向/为/给 is where the money goes
-        and not (s.letter in "PU" and marked_goal(text, positions, p_pos, goals))
+        and not (s.letter in "PU" and _after_goal_marker(text, positions, p_pos))
         # a one-character abbreviation (粤 of 粤桂协作河池工作组) names a programme,
         # never the one who gives
         and not is_programme_word(s)
@@ -146,6 +146,15 @@ def _agents(
     found = [(at, end, s) for at, end, s in found if not _object_of_giving(text, at)]
     givers = [s for _, end, s in found if not (s.letter == "P" and modifies_noun(text, end))]
     return givers or [s for _, _, s in found]
+
+
+def _after_goal_marker(text: str, positions: list[tuple[int, int, Slot]], at: int) -> bool:
+    """Whether the token at ``at`` follows 向/为/给 (``goal_markers``), not a word that only ends
+    in one (作为, 成为: ``not_goal_markers``)."""
+    fund = lexicon()["funding"]
+    return marked_goal(text, positions, at, fund["goal_markers"]) and not marked_goal(
+        text, positions, at, fund["not_goal_markers"]
+    )
 
 
 def _object_of_giving(text: str, at: int) -> bool:
@@ -419,10 +428,12 @@ def sum_rows(
     span: tuple[int, int],
     date: str | None,
     part: bool = False,
+    whole: Mention | None = None,
 ) -> list[Relation]:
     """The fund rows of the sum at ``span``: one for each recipient or giver a 分别/各 shares it
     among; none when it is no transfer or nothing receives it (``part``: a stated part of a fund
-    of the sentence, 其中…, is one)."""
+    of the sentence, 其中…, is one; it goes where the ``whole`` goes when nothing of its own names
+    a receiver)."""
     rule = pattern_of("funding")
     pos, end = span
     slot = enc.slots_in(pos, end, "M")[0]
@@ -437,6 +448,7 @@ def sum_rows(
         recipient = project_place(
             ctx, enc, fund_recipient(ctx, enc, positions, pos, ctx.state.in_sentence(enc.index)), pos
         )
+        recipient = recipient or (whole if part else None)
         if recipient is None or own_side(ctx, enc, pos, recipient):
             return []
         places, shared_donors = shared_recipients(ctx, enc, positions, pos, recipient), None
@@ -536,7 +548,8 @@ def read_funding(ctx: ArticleContext) -> None:
             part = first is not None and any(
                 w in enc.text[first : span[0]] for w in lexicon()["funding"]["part_words"]
             )
-            rows = [total] if total is not None else sum_rows(ctx, enc, positions, span, date, part)
+            whole = place_at(ctx, parts[0].recipient.mention_start) if parts and parts[0].recipient else None
+            rows = [total] if total is not None else sum_rows(ctx, enc, positions, span, date, part, whole)
             if rows and first is None:
                 first = span[1]
             parts.extend(rows)

@@ -171,6 +171,7 @@ LEXICON_SPEC: dict[str, Field] = {
                 "object_verbs",
                 "goal_pronouns",
                 "goal_markers",
+                "not_goal_markers",
                 "visit_markers",
                 "cost_verbs_after",
             )
