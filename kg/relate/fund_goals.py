@@ -140,7 +140,10 @@ def fund_recipient(
     # a receiving place the sentence names without a marker (依托Y县优势,投入资金X万元; a village
     # that puts aid money in, 昔宜村再投735万元对口帮扶资金)
     named_before = [place for p_pos, place in named if p_pos < pos]
-    if named_before or named:
+    # several receiving places named only after the sum (…300万元,实施A县核桃产业、B县葡萄产业): it
+    # goes to none of them alone
+    several = not named_before and len({place_key(place) for _, place in named}) > 1
+    if named_before or (named and not several):
         # a province named by the way (惠及西藏农牧民) stands for the one place inside it the
         # article's pairings help
         return narrowest(ctx, named_before[-1] if named_before else named[0][1])
