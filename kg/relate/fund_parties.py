@@ -196,6 +196,9 @@ def project_place(
     if not enc.text:
         return recipient
     offset = ctx.article.sentences[enc.index].start
+    # a sum no other word gives a receiver goes where a project of its sentence stands
+    if recipient is None:
+        stretch = (0, len(enc.text))
     low, high = (enc.starts[stretch[0]] - offset, enc.ends[stretch[1] - 1] - offset)
     left, right = clause_bounds(enc.text, pos, pos)
     clause = (enc.starts[left] - offset, enc.ends[max(left, right - 1)] - offset)
