@@ -282,50 +282,7 @@ def is_programme_word(slot: Slot) -> bool:
 def organisation_place(ctx: ArticleContext, org: Mention) -> Mention | None:
     """The place an organisation that receives is of: the narrowest place of the article whose
     name its name holds (太保镇中心学校 → 太保镇, 汉中市南郑区工商联 → 南郑区), else its home county or
-    prefecture — or a town of that county or prefecture its name holds (册亨县秧坝镇民族中心小学 →
-    秧坝镇: a school or a hospital stands in its town). A short name (兴欣小学) is read as the
-    article's longer name that ends with it (毕节市金海湖新区岔河镇兴欣小学)."""
-    org = _full_name(ctx, org)
-    place = _place_named_in(ctx, org)
-    return _town_named_in(ctx, org, place) or place
-
-
-def _full_name(ctx: ArticleContext, org: Mention) -> Mention:
-    """The organisation, or the one longer organisation of the article whose name ends with its
-    name (a school named in full once, then by its own name)."""
-    name = org.name or org.text
-    longer = {
-        m.name or m.text: m
-        for m in ctx.mentions
-        if m.label == "ORG" and (m.name or m.text).endswith(name) and len(m.name or m.text) > len(name)
-    }
-    return next(iter(longer.values())) if len(longer) == 1 else org
-
-
-def _town_named_in(ctx: ArticleContext, org: Mention, place: Mention | None) -> Mention | None:
-    """The one town of ``place`` (a county, or the counties of a prefecture) whose full name
-    (秧坝镇, 白市镇) the organisation's name holds, as a place found at the organisation's mention."""
-    if place is None or place.level not in ("county", "prefecture") or not place.code:
-        return None
-    gaz = load_gazetteer()
-    counties = [place.code]
-    if place.level == "prefecture":
-        counties = [c.code for c in gaz.children(place.code) if c.code]
-    towns = {
-        town.key: town
-        for county in counties
-        for town in gaz.towns_of(county)
-        if len(town.name) >= 3 and town.name in (org.name or org.text)
-    }
-    if len(towns) != 1:
-        return None
-    town = next(iter(towns.values()))
-    at = org.text.find(town.name)
-    start, end = (org.start + at, org.start + at + len(town.name)) if at >= 0 else (org.start, org.end)
-    return found_place(ctx.article, start, end, town)
-
-
-def _place_named_in(ctx: ArticleContext, org: Mention) -> Mention | None:
+    prefecture."""
     name = org.name or org.text
     best: Mention | None = None
     for enc in ctx.encoded:
