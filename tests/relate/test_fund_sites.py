@@ -21,11 +21,14 @@ def test_a_school_receives_for_its_county() -> None:
 
 
 def test_what_a_sum_is_spent_on_is_that_sums_not_the_next_ones() -> None:
-    text = "昆山市向碧江区捐赠帮扶资金300万元新建坝黄镇幼儿园,另捐赠帮扶资金100万元用于培训。"
+    text = (
+        "昆山市对口帮扶碧江区坝黄镇。"
+        "昆山市向碧江区捐赠帮扶资金300万元新建坝黄镇中心幼儿园,另捐赠帮扶资金100万元用于培训。"
+    )
     found = fundings(
         text,
-        ["昆山市", "碧江区"],
-        {"坝黄镇幼儿园": "520602"},
+        ["昆山市", "碧江区", "坝黄镇"],
+        {"坝黄镇中心幼儿园": "520602"},
         money={"300万元": 3_000_000, "100万元": 1_000_000},
     )
     assert [(recipient, amount) for _, recipient, amount in found] == [
