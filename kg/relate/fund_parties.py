@@ -153,15 +153,11 @@ def aid_goal(ctx: ArticleContext, enc: Encoded, context: Mention | None) -> Ment
     return narrowest(ctx, found_place(ctx.article, enc.starts[at], enc.ends[at + len(word) - 1], division))
 
 
-def _built_place(
-    ctx: ArticleContext, enc: Encoded, recipient: Mention, stretch: tuple[int, int]
-) -> Mention | None:
-    """The place of an institution the sum's stretch of the sentence says is built (捐赠给小金县
-    新建抚边乡幼儿园 → 抚边乡) when it lies inside ``recipient``."""
+def _built_place(ctx: ArticleContext, enc: Encoded, recipient: Mention) -> Mention | None:
+    """The place of an institution the sentence says is built (捐赠给小金县新建抚边乡幼儿园 → 抚边乡)
+    when it lies inside ``recipient``."""
     verbs = tuple(lexicon()["project"]["building_verbs"])
     for start, _, slot in enc.slot_positions():
-        if not stretch[0] <= start < stretch[1]:
-            continue
         if slot.letter != "O" or not enc.text[:start].endswith(verbs):
             continue
         place = organisation_place(ctx, slot.mention)
@@ -187,56 +183,24 @@ def project_place(
     """The place a project named in the sum's clause, or in the sentence (here or where the
     projects family found it), or an institution it says is built, stands in, when it lies inside
     ``recipient`` or there is none; else ``recipient``."""
-    stretch = sum_stretch(enc, pos)
     if recipient is not None:
-        built = _clause_project_place(ctx, enc, pos, recipient) or _built_place(ctx, enc, recipient, stretch)
+        built = _clause_project_place(ctx, enc, pos, recipient) or _built_place(ctx, enc, recipient)
         if built is not None:
             return built
     sentence = ctx.article.sentence_text(enc.index)
-    if not enc.text:
-        return recipient
-    offset = ctx.article.sentences[enc.index].start
-    # a sum no other word gives a receiver goes where a project of its sentence stands
-    if recipient is None:
-        stretch = (0, len(enc.text))
-    low, high = (enc.starts[stretch[0]] - offset, enc.ends[stretch[1] - 1] - offset)
-    left, right = clause_bounds(enc.text, pos, pos)
-    clause = (enc.starts[left] - offset, enc.ends[max(left, right - 1)] - offset)
-    found: dict[str, Mention] = {}
-    own: list[Mention] = []  # the places of the projects in the sum's own clause
     for r in ctx.relations:
         if (
             r.type != "project"
             or r.recipient is None
             or len(r.project or "") < 3
-            or not low <= sentence.find(r.project) < high
+            or r.project not in sentence
             or _only_visited(sentence, r.project)
         ):
             continue
         place = place_at(ctx, r.recipient.mention_start)
         if place is not None and (recipient is None or nests(place, recipient)):
-            found.setdefault(place_key(place), place)
-            if clause[0] <= sentence.find(r.project) < clause[1]:
-                own.append(place)
-    # projects in several places (A县核桃产业、B县葡萄产业): the sum is none of theirs alone, unless
-    # nothing else names a receiver (then the one in its own clause)
-    if len(found) == 1:
-        return next(iter(found.values()))
-    if found and recipient is None:
-        return own[0] if own else next(iter(found.values()))
+            return place
     return recipient
-
-
-def sum_stretch(enc: Encoded, pos: int) -> tuple[int, int]:
-    """The stretch of the sentence that is the sum's at ``pos``: up to the sum after it, from the
-    start of the sentence for its first sum, else from its own clause (not before the sum before
-    it) — what a sum is spent on follows it (A帮扶800万元建设X,B帮扶300万元实施…: X is the first
-    sum's)."""
-    sums = [(start, end) for start, end, slot in enc.slot_positions() if slot.letter == "M"]
-    before = [end for start, end in sums if end <= pos]
-    after = [start for start, _ in sums if start > pos]
-    start = max(before[-1], clause_bounds(enc.text, pos, pos)[0]) if before else 0
-    return start, after[0] if after else len(enc.text)
 
 
 def _only_visited(sentence: str, project: str) -> bool:
