@@ -83,6 +83,17 @@ def test_the_options_of_each_role_hold_the_sentences_places_and_no_giver(context
     assert "r:pre:recipient_markers.words" not in recipients["鼓楼区"].features
 
 
+def test_the_receivers_offered_reach_around_the_places_and_into_the_next_sentence(context) -> None:
+    text = "2020年,福州市鼓楼区捐赠帮扶资金50万元。资金用于定西市安定区的产业项目。"
+    ctx = context(text)
+    read = sentences(ctx)
+    options = party_candidates(ctx, read, sum_candidates(ctx, read)[0])
+    recipients = {o.party.name: o for o in options["recipient"] if o.party}
+    # the receiver named a sentence later, and the prefecture the article names around it
+    assert "r:from:next" in recipients["安定区"].features
+    assert "r:from:around" in recipients["定西市"].features
+
+
 def test_a_row_of_the_rules_is_read_with_both_parties_and_what_they_are_to_each_other(context) -> None:
     ((row, features),) = row_candidates(context(GIVEN))
     assert (row.donor.name, row.recipient.name) == ("鼓楼区", "安定区")
