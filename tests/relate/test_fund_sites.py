@@ -32,3 +32,9 @@ def test_a_place_after_a_goal_marker_never_gives() -> None:
 def test_a_sum_in_wan_without_yuan_is_read_as_money(read_text: Read) -> None:
     text = "昆山市对口帮扶碧江区。昆山市甲乙有限公司向碧江区捐赠了价值310万的物资。"
     assert [amount for _, _, amount in read_funds(read_text, text)] == [3_100_000]
+
+
+def test_a_place_that_only_says_where_the_organisations_are_from_gives_nothing() -> None:
+    text = "江苏省社会组织捐赠帮扶资金50万元,用于积石山县学校建设。"
+    found = fundings(text, ["江苏省", "积石山县"], money={"50万元": 500_000})
+    assert found == [(None, JSS, 500_000)]
