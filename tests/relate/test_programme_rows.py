@@ -146,6 +146,33 @@ def only(text: str, places: dict[str, str]) -> Relation:
             ["shanhai-zhejiang"],
             "intra-province",
         ),
+        # 沪苏浙→皖北 at county level: a district of 杭州 and a county of 宿州 (the row below 杭州 → 宿州)
+        (
+            "萧县与拱墅区深化结对合作帮扶。",
+            {"萧县": "341322", "拱墅区": "330105"},
+            "拱墅区",
+            ["330105", "341322"],
+            ["wanbei"],
+            "other",
+        ),
+        # 广东省内对口帮扶 at county level: a district of 广州 and a county of 梅州
+        (
+            "五华县与番禺区深化对口帮扶协作。",
+            {"五华县": "441424", "番禺区": "440113"},
+            "番禺区",
+            ["440113", "441424"],
+            ["guangdong"],
+            "intra-province",
+        ),
+        # 对口支援青海 at county level: a district of 上海 and a county of 果洛州
+        (
+            "甘德县与长宁区深化对口支援。",
+            {"甘德县": "632623", "长宁区": "310105"},
+            "长宁区",
+            ["310105", "632623"],
+            ["qinghai"],
+            "east-west",
+        ),
         # 福建山海协作 inside one prefecture (宁德's 蕉城 and 屏南)
         (
             "屏南县与蕉城区共叙山海协作情谊。",
