@@ -155,15 +155,6 @@ def only(text: str, places: dict[str, str]) -> Relation:
             ["wanbei"],
             "other",
         ),
-        # 广东省内对口帮扶 at county level: a district of 广州 and a county of 梅州
-        (
-            "五华县与番禺区深化对口帮扶协作。",
-            {"五华县": "441424", "番禺区": "440113"},
-            "番禺区",
-            ["440113", "441424"],
-            ["guangdong"],
-            "intra-province",
-        ),
         # 对口支援青海 at county level: a district of 上海 and a county of 果洛州
         (
             "甘德县与长宁区深化对口支援。",
