@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import pytest
 from relate_fixtures import article
 
+from kg.learn.linear import LinearModel
+from kg.learn.tasks import MODELS, reader_for
 from kg.records import Mention
 from kg.relate.context import ArticleContext
 from kg.relate.pairings import read_pairings
 from kg.relate.project_reader import (
     LEARNED_PATTERN,
     ProjectCandidate,
+    ProjectTask,
     Verdicts,
     apply_projects,
     project_candidates,
@@ -210,10 +214,27 @@ def _examples(true_rules: int, false_rules: int) -> tuple[list[object], list[flo
 
 
 def test_the_reader_settles_on_a_veto_only_where_it_gains_more_than_noise() -> None:
-    from kg.relate.project_reader import ProjectTask
-
     task = ProjectTask()
     _, settings, policy = task.settle(*_examples(10, 3))  # three false rows of thirteen: veto them
     assert settings["veto_below"] > 0.1 and policy["chosen"]["fp"] == 0
     _, settings, policy = task.settle(*_examples(400, 1))  # one of 401: not worth changing the rules
     assert settings["veto_below"] == 0.0 and policy["chosen"] == policy["rules"]
+
+
+MODEL_FILE = MODELS / "projects.json"
+
+
+@pytest.mark.skipif(not MODEL_FILE.is_file(), reason="no shipped project model")
+def test_the_shipped_project_model_loads_and_says_what_it_was_trained_on() -> None:
+    model = LinearModel.load(MODEL_FILE)
+    assert model.task == "projects" and isinstance(reader_for("projects", model.module), ProjectTask)
+    assert 0.0 < model.threshold < 1.0 and model.settings.get("veto_below", 0.0) == 0.0  # adds only
+    sets = model.trained_on["sets"]
+    # trained on pages the rules were not written from; never on the CHECK sets kept for later
+    assert sets and not set(sets) & {"setI", "setJ"} and model.trained_on["why_these_sets"]
+    assert model.cross_validation["real_builds"]  # its figures on sets it never saw
+    # the features it weighs are ones the reader makes: no word of a page, only our names
+    text = "海沧区对口帮扶积石山县。海沧区在富坪村建成黑山羊养殖项目。"
+    ctx, mentions = _read(text, ["海沧区", "积石山县", "富坪村"])
+    made = {k for c in project_candidates(ctx, mentions) for k in c.features}
+    assert made & set(model.features)
