@@ -210,15 +210,17 @@ def _built_elsewhere(ctx: ArticleContext, cand: ProjectCandidate) -> bool:
     """The name stands in another sentence of the article beside a build verb (“X”原先是…,由Y修建):
     a thing the article states as built, though this sentence only visits or uses it."""
     text, name = ctx.article.text, cand.name
-    verbs = [*_lexicon_entry(("project", "building_verbs")), *_lexicon_entry(("project", "built_org_verbs"))]
     if len(name) < 3:
         return False
+    verbs = [*_lexicon_entry(("project", "building_verbs")), *_lexicon_entry(("project", "built_org_verbs"))]
     for sentence in ctx.article.sentences:
         if sentence.start <= cand.start < sentence.end:
             continue
         at = text.find(name, sentence.start, sentence.end)
+        if at < 0:
+            continue  # most sentences do not name it: no slicing for them
         around = text[sentence.start : at] + text[at + len(name) : sentence.end]
-        if at >= 0 and any(v in around for v in verbs):
+        if any(v in around for v in verbs):
             return True
     return False
 
