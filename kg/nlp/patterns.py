@@ -493,6 +493,21 @@ def _cut_owned_projects(
     ]
 
 
+PLACE_CHAR = "丶"  # a name character no pattern writes: what a stop character inside a place reads as
+
+
+def mask_place_stops(text: str, places: Sequence[tuple[int, int]], patterns: PatternSet) -> str:
+    """The text with each stop character inside a place's name read as a name character (大均乡,
+    和政县, 于都县, 秭归县: 均, 和, 于, 归 stop a name elsewhere), so that a regex sees a name that
+    starts with such a place (大均乡扶贫车间) as it sees any other; same length, same offsets."""
+    chars = list(text)
+    for start, end in places:
+        for i in range(start, end):
+            if "\u4e00" <= chars[i] <= "\u9fff" and not patterns.name_char.fullmatch(chars[i]):
+                chars[i] = PLACE_CHAR
+    return "".join(chars)
+
+
 def find_pattern_spans(
     text: str, places: Sequence[tuple[int, int]], patterns: PatternSet | None = None
 ) -> list[tuple[int, int, str, str, str]]:
@@ -502,11 +517,12 @@ def find_pattern_spans(
     fix names' left edges."""
     patterns = patterns or load_patterns()
     found: list[tuple[int, int, str, str, str]] = []
+    masked = mask_place_stops(text, places, patterns)
     for pattern in patterns.patterns:
         if pattern.after:
             found.extend(_spans_after(text, places, pattern))
             continue
-        for m in pattern.regex.finditer(text):
+        for m in pattern.regex.finditer(masked):
             group = "list" if pattern.split else ("name" if "name" in pattern.regex.groupindex else 0)
             g_start, g_end = m.span(group)
             pieces: list[tuple[int, int]] = [(g_start, g_end)]

@@ -12,7 +12,14 @@ import spacy
 from spacy.language import Language
 
 from kg.nlp.doc import RULES_KEY
-from kg.nlp.patterns import PatternError, find_pattern_spans, pattern_examples, read_pattern_rows
+from kg.nlp.patterns import (
+    PatternError,
+    find_pattern_spans,
+    load_patterns,
+    mask_place_stops,
+    pattern_examples,
+    read_pattern_rows,
+)
 from kg.nlp.rules import add_rule_components
 
 ROWS = pattern_examples()
@@ -95,3 +102,11 @@ def test_a_bad_row_names_file_line_and_key(tmp_path: Path, row: dict, key: str, 
 def test_a_used_id_twice_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(PatternError, match=r"patterns.jsonl:3: key 'id': 'x-money' .* used twice"):
         read_pattern_rows(write(tmp_path, GOOD, GOOD))
+
+
+def test_a_stop_character_inside_a_place_reads_as_a_name_character() -> None:
+    """大均乡: 均 stops a name elsewhere; inside the place it is part of the name it starts."""
+    text = "大均乡扶贫车间均已投产。"
+    masked = mask_place_stops(text, [(0, 3)], load_patterns())
+    assert len(masked) == len(text)
+    assert masked[1] != "均" and masked[0] == "大" and masked[7] == "均"
