@@ -23,6 +23,7 @@ from dataclasses import replace
 from kg.gazetteer import load_gazetteer
 from kg.jieba_dict import word_tags
 from kg.link import found_place
+from kg.nlp.patterns import load_patterns
 from kg.places import UPPER_LEVELS, Candidate, level_depth, nests
 from kg.records import Mention, Party
 from kg.relate.context import ArticleContext
@@ -297,13 +298,17 @@ def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
     after = _written(enc, enc.text[end:right])
     if re.match(rules["acting_after"], after) and not re.search(rules["no_descriptor"], name):
         return True  # X产业基地携同Y公司赴Z: an organisation that acts (a …项目 never does)
+    if re.search(rules["partner_before"], before) and re.match(rules["partner_after"], after):
+        return True  # 某公司与X产业园合作: a party the sentence works with, not a thing built
     if re.match(rules["policy_after"], after):
         return True  # 振兴东北老工业基地战略: a policy, not a thing built
     clause = _written(enc, enc.text[left:right])
     if any(v in clause for v in (*words["builder_verbs"], *words["building_verbs"], *rules["build_words"])):
         return False
+    # a visit told before a dash (在X调研考察听到的新动向——Y项目…) is no visit of the name after it
+    visited = re.split(rules["apposition_dash"], before)[-1]
     return re.search(rules["predicate_before"], before) is not None or any(
-        v in before for v in rules["visit_verbs"]
+        v in visited for v in rules["visit_verbs"]
     )
 
 
@@ -323,12 +328,15 @@ def _programme(enc: Encoded, pos: int, end: int, name: str) -> bool:
 
 def _verb_and_head(name: str) -> bool:
     """承载项目, 开发项目: one verb and a head name what is done, not a thing (jieba's tags); 积石山县
-    项目: a place and a head name the place's projects, not one."""
+    项目: a place and a head of works (the pattern file's PLACE_WORKS, as the entity stage reads
+    it) name the place's projects, not one — a place and a facility (乐山产业园) name one."""
     stem = re.sub(lexicon()["project"]["not_built"]["heads"], "", name)
     if stem == name:
         return False
     if word_tags().get(stem, "").startswith("v"):
         return True
+    if not load_patterns().works.search(name):
+        return False
     return any(
         end == len(stem) and any(c.kind != "short" or c.division.level in UPPER_LEVELS for c in candidates)
         for end, candidates in load_gazetteer().matches_at(stem, 0)

@@ -118,6 +118,13 @@ def test_a_place_and_a_head_name_no_project(projects: Rows) -> None:
     assert projects("三期标准厂房建设项目已完成主体工程。") == []
 
 
+def test_a_place_and_a_facility_name_one_project(projects: Rows) -> None:
+    """广安产业园: a place and a head of works (项目, 工程) name the place's projects, a place and a
+    facility name one; 布局 opens the clause, it is no part of the name."""
+    found = projects("湖州市帮扶广安市。两地合作布局广安产业园,已有12家企业入驻。")
+    assert found == [("广安产业园", "广安市")]
+
+
 def test_a_town_of_the_articles_county_in_the_name_is_where_it_stands(projects: Rows) -> None:
     found = projects("福清市对口帮扶通渭县。马营镇青禾养殖基地建成投产。")
     assert found == [("马营镇青禾养殖基地", "马营镇")]
@@ -152,3 +159,25 @@ def test_things_built_of_many_kinds(projects: Rows, text: str, project: str) -> 
     found = projects(text)
     assert names(found) == [project]
     assert found[0][1] in ("通渭县", "马营镇")  # the helped side, never the giver 福清市
+
+
+def test_a_school_whose_building_starts_is_a_project(projects: Rows) -> None:
+    found = projects("海州市帮扶富平县。总投资约800万元的富平县青禾幼儿园开工建设。")
+    assert found == [("富平县青禾幼儿园", "富平县")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "海州市帮助六盘水市修建了多条高速公路。",  # counted: a kind of thing, not one
+        "海州公司与青禾地理信息产业园合作实现数据共享。",  # a partner, not a thing built
+        "代表团在海州公司调研考察了青禾茶叶基地。",  # visited
+    ],
+)
+def test_a_counted_a_partner_or_a_visited_name_is_no_project(projects: Rows, text: str) -> None:
+    assert projects(text) == []
+
+
+def test_a_visit_told_before_a_dash_is_no_visit_of_the_name_after_it(projects: Rows) -> None:
+    text = "这是记者在海州公司调研时了解到的新进展——位于通渭县的“青禾茶旅示范项目”是海州公司的重点项目。"
+    assert projects(text) == [("青禾茶旅示范项目", "通渭县")]
