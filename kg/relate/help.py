@@ -58,6 +58,14 @@ def _convenes(enc: Encoded, match: re.Match[str]) -> bool:
     return any(w in rallied for w in lex["rallied_others"])
 
 
+def _named_as_site(enc: Encoded, end: int) -> bool:
+    """A、B等地: an organisation in a list its clause closes with a word of places (the lexicon's
+    site_after) is a site visited or named, not who helps."""
+    rest = re.split(f"[{CLAUSE_STOPS}]", enc.text[end:], maxsplit=1)[0]
+    sites = alternatives(lexicon()["not_agent_before"]["site_after"])
+    return re.match(f"(?:[、和及与][^、]{{1,20}}?)*(?:{sites})", rest) is not None
+
+
 def _home_region_rank(org: Mention) -> int:
     """+1 for an organisation based in the east, -1 in the west, 0 otherwise or unknown."""
     region = region_of(org.home_code) if org.home_code else "other"
@@ -323,6 +331,7 @@ def _directed_sides(
         and not enc.text.startswith(tuple(lex["member_role_after"]), end)  # 某商会|副会长单位|某公司
         and not preceded_by(enc.text, position, lex["built_object_before"])  # 援建的|某幼儿园
         and not _reports(enc, position, end)
+        and not _named_as_site(enc, end)  # 深入A园、B学校等地观摩
         and (
             position == start
             or not preceded_by(enc.text, position, not_agent)

@@ -122,6 +122,7 @@ LEXICON_SPEC: dict[str, Field] = {
         "copula_before",
         "speaker_roles",
         "member_role_after",
+        "site_after",
         "built_object_before",
         "speech_verbs",
         "initiate_verbs",
