@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -100,7 +101,10 @@ def merge_spans(
        place_endings.txt: not 福清市企业家林某); MONEY and DATE patterns always win.
     3. A NER span that only partly covers a rule span (crosses its edge) or lies inside it loses:
        the gazetteer's place 积石山县 stands against a NER address 石山县.
-    4. NER spans touching no rule span are kept.
+    4. A NER PLACE over two rule places with a word between them that does not end like a place
+       name loses (``place_end``): an address writes its parts one after the other (连城县曲溪乡
+       冯地村), a word such as 向 or 与 between two names makes two places (顺义区向科左中旗).
+    5. NER spans touching no rule span are kept.
     """
     accepted: list[Candidate] = []
     for cand in sorted(rules, key=lambda c: (-c.length, c.start)):
@@ -117,11 +121,23 @@ def merge_spans(
         if wins and cand.label == "ORG" and {a.label for a in clashes} >= {"ORG", "PROJECT"}:
             wins = False  # 广州某某|齐齐哈尔…加工: an owner and its project are two entities
         if wins and cand.label == "PLACE" and place_end is not None:
-            wins = bool(place_end.search(text, cand.start, cand.end))
+            wins = bool(place_end.search(text, cand.start, cand.end)) and not _joins_two_places(
+                clashes, text, place_end
+            )
         if wins:
             accepted = [a for a in accepted if a not in clashes]
             accepted.append(cand)
     return sorted(accepted, key=lambda c: c.start)
+
+
+def _joins_two_places(inside: Sequence[Candidate], text: str, place_end: re.Pattern[str]) -> bool:
+    """Whether two rule places inside one NER span stand apart by a word that is no part of an
+    address (顺义区|向|科左中旗): the text between them does not end like a place name."""
+    places = sorted((c for c in inside if c.label == "PLACE"), key=lambda c: c.start)
+    return any(
+        first.end < second.start and not place_end.search(text[first.end : second.start])
+        for first, second in pairwise(places)
+    )
 
 
 class EntityMerger:
