@@ -15,6 +15,8 @@ CLOSERS = "”’\"')）]】》」』"
 # Quotation marks that open and close a quoted name.
 OPENING_QUOTES = '“"「『'
 CLOSING_QUOTES = '”"」』'
+# The marks around a title (《某某协议》): what they enclose is one name, whatever it holds.
+TITLE_MARKS = ("《", "》")
 # What bounds the clause a word is segmented in: clause stops, enumeration commas, brackets,
 # quotes and white space.
 CLAUSE_BREAK = re.compile(f'[{re.escape(CLAUSE_STOPS)}、（）()“”"《》\\s]')

@@ -463,6 +463,13 @@ def test_sentences_of_paragraphs_joined_by_spaces() -> None:
     ]
 
 
+def test_a_space_inside_a_title_ends_no_sentence() -> None:
+    # a title naming two bodies with a space between them (《甲 乙…协议》) is one name: the sentence
+    # goes on past it to the clause that names the partner
+    text = "库伦旗贯彻落实《北京市人民政府 内蒙古自治区人民政府合作框架协议》要求,与平谷区开展合作。"
+    assert sentences(text) == [text]
+
+
 def test_sentence_offsets_cover_the_seed_text(normalised: dict) -> None:
     for _raw, result in normalised.values():
         text = result.text

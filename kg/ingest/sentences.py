@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kg.ingest.script import CLOSERS, TERMINATORS
+from kg.punctuation import TITLE_MARKS
 from kg.records import Sentence
 
 # the characters a sentence holds before a space between two Han characters may end it
@@ -17,7 +18,8 @@ def _han(ch: str) -> bool:
 def _space_breaks(text: str, start: int, i: int) -> int | None:
     """Where the next sentence starts when the space at ``i`` ends one, else None. Chinese writes
     no space inside a sentence: a page whose paragraphs were joined by spaces (…对记者说 织金县位于…)
-    has its sentences there. Not after a short run (a dateline, 新华社 记者), nor inside a quote."""
+    has its sentences there. Not after a short run (a dateline, 新华社 记者), nor inside a quote or
+    a title (《甲市人民政府 乙州人民政府合作协议》: two bodies named in one title)."""
     j = i
     while j < len(text) and text[j] in SPACES:
         j += 1
@@ -26,7 +28,9 @@ def _space_breaks(text: str, start: int, i: int) -> int | None:
     if not (_han(text[i - 1]) or text[i - 1] in CLOSERS) or i - start < SPACE_BREAK_MIN:
         return None
     run = text[start:i]
-    return j if run.count("“") <= run.count("”") else None
+    opening, closing = TITLE_MARKS
+    inside = run.count("“") > run.count("”") or run.count(opening) > run.count(closing)
+    return None if inside else j
 
 
 def split_sentences(text: str) -> list[Sentence]:
