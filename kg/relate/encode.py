@@ -13,7 +13,7 @@ from kg.gazetteer import load_gazetteer
 from kg.link import fill_place
 from kg.link.anaphors import ORG_SOURCE, SPEAKER_SOURCE, visible
 from kg.link.organisations import is_government
-from kg.places import UPPER_LEVELS, nests
+from kg.places import UPPER_LEVELS, nests, place_key
 from kg.records import Article, Mention
 from kg.relate.geo import is_resolved
 from kg.relate.orgs import guarded_org
@@ -234,6 +234,19 @@ def _place_of_code(mention: Mention, code: str | None) -> Mention | None:
     return replace(fill_place(mention, division), label="PLACE", home_code=None, subtype=None)
 
 
+def _locate_station(slots: list[Slot], text: str, station: Mention | None, at: int) -> None:
+    """贵州省«铜仁市工作队»: where the places written right before a team (at ``at``) contain the place
+    it is named by, they only locate that place — one address, as 贵州省铜仁市 is, whose token
+    stands for the team's place."""
+    if station is None:
+        return
+    held = _address_head(slots, text, replace(station, start=at))
+    if held is None or slots[held].place is None or place_key(slots[held].place) == place_key(station):
+        return
+    start, outer = _take_address(slots, held)
+    slots.append(Slot("P", station, start, at, place=station, address=outer))
+
+
 def encode(
     article: Article,
     index: int,
@@ -300,6 +313,7 @@ def encode(
                     )
                     m = replace(m, text=m.text[at:], name=m.text[at:], start=m.start + at)
                 station = team_station(m, places_by_text or {})
+                _locate_station(slots, article.text, station, m.start)
                 slots.append(Slot("O", m, m.start, m.end, government=government, station=station))
         else:
             slots.append(Slot(LABEL_LETTERS[m.label], m, m.start, m.end))

@@ -37,3 +37,24 @@ def test_an_organ_written_after_the_places_above_it_stands_for_its_own_place(
 def test_a_place_before_an_organ_of_another_place_is_a_side_of_its_own(read_text: Read) -> None:
     """The place before the organ does not contain the organ's place: two sides, not one address."""
     assert ("上海市", "玛多县") in _pairs(read_text, "上海市与玛多县政府签订对口支援协议。")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("江苏省对口帮扶贵州省铜仁市工作队领队某某介绍,园区已有20家企业开工。", ("江苏省", "铜仁市")),
+        ("浙江省对口帮扶四川省凉山州工作队在当地召开座谈会。", ("浙江省", "凉山彝族自治州")),
+    ],
+)
+def test_a_team_written_after_a_place_above_its_own_stands_for_its_own_place(
+    read_text: Read, text: str, pair: tuple[str, str]
+) -> None:
+    """贵州省«铜仁市工作队»: the province only locates the place the team is named by, one address
+    as 贵州省铜仁市 is; the side is the prefecture, not the province."""
+    assert _pairs(read_text, text) == {pair}
+
+
+def test_two_places_the_ner_read_as_one_are_two_sides(read_text: Read) -> None:
+    """The statistical NER may read 顺义区向科左中旗 as one place; a word between two gazetteer
+    places that is no part of an address keeps them two (kg.nlp.merge), so the county receives."""
+    assert _pairs(read_text, "今年,顺义区向科左中旗捐赠物资一批。") == {("顺义区", "科尔沁左翼中旗")}
