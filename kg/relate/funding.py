@@ -379,7 +379,10 @@ def _fund_donors(
         donors = [p[0] for p in paired]
         # the narrowest of givers named at several levels (山东省和淄博市援助石柱县)
         inner = [d for d in donors if all(nests(d, o) or not related(d, o) for o in donors)]
-        return [_place_gives(ctx, (inner or donors)[0], recipient)]
+        if len({place_key(d) for d in inner}) < 2:
+            return [_place_gives(ctx, (inner or donors)[0], recipient)]
+        # several givers paired with the recipient (A区、B区和C区共向Y捐赠N): the sum is theirs
+        # together, or each one's where 分别/各 says so; the givers written in the sentence decide
     named = _agent_donors(ctx, ctx.encoded[index], positions, span, recipient)
     if named is not None:
         return named

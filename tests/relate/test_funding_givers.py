@@ -79,3 +79,13 @@ def test_of_two_partners_neither_is_taken_for_an_unnamed_recipient() -> None:
     assert fundings(text, ["福清市", "通渭县"], money={"100万元": 1_000_000}) == [
         ("福清市", "通渭县", 1_000_000)
     ]
+
+
+def test_places_that_give_together_are_no_one_giver() -> None:
+    money = {"90万元": 900_000}
+    text = "福清市、昆山市和余杭区共向积石山县捐赠帮扶资金90万元。"
+    found = fundings(text, ["福清市", "昆山市", "余杭区", "积石山县"], money=money)
+    assert found == [(None, JSS, 900_000)]
+    text = "福清市、昆山市和余杭区分别向积石山县捐赠帮扶资金90万元。"
+    found = fundings(text, ["福清市", "昆山市", "余杭区", "积石山县"], money=money)
+    assert found == [("福清市", JSS, 900_000), ("昆山市", JSS, 900_000), ("余杭区", JSS, 900_000)]
