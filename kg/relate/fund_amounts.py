@@ -56,7 +56,7 @@ def is_transfer(enc: Encoded, pos: int, end: int, part: bool = False) -> bool:
     guards = [w for w in fund["not_funding_after"] if w in window]
     if guards and not (set(guards) <= set(fund["arrived_words"]) and _aid_arrived(enc, pos)):
         return False
-    if any(w in before for w in fund["rate_markers"]):
+    if any(w in before for w in fund["rate_markers"]) or _traded(before):
         return False
     if _leveraged(enc.text[left:end]):
         return False
@@ -74,6 +74,18 @@ def is_transfer(enc: Encoded, pos: int, end: int, part: bool = False) -> bool:
     return (
         _place_invests(enc, pos, before) or _goods_given(enc, pos, before) or _project_cost(enc, pos, after)
     )
+
+
+def _traded(before: str) -> bool:
+    """Whether the clause before a sum buys or sells (``trade_words``: 帮助销售Y县消费帮扶产品N) and
+    gives nothing: no verb of giving outside the trade words (出资采购价值N的物资 gives)."""
+    fund = lexicon()["funding"]
+    bare = TOKEN_RE.sub("|", before)
+    if not any(w in bare for w in fund["trade_words"]):
+        return False
+    for word in fund["trade_words"]:
+        bare = bare.replace(word, "|")
+    return not any(w in bare for w in fund["verbs_before"])
 
 
 def _project_cost(enc: Encoded, pos: int, after: str) -> bool:

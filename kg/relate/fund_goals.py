@@ -26,7 +26,7 @@ from kg.relate.fund_parties import (
 from kg.relate.geo import code_within
 from kg.relate.rules import lexicon
 from kg.relate.subjects import opening_subject
-from kg.relate.text import TOKEN_RE, clause_bounds, preceded_by
+from kg.relate.text import CLAUSE_STOPS, TOKEN_RE, clause_bounds, preceded_by
 
 
 def marked_goal(
@@ -44,7 +44,23 @@ def marked_goal(
                 break
     if text[:position].endswith(tuple(lexicon()["funding"]["receive_verbs"])):
         return False  # 争取到A基金会200万元: 到 ends a verb of receiving, A is the source
-    return preceded_by(text, position, markers)
+    return preceded_by(text, position, markers) and not _in_range(text, position)
+
+
+def _in_range(text: str, position: int) -> bool:
+    """Whether the token at ``position`` is an end of a span of a sentence that enumerates spans
+    (``range_openers``: 从新疆到西藏,从三峡库区到青海: each place an end of a range, no goal)."""
+    return position in _range_ends(text)
+
+
+def _range_ends(text: str) -> set[int]:
+    """The positions right after 从 and right after 到 of the spans 从…到 a sentence enumerates
+    (two or more); none for one span, which may be a journey (从福州到定西)."""
+    openers = "|".join(map(re.escape, lexicon()["funding"]["range_openers"]))
+    spans = list(re.finditer(f"(?:{openers})([^{re.escape(CLAUSE_STOPS)}]{{1,16}}?)到", text))
+    if len(spans) < 2:
+        return set()
+    return {m.start(1) for m in spans} | {m.end() for m in spans}
 
 
 def begins_org_name(text: str, positions: list[tuple[int, int, Slot]], slot: Slot) -> bool:
@@ -136,6 +152,7 @@ def fund_recipient(
         and p_pos < limit
         and _receives_unmarked(ctx, s.place, any(s is t for t in subject))
         and not is_programme_word(s)
+        and not _in_range(enc.text, p_pos)
     ]
     # a receiving place the sentence names without a marker (依托Y县优势,投入资金X万元; a village
     # that puts aid money in, 昔宜村再投735万元对口帮扶资金)
@@ -147,6 +164,8 @@ def fund_recipient(
         # a province named by the way (惠及西藏农牧民) stands for the one place inside it the
         # article's pairings help
         return narrowest(ctx, named_before[-1] if named_before else named[0][1])
+    if any(p_pos < pos and s.letter in "PU" and _in_range(enc.text, p_pos) for p_pos, _, s in positions):
+        return None  # 从新疆到西藏,从陕西到贵州,…共安排资金N: spread over them all, no one's
     context = ctx.context_recipient(enc.index, sole=True, own=not here)
     if context is not None and (_gives_here(enc, pos, context) or _sends_here(enc, positions, context)):
         context = None  # the sentence's own subject gives (进藏两年,上海市共安排…投入资金)

@@ -225,8 +225,10 @@ def place_at(ctx: ArticleContext, start: int | None) -> Mention | None:
 
 def narrowest(ctx: ArticleContext, place: Mention) -> Mention:
     """The one place inside a province that holds every place the article's pairings help in it
-    (万源市 over its villages), else the province."""
-    if place.level != "province":
+    (万源市 over its villages), else the province — and the province itself where the article
+    pairs it, written out (not as a programme's one-character abbreviation), as a receiver
+    (浙江省赴四川省…: 浙江累计落实帮扶资金N is 四川's, whichever of its prefectures a clause names)."""
+    if place.level != "province" or _received_in_full(ctx, place):
         return place
     inside = {
         place_key(r): r
@@ -235,6 +237,13 @@ def narrowest(ctx: ArticleContext, place: Mention) -> Mention:
     }
     tops = [r for r in inside.values() if not any(o is not r and nests(r, o) for o in inside.values())]
     return tops[0] if len(tops) == 1 else place
+
+
+def _received_in_full(ctx: ArticleContext, province: Mention) -> bool:
+    return any(
+        place_key(r) == place_key(province) and len(d.text) >= 2 and len(r.text) >= 2
+        for d, r, _, _ in ctx.state.pairings
+    )
 
 
 def is_programme_word(slot: Slot) -> bool:

@@ -330,15 +330,19 @@ def _agent_donors(
 
 def _innermost(text: str, positions: list[tuple[int, int, Slot]], agent: Slot) -> Slot:
     """The narrowest place of a list that names one giver at several levels (山东省和淄博市,
-    山东省及临沂市): the province is said for the city inside it that gives."""
+    山东省及临沂市): the province is said for the city inside it that gives; but a place listed
+    with several places inside it (泉州市及洛江、永春、德化: the city and its counties) gives for
+    them all."""
     if agent.place is None:
         return agent
     index = next(i for i, (_, _, s) in enumerate(positions) if s is agent)
-    nested = [
-        positions[i][2]
-        for i in list_around(text, positions, index, "P")
-        if positions[i][2].place is not None and related(positions[i][2].place, agent.place)
+    items = [
+        positions[i][2] for i in list_around(text, positions, index, "P") if positions[i][2].place is not None
     ]
+    outer = [s for s in items if all(s.place and o.place and nests(o.place, s.place) for o in items)]
+    if outer and len({place_key(s.place) for s in items if s.place}) > 2:
+        return outer[0]
+    nested = [s for s in items if s.place is not None and related(s.place, agent.place)]
     return max(nested, key=lambda s: level_depth(s.place.level if s.place else None), default=agent)
 
 

@@ -175,6 +175,8 @@ LEXICON_SPEC: dict[str, Field] = {
                 "not_goal_markers",
                 "visit_markers",
                 "cost_verbs_after",
+                "range_openers",
+                "trade_words",
             )
         },
         aid_goals=table(codes),

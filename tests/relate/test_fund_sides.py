@@ -1,0 +1,51 @@
+"""Funds whose receiver or giver a sentence writes at a level, in a range or in a trade: the province
+the article pairs as a receiver keeps its sums, an enumeration of ranges (从A到B,从C到D) gives its
+sum to none of them, buying and selling are no funds, a place listed with several places inside it
+gives for them all. Sentences written for these tests, through the real pipeline (nlp → link →
+relate), except the last (hand-built places)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from relate_fixtures import fundings, read_funds
+
+from kg.records import Article, Mention, Relation
+
+Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
+
+
+def test_a_province_paired_as_a_receiver_keeps_its_sum(read_text: Read) -> None:
+    text = "江苏省赴陕西省开展东西部扶贫协作。2019年以来,江苏累计落实帮扶资金30亿元。江苏省对口帮扶安康市。"
+    assert ("江苏省", "陕西省", 3_000_000_000) in read_funds(read_text, text)
+    # paired only through a programme's one-character abbreviation, the province stands for the
+    # one place inside it the pairings help
+    text = "沪滇协作以来,松江区与西双版纳傣族自治州结对帮扶。帮扶4年来,上海方面累计投入财政帮扶资金3亿元。"
+    assert read_funds(read_text, text) == [("上海市", "西双版纳傣族自治州", 300_000_000)]
+
+
+def test_an_enumeration_of_ranges_names_no_receiver(read_text: Read) -> None:
+    text = "江苏省对口帮扶贵州省。从新疆到西藏,从陕西到贵州,从三峡库区到青海,江苏共安排对口支援资金218亿元。"
+    assert read_funds(read_text, text) == []
+    # one span may be a journey: the place a marker names still receives
+    text = "从福州到定西,福州市向定西市捐赠资金20万元。"
+    assert read_funds(read_text, text) == [("福州市", "定西市", 200_000)]
+
+
+def test_buying_and_selling_are_no_funds(read_text: Read) -> None:
+    for text in (
+        "福清市对口帮扶西吉县。福清市设立的实体店已帮助销售西吉县消费帮扶产品2.5亿元。",
+        "福清市对口帮扶西吉县。福清市今年采购西吉县农产品1.2亿元。",
+    ):
+        assert read_funds(read_text, text) == [], text
+    text = "福清市对口帮扶西吉县。福清市今年投入资金300万元购买西吉县的种羊。"
+    assert read_funds(read_text, text) == [("福清市", "西吉县", 3_000_000)]
+
+
+def test_a_place_listed_with_places_inside_it_gives_for_them_all() -> None:
+    places, money = ["苏州市", "昆山市", "张家港市", "铜仁市"], {"500万元": 5_000_000}
+    text = "苏州市对口帮扶铜仁市。今年,苏州市及昆山市、张家港市,市县两级共落实帮扶资金500万元。"
+    assert fundings(text, places, money=money) == [("苏州市", "铜仁市", 5_000_000)]
+    # a place and one place inside it name one giver: the narrower one
+    text = "苏州市对口帮扶铜仁市。今年,苏州市和张家港市共落实帮扶资金500万元。"
+    assert fundings(text, places, money=money) == [("张家港市", "铜仁市", 5_000_000)]
