@@ -12,6 +12,7 @@ from kg.link.anaphors import resolve_references_back
 from kg.link.discover import (
     discover_bracketed_city_pairs,
     discover_chains_as_one_word,
+    discover_city_pairs,
     discover_counties_after_parents,
     discover_local_places,
     discover_province_pairs,
@@ -67,6 +68,7 @@ def link_mentions(
         discovered += discover_province_pairs(article, [*mentions, *linked_places, *discovered], gazetteer)
         discovered += discover_joint_abbreviations(article, [*linked_places, *discovered], gazetteer)
         discovered += discover_bracketed_city_pairs(article, [*linked_places, *discovered])
+        discovered += discover_city_pairs(article, [*mentions, *linked_places, *discovered])
         written = [*mentions, *linked_places, *discovered]
         discovered += discover_restated_places(article, written, [*linked_places, *discovered], gazetteer)
         kept = [

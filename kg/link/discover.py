@@ -32,7 +32,7 @@ from kg.link.lexicon import (
 )
 from kg.link.resolve import Context
 from kg.link.words import MIN_CROSSING_WORD_FREQ, crossing_word
-from kg.places import UPPER_LEVELS, Division
+from kg.places import UPPER_LEVELS, Division, nests
 from kg.records import Article, Mention
 
 
@@ -454,6 +454,36 @@ def discover_bracketed_city_pairs(article: Article, mentions: Sequence[Mention])
             assert member is not None
             found.append(replace(member, text=article.text[start:end], start=start, end=end,
                                  sentence=article.sentence_index_at(start), source="pattern"))  # fmt: skip
+    return found
+
+
+def discover_city_pairs(article: Article, mentions: Sequence[Mention]) -> list[Mention]:
+    """佛云对口帮扶, 苏铜协作: two characters before a programme's word, each the first of the name
+    of exactly one place the article names at prefecture or county level (佛山市, 云浮市), two places
+    neither inside the other, stand for those places, as two provinces' one-character names do
+    (粤桂协作, :func:`discover_province_pairs`). Not over a mention; nothing where a character fits
+    no named place or several."""
+    named = [
+        m for m in mentions if m.label == "PLACE" and not m.unresolved and m.level in ("prefecture", "county")
+    ]
+    taken = [(m.start, m.end) for m in mentions]
+    text = article.text
+    found: list[Mention] = []
+    for match in programme_pair().finditer(text):
+        start = match.start()
+        if any(start < e and s < start + 2 for s, e in taken):
+            continue
+        members = []
+        for char in text[start : start + 2]:
+            fitting = {m.code: m for m in named if (m.name or "").startswith(char)}
+            members.append(next(iter(fitting.values())) if len(fitting) == 1 else None)
+        first, second = members
+        if first is None or second is None or nests(first, second) or nests(second, first):
+            continue
+        for offset, member in enumerate(members):
+            at = start + offset
+            found.append(replace(member, text=text[at], start=at, end=at + 1,
+                                 sentence=article.sentence_index_at(at), source="pattern"))  # fmt: skip
     return found
 
 

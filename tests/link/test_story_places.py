@@ -129,3 +129,16 @@ def test_a_city_pair_in_brackets_after_its_provinces_names_the_places_the_articl
     assert [(m.text, m.name) for m in found if len(m.text) == 1] == [("济", "济宁市"), ("万", "万州区")]
     alone = linked(gaz, "在鲁渝(济万)协作中,两地统筹资金。", [])
     assert [m.text for m in alone if m.label == "PLACE"] == []
+
+
+def test_a_city_pair_label_names_the_places_the_article_names(gaz: Gazetteer) -> None:
+    """佛云对口帮扶: 佛 and 云 begin the names of 佛山市 and 云浮市, the only places the article names at
+    prefecture or county level that they begin; without them, or where a character fits two, nothing."""
+    text = "佛山市三水区对口帮扶云浮市郁南县。两地深化佛云对口帮扶机制。"
+    found = linked(gaz, text, ["佛山市", "三水区", "云浮市", "郁南县"])
+    assert [(m.text, m.name) for m in found if len(m.text) == 1] == [("佛", "佛山市"), ("云", "云浮市")]
+    alone = linked(gaz, "两地深化佛云对口帮扶机制。", [])
+    assert [m.text for m in alone if m.label == "PLACE"] == []
+    text = "云浮市、云南省云县与佛山市开展对口帮扶。两地深化佛云对口帮扶机制。"
+    twice = linked(gaz, text, ["云浮市", "云南省", "云县", "佛山市"])
+    assert [m.text for m in twice if len(m.text) == 1] == []
