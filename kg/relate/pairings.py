@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.places import nests, place_key, region_code
+from kg.places import nests, place_key, province_of, region_code
 from kg.records import Mention, Relation
 from kg.regions import region_of
 from kg.relate.candidates import counted_candidates, group_places, listed_places, pair_candidates
@@ -117,11 +117,20 @@ def _settle(ctx: ArticleContext, candidates: list[PairCandidate]) -> list[Settle
             continue  # two givers of the sentence's directed pairing (杭州和宁波两市对口支援Y) are no pair
         if step == "order" and all(region_of(region_code(p)) == "west" for p in (c.first, c.second)):
             continue  # two places of the west that nothing but their order tells apart: no pair
+        if step not in SIDE_STEPS and _eastern_provinces_apart(c.first, c.second):
+            continue  # 上海、广东扶贫协作: two givers of one programme, not partners
         settled.append((c, donor, recipient, c.confidence * resolve_factors()[step]))
     for c, donor, recipient, _ in settled:
         if not any(p[0] is donor and p[1] is recipient and p[3] == c.sentence for p in ctx.state.pairings):
             ctx.note_pairing(donor, recipient, c.confidence, c.sentence)
     return settled
+
+
+def _eastern_provinces_apart(a: Mention, b: Mention) -> bool:
+    """Whether two places lie in the east in two provinces: where no table pairs them, a symmetric
+    wording names two givers (上海、广东扶贫协作助力云南), whatever the article or their order says."""
+    provinces = {province_of(a), province_of(b)}
+    return len(provinces) == 2 and all(region_of(region_code(p)) == "east" for p in (a, b))
 
 
 def _co_givers(state: ArticleState, c: PairCandidate) -> bool:
