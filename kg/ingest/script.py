@@ -9,6 +9,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from kg.ingest.t2s import Converter
 from kg.punctuation import CLOSERS as CLOSERS  # the punctuation is kg.punctuation's
 from kg.punctuation import SENTENCE_STOPS
 
@@ -42,10 +43,11 @@ def common_characters() -> frozenset[str]:
 
 
 @cache
-def _t2s():  # type: ignore[no-untyped-def]
+def _t2s() -> Converter:
+    """OpenCC's t2s conversion (its separators and dictionaries) through our faster lookup."""
     from opencc import OpenCC
 
-    return OpenCC("t2s")
+    return Converter(OpenCC("t2s"))
 
 
 @cache
@@ -65,8 +67,8 @@ def _traditional_characters() -> frozenset[str]:
 def to_simplified(text: str) -> str:
     """Traditional → simplified, guaranteed to keep the length (and so the offsets).
 
-    OpenCC is slow in pure Python, so only lines holding a character that is surely
-    traditional are converted (a line of simplified text is left as it is)."""
+    Only lines holding a character that is surely traditional are converted (a line of
+    simplified text is left as it is)."""
     known = _traditional_characters()
     if "\n" in text:
         return "\n".join(
