@@ -15,6 +15,7 @@ from threadpoolctl import threadpool_limits
 
 from kg.nlp.doc import NER_KEY, SENTENCES_KEY, doc_text
 from kg.nlp.lexicon import model_path, ner_cues
+from kg.nlp.tokenizer import linear_tokenizer
 from kg.punctuation import SENTENCE
 
 BATCH = 256  # NER sentences per batch (a seeds-like article has ~10 cue sentences)
@@ -80,6 +81,7 @@ def _load_statistical(path: str) -> Language:
 
     jieba.setLogLevel(60)  # no "Building prefix dict" chatter on stderr
     ner_nlp = spacy.load(path)
+    ner_nlp.tokenizer = linear_tokenizer(ner_nlp.tokenizer)
     # The tok2vec's matrix products are most of the NER's time: numpy's BLAS (OpenBLAS) does them
     # in a third of blis's CPU time on one thread (annotate keeps it to one: with a thread per core
     # its threads spin and cost more CPU, and a pool's workers already use every core).

@@ -15,6 +15,7 @@ from kg.nlp.doc import OUR_LABELS, SENTENCES_KEY, TEXT_KEY, SurfaceSource
 from kg.nlp.errors import ModelNotFound
 from kg.nlp.merge import make_entity_merger
 from kg.nlp.rules import add_rule_components, make_pattern_ruler
+from kg.nlp.tokenizer import linear_tokenizer
 from kg.records import Article, Mention
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ def load_pipeline(
     """
     if model is None:
         nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+        nlp.tokenizer = linear_tokenizer(nlp.tokenizer)
         add_rule_components(nlp, gazetteer)
         nlp.add_pipe("kg_cued_ner", config={"all_sentences": all_sentences})
     else:
