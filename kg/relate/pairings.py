@@ -4,6 +4,7 @@ the direction of symmetric wordings, one direction per pair in an article."""
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from kg.places import nests, place_key, province_of, region_code
 from kg.records import Mention, Relation
@@ -14,7 +15,7 @@ from kg.relate.direction import EARLY_STEPS, SIDE_STEPS, resolve_direction, reso
 from kg.relate.encode import Encoded, Slot
 from kg.relate.facts import pairing_relation
 from kg.relate.geo import related
-from kg.relate.rules import load_patterns
+from kg.relate.rules import Pattern, load_patterns
 from kg.relate.state import ArticleState, PairCandidate
 from kg.relate.subjects import opening_subject
 from kg.values import chinese_to_int
@@ -50,6 +51,17 @@ def _without_widened_repeats(candidates: list[PairCandidate]) -> list[PairCandid
     ]
 
 
+@cache
+def _constructions() -> tuple[Pattern, ...]:
+    """The pairing constructions but those of clauses without a subject or with a count (chosen
+    once, not for every sentence)."""
+    return tuple(
+        p
+        for p in load_patterns()
+        if p.type == "pairing" and not {"subject", "count"} & {p.donor_fallback, p.recipient_fallback}
+    )
+
+
 def _construction_candidates(ctx: ArticleContext) -> list[PairCandidate]:
     """What every pairing construction (but those of clauses without a subject) matches."""
     candidates: list[PairCandidate] = []
@@ -57,12 +69,7 @@ def _construction_candidates(ctx: ArticleContext) -> list[PairCandidate]:
         if not any(s.letter == "P" for s in enc.slots) and not ctx.topics[enc.index]:
             continue
         text = ctx.article.sentence_text(enc.index)
-        for pattern in load_patterns():
-            if pattern.type != "pairing" or {"subject", "count"} & {
-                pattern.donor_fallback,
-                pattern.recipient_fallback,
-            }:
-                continue
+        for pattern in _constructions():
             for match in pattern.regex.finditer(enc.text):
                 candidates.extend(pair_candidates(pattern, enc, match, ctx.topics[enc.index], text))
     return candidates
