@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -125,15 +125,17 @@ def _as_regex(word: str) -> str:
         return re.escape(word)
 
 
-def words_in(text: str) -> set[str]:
-    """The class names (and entries ``class=word``) whose words ``text`` holds."""
+@lru_cache(maxsize=1 << 12)
+def words_in(text: str) -> frozenset[str]:
+    """The class names (and entries ``class=word``) whose words ``text`` holds (kept for recent
+    texts: a pair's windows are read again in its other order, the sentence for every pair)."""
     found: set[str] = set()
     for name, regex, by_entry in word_classes():
         for match in regex.finditer(text):
             found.add(name)
             if by_entry:
                 found.add(f"{name}={match.group(0)}")
-    return found
+    return frozenset(found)
 
 
 def bucket(value: int, bounds: Iterable[int]) -> str:
