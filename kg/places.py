@@ -128,8 +128,9 @@ def nests(inner: Mention, outer: Mention) -> bool:
     """Whether linked place ``inner`` is ``outer`` or lies inside it."""
     if place_key(inner) == place_key(outer):
         return True
-    if outer.code and outer.level in UPPER_LEVELS:
-        return outer.code in place_chain(inner)
+    if outer.code and outer.level in UPPER_LEVELS:  # in place_chain(inner), without making the set
+        code = outer.code
+        return code == inner.code or code == inner.county_code or code in inner.parents
     if outer.level == "town" and inner.level == "village":
         return bool(outer.county_code) and outer.county_code == inner.county_code
     return False
