@@ -120,6 +120,16 @@ def _word_classes() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @cache
+def _word_finders() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+    """Each word class as (feature name, one regex of its words, its words): whether a text holds
+    one of them in one search, whether it ends with one in one ``endswith``."""
+    return tuple(
+        (klass, re.compile("|".join(map(re.escape, words)) if words else "(?!)"), words)
+        for klass, words in _word_classes()
+    )
+
+
+@cache
 def _regex_tests() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     return tuple((where, ".".join(path), re.compile(_lexicon_entry(path))) for where, path in REGEX_TESTS)
 
@@ -243,12 +253,12 @@ def _features(
     _shape(f, cand, name, head_class, [(m.start, m.end) for m in here if m.label == "PLACE"])
     _source(f, cand)
     _neighbours(f, cand, here)
-    for klass, words in _word_classes():
-        if any(w in before for w in words):
+    for klass, finder, words in _word_finders():
+        if finder.search(before):
             f[f"before:{klass}"] = 1.0
-        if any(before.endswith(w) for w in words):
+        if before.endswith(words):
             f[f"right_before:{klass}"] = 1.0
-        if any(w in after for w in words):
+        if finder.search(after):
             f[f"after:{klass}"] = 1.0
     for where, key, regex in _regex_tests():
         target = {"name": name, "before": before, "after": after}[where]
