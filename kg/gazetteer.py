@@ -163,12 +163,8 @@ class Gazetteer:
             if town.short:
                 self._add(town.short, town, "short")
         self.max_name_length = max(map(len, self._index))
-        # the first two characters of every name, with the length of the longest name they open
-        # (see matches_at: most heads open no name longer than 3 or 4 characters, the longest 22)
-        self._heads: dict[str, int] = {}
-        for name in self._index:
-            if len(name) >= 2 and len(name) > self._heads.get(name[:2], 0):
-                self._heads[name[:2]] = len(name)
+        names = sorted((name for name in self._index if len(name) >= 2), key=len)  # see matches_at
+        self._heads = {name[:2]: len(name) for name in names}  # first two characters → longest name
         del self._slot  # only needed while the index is built
 
     def _add(self, surface: str, division: Division, kind: str) -> None:
@@ -254,11 +250,8 @@ class Gazetteer:
 
     def matches_at(self, text: str, start: int = 0) -> Iterator[tuple[int, list[Candidate]]]:
         """Every indexed name starting at ``text[start]``, longest first, as (end, candidates)."""
-        longest = self._heads.get(text[start : start + 2])
-        if longest is None:  # no name starts here: one lookup, not one a length
-            return
-        longest = min(longest, len(text) - start)  # no name longer than the longest of its head
-        for end in range(start + longest, start + 1, -1):
+        longest = self._heads.get(text[start : start + 2], 0)  # 0: no name starts here (one lookup)
+        for end in range(start + min(longest, len(text) - start), start + 1, -1):  # none longer
             found = self._index.get(text[start:end])
             if found:
                 yield end, list(found)
