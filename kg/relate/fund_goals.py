@@ -47,6 +47,15 @@ def marked_goal(
     return preceded_by(text, position, markers) and not _in_range(text, position)
 
 
+def _report_opens(text: str, pos: int) -> int:
+    """Where the report that tells the sum at ``pos`` begins: after the last of ``report_words``
+    before it (记者…获悉,一年来,宁波投入N), else -1."""
+    return max(
+        (text.rfind(w, 0, pos) + len(w) for w in lexicon()["funding"]["report_words"] if w in text[:pos]),
+        default=-1,
+    )
+
+
 def _in_range(text: str, position: int) -> bool:
     """Whether the token at ``position`` is an end of a span of a sentence that enumerates spans
     (``range_openers``: 从新疆到西藏,从三峡库区到青海: each place an end of a range, no goal)."""
@@ -130,8 +139,13 @@ def fund_recipient(
     # a pairing the sentence states only as a modifier (参观了东莞援建的Z县安置区) says who built what
     # was visited, not who receives the sum
     modifiers = {place_key(s.place) for _, end, s in positions if s.place and modifies_noun(enc.text, end)}
+    # nor one stated before the report the sum is told in (…记者获悉,一年来,X投入N)
+    report = _report_opens(enc.text, pos)
+    opens = enc.starts[report] if 0 <= report < len(enc.starts) else -1
     paired = [
-        r for d, r, _, _ in here if len(r.text) >= 2 and r.start < bound and place_key(d) not in modifiers
+        r
+        for d, r, _, _ in here
+        if len(r.text) >= 2 and opens <= r.start < bound and place_key(d) not in modifiers
     ]
     if paired:
         return paired[0]
@@ -153,6 +167,7 @@ def fund_recipient(
         and _receives_unmarked(ctx, s.place, any(s is t for t in subject))
         and not is_programme_word(s)
         and not _in_range(enc.text, p_pos)
+        and p_pos >= report
     ]
     # a receiving place the sentence names without a marker (依托Y县优势,投入资金X万元; a village
     # that puts aid money in, 昔宜村再投735万元对口帮扶资金)

@@ -177,6 +177,7 @@ LEXICON_SPEC: dict[str, Field] = {
                 "cost_verbs_after",
                 "range_openers",
                 "trade_words",
+                "report_words",
             )
         },
         aid_goals=table(codes),

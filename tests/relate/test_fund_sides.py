@@ -49,3 +49,11 @@ def test_a_place_listed_with_places_inside_it_gives_for_them_all() -> None:
     # a place and one place inside it name one giver: the narrower one
     text = "苏州市对口帮扶铜仁市。今年,苏州市和张家港市共落实帮扶资金500万元。"
     assert fundings(text, places, money=money) == [("张家港市", "铜仁市", 5_000_000)]
+
+
+def test_places_before_a_report_word_receive_none_of_its_sum(read_text: Read) -> None:
+    text = (
+        "福州市对口帮扶定西市。新设备填补通渭、渭源县的空白……记者从市协作办获悉,"
+        "一年来,福州合计投入3亿元协作资金。"
+    )
+    assert read_funds(read_text, text) == [("福州市", "定西市", 300_000_000)]

@@ -143,6 +143,7 @@ def test_a_name_that_starts_with_a_counter_character_stays_without_a_number() ->
         "甲乙招商共享台账",  # a document
         "蛋鸡养殖",  # an activity
         "甘肃农业农村现代化",  # a place before a phrase of common words
+        "区级财政和社会帮扶",  # money and its sources
     ],
 )
 def test_institution_kinds_places_documents_and_activities_are_no_names(text: str) -> None:
