@@ -44,3 +44,17 @@ def test_co_givers_are_no_pair(read_text: Read, text: str, givers: tuple[str, st
 )
 def test_partners_joined_by_he_stay_a_pair(read_text: Read, text: str, pair: tuple[str, str]) -> None:
     assert pair in _pairs(read_text, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["上海、广东扶贫协作成效显著。", "近年来,北京、山东扶贫协作累计到位资金10亿元。"],
+)
+def test_two_givers_of_the_east_named_together_are_no_pair(read_text: Read, text: str) -> None:
+    # two provinces of the east that no programme table pairs: both give, neither helps the other
+    assert _pairs(read_text, text) == set()
+
+
+def test_eastern_partners_a_table_lists_stay_a_pair(read_text: Read) -> None:
+    # the north-east's 对口合作 pairs 大连 with 上海 in the tables: the table decides who gives
+    assert ("上海市", "大连市") in _pairs(read_text, "大连市与上海市开展对口合作。")
