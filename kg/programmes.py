@@ -290,6 +290,21 @@ def pairs_by_donor() -> dict[str, tuple[int, ...]]:
     return {code: tuple(rows) for code, rows in index.items()}
 
 
+def charged_elsewhere(donor_code: str, recipient_code: str) -> bool:
+    """Whether the tables list the donor, at its own code, with places of the recipient's province
+    and with none that holds the recipient or lies in it (宁波市 → 库车市 of 援疆: 宁波's charge in
+    新疆 is 阿克苏's 库车, so a 宁波 team in a story of 和田市 does not help 和田市)."""
+    province = recipient_code[:2]
+    listed = [
+        tables().pairs[i].recipient_code
+        for i in pairs_by_donor().get(donor_code, ())
+        if tables().pairs[i].recipient_code[:2] == province
+    ]
+    return bool(listed) and not any(
+        _nested(recipient_code, code) or _nested(code, recipient_code) for code in listed
+    )
+
+
 def agreeing(
     donor_chain: Iterable[str],
     recipient_chain: Iterable[str],

@@ -4,7 +4,14 @@ levels that may pair, regions, the official pairs and the kinds of divisions."""
 from __future__ import annotations
 
 from kg.places import UPPER_LEVELS, code_depth, nests, place_chain, province_of, region_code
-from kg.programmes import OfficialPair, Programme, agreeing, named_programmes, programme_kind
+from kg.programmes import (
+    OfficialPair,
+    Programme,
+    agreeing,
+    charged_elsewhere,
+    named_programmes,
+    programme_kind,
+)
 from kg.records import Mention
 from kg.regions import region_of
 from kg.relate.rules import intra_province_sides, lexicon
@@ -82,6 +89,13 @@ def listed_as_is(donor: Mention, recipient: Mention) -> bool:
     """Whether a programme table lists the pair at its own codes (a row of the two provinces does
     not tell which of their counties pair; a row 上海市 → 万州区 does list that pair of levels)."""
     return official_pair(donor, recipient) == (donor.code, recipient.code)
+
+
+def listed_elsewhere(giver: Mention, receiver: Mention) -> bool:
+    """Whether the tables give the giver, at its own code, other places of the receiver's province
+    and not the receiver (nor a place that holds it or lies in it): a pair only the sides of a
+    sentence suggest that the tables contradict."""
+    return bool(giver.code and receiver.code) and charged_elsewhere(giver.code or "", receiver.code or "")
 
 
 def listed_above(donor: Mention, recipient: Mention) -> bool:

@@ -22,7 +22,9 @@ A place with no side, a negated cue (不再帮扶), or two places of far apart l
 unless a programme table lists them at their own codes (上海市 → 万州区, 江苏省 → 乌恰县) or lists
 the giver with the division just above the receiver (福建省 → 昌都市 for 左贡县). A province and a
 prefecture pair only where a table lists them so (江苏省 → 拉萨市): the tables tell the level at which
-a programme pairs, and never lift or lower a side to make a pair. The net only adds
+a programme pairs, and never lift or lower a side to make a pair; where the tables give the giver
+other places of the receiver's province and not the receiver (宁波 → 库车 of 援疆, not 和田), there is
+no pair. The net only adds
 pairs the constructions did not find (in either direction), with a lower confidence and the pattern
 id and confidence of the cues file's ``relation``.
 """
@@ -41,7 +43,15 @@ from kg.relate.candidates import coordinated
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded
 from kg.relate.facts import pairing_relation
-from kg.relate.geo import intra_side, is_resolved, listed_above, listed_as_is, official_pair, related
+from kg.relate.geo import (
+    intra_side,
+    is_resolved,
+    listed_above,
+    listed_as_is,
+    listed_elsewhere,
+    official_pair,
+    related,
+)
 from kg.relate.rules import alternatives, cues, lexicon
 from kg.relate.text import CLAUSE_STOPS, CLOSE, OPEN, TOKEN_RE
 
@@ -116,7 +126,8 @@ def _sentence_places(
     enc: Encoded, article_text: str, text_before: Callable[[int], str], text_after: Callable[[int], str]
 ) -> list[tuple[int, Mention]]:
     """The resolved places of the sentence with their encoded positions, once each; a place
-    excluded by the wording (除贵阳市外) or that only says where the story comes from is left out."""
+    excluded by the wording (除贵阳市外), that only says where the story comes from or that only
+    locates its own divisions the wording does not name (青岛对口区市) is left out."""
     excluding = tuple(cues()["excluded_before"])
     unique: dict[str, tuple[int, Mention]] = {}
     positions = enc.slot_positions()
@@ -136,6 +147,8 @@ def _sentence_places(
             continue
         if _only_reports(slot.mention, article_text) or _bracketed_site(enc, start, end):
             continue
+        if re.match(cues()["own_divisions_after"], text_after(slot.end)):
+            continue  # 在青岛对口区市举办: the city's unnamed districts are the parties, not the city
         if len(slot.mention.text) < 2:
             continue  # 粤, 桂 of 粤桂协作 name a programme, not a party
         unique.setdefault(place_key(slot.place), (start, slot.place))
@@ -232,7 +245,7 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
         enc,
         article_text,
         lambda start: article_text[max(0, start - 2) : start],
-        lambda end: article_text[end : end + 3],
+        lambda end: article_text[end : end + 8],
     )
     if len(places) < 2:
         return []
@@ -389,6 +402,8 @@ def add_cue_pairings(ctx: ArticleContext) -> None:
             key = frozenset((place_key(giver), place_key(receiver)))
             if key in known or _inner_giver(ctx, giver, receiver, enc.index):
                 continue
+            if listed_elsewhere(giver, receiver):
+                continue  # the tables give the giver other places of the receiver's province
             known.add(key)
             sentence = ctx.article.sentences[enc.index]
             span = (min(giver.start, receiver.start), max(giver.end, receiver.end))

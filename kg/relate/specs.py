@@ -316,6 +316,7 @@ CUES_SPEC: dict[str, Field] = {
     "source_before": need(regex),
     "source_after": need(regex),
     "outlet_heads": need(words),
+    "own_divisions_after": need(regex),
     "aid_team_heads": need(words),
     "team_name_dots": need(text),
     "site_brackets": need(words),

@@ -133,5 +133,14 @@ def test_a_team_for_a_national_aid_programme_helps_the_one_aided_place_the_artic
     two = "莎车县、泽普县农民增收。苏州援疆工作组推进乡村道路建设。"
     assert pairs(two, ["莎车县", "泽普县", "苏州"]) == []
     # a province's team pairs with the aided prefecture, not its county
-    province = "喀什地区农民增收,莎车县尤甚。江苏省援疆干部推进乡村道路建设。"
-    assert pairs(province, ["喀什地区", "莎车县", "江苏省"]) == [("江苏省", "喀什地区")]
+    province = "喀什地区农民增收,莎车县尤甚。上海市援疆干部推进乡村道路建设。"
+    assert pairs(province, ["喀什地区", "莎车县", "上海市"]) == [("上海市", "喀什地区")]
+
+
+def test_a_place_that_only_locates_its_unnamed_divisions_is_no_side() -> None:
+    # the city's paired districts hold the fair, none of them named: the city is no partner
+    text = "碧江区在苏州对口区市举办农特产品推介会。"
+    assert net_pairs(text, ["碧江区", "苏州"]) == set()
+    # the same city as a side of its own
+    assert net_pairs("碧江区在苏州市举办对口帮扶推介会。", ["碧江区", "苏州市"]) == {("苏州市", "碧江区")}
+
