@@ -64,10 +64,31 @@ def cached_whole(path: str, stages: Stages) -> bool:
     return all(cache.has("entities", key) and cache.has("relations", key) for key in keys)
 
 
-def run_pool(paths: list[str], config: BuildConfig, workers: int) -> Iterator[FileRecords]:
+def start_fork_server(config: BuildConfig) -> None:
+    """Start the pool's fork server now, without waiting for it: it loads the pipeline
+    (``kg.build.preload``) while this process goes on (a build that extends the previous one
+    replays that build's state meanwhile); ``run_pool`` forks its workers from it later."""
+    from multiprocessing import forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(["kg.build.worker", "kg.build.preload"])
+    before = os.environ.get(PRELOAD_CONFIG)
+    os.environ[PRELOAD_CONFIG] = json.dumps(asdict(config))  # read by the fork server as it starts
+    try:
+        forkserver.ensure_running()
+    finally:
+        if before is None:
+            os.environ.pop(PRELOAD_CONFIG, None)
+        else:
+            os.environ[PRELOAD_CONFIG] = before
+
+
+def run_pool(
+    paths: list[str], config: BuildConfig, workers: int, *, single: bool = False
+) -> Iterator[FileRecords]:
     """The files whose records are all in the cache in this process (it never loads the
     pipeline for them), the others on a pool of at most ``workers`` processes — none when there
-    is at most one such file — in input order.
+    is at most one such file, unless ``single`` (the fork server was started early, so that the
+    pipeline loads beside this process's own work) — in input order.
 
     The pool's processes are forked by a fork server (forking the build's own process, which
     runs the store's and the progress bar's threads, let a worker inherit a lock held by one of
@@ -75,22 +96,14 @@ def run_pool(paths: list[str], config: BuildConfig, workers: int) -> Iterator[Fi
     stages = stages_for(config)
     whole = [cached_whole(path, stages) for path in paths]
     todo = [path for path, done in zip(paths, whole, strict=True) if not done]
-    if len(todo) <= 1 or workers <= 1:
+    if not todo or (len(todo) == 1 and not single) or workers <= 1:
+        stop_fork_server()  # one started early for nothing
         yield from run_local(paths, config)
         return
     workers = min(workers, len(todo))
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["kg.build.worker", "kg.build.preload"])
     size = min(CHUNK_FILES, -(-len(todo) // workers))  # every worker gets work on a few files
-    before = os.environ.get(PRELOAD_CONFIG)
-    os.environ[PRELOAD_CONFIG] = json.dumps(asdict(config))  # read by the fork server as it starts
-    try:
-        pool = context.Pool(workers, initializer=_pool_init, initargs=(config,))
-    finally:
-        if before is None:
-            os.environ.pop(PRELOAD_CONFIG, None)
-        else:
-            os.environ[PRELOAD_CONFIG] = before
+    start_fork_server(config)  # unless started already
+    pool = multiprocessing.get_context("forkserver").Pool(workers, initializer=_pool_init, initargs=(config,))
     try:
         with pool:
             tasks = pool.imap(_pool_task, chunks(todo, max(1, size)))

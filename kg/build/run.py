@@ -15,7 +15,14 @@ from pathlib import Path
 import kg
 from kg import collector
 from kg.build.cache import CACHE_DIR, Cache
-from kg.build.executors import run_dask, run_local, run_pool
+from kg.build.executors import (
+    cached_whole,
+    run_dask,
+    run_local,
+    run_pool,
+    start_fork_server,
+    stop_fork_server,
+)
 from kg.build.extend import EXTEND, Extension, find_extension, forget, state_paths
 from kg.build.records import FileRecords
 from kg.build.reduce import Reduce
@@ -61,11 +68,14 @@ def _previous_manifest(out: Path) -> dict:
     return manifest if isinstance(manifest, dict) else {}
 
 
-def _map(paths: list[str], config: BuildConfig, workers: int, dask: str | None) -> Iterator[FileRecords]:
+def _map(
+    paths: list[str], config: BuildConfig, workers: int, dask: str | None, early: bool
+) -> Iterator[FileRecords]:
+    """The map of ``paths``; ``early``: the pool's fork server was started before the reduce."""
     if dask:
         return run_dask(paths, config, dask)
-    if workers > 1 and len(paths) > 1:
-        return run_pool(paths, config, min(workers, len(paths)))
+    if workers > 1 and (len(paths) > 1 or early):
+        return run_pool(paths, config, workers, single=early)
     return run_local(paths, config)
 
 
@@ -111,15 +121,24 @@ def build(
         extension = None
         if listed:
             extension = find_extension(previous, out, listed, base, cache_dir, lambda: _intact(previous, out))
-        reduce = _reduce(stage.path, report, reporter, stages_for(config).cache, extension)
+        # the new files' pipeline loads in the pool's fork server while the reduce replays the previous build
+        early = (
+            extension is not None and workers > 1 and not dask and _uncached(paths[extension.files :], config)
+        )
+        if early:
+            start_fork_server(config)
+        reduce = _reduce(stage.path, report, reporter, stages_for(config).cache, extension, workers > 1)
         todo = paths[extension.files :] if reduce.extended else paths
         try:
-            results = _map(todo, config, workers, dask)
+            results = _map(todo, config, workers, dask, early)
             for _, records in zip(reporter.progress(todo, "building"), results, strict=True):
                 reduce.add(records)
         except BaseException:
             reduce.abandon()
             raise
+        finally:
+            if early:
+                stop_fork_server()  # when the map never used it (a build of no new file)
         if not report.articles:
             reduce.abandon()
             raise NothingRead("no article could be read from the inputs")
@@ -132,22 +151,33 @@ def build(
     return report
 
 
+def _uncached(paths: list[str], config: BuildConfig) -> bool:
+    """Whether some file's records are not all in the cache (the map must load the pipeline)."""
+    stages = stages_for(config)
+    return any(not cached_whole(path, stages) for path in paths)
+
+
 def _reduce(
-    stage: Path, report: BuildReport, reporter: Reporter, cache: Cache | None, extension: Extension | None
+    stage: Path,
+    report: BuildReport,
+    reporter: Reporter,
+    cache: Cache | None,
+    extension: Extension | None,
+    report_apart: bool,
 ) -> Reduce:
     """The reduce, going on from ``extension`` when it can; when the previous build cannot be read
     as its manifest says (a file changed under it since), the staging folder is emptied and the
-    build starts from scratch."""
+    build starts from scratch. ``report_apart``: report.html written by a second process."""
     if extension is not None:
         entries = len(report.skipped), len(report.notices), report.files_read, report.articles
         try:
-            return Reduce(stage, report, reporter, cache, extension)
+            return Reduce(stage, report, reporter, cache, extension, report_apart=report_apart)
         except (OSError, ValueError, KeyError, TypeError, EOFError):
             del report.skipped[entries[0] :], report.notices[entries[1] :]
             report.files_read, report.articles = entries[2], entries[3]
             for child in stage.iterdir():
                 shutil.rmtree(child) if child.is_dir() else child.unlink()
-    return Reduce(stage, report, reporter, cache)
+    return Reduce(stage, report, reporter, cache, report_apart=report_apart)
 
 
 def _intact(previous: dict, out: Path) -> bool:

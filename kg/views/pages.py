@@ -88,16 +88,23 @@ def build_pages(nxg: nx.MultiDiGraph) -> dict[str, str]:
     }
 
 
-def write_views(nxg: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
-    """Write ``graph.html`` and ``map.html`` into ``out_dir`` (atomically), and ``report.html``
-    when the folder holds the build's store (a build writes its store before its views);
-    return their paths."""
+def write_pages(nxg: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
+    """Write ``graph.html`` and ``map.html`` into ``out_dir`` (atomically); return their paths."""
     out = Path(out_dir)
     written = []
     for name, html in build_pages(nxg).items():
         with atomic_writer(out / name) as fh:
             fh.write(html)
         written.append(out / name)
+    return written
+
+
+def write_views(nxg: nx.MultiDiGraph, out_dir: Path) -> list[Path]:
+    """Write ``graph.html`` and ``map.html`` into ``out_dir`` (atomically), and ``report.html``
+    when the folder holds the build's store (a build writes its store before its views);
+    return their paths."""
+    out = Path(out_dir)
+    written = write_pages(nxg, out)
     report = write_report(out)
     if report is not None:
         written.append(report)
