@@ -56,6 +56,7 @@ class PatternSet:
     branch_tail: re.Pattern[str]  # a branch word (分会, 分公司) that ends the name it follows
     name_char: re.Pattern[str]  # one character that may stand in a name (no stop character)
     works: re.Pattern[str]  # heads of a place's works (项目, 工程): places + generic words before one: none
+    money_end: re.Pattern[str]  # a name ending in a word of money (某帮扶基金) is no project
 
 
 def _expand(regex: str, defines: dict[str, str]) -> str:
@@ -242,8 +243,19 @@ def load_patterns(path: str | None = None) -> PatternSet:
     branch_tail = re.compile(_expand(defines.get("BRANCH_TAIL", "(?!)"), defines))
     name_char = re.compile(_expand(defines.get("NAME_CH", "(?!)"), defines))
     works = re.compile(f"(?:{_expand(defines.get('PLACE_WORKS', '(?!)'), defines)})$")
+    money_end = re.compile(_expand(defines.get("MONEY_END", "(?!)"), defines))
     return PatternSet(
-        tuple(patterns), lead, lead_verb, generic, suffix, title, member_role, branch_tail, name_char, works
+        tuple(patterns),
+        lead,
+        lead_verb,
+        generic,
+        suffix,
+        title,
+        member_role,
+        branch_tail,
+        name_char,
+        works,
+        money_end,
     )
 
 
@@ -317,7 +329,7 @@ def trim_name(
         if p_start < start < p_end:
             start = p_start
     start = _joined_places_start(text, start, places)
-    for verb in patterns.lead_verb.finditer(text, start, end):
+    for verb in _lead_verbs(text, start, end, patterns):
         rest = text[verb.end() : end]
         # a verb followed only by verbs and a suffix is part of the name: 交通投资集团, 建设投资公司
         if len(rest) >= 2 and not stem_is_generic(patterns.lead_verb.sub("", rest), patterns):
@@ -343,6 +355,17 @@ def trim_name(
     while end > start and text[end - 1] in ")）" and not any(c in "(（" for c in text[start:end]):
         end -= 1  # 成员包括A、B公司|): the bracket closes an aside the name stands in
     return (start, end) if end - start >= 2 else None
+
+
+def _lead_verbs(text: str, start: int, end: int, patterns: PatternSet) -> list[re.Match[str]]:
+    """The lead verbs inside [start, end) that start a word: 支援建设 holds 建设, not the 援建 that
+    straddles its two words (a cut after it left 设|乳制品加工厂); overlapping matches are all read."""
+    found = []
+    for at in range(start, end):
+        verb = patterns.lead_verb.match(text, at, end)
+        if verb is not None and verb.end() > at and word_start(text, at) == at:
+            found.append(verb)
+    return found
 
 
 def _named_before(
@@ -551,6 +574,7 @@ def find_pattern_spans(
                     continue
                 if pattern.label == "PROJECT" and (
                     is_verb_phrase(name, patterns)
+                    or patterns.money_end.search(name)
                     or (not quoted_project and places_and_generic(text, *span, places, patterns))
                 ):
                     continue
