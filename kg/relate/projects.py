@@ -219,10 +219,20 @@ def _place_before(ctx: ArticleContext, enc: Encoded, positions: Positions, pos: 
 
 
 def _is_venue(enc: Encoded, pos: int, end: int) -> bool:
-    """在X馆举办…: the project is where an event takes place, not a thing stated as built."""
+    """在X馆举办…: the project is where an event takes place, not a thing stated as built; 在X园,
+    代表团实地参观…: where a clause is only 在X, the next clause's event (a visit too) is held there."""
+    if not preceded_by(enc.text, pos, ("在",)):
+        return False
     _, right = clause_bounds(enc.text, end, end)
-    venue_verbs = lexicon()["project"]["venue_verbs"]
-    return preceded_by(enc.text, pos, ("在",)) and any(v in enc.text[end:right] for v in venue_verbs)
+    words = lexicon()["project"]
+    venue_verbs = words["venue_verbs"]
+    if any(v in enc.text[end:right] for v in venue_verbs):
+        return True
+    if enc.text[end:right].strip() or right >= len(enc.text):
+        return False
+    _, following = clause_bounds(enc.text, right + 1, right + 1)
+    held = [*venue_verbs, *words["not_built"]["visit_verbs"]]
+    return any(v in enc.text[right + 1 : following] for v in held)
 
 
 def _is_building(enc: Encoded, positions: Positions, index: int) -> bool:
@@ -300,6 +310,8 @@ def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
         return True  # X产业基地携同Y公司赴Z: an organisation that acts (a …项目 never does)
     if re.search(rules["partner_before"], before) and re.match(rules["partner_after"], after):
         return True  # 某公司与X产业园合作: a party the sentence works with, not a thing built
+    if re.search(rules["address_before"], before):
+        return True  # 位于X工业园区的某公司: the name is an address, not a thing the sentence builds
     if re.match(rules["policy_after"], after):
         return True  # 振兴东北老工业基地战略: a policy, not a thing built
     clause = _written(enc, enc.text[left:right])

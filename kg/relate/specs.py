@@ -217,6 +217,7 @@ LEXICON_SPEC: dict[str, Field] = {
                     "partner_before",
                     "partner_after",
                     "apposition_dash",
+                    "address_before",
                     "policy_after",
                     "no_descriptor",
                     "programme_head",

@@ -181,3 +181,28 @@ def test_a_counted_a_partner_or_a_visited_name_is_no_project(projects: Rows, tex
 def test_a_visit_told_before_a_dash_is_no_visit_of_the_name_after_it(projects: Rows) -> None:
     text = "这是记者在海州公司调研时了解到的新进展——位于通渭县的“青禾茶旅示范项目”是海州公司的重点项目。"
     assert projects(text) == [("青禾茶旅示范项目", "通渭县")]
+
+
+def test_a_single_thing_is_no_count(projects: Rows) -> None:
+    """一座X车间: an article before the name, not a count of a kind."""
+    found = projects("在宁城县大双庙镇,一座鲜食玉米仓储加工车间已初具规模。")
+    assert found == [("鲜食玉米仓储加工车间", "大双庙镇")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在青禾现代农业产业园,代表团实地参观设施农业运行情况。",  # the venue of the next clause's visit
+        "工作人员在位于哈巴河县工业园区的青禾生物公司车间生产沙棘粉。",  # an address
+    ],
+)
+def test_a_venue_or_an_address_is_no_project(projects: Rows, text: str) -> None:
+    assert not any("园" in (name or "") for name, _ in projects(text))
+
+
+def test_a_works_built_by_a_verb_inside_two_words_keeps_its_name(read_text: Read) -> None:
+    """支援建设乳制品加工厂: the name starts after 建设 (not after the 援建 that straddles 支援|建设),
+    and the thing built is no helper."""
+    _, _, relations = read_text("北京市对口支援拉萨市城关区。北京安排援藏资金2000万元,支援建设乳制品加工厂。")
+    assert [r.project for r in relations if r.type == "project"] == ["乳制品加工厂"]
+    assert [r.donor.name for r in relations if r.donor is not None and r.donor.label == "ORG"] == []
