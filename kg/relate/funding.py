@@ -242,17 +242,27 @@ def _pairing_only_modifies(
     return any(s.place is None or place_key(s.place) not in donors for s in others)
 
 
-def _org_pays(
-    ctx: ArticleContext, index: int, positions: list[tuple[int, int, Slot]], pos: int, recipient: Mention
+def _other_payer(
+    ctx: ArticleContext,
+    index: int,
+    positions: list[tuple[int, int, Slot]],
+    pos: int,
+    recipient: Mention,
+    paired: list[tuple[Mention, Mention, float, int]],
 ) -> bool:
-    """Whether the giver written nearest before the sum is an organisation in the sum's own clause
-    (B公司出资300万元, 促成A基金会捐赠500万元物资): it pays, whatever pairing the sentence states."""
+    """Whether the giver written nearest before the sum, in the sum's own clause, is an
+    organisation (B公司出资300万元, 促成A基金会捐赠500万元物资) or a place that gives in none of the
+    sentence's pairings (A镇向B镇捐赠N1,C区民政局向B镇D村捐赠N2: C区 gives N2): it pays, whatever
+    pairing the sentence states."""
     text = ctx.encoded[index].text
     left, _ = clause_bounds(text, pos, pos)
     agents = _agents(ctx, positions, pos, recipient, text)
-    if not agents or agents[-1].letter != "O":
+    if not agents or not any(s is agents[-1] and p_pos >= left for p_pos, _, s in positions):
         return False
-    return any(s is agents[-1] and p_pos >= left for p_pos, _, s in positions)
+    nearest = agents[-1]
+    if nearest.letter == "O":
+        return True
+    return nearest.place is not None and place_key(nearest.place) not in {place_key(d) for d, *_ in paired}
 
 
 def _reporting_place(ctx: ArticleContext, enc: Encoded, pos: int, recipient: Mention) -> Mention | None:
@@ -376,7 +386,7 @@ def _fund_donors(
     here = [p for p in ctx.state.in_sentence(index) if len(p[0].text) >= 2 and len(p[1].text) >= 2]
     exact = [p for p in here if place_key(p[1]) == place_key(recipient)]
     paired = exact or [p for p in here if related(p[1], recipient)]
-    if paired and _org_pays(ctx, index, positions, span[0], recipient):
+    if paired and _other_payer(ctx, index, positions, span[0], recipient, paired):
         # B公司出资300万元、X区与Y县对口帮扶的项目: the organisation that pays, not the pairing
         paired = []
     if paired and not _pairing_only_modifies(ctx, index, positions, span[0], recipient, paired):
@@ -463,6 +473,7 @@ def sum_rows(
     for place in places:
         donors = shared_donors or _fund_donors(ctx, enc.index, positions, span, place)
         for donor, pairs in [d for i, d in enumerate(donors) if d not in donors[:i]]:
+            receiver = _own_partner(ctx, enc, donor, place) or place
             rows.append(
                 relation(
                     "funding",
@@ -472,7 +483,7 @@ def sum_rows(
                     rule.id,
                     rule.confidence if donor else rule.partial_confidence or 0.0,
                     donor=donor,
-                    recipient=to_party(place),
+                    recipient=to_party(receiver),
                     amount_yuan=slot.mention.value,
                     date=date or ctx.article.date,
                     purpose=_purpose(enc, end),
@@ -480,6 +491,25 @@ def sum_rows(
                 )
             )
     return rows
+
+
+def _own_partner(
+    ctx: ArticleContext, enc: Encoded, donor: Party | None, recipient: Mention
+) -> Mention | None:
+    """The giver's own partner for a sum whose receiver came from another sentence where the
+    article pairs that receiver with other givers only (北京市对口帮扶河北省,天津市对口帮扶承德市。
+    …北京市共安排帮扶资金N: 河北省's, not 承德市's): the one place the article pairs the giver with
+    that holds its other partners; None when the receiver is the giver's own or there is no one."""
+    if donor is None or not donor.code or recipient.sentence == enc.index:
+        return None
+    pairings = ctx.state.pairings
+    if not any(place_key(r) == place_key(recipient) for _, r, _, _ in pairings):
+        return None
+    if any(d.code == donor.code and nests(r, recipient) for d, r, _, _ in pairings):
+        return None  # its partner is the receiver or lies inside it
+    mine = {place_key(r): r for d, r, _, _ in pairings if d.code == donor.code}
+    tops = [r for r in mine.values() if not any(o is not r and nests(r, o) for o in mine.values())]
+    return tops[0] if len(tops) == 1 else None
 
 
 def _respective(

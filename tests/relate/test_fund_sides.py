@@ -57,3 +57,24 @@ def test_places_before_a_report_word_receive_none_of_its_sum(read_text: Read) ->
         "一年来,福州合计投入3亿元协作资金。"
     )
     assert read_funds(read_text, text) == [("福州市", "定西市", 300_000_000)]
+
+
+def test_a_giver_in_the_sum_s_own_clause_pays_whatever_pairing_the_sentence_states(read_text: Read) -> None:
+    text = (
+        "佛山市对口帮扶云浮市。白坭镇向通门镇捐赠5万元帮扶资金,"
+        "三水区民政局向通门镇罗沙村捐赠5000元支持罗沙村建设。"
+    )
+    found = read_funds(read_text, text)
+    assert ("白坭镇", "通门镇", 50_000) in found
+    assert ("三水区", "罗沙村", 5_000) in found  # the organ gives for its district
+
+
+def test_a_named_giver_s_sum_goes_to_its_own_partner_not_another_giver_s(read_text: Read) -> None:
+    text = (
+        "北京市对口帮扶河北省,天津市对口帮扶承德市。"
+        "近五年,北京市共安排帮扶资金35亿元,天津市共安排帮扶资金12亿元。"
+    )
+    assert read_funds(read_text, text) == [
+        ("北京市", "河北省", 3_500_000_000),
+        ("天津市", "承德市", 1_200_000_000),
+    ]
