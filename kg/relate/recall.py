@@ -241,6 +241,7 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
     if _has_any(text, lexicon()["negation"]["words"]):
         return []
     article_text = ctx.article.text
+    receiving = tuple(words["receiving_before"])
     places = _sentence_places(
         enc,
         article_text,
@@ -249,8 +250,10 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
     )
     if len(places) < 2:
         return []
-    sides = {id(place): place_side(place, ctx) for _, place in places}
-    _pairwise_sides([p for _, p in places], sides)
+    # a place a help verb governs receives here, whatever its region (帮助菏泽引进项目)
+    helped = {id(p) for _, p in places if article_text[max(0, p.start - 2) : p.start].endswith(receiving)}
+    sides = {id(place): -1 if id(place) in helped else place_side(place, ctx) for _, place in places}
+    _pairwise_sides([p for _, p in places if id(p) not in helped], sides)
 
     def split(group: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         receivers = [p for p in group if sides[id(p)] < 0 and not (aid_only and p.level == "province")]

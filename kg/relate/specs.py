@@ -307,6 +307,7 @@ CUES_SPEC: dict[str, Field] = {
     "cues": section(strong=need(words), weak=need(words)),
     "max_recipients": need(integer),
     "excluded_before": need(words),
+    "receiving_before": need(words),
     "max_listed_givers": need(integer),
     "max_sentence_recipients": need(integer),
     "list_joiners": need(words),

@@ -144,3 +144,12 @@ def test_a_place_that_only_locates_its_unnamed_divisions_is_no_side() -> None:
     # the same city as a side of its own
     assert net_pairs("碧江区在苏州市举办对口帮扶推介会。", ["碧江区", "苏州市"]) == {("苏州市", "碧江区")}
 
+
+def test_a_place_the_sentence_helps_gives_to_no_one_there() -> None:
+    """帮助厦门市…: a place right after a help verb receives in its sentence, though its region is the
+    east; it gives to no other receiver of the sentence."""
+    text = "近年来,累计帮助厦门市引进项目20个,定西市的马铃薯、厦门市的茶叶等扶贫产业模式在全国推广。"
+    assert net_pairs(text, ["厦门市", "定西市"]) == set()
+    # nor does its province's own programme make it the giver (厦门 → 宁德 in 福建)
+    text = "近年来,累计帮助厦门市引进项目20个,宁德市的茶叶、厦门市的海产等扶贫产业模式在全国推广。"
+    assert ("厦门市", "宁德市") not in net_pairs(text, ["厦门市", "宁德市"])
