@@ -66,6 +66,16 @@ def _named_as_site(enc: Encoded, end: int) -> bool:
     return re.match(f"(?:[、和及与][^、]{{1,20}}?)*(?:{sites})", rest) is not None
 
 
+def _visited_item(enc: Encoded, position: int) -> bool:
+    """到A村、B农场、C村,实地了解: an organisation that is a later item of a list a visit verb opens
+    in its clause (the lexicon's visit_list_before) is a site visited, as the first item is."""
+    left, _ = clause_bounds(enc.text, position, position)
+    before = enc.text[left:position]
+    verbs = lexicon()["not_agent_before"]["visit_list_before"]
+    at = max((before.rfind(v) + len(v) for v in verbs if v in before), default=-1)
+    return at >= 0 and re.fullmatch(r"了?(?:[^、与和及]{1,20}[、与和及])+", before[at:]) is not None
+
+
 def _home_region_rank(org: Mention) -> int:
     """+1 for an organisation based in the east, -1 in the west, 0 otherwise or unknown."""
     region = region_of(org.home_code) if org.home_code else "other"
@@ -332,6 +342,7 @@ def _directed_sides(
         and not preceded_by(enc.text, position, lex["built_object_before"])  # 援建的|某幼儿园
         and not _reports(enc, position, end)
         and not _named_as_site(enc, end)  # 深入A园、B学校等地观摩
+        and not _visited_item(enc, position)  # 到A村、B农场、C村,实地了解
         and (
             position == start
             or not preceded_by(enc.text, position, not_agent)

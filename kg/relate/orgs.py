@@ -111,6 +111,8 @@ def _quantity_or_generic(text: str, before: str, after: str, guard: dict[str, An
         return True
     if re.match(guard["counter_start"], text) and re.search(guard["numeral_before"], before):
         return True  # 6|家东部省级电力公司: the counter of a quantity glued to a description
+    if re.search(r"\d$", text) and re.match(guard["counter_start"], after):
+        return True  # 宁波196|家民营企业: a place and the number of a count, its counter cut off
     if text.endswith(tuple(guard["person_endings"])):
         return True  # 林某兄弟俩: people, not an organisation
     if _person_after_role(text, before, guard):

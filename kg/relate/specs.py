@@ -123,6 +123,7 @@ LEXICON_SPEC: dict[str, Field] = {
         "speaker_roles",
         "member_role_after",
         "site_after",
+        "visit_list_before",
         "built_object_before",
         "speech_verbs",
         "initiate_verbs",

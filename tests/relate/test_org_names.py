@@ -283,3 +283,10 @@ def test_an_adverb_and_a_verb_opening_a_mention_make_it_a_clause() -> None:
     assert guarded_org(org_mention("共同成立投资有限责任公司")) is None
     kept = guarded_org(org_mention("大同煤业集团"))
     assert kept is not None and kept.text == "大同煤业集团"
+
+
+def test_a_place_and_the_number_of_a_count_is_no_organisation() -> None:
+    """宁波196|家民营企业: the NER took a place and the number of a count for a name."""
+    assert guarded_org(org_mention("宁波196"), "组织", "家民营企业与贫困村结对") is None
+    kept = guarded_org(org_mention("青禾3D打印"), "由", "公司捐赠")
+    assert kept is not None and kept.text == "青禾3D打印"
