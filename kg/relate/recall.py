@@ -125,11 +125,12 @@ def _bracketed_site(enc: Encoded, start: int, end: int) -> bool:
 def _sentence_places(
     enc: Encoded, article_text: str, text_before: Callable[[int], str], text_after: Callable[[int], str]
 ) -> list[tuple[int, Mention]]:
-    """The resolved places of the sentence with their encoded positions, once each; a place
-    excluded by the wording (除贵阳市外), that only says where the story comes from or that only
-    locates its own divisions the wording does not name (青岛对口区市) is left out."""
+    """The resolved places of the sentence with their encoded positions, once in each clause (云南省
+    扶贫办…处长说,云南省累计接受上海、广东援助资金: the receiver of the last clause is named there
+    again); a place excluded by the wording (除贵阳市外), that only says where the story comes from or
+    that only locates its own divisions the wording does not name (青岛对口区市) is left out."""
     excluding = tuple(cues()["excluded_before"])
-    unique: dict[str, tuple[int, Mention]] = {}
+    unique: dict[tuple[int, str], tuple[int, Mention]] = {}
     positions = enc.slot_positions()
     for i, (start, end, slot) in enumerate(positions):
         if slot.letter != "P" or slot.place is None or not is_resolved(slot.place):
@@ -151,7 +152,8 @@ def _sentence_places(
             continue  # 在青岛对口区市举办: the city's unnamed districts are the parties, not the city
         if len(slot.mention.text) < 2:
             continue  # 粤, 桂 of 粤桂协作 name a programme, not a party
-        unique.setdefault(place_key(slot.place), (start, slot.place))
+        clause = sum(enc.text.count(stop, 0, start) for stop in CLAUSE_STOPS)
+        unique.setdefault((clause, place_key(slot.place)), (start, slot.place))
     return sorted(unique.values(), key=lambda item: item[0])
 
 
@@ -248,12 +250,14 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
         lambda start: article_text[max(0, start - 2) : start],
         lambda end: article_text[end : end + 8],
     )
-    if len(places) < 2:
+    if len({place_key(p) for _, p in places}) < 2:
         return []
     # a place a help verb governs receives here, whatever its region (帮助菏泽引进项目)
-    helped = {id(p) for _, p in places if article_text[max(0, p.start - 2) : p.start].endswith(receiving)}
-    sides = {id(place): -1 if id(place) in helped else place_side(place, ctx) for _, place in places}
-    _pairwise_sides([p for _, p in places if id(p) not in helped], sides)
+    helped = {
+        place_key(p) for _, p in places if article_text[max(0, p.start - 2) : p.start].endswith(receiving)
+    }
+    sides = {id(p): -1 if place_key(p) in helped else place_side(p, ctx) for _, p in places}
+    _pairwise_sides([p for _, p in places if place_key(p) not in helped], sides)
 
     def split(group: list[Mention]) -> tuple[list[Mention], list[Mention]]:
         receivers = [p for p in group if sides[id(p)] < 0 and not (aid_only and p.level == "province")]
@@ -276,7 +280,10 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
     if pairs:
         return pairs
     # no clause holds both sides: one giver in the whole sentence helps its receivers
-    givers, receivers = split([p for _, p in places])
+    once: dict[str, Mention] = {}
+    for _, place in places:
+        once.setdefault(place_key(place), place)
+    givers, receivers = split(list(once.values()))
     if len(_outermost(givers)) == 1 and len(_outermost(receivers)) <= words["max_sentence_recipients"]:
         found = _pairs_of(givers, receivers, many_givers=1)
         return [(g, r) for g, r in found if frozenset((id(g), id(r))) not in one_side]

@@ -153,3 +153,10 @@ def test_a_place_the_sentence_helps_gives_to_no_one_there() -> None:
     # nor does its province's own programme make it the giver (厦门 → 宁德 in 福建)
     text = "近年来,累计帮助厦门市引进项目20个,宁德市的茶叶、厦门市的海产等扶贫产业模式在全国推广。"
     assert ("厦门市", "宁德市") not in net_pairs(text, ["厦门市", "宁德市"])
+
+
+def test_a_receiver_named_again_in_the_clause_of_its_givers() -> None:
+    """甘肃省…处长说,甘肃省累计接受天津市、福建省…: the receiver named first in a speaker's title is named
+    again in the clause that states the help; that clause pairs its givers with it."""
+    text = "甘肃省东西部协作处处长说,2019年以来,甘肃省累计接受天津市、福建省财政援助资金20亿元。"
+    assert net_pairs(text, ["甘肃省", "天津市", "福建省"]) == {("天津市", "甘肃省"), ("福建省", "甘肃省")}
