@@ -278,13 +278,15 @@ def _gives_here(enc: Encoded, pos: int, place: Mention) -> bool:
 
 def _receiver(enc: Encoded, positions: list[tuple[int, int, Slot]], pos: int) -> Mention | None:
     """A place that is the subject of a verb of receiving before the sum (浙江山区26县…获得
-    援助资金, Y县争取到帮扶资金): it receives, it does not give."""
+    援助资金, Y县争取到帮扶资金, Y省累计接受A、B援助资金N): it receives, it does not give."""
     verbs = lexicon()["funding"]["receive_verbs"]
     left, _ = clause_bounds(enc.text, pos, pos)
     for p_pos, p_end, s in reversed(positions):
         if p_pos >= pos or p_pos < left or s.letter not in "PU" or not s.place:
             continue
-        between = enc.text[p_end:pos]
-        if TOKEN_RE.search(between) is None and any(v in between for v in verbs):
+        # the words right after the place, up to the next token (云南省累计接受A、B援助资金N)
+        token = TOKEN_RE.search(enc.text, p_end, pos)
+        lead = enc.text[p_end : token.start() if token else pos]
+        if any(v in lead for v in verbs):
             return s.place
     return None

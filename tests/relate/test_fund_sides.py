@@ -78,3 +78,22 @@ def test_a_named_giver_s_sum_goes_to_its_own_partner_not_another_giver_s(read_te
         ("北京市", "河北省", 3_500_000_000),
         ("天津市", "承德市", 1_200_000_000),
     ]
+
+
+def test_aid_money_arrived_under_a_cooperation_and_its_parts_are_funds(read_text: Read) -> None:
+    text = (
+        "上海、广东对口帮扶云南省。近年来,上海、广东扶贫协作累计到位资金达90亿元,"
+        "其中上海市70亿元,广东省20亿元。"
+    )
+    assert read_funds(read_text, text) == [
+        (None, "云南省", 9_000_000_000),
+        ("上海市", "云南省", 7_000_000_000),
+        ("广东省", "云南省", 2_000_000_000),
+    ]
+    # a deal's money arrived is no fund
+    assert read_funds(read_text, "福州市与定西市开展东西部扶贫协作,签约项目20个,到位资金5亿元。") == []
+
+
+def test_a_place_that_receives_from_a_list_of_givers_receives(read_text: Read) -> None:
+    text = "云南省扶贫办协作处处长李某说,2016年以来,云南省累计接受上海、广东财政援助资金140亿元。"
+    assert read_funds(read_text, text) == [(None, "云南省", 14_000_000_000)]
