@@ -77,6 +77,8 @@ def _segment_words(text: str, extra: dict[str, int]) -> list[str]:
         options = []
         for j in range(i + 1, min(n, i + MAX_WORD_LENGTH) + 1):
             word = text[i:j]
+            if word not in frequencies and j > i + 1 and not any(e.startswith(word) for e in extra):
+                break  # jieba's table holds every prefix of its words: no longer word from i
             frequency = max(extra.get(word, 0), frequencies.get(word) or 0)
             if frequency <= 0 and j > i + 1:
                 continue
