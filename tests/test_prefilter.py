@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.prefilter import Prefiltered, required_sets
+from kg.prefilter import Prefiltered, PrefilterIndex, required_sets
 
 # Patterns of the shapes the constructions use: tokens, alternations, optional parts, classes,
 # lookarounds, repeats, a negated class, an inline flag.
@@ -53,3 +53,16 @@ def test_same_matches_as_the_pattern(text: str, shape: str) -> None:
     pattern = Prefiltered(regex)
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in regex.finditer(text)]
     assert (pattern.search(text) is None) == (regex.search(text) is None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_the_index_lets_through_what_each_pattern_would(text: str) -> None:
+    patterns = [Prefiltered(re.compile(shape)) for shape in SHAPES]
+    index = PrefilterIndex(patterns)
+    assert index.may_match(text) == [i for i, p in enumerate(patterns) if p.may_match(text)]
+
+
+def test_the_index_of_a_sentence() -> None:
+    index = PrefilterIndex([Prefiltered(re.compile(shape)) for shape in SHAPES])
+    assert index.may_match("⟨P0⟩对口支援⟨P1⟩") == [1, 7]  # 7, (?i)abc, requires nothing we check

@@ -7,6 +7,7 @@ from collections import Counter
 from functools import cache
 
 from kg.places import nests, place_key, province_of, region_code
+from kg.prefilter import PrefilterIndex
 from kg.records import Mention, Relation
 from kg.regions import region_of
 from kg.relate.candidates import counted_candidates, group_places, listed_places, pair_candidates
@@ -62,15 +63,23 @@ def _constructions() -> tuple[Pattern, ...]:
     )
 
 
+@cache
+def _construction_index() -> PrefilterIndex:
+    """Which constructions may match a sentence, from its characters (kg.prefilter)."""
+    return PrefilterIndex([p.regex for p in _constructions()])
+
+
 def _construction_candidates(ctx: ArticleContext) -> list[PairCandidate]:
     """What every pairing construction (but those of clauses without a subject) matches."""
     candidates: list[PairCandidate] = []
+    constructions = _constructions()
     for enc in ctx.encoded:
         if not any(s.letter == "P" for s in enc.slots) and not ctx.topics[enc.index]:
             continue
         text = ctx.article.sentence_text(enc.index)
-        for pattern in _constructions():
-            for match in pattern.regex.finditer(enc.text):
+        for i in _construction_index().may_match(enc.text):
+            pattern = constructions[i]
+            for match in pattern.regex.regex.finditer(enc.text):
                 candidates.extend(pair_candidates(pattern, enc, match, ctx.topics[enc.index], text))
     return candidates
 
