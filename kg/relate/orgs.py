@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from kg.jieba_dict import word_tags
@@ -271,15 +271,22 @@ def _only_places(text: str) -> bool:
 
 
 def _words(text: str) -> list[str]:
+    """jieba's words of ``text`` (no HMM)."""
+    return list(_cut(text))
+
+
+@lru_cache(maxsize=1 << 12)
+def _cut(text: str) -> tuple[str, ...]:
+    """Kept for recent texts: one name is cut by several of the guard's tests in turn."""
     tokenizer, _, _ = _jieba_tables()
-    return list(tokenizer.cut(text, HMM=False))
+    return tuple(tokenizer.cut(text, HMM=False))
 
 
 def _leading_verb(text: str) -> str | None:
     """The frequent verb a text starts with (查阅工商联 → 查阅), or a help action whatever its tag
     (资助职业中学 → 资助), if any."""
-    tokenizer, frequencies, tags = _jieba_tables()
-    words = list(tokenizer.cut(text, HMM=False))
+    _, frequencies, tags = _jieba_tables()
+    words = _words(text)
     first = words[0] if words else ""
     if len(words) > 1 and first in _plain_actions():
         return first
@@ -296,8 +303,8 @@ def _leading_verb(text: str) -> str | None:
 
 def ends_with_verb(text: str) -> bool:
     """Whether the last word of ``text`` is a verb (查阅 before an organisation makes it an object)."""
-    tokenizer, _, tags = _jieba_tables()
-    words = list(tokenizer.cut(text, HMM=False))
+    _, _, tags = _jieba_tables()
+    words = _words(text)
     return bool(words) and tags.get(words[-1], "").startswith("v")
 
 
@@ -305,8 +312,8 @@ def is_common_phrase(text: str) -> bool:
     """Whether ``text`` is made only of frequent common words (招商, 农业产业化), perhaps after a
     one-character verb (建基础, 兴产业: a slogan's verb and object): no part of it is a name."""
     rule = lexicon()["org_guard"]["common_word"]
-    tokenizer, frequencies, tags = _jieba_tables()
-    words = list(tokenizer.cut(text, HMM=False))
+    _, frequencies, tags = _jieba_tables()
+    words = _words(text)
     if len(words) > 1 and len(words[0]) == 1 and tags.get(words[0]) == "v":
         words = words[1:]
     if len(words) == 1 and len(words[0]) == rule["lone_word_length"]:
