@@ -4,10 +4,12 @@ role, lists, pairs of items, the checks that a match really names two partners."
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from functools import cache
 from itertools import pairwise
 
 from kg.places import LEVEL_DEPTH, nests
+from kg.punctuation import CLOSING_QUOTES, OPENING_QUOTES
 from kg.records import Mention
 from kg.relate.encode import Encoded, Slot
 from kg.relate.geo import comparable_levels, listed_as_is, related
@@ -66,28 +68,44 @@ def _programme_label(enc: Encoded, start: int, end: int) -> set[int]:
     return found
 
 
-def coordinated(enc: Encoded) -> set[frozenset[int]]:
+# a quoted name an item of a list may carry after its place (铜仁“抹茶”)
+_QUOTED_NAME = re.compile(f"[{OPENING_QUOTES}][^{OPENING_QUOTES}{CLOSING_QUOTES}]{{1,24}}[{CLOSING_QUOTES}]")
+
+
+def coordinated(enc: Encoded, key: Callable[[Mention], Hashable] = id) -> set[frozenset[Hashable]]:
     """Pairs of places (by ``id``) written as items of one list of three or more with 、 (对接辽宁、黑龙江
     和内蒙古; 福州、厦门和宁德对口帮扶Y): coordinated items are one side of the sentence, never each
     other's partner. Two items may still be the two sides (A和B开展协作, 苍南、龙湾山海协作, A、B各安排
-    2个镇结对)."""
+    2个镇结对). An item may carry a quoted name after its place (定西“土豆宴”、铜仁“抹茶”、菏泽“扶贫
+    车间”等品牌: three items, whatever the quotes hold), where every item of the list does.
+    ``key`` names a place in the pairs: its mention (``id``), or its division (``place_key``: the
+    place is an item of the list wherever else the sentence writes it)."""
     joiners = cues()["list_joiners"]
     runs: list[list[tuple[Mention, str]]] = []
+    named_items: list[bool] = []  # per run: whether its items carry quoted names
     previous_end: int | None = None
+    quoted = [m.span() for m in _QUOTED_NAME.finditer(enc.text)]
     for start, end, slot in enc.slot_positions():
-        gap = enc.text[previous_end:start].strip() if previous_end is not None else None
+        if previous_end is not None and any(a <= start and end <= b for a, b in quoted):
+            continue  # a token inside the quoted name of the item before
+        raw = enc.text[previous_end:start] if previous_end is not None else None
+        gap = _QUOTED_NAME.sub("", raw).strip() if raw is not None else None
+        named = raw is not None and _QUOTED_NAME.search(raw) is not None
         previous_end = end
         if slot.letter != "P" or slot.place is None:
             previous_end = None
             continue
-        if gap is not None and gap in joiners and runs:
+        # one shape per list: A和B“乡镇结对”、C is a pair and then a new item, not a list of three
+        if gap is not None and gap in joiners and runs and (len(runs[-1]) == 1 or named_items[-1] == named):
             runs[-1].append((slot.place, gap))
+            named_items[-1] = named
         else:
             runs.append([(slot.place, "")])
-    together: set[frozenset[int]] = set()
+            named_items.append(False)
+    together: set[frozenset[Hashable]] = set()
     for run in runs:
         if len(run) > 2 and any(gap == joiners[0] for _, gap in run):
-            together.update(frozenset((id(a), id(b))) for a, _ in run for b, _ in run if a is not b)
+            together.update(frozenset((key(a), key(b))) for a, _ in run for b, _ in run if a is not b)
     return together
 
 

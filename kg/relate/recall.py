@@ -275,8 +275,12 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
             continue
         listed = _written_as_list(enc, [pos for pos, p in places if any(p is g for g in givers)])
         pairs.extend(_pairs_of(givers, receivers, many_givers=words["max_listed_givers"] if listed else 1))
-    one_side = coordinated(enc)
-    pairs = [(g, r) for g, r in pairs if frozenset((id(g), id(r))) not in one_side]
+    one_side = coordinated(enc, key=place_key)  # a place's first mention stands for all of its mentions
+
+    def apart(g: Mention, r: Mention) -> bool:
+        return frozenset((place_key(g), place_key(r))) not in one_side
+
+    pairs = [(g, r) for g, r in pairs if apart(g, r)]
     if pairs:
         return pairs
     # no clause holds both sides: one giver in the whole sentence helps its receivers
@@ -286,7 +290,7 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
     givers, receivers = split(list(once.values()))
     if len(_outermost(givers)) == 1 and len(_outermost(receivers)) <= words["max_sentence_recipients"]:
         found = _pairs_of(givers, receivers, many_givers=1)
-        return [(g, r) for g, r in found if frozenset((id(g), id(r))) not in one_side]
+        return [(g, r) for g, r in found if apart(g, r)]
     return []
 
 

@@ -160,3 +160,15 @@ def test_a_receiver_named_again_in_the_clause_of_its_givers() -> None:
     again in the clause that states the help; that clause pairs its givers with it."""
     text = "甘肃省东西部协作处处长说,2019年以来,甘肃省累计接受天津市、福建省财政援助资金20亿元。"
     assert net_pairs(text, ["甘肃省", "天津市", "福建省"]) == {("天津市", "甘肃省"), ("福建省", "甘肃省")}
+
+
+def test_items_of_a_list_that_carry_quoted_names_are_one_side() -> None:
+    # three items, each a place with its brand in quotes: a list, not a giver and its receivers
+    text = "福州市“茉莉花茶”、定西市“土豆宴”、铜仁市“抹茶”等品牌走向全国,对口帮扶成效显著。"
+    assert net_pairs(text, ["福州市", "定西市", "铜仁市"]) == set()
+    # an item written once more before the list is still an item of it
+    text = "帮助福州市引进项目,定西市“土豆宴”、铜仁市“抹茶”、福州市“茉莉花茶”等品牌走向全国。"
+    assert net_pairs(text, ["福州市", "定西市", "铜仁市"]) == set()
+    # the same places as a giver and its receivers
+    text = "福州市对口帮扶定西市、铜仁市,成效显著。"
+    assert net_pairs(text, ["福州市", "定西市", "铜仁市"]) == {("福州市", "定西市"), ("福州市", "铜仁市")}
