@@ -29,7 +29,8 @@ def read_pairings(ctx: ArticleContext) -> None:
     candidates = _construction_candidates(ctx)
     candidates.extend(_counted(ctx))
     candidates.extend(_subject_candidates(ctx, candidates))
-    _keep_one_direction(ctx, _settle(ctx, _without_widened_repeats(candidates)))
+    settled = _settle(ctx, _without_widened_repeats(candidates))
+    _keep_one_direction(ctx, _without_wider_recipients(ctx, settled))
 
 
 def _without_widened_repeats(candidates: list[PairCandidate]) -> list[PairCandidate]:
@@ -67,6 +68,25 @@ def _constructions() -> tuple[Pattern, ...]:
 def _construction_index() -> PrefilterIndex:
     """Which constructions may match a sentence, from its characters (kg.prefilter)."""
     return PrefilterIndex([p.regex for p in _constructions()])
+
+
+def _without_wider_recipients(ctx: ArticleContext, settled: list[Settled]) -> list[Settled]:
+    """A giver below the province level paired with a province (杭州市 → 湖北省) where the article pairs
+    the same giver with a place inside it (杭州市 → 恩施州): the province is only where the partner lies
+    (对浙江省、杭州市给予湖北的支持,特别是对恩施州的帮扶), not a partner of its own. Below the province a
+    giver may well help a prefecture and its counties (河西区对口支援定西市及其下辖安定区)."""
+
+    def wider(donor: Mention, recipient: Mention) -> bool:
+        return recipient.level == "province" != donor.level and any(
+            place_key(d) == place_key(donor) and nests(r, recipient) and place_key(r) != place_key(recipient)
+            for _, d, r, _ in settled
+        )
+
+    dropped = {(place_key(d), place_key(r)) for _, d, r, _ in settled if wider(d, r)}
+    if not dropped:
+        return settled
+    ctx.state.pairings = [p for p in ctx.state.pairings if (place_key(p[0]), place_key(p[1])) not in dropped]
+    return [t for t in settled if (place_key(t[1]), place_key(t[2])) not in dropped]
 
 
 def _construction_candidates(ctx: ArticleContext) -> list[PairCandidate]:

@@ -58,3 +58,30 @@ def test_two_places_the_ner_read_as_one_are_two_sides(read_text: Read) -> None:
     """The statistical NER may read 顺义区向科左中旗 as one place; a word between two gazetteer
     places that is no part of an address keeps them two (kg.nlp.merge), so the county receives."""
     assert _pairs(read_text, "今年,顺义区向科左中旗捐赠物资一批。") == {("顺义区", "科尔沁左翼中旗")}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        (
+            "杭州市对口帮扶恩施州。他感谢杭州市给予湖北发展的大力支持。",
+            ("杭州市", "恩施土家族苗族自治州"),
+            ("杭州市", "湖北省"),
+        ),
+        (
+            "宁波市对口帮扶延边州。会上,他感谢宁波市给予吉林的大力支持。",
+            ("宁波市", "延边朝鲜族自治州"),
+            ("宁波市", "吉林省"),
+        ),
+    ],
+)
+def test_a_city_does_not_pair_with_the_province_around_its_partner(
+    read_text: Read, text: str, kept: tuple[str, str], dropped: tuple[str, str]
+) -> None:
+    # the city pairs with a prefecture; the province around it only says where the partner lies
+    found = _pairs(read_text, text)
+    assert kept in found and dropped not in found
+
+
+def test_a_city_that_supports_a_province_alone_keeps_the_pair(read_text: Read) -> None:
+    assert ("杭州市", "湖北省") in _pairs(read_text, "他感谢杭州市给予湖北发展的大力支持。")
