@@ -73,3 +73,15 @@ def test_a_bracket_closing_an_aside_is_no_part_of_the_last_name_in_it() -> None:
     assert [text[s:e] for s, e, label, _, _ in find_pattern_spans(text, []) if label == "ORG"] == [
         "云账户(天津)共享经济信息咨询有限公司"
     ]
+
+
+def test_generic_words_the_ner_took_for_a_name_are_none() -> None:
+    """公司和专业合作社, 农村电商: generic words, joined by 和 or not, name no one body."""
+    for text, phrase in [
+        ("两地引导企业落地投资,成立公司和专业合作社,从事种植。", "公司和专业合作社"),
+        ("两地开展农村电商精准扶贫培训。", "农村电商"),
+    ]:
+        start = text.index(phrase)
+        assert clean_ner_span(text, start, start + len(phrase), "ORG") is None
+    text = "和平区青禾农业发展有限公司与静宁县签订协议。"
+    assert clean_ner_span(text, 0, text.index("与"), "ORG", [(0, 3)]) == (0, text.index("与"))
