@@ -326,8 +326,15 @@ def _agent_donors(
     if begins_org_name(text, positions, agent):
         # 中山市某某电器有限公司 with the name cut: the place says where the giver is from, no pairing
         return [(to_party(donor_place), False)]
-    named = recipient.sentence == agent.mention.sentence or any(
-        s.place is not None and related(s.place, recipient) for _, _, s in positions
+    named = (
+        recipient.sentence == agent.mention.sentence
+        or any(s.place is not None and related(s.place, recipient) for _, _, s in positions)
+        # named twice in the sentence, once among the givers of its first sum (A、B扶贫协作累计投入
+        # N,其中A N1): the sentence itself says it gives
+        or any(
+            s is not agent and s.place is not None and place_key(s.place) == place_key(donor_place)
+            for _, _, s in positions
+        )
     )
     if source is None and not named and not ctx.partners(donor_place, recipient):
         # the recipient came from another sentence: the giver named here must be known as its

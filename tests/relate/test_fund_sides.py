@@ -97,3 +97,12 @@ def test_aid_money_arrived_under_a_cooperation_and_its_parts_are_funds(read_text
 def test_a_place_that_receives_from_a_list_of_givers_receives(read_text: Read) -> None:
     text = "云南省扶贫办协作处处长李某说,2016年以来,云南省累计接受上海、广东财政援助资金140亿元。"
     assert read_funds(read_text, text) == [(None, "云南省", 14_000_000_000)]
+
+
+def test_a_part_s_giver_named_among_the_whole_s_givers_gives_it(read_text: Read) -> None:
+    # no pairing of the article names 上海 as 云南's partner: the sentence itself does
+    text = (
+        "云南省脱贫攻坚取得胜利。"
+        "近年来,上海、广东扶贫协作累计到位资金达90亿元,其中上海市70亿元,广东省20亿元。"
+    )
+    assert ("上海市", "云南省", 7_000_000_000) in read_funds(read_text, text)
