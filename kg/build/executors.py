@@ -30,6 +30,19 @@ def chunks(paths: list[str], size: int = CHUNK_FILES) -> list[list[str]]:
     return [paths[i : i + size] for i in range(0, len(paths), size)]
 
 
+def tapered_chunks(paths: list[str], size: int, workers: int) -> list[list[str]]:
+    """Chunks of ``size`` files, then smaller ones as the files run out (a chunk is at most a
+    ``2 * workers``-th of what is left, and at least one file), so that the workers finish at
+    about the same time: with chunks of one size, one worker could still be on its last chunk of
+    8 files while the others had none left."""
+    found, start = [], 0
+    while start < len(paths):
+        step = max(1, min(size, (len(paths) - start) // (2 * workers)))
+        found.append(paths[start : start + step])
+        start += step
+    return found
+
+
 def run_local(paths: list[str], config: BuildConfig) -> Iterator[FileRecords]:
     stages = stages_for(config)
     for chunk in chunks(paths):
@@ -106,7 +119,7 @@ def run_pool(
     pool = multiprocessing.get_context("forkserver").Pool(workers, initializer=_pool_init, initargs=(config,))
     try:
         with pool:
-            tasks = pool.imap(_pool_task, chunks(todo, max(1, size)))
+            tasks = pool.imap(_pool_task, tapered_chunks(todo, max(1, size), workers))
             mapped = (records for chunk in tasks for records in chunk)
             for path, done in zip(paths, whole, strict=True):
                 yield process_paths([path], stages)[0] if done else next(mapped)
