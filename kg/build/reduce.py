@@ -18,8 +18,9 @@ from __future__ import annotations
 import importlib
 import json
 import multiprocessing
+import os
 import shutil
-from multiprocessing.pool import Pool
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import IO, Any
 
@@ -43,13 +44,28 @@ def entity_row(mention: Any) -> dict[str, Any]:
     return mention.to_dict()
 
 
-def report_process() -> Pool:
+# From this many articles on, a build with more than one worker writes report.html in a second
+# process and an extending build starts the pool's fork server early (``kg.build.run``). Below it
+# the second process's start (~0.45 CPU s: Python and the report's imports) costs more than it
+# saves. Measured on bench articles (CPU s, loaded machine): the graph's close, the pages and the
+# report 0.53 / 0.26 / ~0.5 at 200 articles, 1.16 / 1.48 / ~3.0 at 1,000; the replay of an
+# extended build 0.31 at 200, 1.45 at 1,000.
+APART_FROM_ARTICLES = 500
+
+
+def report_process() -> ProcessPoolExecutor:
     """One process that imports what report.html needs at once, to write it from the store while
-    this one writes the network pages: the two are the largest parts of the close and about as
-    long (1,000 bench articles: report 3.0 CPU s, pages 1.6). Spawned, not forked: the build's
-    own process runs the store's and the progress bar's threads."""
-    context = multiprocessing.get_context("spawn")
-    return context.Pool(1, initializer=importlib.import_module, initargs=("kg.views.report_page",))
+    this one writes the network pages: the two are the largest parts of the close. Spawned, not
+    forked: the build's own process runs the store's and the progress bar's threads. A process
+    that dies fails the build (``BrokenProcessPool``), it does not leave it waiting."""
+    helper = ProcessPoolExecutor(
+        1,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=importlib.import_module,
+        initargs=("kg.views.report_page",),
+    )
+    helper.submit(os.getpid)  # starts it now: its imports overlap the graph's close
+    return helper
 
 
 class Reduce:
@@ -66,7 +82,7 @@ class Reduce:
         report_apart: bool = False,
     ) -> None:
         self.out = Path(out)
-        self.report_apart = report_apart  # report.html written by a second process (``close``)
+        self.report_apart = report_apart  # report.html may be written by a second process (``close``)
         self.cache = cache  # where the articles' parts are kept
         self.report = report
         self.reporter = reporter
@@ -171,17 +187,18 @@ class Reduce:
         outputs = self.report.outputs
         for name in JSONL:
             outputs[name] = f"{self.rows[name]:,} rows"
-        helper = report_process() if self.report_apart else None  # its imports overlap the graph's close
+        apart = self.report_apart and self.report.articles >= APART_FROM_ARTICLES
+        helper = report_process() if apart else None
         try:
             counts, projection = self.graph.close()
             for name, count in counts.items():
                 outputs[name] = f"{count:,} {'nodes' if name.endswith('.graphml') else 'triples'}"
-            report = helper.apply_async(write_report, (self.out,)) if helper is not None else None
+            report = helper.submit(write_report, self.out) if helper is not None else None
             written = views.write_pages(projection, self.out)
-            written.append(report.get() if report is not None else write_report(self.out))
+            written.append(report.result() if report is not None else write_report(self.out))
         finally:
             if helper is not None:
-                helper.terminate()
+                helper.shutdown()
         for path in written:
             if path is not None:
                 outputs[path.name] = "open it in a web browser"

@@ -25,7 +25,7 @@ from kg.build.executors import (
 )
 from kg.build.extend import EXTEND, Extension, find_extension, forget, state_paths
 from kg.build.records import FileRecords
-from kg.build.reduce import Reduce
+from kg.build.reduce import APART_FROM_ARTICLES, Reduce
 from kg.build.staging import MANIFEST, Staging, exclude_builds
 from kg.build.unchanged import (
     FILES,
@@ -123,7 +123,11 @@ def build(
             extension = find_extension(previous, out, listed, base, cache_dir, lambda: _intact(previous, out))
         # the new files' pipeline loads in the pool's fork server while the reduce replays the previous build
         early = (
-            extension is not None and workers > 1 and not dask and _uncached(paths[extension.files :], config)
+            extension is not None
+            and extension.header["articles"] >= APART_FROM_ARTICLES
+            and workers > 1
+            and not dask
+            and _uncached(paths[extension.files :], config)
         )
         if early:
             start_fork_server(config)

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from build_sample import files_of, store_triples, write_articles
 
+import kg.build.reduce as reduce_module
+import kg.build.run as run_module
 from kg.build import build
 from kg.build.cache import CACHE_DIR
 from kg.graph.write import GraphWriter
@@ -120,4 +122,54 @@ def test_a_damaged_build_is_not_extended_but_built_from_the_cache(
     damage(out)
     build([seeds, more], out, workers=1)
     assert len(spied["replayed"]) == 5
+    assert (files_of(out), store_triples(out)) == scratch([seeds, more], tmp_path / "scratch")
+
+
+@pytest.fixture
+def apart(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Builds of any size taken as large (``APART_FROM_ARTICLES`` 0): the pool's fork server starts
+    before the replay and report.html is written by a second process; how often each happened."""
+    calls = {"early": 0, "report apart": 0}
+    start_fork_server, report_process = run_module.start_fork_server, reduce_module.report_process
+
+    def early(config):  # noqa: ANN001, ANN202
+        calls["early"] += 1
+        return start_fork_server(config)
+
+    def report_apart():  # noqa: ANN202
+        calls["report apart"] += 1
+        return report_process()
+
+    monkeypatch.setattr(run_module, "APART_FROM_ARTICLES", 0)
+    monkeypatch.setattr(reduce_module, "APART_FROM_ARTICLES", 0)
+    monkeypatch.setattr(run_module, "start_fork_server", early)
+    monkeypatch.setattr(reduce_module, "report_process", report_apart)
+    return calls
+
+
+def test_a_large_build_extended_by_two_workers_writes_the_same_bytes(
+    corpus: tuple[Path, Path, Path], tmp_path: Path, apart: dict[str, int]
+) -> None:
+    seeds, more, last = corpus
+    expected = scratch([seeds, more, last], tmp_path / "scratch")
+    out = tmp_path / "out"
+    build([seeds, more], out, workers=2)
+    assert apart == {"early": 0, "report apart": 1}  # nothing to extend yet
+    report = build([seeds, more, last], out, workers=2)  # one new file, mapped on the pool
+    assert report.articles == 8 and report.from_cache == 7
+    assert apart == {"early": 1, "report apart": 2}
+    assert (files_of(out), store_triples(out)) == expected
+
+
+def test_a_damaged_large_build_started_early_builds_from_the_cache(
+    corpus: tuple[Path, Path, Path], tmp_path: Path, apart: dict[str, int]
+) -> None:
+    """The fork server was started for the new files, but the state cannot be read: every file goes
+    through the pool, from the cache, and the bytes are a build from scratch's."""
+    seeds, more, _ = corpus
+    out = tmp_path / "out"
+    build([seeds], out, workers=2)
+    _cut_the_shares(out)
+    report = build([seeds, more], out, workers=2)
+    assert report.articles == 7 and apart["early"] == 1
     assert (files_of(out), store_triples(out)) == scratch([seeds, more], tmp_path / "scratch")
