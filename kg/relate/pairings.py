@@ -74,7 +74,10 @@ def _without_wider_recipients(ctx: ArticleContext, settled: list[Settled]) -> li
     """A giver below the province level paired with a province (杭州市 → 湖北省) where the article pairs
     the same giver with a place inside it (杭州市 → 恩施州): the province is only where the partner lies
     (对浙江省、杭州市给予湖北的支持,特别是对恩施州的帮扶), not a partner of its own. Below the province a
-    giver may well help a prefecture and its counties (河西区对口支援定西市及其下辖安定区)."""
+    giver may well help a prefecture and its counties (河西区对口支援定西市及其下辖安定区). Likewise a
+    weak wording's giver (到Y投资, 帮助) that holds the giver of the same recipient in another sentence:
+    the city above the district that pairs, not a second pair (a city listed with its districts in one
+    sentence, 苏州市及吴中区、相城区…为铜仁市, is a giver of its own)."""
 
     def wider(donor: Mention, recipient: Mention) -> bool:
         return recipient.level == "province" != donor.level and any(
@@ -82,7 +85,21 @@ def _without_wider_recipients(ctx: ArticleContext, settled: list[Settled]) -> li
             for _, d, r, _ in settled
         )
 
+    def over_inner_giver(c: PairCandidate, donor: Mention, recipient: Mention) -> bool:
+        # 西湖区对口帮扶台江县…杭州市还组织企业到台江县投资: a weak wording's city stands above the
+        # district that pairs with the same recipient
+        return c.pattern.levels == "comparable" and any(
+            o.sentence != c.sentence
+            and place_key(r) == place_key(recipient)
+            and nests(d, donor)
+            and place_key(d) != place_key(donor)
+            for o, d, r, _ in settled
+        )
+
+    kept_keys = {(place_key(d), place_key(r)) for c, d, r, _ in settled if not over_inner_giver(c, d, r)}
     dropped = {(place_key(d), place_key(r)) for _, d, r, _ in settled if wider(d, r)}
+    over = {(place_key(d), place_key(r)) for c, d, r, _ in settled if over_inner_giver(c, d, r)}
+    dropped |= over - kept_keys
     if not dropped:
         return settled
     ctx.state.pairings = [p for p in ctx.state.pairings if (place_key(p[0]), place_key(p[1])) not in dropped]

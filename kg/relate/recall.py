@@ -318,9 +318,13 @@ def _pairwise_sides(places: list[Mention], sides: dict[int, int]) -> None:
 
 def _inner_giver(ctx: ArticleContext, giver: Mention, receiver: Mention, index: int) -> bool:
     """Whether a pairing of the sentence already has a place inside the giver give to the receiver
-    (在苏州市吴江区帮扶工作队的帮助下,Y…: 吴江区 gives; 苏州市 only says where it lies)."""
+    (在苏州市吴江区帮扶工作队的帮助下,Y…: 吴江区 gives; 苏州市 only says where it lies), or one of
+    another sentence gives to the receiver itself (西湖区对口帮扶台江县。杭州市帮助台江县…: the city
+    stands above the district that pairs)."""
     return any(
-        i == index and related(r, receiver) and nests(d, giver) and place_key(d) != place_key(giver)
+        (related(r, receiver) if i == index else place_key(r) == place_key(receiver))
+        and nests(d, giver)
+        and place_key(d) != place_key(giver)
         for d, r, _, i in ctx.state.pairings
     )
 

@@ -85,3 +85,20 @@ def test_a_city_does_not_pair_with_the_province_around_its_partner(
 
 def test_a_city_that_supports_a_province_alone_keeps_the_pair(read_text: Read) -> None:
     assert ("杭州市", "湖北省") in _pairs(read_text, "他感谢杭州市给予湖北发展的大力支持。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2016年以来,杭州市西湖区对口帮扶台江县。杭州市还组织企业到台江县投资。",
+        "西湖区对口帮扶台江县。杭州市积极帮助台江县发展产业。",
+    ],
+)
+def test_a_city_above_the_district_that_pairs_is_no_second_giver(read_text: Read, text: str) -> None:
+    # the district pairs with the county; a weak wording (到Y投资, 帮助) of its city adds no city pair
+    assert _pairs(read_text, text) == {("西湖区", "台江县")}
+
+
+def test_a_city_that_states_its_own_pair_keeps_it_beside_its_district(read_text: Read) -> None:
+    found = _pairs(read_text, "杭州市对口帮扶台江县,西湖区也组织企业到台江县投资。")
+    assert found == {("杭州市", "台江县"), ("西湖区", "台江县")}
