@@ -39,7 +39,7 @@ from itertools import pairwise
 from kg.places import LEVEL_DEPTH, UPPER_LEVELS, nests, place_key, province_of, region_code
 from kg.records import Mention
 from kg.regions import region_of
-from kg.relate.candidates import coordinated
+from kg.relate.candidates import coordinated, listed_places
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded
 from kg.relate.facts import pairing_relation
@@ -281,17 +281,47 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
         return frozenset((place_key(g), place_key(r))) not in one_side
 
     pairs = [(g, r) for g, r in pairs if apart(g, r)]
-    if pairs:
-        return pairs
-    # no clause holds both sides: one giver in the whole sentence helps its receivers
     once: dict[str, Mention] = {}
     for _, place in places:
         once.setdefault(place_key(place), place)
     givers, receivers = split(list(once.values()))
+    if pairs:
+        return pairs + _listed_inside(pairs, receivers, enc, article_text)
+    # no clause holds both sides: one giver in the whole sentence helps its receivers
     if len(_outermost(givers)) == 1 and len(_outermost(receivers)) <= words["max_sentence_recipients"]:
         found = _pairs_of(givers, receivers, many_givers=1)
-        return [(g, r) for g, r in found if apart(g, r)]
+        found = [(g, r) for g, r in found if apart(g, r)]
+        return found + _listed_inside(found, receivers, enc, article_text)
     return []
+
+
+def _listed_inside(
+    pairs: list[tuple[Mention, Mention]], receivers: list[Mention], enc: Encoded, article_text: str
+) -> list[tuple[Mention, Mention]]:
+    """Receivers of the sentence inside a receiver a giver pairs with, written as receivers
+    (:func:`_marked_receiver`), which a programme table lists with that giver at their own codes
+    (为日喀则地区,特别是为江孜、拉孜…五县: 上海市 → 江孜县 too)."""
+    marked = [inner for inner in receivers if _marked_receiver(enc, inner, article_text)]
+    return [
+        (giver, inner)
+        for giver, outer in pairs
+        for inner in marked
+        if place_key(inner) != place_key(outer) and nests(inner, outer) and listed_as_is(giver, inner)
+    ]
+
+
+def _marked_receiver(enc: Encoded, place: Mention, article_text: str) -> bool:
+    """Whether the list the place is an item of comes right after a word that marks receivers
+    (特别是为江孜、拉孜…: ``inner_receiver_before``, not ``inner_receiver_not_before`` such as 作为) —
+    not after a visit (走进A、B等市州) nor at an event's venue (在该州阿图什市举办)."""
+    words = cues()
+    for run in listed_places(enc):
+        if any(p is place for p in run):
+            before = article_text[max(0, run[0].start - 3) : run[0].start]
+            return before.endswith(tuple(words["inner_receiver_before"])) and not before.endswith(
+                tuple(words["inner_receiver_not_before"])
+            )
+    return False
 
 
 def _pairwise_sides(places: list[Mention], sides: dict[int, int]) -> None:

@@ -309,6 +309,8 @@ CUES_SPEC: dict[str, Field] = {
     "max_recipients": need(integer),
     "excluded_before": need(words),
     "receiving_before": need(words),
+    "inner_receiver_before": need(words),
+    "inner_receiver_not_before": need(words),
     "max_listed_givers": need(integer),
     "max_sentence_recipients": need(integer),
     "list_joiners": need(words),

@@ -125,3 +125,21 @@ def test_an_aid_team_whose_sentence_names_its_county_is_not_lifted_to_the_articl
     """A team's own sentence that names where it works (a county its province does not pair with as
     a rule) decides: the team is not paired with a prefecture named elsewhere in the article."""
     assert not_receiver not in {r for _, r, _ in _pairs(read_text, text)}
+
+
+def test_a_listed_county_inside_the_named_prefecture_pairs_too(read_text: Read) -> None:
+    """为日喀则市,特别是为江孜县、拉孜县…: the counties lie inside the prefecture the sentence names, yet a
+    table lists each with the giver at its own codes, so each pairs as well."""
+    text = "多年来,上海援藏干部为日喀则市,特别是为江孜县、拉孜县的发展注入了活力。"
+    found = {(d, r) for d, r, _ in _pairs(read_text, text)}
+    assert {("上海市", "江孜县"), ("上海市", "拉孜县")} <= found
+
+
+def test_a_listed_county_named_as_a_venue_does_not(read_text: Read) -> None:
+    text = "江苏省对口支援克州前方指挥部的兑现会日前在克州阿图什市举办,援疆干部参加。"
+    assert ("江苏省", "阿图什市") not in {(d, r) for d, r, _ in _pairs(read_text, text)}
+
+
+def test_a_listed_prefecture_a_visit_names_does_not(read_text: Read) -> None:
+    text = "天津市与甘肃省开展东西部协作,记者近日走进白银、甘南等市州感受成效。"
+    assert ("天津市", "甘南藏族自治州") not in {(d, r) for d, r, _ in _pairs(read_text, text)}
