@@ -102,3 +102,15 @@ def test_a_city_above_the_district_that_pairs_is_no_second_giver(read_text: Read
 def test_a_city_that_states_its_own_pair_keeps_it_beside_its_district(read_text: Read) -> None:
     found = _pairs(read_text, "杭州市对口帮扶台江县,西湖区也组织企业到台江县投资。")
     assert found == {("杭州市", "台江县"), ("西湖区", "台江县")}
+
+
+def test_a_city_pair_label_gives_the_pair(read_text: Read) -> None:
+    """佛云对口帮扶: a label of two one-character names before a programme's word pairs the two places
+    it names (kg.link.discover.discover_city_pairs), as a side-by-side wording does (福清通渭东西部协作)."""
+    text = "佛山市三水区对口帮扶云浮市郁南县。两地深化佛云对口帮扶机制,共谋乡村振兴。"
+    assert ("佛山市", "云浮市") in _pairs(read_text, text)
+
+
+def test_a_label_whose_characters_fit_no_named_place_gives_nothing(read_text: Read) -> None:
+    text = "佛山市三水区对口帮扶云浮市郁南县。两地深入协作,共谋乡村振兴。"
+    assert _pairs(read_text, text) == {("三水区", "郁南县")}
