@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from kg.link.organisations import is_government
 from kg.places import place_key
@@ -62,8 +63,15 @@ def _named_as_site(enc: Encoded, end: int) -> bool:
     """A、B等地: an organisation in a list its clause closes with a word of places (the lexicon's
     site_after) is a site visited or named, not who helps."""
     rest = re.split(f"[{CLAUSE_STOPS}]", enc.text[end:], maxsplit=1)[0]
+    return _site_list().match(rest) is not None
+
+
+@cache
+def _site_list() -> re.Pattern[str]:
+    """The rest of a list closed by a word of places (、B学校等地), compiled once: it is asked for
+    every organisation candidate."""
     sites = alternatives(lexicon()["not_agent_before"]["site_after"])
-    return re.match(f"(?:[、和及与][^、]{{1,20}}?)*(?:{sites})", rest) is not None
+    return re.compile(f"(?:[、和及与][^、]{{1,20}}?)*(?:{sites})")
 
 
 def _visited_item(enc: Encoded, position: int) -> bool:
