@@ -1,6 +1,7 @@
 """Whole builds at scale: `kg build` on N distinct seeds-like articles, as a user runs it.
 
 Run: .venv/bin/python benchmarks/bench_build.py [--sizes 100,1000] [--skip-single] [--keep DIR]
+     [--write-corpus DIR | --corpus DIR]  (the same articles for two revisions)
 
 Articles: the five seeds, each copy with its numbers varied, its paragraphs shuffled and one
 pairing sentence of an official pair (kg/data/programmes/pairs.csv) with an amount
@@ -77,6 +78,15 @@ def make_corpus(folder: Path, n: int, start: int = 0) -> None:
         (folder / f"a{k:06d}.txt").write_text(variant(texts[k % len(texts)], k, rng, pairs), encoding="utf-8")
 
 
+def copy_corpus(corpus: Path, folder: Path, n: int, start: int = 0) -> None:
+    """Articles ``start``..``start + n - 1`` of a corpus kept by ``--write-corpus``: two revisions
+    compared on the same text even when the official pairs the generator draws from have changed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for k in range(start, start + n):
+        name = f"a{k:06d}.txt"
+        shutil.copyfile(corpus / name, folder / name)
+
+
 def load() -> str:
     """The machine's load average (1, 5, 15 min) when a figure is taken: on a shared machine wall
     times grow with it, CPU seconds much less."""
@@ -151,9 +161,12 @@ def jieba_seconds(texts: list[str]) -> float:
     return time.process_time() - started
 
 
-def bench(n: int, work: Path) -> None:
+def bench(n: int, work: Path, corpus: Path | None = None) -> None:
     docs = work / f"docs{n}"
-    make_corpus(docs, n)
+    if corpus is None:
+        make_corpus(docs, n)
+    else:
+        copy_corpus(corpus, docs, n)
     print(f"\n== N = {n:,} articles ==", flush=True)
     results, cpus = {}, {}
     for workers in (1, 2):
@@ -184,7 +197,10 @@ def bench(n: int, work: Path) -> None:
             f"[{summary}]",
             flush=True,
         )
-    make_corpus(docs, 1, start=n)
+    if corpus is None:
+        make_corpus(docs, 1, start=n)
+    else:
+        copy_corpus(corpus, docs, 1, start=n)
     wall, rss, summary = run_build(docs, work / f"out{n}-w2", 2)
     print(
         f"one article added, --workers 2: {wall:6.1f} s = {100 * wall / results[2]:5.1f}% of cold "
@@ -228,13 +244,22 @@ def main() -> None:
     parser.add_argument(
         "--keep", type=Path, help="work in this folder and keep it (default: a temporary one)"
     )
+    parser.add_argument(
+        "--corpus", type=Path, help="take the articles from this folder (written by --write-corpus)"
+    )
+    parser.add_argument(
+        "--write-corpus", type=Path, help="write the largest size's articles (and one more) there and stop"
+    )
     args = parser.parse_args()
+    if args.write_corpus:
+        make_corpus(args.write_corpus, max(int(s) for s in args.sizes.split(",")) + 1)
+        return
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-build-"))
     try:
         if not args.skip_single:
             single(work)
         for n in (int(s) for s in args.sizes.split(",")):
-            bench(n, work)
+            bench(n, work, args.corpus)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
