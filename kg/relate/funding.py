@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from kg.places import level_depth, nests, place_key
 from kg.records import Mention, Party, Relation
@@ -194,10 +195,11 @@ def _modifies_group(slot: Slot, text: str) -> bool:
     return text.startswith(tuple(lexicon()["group_modifiers"]["words"]), slot.end)
 
 
-def _subject_giver(ctx: ArticleContext, index: int, pos: int, recipient: Mention) -> Party | Mention | None:
+def _subject_giver(fund: SumInSentence) -> Party | Mention | None:
     """The giver of a sentence that leaves its subject out: the subject it goes on with (one
     place or one organisation; a list of several gives no one giver)."""
-    subject = left_out_subject(ctx.encoded, index, pos)
+    ctx, recipient = fund.ctx, fund.recipient
+    subject = left_out_subject(ctx.encoded, fund.enc.index, fund.pos)
     if len(subject) != 1:
         return None
     slot = subject[0]
@@ -217,59 +219,88 @@ def _helps_inside_partner(ctx: ArticleContext, donor: Mention, recipient: Mentio
 
 
 Donor = tuple[Party | None, bool]
+Pairing = tuple[Mention, Mention, float, int]
 
 
-def _pairing_only_modifies(
-    ctx: ArticleContext,
-    index: int,
-    positions: list[tuple[int, int, Slot]],
-    pos: int,
-    recipient: Mention,
-    paired: list[tuple[Mention, Mention, float, int]],
-) -> bool:
+@dataclass(frozen=True)
+class SumInSentence:
+    """One stated sum read for one receiving place: its sentence, where it stands, and what the
+    giver predicates ask of them (the sentence's pairings with that place, their givers, the
+    givers written before the sum) — worked out once, read by all of them."""
+
+    ctx: ArticleContext
+    enc: Encoded
+    positions: list[tuple[int, int, Slot]]
+    span: tuple[int, int]
+    recipient: Mention
+
+    @property
+    def text(self) -> str:
+        return self.enc.text
+
+    @property
+    def pos(self) -> int:
+        return self.span[0]
+
+    @cached_property
+    def paired(self) -> list[Pairing]:
+        """The sentence's pairings with the recipient, else with a place around or inside it; a
+        pairing read from a programme's abbreviation (沪滇协作资金) says whose programme the money
+        is, not who gives it."""
+        here = [
+            p
+            for p in self.ctx.state.in_sentence(self.enc.index)
+            if len(p[0].text) >= 2 and len(p[1].text) >= 2
+        ]
+        exact = [p for p in here if place_key(p[1]) == place_key(self.recipient)]
+        return exact or [p for p in here if related(p[1], self.recipient)]
+
+    @cached_property
+    def paired_givers(self) -> set[str]:
+        """The keys of the givers of :attr:`paired`."""
+        return {place_key(d) for d, _, _, _ in self.paired}
+
+    @cached_property
+    def agents(self) -> list[Slot]:
+        """The givers written before the sum (see :func:`_agents`)."""
+        return _agents(self.ctx, self.positions, self.pos, self.recipient, self.text)
+
+
+def _pairing_only_modifies(fund: SumInSentence) -> bool:
     """Whether the sentence's pairing is only a modifier (昆山商会为苏州对口帮扶的铜仁筹集100万元):
     its giver is written as X对口帮扶的 and another giver of the sum stands in the sentence."""
-    text = ctx.encoded[index].text
-    donors = {place_key(d) for d, _, _, _ in paired}
+    donors = fund.paired_givers
     modifiers = [
         s
-        for _, end, s in positions
-        if s.place is not None and place_key(s.place) in donors and modifies_noun(text, end)
+        for _, end, s in fund.positions
+        if s.place is not None and place_key(s.place) in donors and modifies_noun(fund.text, end)
     ]
     if not modifiers:
         return False
-    others = _agents(ctx, positions, pos, recipient, text)
-    return any(s.place is None or place_key(s.place) not in donors for s in others)
+    return any(s.place is None or place_key(s.place) not in donors for s in fund.agents)
 
 
-def _other_payer(
-    ctx: ArticleContext,
-    index: int,
-    positions: list[tuple[int, int, Slot]],
-    pos: int,
-    recipient: Mention,
-    paired: list[tuple[Mention, Mention, float, int]],
-) -> bool:
+def _other_payer(fund: SumInSentence) -> bool:
     """Whether the giver written nearest before the sum, in the sum's own clause, is an
     organisation (B公司出资300万元, 促成A基金会捐赠500万元物资) or a place that gives in none of the
     sentence's pairings (A镇向B镇捐赠N1,C区民政局向B镇D村捐赠N2: C区 gives N2): it pays, whatever
     pairing the sentence states."""
-    text = ctx.encoded[index].text
-    left, _ = clause_bounds(text, pos, pos)
-    agents = _agents(ctx, positions, pos, recipient, text)
-    if not agents or not any(s is agents[-1] and p_pos >= left for p_pos, _, s in positions):
+    left, _ = clause_bounds(fund.text, fund.pos, fund.pos)
+    agents = fund.agents
+    if not agents or not any(s is agents[-1] and p_pos >= left for p_pos, _, s in fund.positions):
         return False
     nearest = agents[-1]
     if nearest.letter == "O":
         return True
-    return nearest.place is not None and place_key(nearest.place) not in {place_key(d) for d, *_ in paired}
+    return nearest.place is not None and place_key(nearest.place) not in fund.paired_givers
 
 
-def _reporting_place(ctx: ArticleContext, enc: Encoded, pos: int, recipient: Mention) -> Mention | None:
+def _reporting_place(fund: SumInSentence) -> Mention | None:
     """The place of a federation whose officer reports the sum (浙江省工商联副主席李某介绍,全省村企…
     累计投入资金N): it speaks for its members, the enterprises of its place, who give — the place
     gives, as a government organ gives for its place."""
-    for slot in opening_subject(enc, pos):
+    ctx, recipient = fund.ctx, fund.recipient
+    for slot in opening_subject(fund.enc, fund.pos):
         org = slot.mention
         if slot.letter != "O" or org.subtype == "enterprise":
             continue
@@ -291,15 +322,10 @@ def _place_gives(ctx: ArticleContext, donor_place: Mention, recipient: Mention) 
     return None, True
 
 
-def _agent_donors(
-    ctx: ArticleContext,
-    enc: Encoded,
-    positions: list[tuple[int, int, Slot]],
-    span: tuple[int, int],
-    recipient: Mention,
-) -> list[Donor] | None:
+def _agent_donors(fund: SumInSentence) -> list[Donor] | None:
     """The givers written in the sentence (see :func:`_fund_donors`); None when it names none."""
-    pos, end = span
+    ctx, enc, positions, recipient = fund.ctx, fund.enc, fund.positions, fund.recipient
+    pos, end = fund.span
     text = enc.text
     source = source_giver(text, positions, end)
     if (
@@ -308,7 +334,7 @@ def _agent_donors(
         and (related(source.place, recipient) or ctx.state.is_recipient_side(source.place))
     ):
         source = None  # 300万元石门县帮扶资金: the money of the place that receives it
-    agents = [source] if source is not None else _agents(ctx, positions, pos, recipient, text)
+    agents = [source] if source is not None else fund.agents
     if not agents:
         return None
     agent = _innermost(text, positions, agents[-1])
@@ -367,13 +393,7 @@ def agent_end(positions: list[tuple[int, int, Slot]], slot: Slot) -> int:
     return next(e for _, e, s in positions if s is slot)
 
 
-def _fund_donors(
-    ctx: ArticleContext,
-    index: int,
-    positions: list[tuple[int, int, Slot]],
-    span: tuple[int, int],
-    recipient: Mention,
-) -> list[Donor]:
+def _fund_donors(fund: SumInSentence) -> list[Donor]:
     """Who gives the money, and whether saying so also states a pairing (one row per giver
     where 分别/各 gives the sum to each of a list: A和B各捐赠300万元).
 
@@ -388,15 +408,12 @@ def _fund_donors(
     places around or inside them (a county's sum for a village of its partner county): that
     says the county helps the village, not that the two are paired.
     """
-    # a pairing read from a programme's abbreviation (沪滇协作资金) says whose programme the money
-    # is, not who gives it
-    here = [p for p in ctx.state.in_sentence(index) if len(p[0].text) >= 2 and len(p[1].text) >= 2]
-    exact = [p for p in here if place_key(p[1]) == place_key(recipient)]
-    paired = exact or [p for p in here if related(p[1], recipient)]
-    if paired and _other_payer(ctx, index, positions, span[0], recipient, paired):
+    ctx, recipient = fund.ctx, fund.recipient
+    paired = fund.paired
+    if paired and _other_payer(fund):
         # B公司出资300万元、X区与Y县对口帮扶的项目: the organisation that pays, not the pairing
         paired = []
-    if paired and not _pairing_only_modifies(ctx, index, positions, span[0], recipient, paired):
+    if paired and not _pairing_only_modifies(fund):
         donors = [p[0] for p in paired]
         # the narrowest of givers named at several levels (山东省和淄博市援助石柱县)
         inner = [d for d in donors if all(nests(d, o) or not related(d, o) for o in donors)]
@@ -404,43 +421,41 @@ def _fund_donors(
             return [_place_gives(ctx, (inner or donors)[0], recipient)]
         # several givers paired with the recipient (A区、B区和C区共向Y捐赠N): the sum is theirs
         # together, or each one's where 分别/各 says so; the givers written in the sentence decide
-    named = _agent_donors(ctx, ctx.encoded[index], positions, span, recipient)
+    named = _agent_donors(fund)
     if named is not None:
         return named
-    reported = _reporting_place(ctx, ctx.encoded[index], span[0], recipient)
+    reported = _reporting_place(fund)
     if reported is not None:
         return [_place_gives(ctx, reported, recipient)]
     markers = lexicon()["recipient_markers"]["words"]
-    text = ctx.encoded[index].text
+    text = fund.text
     if any(
-        at < span[0]
+        at < fund.pos
         and s.letter == "P"
         and _modifies_group(s, ctx.article.text)
         # 向全市爱心企业筹集: the group the money is raised from, not the one who gives it
         and not preceded_by(text, at, markers)
-        for at, _, s in positions
+        for at, _, s in fund.positions
     ):
         return [(None, True)]  # the giver is a group of people the sentence names (江门侨乡力量)
-    giver = _subject_giver(ctx, index, span[0], recipient)
+    giver = _subject_giver(fund)
     if giver is None:
-        partner = _sole_partner(ctx, ctx.encoded[index], span, recipient)
+        partner = _sole_partner(fund)
         return [(to_party(partner), False) if partner is not None else (None, True)]
     if isinstance(giver, Party):
         return [(giver, True)]
     return [_place_gives(ctx, giver, recipient)]
 
 
-def _sole_partner(
-    ctx: ArticleContext, enc: Encoded, span: tuple[int, int], recipient: Mention
-) -> Mention | None:
+def _sole_partner(fund: SumInSentence) -> Mention | None:
     """The one place the article pairs with the recipient (or a place around or inside it), for a
     sum its clause names as money only a partner gives (林周县…共投入援藏资金7750万元 in an article of
     苏州 helping 林周县); None when the article pairs it with none or several."""
-    left, right = clause_bounds(enc.text, *span)
-    clause = TOKEN_RE.sub("", enc.text[left:right])
+    left, right = clause_bounds(fund.text, *fund.span)
+    clause = TOKEN_RE.sub("", fund.text[left:right])
     if not any(w in clause for w in lexicon()["funding"]["partner_money"]):
         return None
-    donors = {place_key(d): d for d, r, _, _ in ctx.state.pairings if related(r, recipient)}
+    donors = {place_key(d): d for d, r, _, _ in fund.ctx.state.pairings if related(r, fund.recipient)}
     tops = [d for d in donors.values() if not any(o is not d and nests(d, o) for o in donors.values())]
     return tops[0] if len(tops) == 1 else None
 
@@ -478,7 +493,7 @@ def sum_rows(
         places, shared_donors = shared_recipients(ctx, enc, positions, pos, recipient), None
     rows = []
     for place in places:
-        donors = shared_donors or _fund_donors(ctx, enc.index, positions, span, place)
+        donors = shared_donors or _fund_donors(SumInSentence(ctx, enc, positions, span, place))
         for donor, pairs in [d for i, d in enumerate(donors) if d not in donors[:i]]:
             receiver = _own_partner(ctx, enc, donor, place) or place
             rows.append(
