@@ -146,8 +146,8 @@ def _help_recipient(ctx: ArticleContext, enc: Encoded, match: re.Match[str], org
     ]
     if before:
         return before[-1][1].place
-    # a place after the wording, or the site of a project a recipient marker names after it
-    # (…,用于X县Y乡饮水工程 → Y乡)
+    # a place after the wording, or the site of a project or an institution a recipient marker
+    # names after it (…,用于X县Y乡饮水工程 → Y乡; 医疗队驻点X县Y镇卫生院 → Y镇)
     after = [
         place
         for pos, _, slot in enc.slot_positions()
@@ -168,8 +168,9 @@ def _help_recipient(ctx: ArticleContext, enc: Encoded, match: re.Match[str], org
 
 
 def _project_site(ctx: ArticleContext, slot: Slot) -> Mention | None:
-    """Where a project a sentence names stands, by the places its name holds."""
-    return site_named_in(ctx, slot.mention) if slot.letter == "J" else None
+    """Where a project, or an institution, a sentence names stands, by the places its name holds
+    (用于X县Y乡饮水工程 → Y乡; 驻点X县Y镇卫生院 → Y镇)."""
+    return site_named_in(ctx, slot.mention) if slot.letter in "JO" else None
 
 
 def _apposed_goal(text: str, position: int, markers: Sequence[str]) -> bool:
