@@ -20,7 +20,7 @@ _LISTS = (
 )
 _GROUPS = {
     "count": ("numerals", "measure", "and_others", "administrative"),
-    "programme": ("scope", "aim", "work"),
+    "programme": ("scope", "aim", "work", "money"),
     "joint_side": ("counted", "bare", "of_provinces", "of_cities", "of_counties"),
     "government_org": ("suffixes", "not_suffixes"),
     "place_anaphors": ("determiners", "nouns", "not_followed_by"),
@@ -77,10 +77,11 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 @cache
 def programme_pair() -> re.Pattern[str]:
-    """Where two one-character province names stand before a programme's word (粤桂协作, 沪滇对口帮扶)."""
+    """Where two one-character province names stand before a programme's word (粤桂协作, 沪滇对口帮扶)
+    or its money (苏陕扶贫资金)."""
     words = link_words()["programme"]
-    scope, aim, work = (_alternation(words[key]) for key in ("scope", "aim", "work"))
-    return re.compile(f"(?=..(?:{scope})?(?:{aim})?(?:{work}))")
+    scope, aim, work, money = (_alternation(words[key]) for key in ("scope", "aim", "work", "money"))
+    return re.compile(f"(?=..(?:{scope})?(?:(?:{aim})?(?:{work})|(?:{aim})(?:{money})))")
 
 
 def _count_parts() -> tuple[str, str, str, str]:

@@ -38,6 +38,12 @@ class Slot:
     station: Mention | None = None  # an O token that is a team (X驻Y工作队): the place it stays in
     address: tuple[Mention, ...] = ()  # the places written before it as one address, outermost first
 
+    @property
+    def programme_word(self) -> bool:
+        """A one-character abbreviation of a province (粤 of 粤桂协作, 苏 and 陕 of 苏陕协作资金) names
+        a programme: never the giver, the receiver or the site of anything by itself."""
+        return self.letter == "P" and not self.government and len(self.mention.text) < 2
+
 
 @dataclass
 class Encoded:

@@ -17,7 +17,6 @@ from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
 from kg.relate.fund_parties import (
     aid_goal,
-    is_programme_word,
     modifies_noun,
     narrowest,
     organisation_place,
@@ -109,7 +108,7 @@ def fund_recipient(
         (p_pos, place)
         for p_pos, _, s in positions
         if (place := _goal_place(ctx, s)) is not None
-        and not is_programme_word(s)
+        and not s.programme_word
         and not ctx.state.is_donor_side(place)
         and marked_goal(enc.text, positions, p_pos, markers)
     ]
@@ -165,7 +164,7 @@ def fund_recipient(
         and s.place
         and p_pos < limit
         and _receives_unmarked(ctx, s.place, any(s is t for t in subject))
-        and not is_programme_word(s)
+        and not s.programme_word
         and not _in_range(enc.text, p_pos)
         and p_pos >= report
     ]

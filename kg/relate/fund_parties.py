@@ -12,7 +12,9 @@
   幼儿园), goes to the place it stands in, when that lies inside the place otherwise found (the
   village of the workshop, not its district);
 - an organisation that receives (向南郑区工商联捐赠) receives for the place it is of;
-- a one-character abbreviation (苏陕协作资金) names a programme, no party;
+- a one-character abbreviation (苏陕协作资金) names a programme, no party by itself; the pair of
+  them that names the sum's money (由苏陕扶贫资金安排N, 使用粤桂协作资金N) says whose programme the
+  money is: the giving province of that pair gives, where no giver is written;
 - X对口帮扶的Y: X says who helps Y, it is no giver where another one stands;
 - a province taken from the context stands for the one place inside it that the article's
   pairings help (上海方面累计投入 in an article of 松江 helping 西双版纳).
@@ -188,16 +190,20 @@ def project_place(
         if built is not None:
             return built
     sentence = ctx.article.sentence_text(enc.index)
-    for r in ctx.relations:
-        if (
-            r.type != "project"
-            or r.recipient is None
-            or len(r.project or "") < 3
-            or r.project not in sentence
-            or _only_visited(sentence, r.project)
-        ):
-            continue
-        place = place_at(ctx, r.recipient.mention_start)
+    left, right = clause_bounds(enc.text, pos, pos)
+    clause = ctx.article.text[slice(*enc.span(left, max(right, left + 1)))]
+    found = [
+        r
+        for r in ctx.relations
+        if r.type == "project"
+        and r.recipient is not None
+        and len(r.project or "") >= 3
+        and (r.project or "") in sentence
+        and not _only_visited(sentence, r.project or "")
+    ]
+    # a project of the sum's own clause before one of another (A幼儿园由…安排N1,B福利院由…安排N2)
+    for r in sorted(found, key=lambda r: (r.project or "") not in clause):
+        place = place_at(ctx, r.recipient.mention_start) if r.recipient else None
         if place is not None and (recipient is None or nests(place, recipient)):
             return place
     return recipient
@@ -212,13 +218,14 @@ def _only_visited(sentence: str, project: str) -> bool:
 
 
 def place_at(ctx: ArticleContext, start: int | None) -> Mention | None:
-    """The linked place whose mention starts at ``start``; or the place a project's name that
-    holds ``start`` holds (黄龙县民政福利院 → 黄龙县: the project's mention holds its place)."""
+    """The linked place whose mention starts at ``start``; or the place a project's name, or an
+    institution's read as a project, that holds ``start`` holds (黄龙县民政福利院 → 黄龙县,
+    延川县某幼儿园 → 延川县: the mention holds its place)."""
     for enc in ctx.encoded:
         for slot in enc.slots:
             if slot.place is not None and slot.place.start == start:
                 return slot.place
-            if slot.letter == "J" and start is not None and slot.start <= start < slot.end:
+            if slot.letter in "JO" and start is not None and slot.start <= start < slot.end:
                 return site_named_in(ctx, slot.mention)
     return None
 
@@ -244,12 +251,6 @@ def _received_in_full(ctx: ArticleContext, province: Mention) -> bool:
         place_key(r) == place_key(province) and len(d.text) >= 2 and len(r.text) >= 2
         for d, r, _, _ in ctx.state.pairings
     )
-
-
-def is_programme_word(slot: Slot) -> bool:
-    """A one-character abbreviation of a province (粤 of 粤桂协作, 苏 and 陕 of 苏陕协作资金) names a
-    programme: never the giver or the receiver of a sum by itself."""
-    return slot.letter == "P" and not slot.government and len(slot.mention.text) < 2
 
 
 def organisation_place(ctx: ArticleContext, org: Mention) -> Mention | None:
@@ -315,3 +316,19 @@ def respective_share(text: str, positions: Positions, pos: int) -> tuple[Slot | 
     givers = list_around(text, positions, before[-1], "PUO") if before else []
     giver = positions[givers[share]][2] if len(givers) == len(sums) else None
     return giver, positions[receivers[share]][2]
+
+
+def programme_label(text: str, positions: Positions, span: tuple[int, int]) -> tuple[Slot, Slot] | None:
+    """The two one-character province names of a programme (苏陕, 沪滇) that name the money of the
+    sum at ``span``: in its clause before it, a word for aid money up to eight characters after
+    them (由苏陕扶贫资金安排N, 沪滇扶贫协作项目资金N; not 粤桂协作河池工作组…募集资金N, which names a
+    team); None when no pair does."""
+    pos, end = span
+    left, _ = clause_bounds(text, pos, end)
+    words = "|".join(map(re.escape, lexicon()["funding"]["fund_words"]))
+    for (a_at, a_end, a), (b_at, b_end, b) in zip(positions, positions[1:], strict=False):
+        if a_end != b_at or not (a.programme_word and b.programme_word) or not left <= a_at < b_end <= pos:
+            continue
+        if re.compile(f"[\u4e00-\u9fff]{{0,8}}?(?:{words})").match(text, b_end, pos):
+            return a, b
+    return None

@@ -9,6 +9,7 @@ from functools import cached_property
 from kg.places import level_depth, nests, place_key
 from kg.records import Mention, Party, Relation
 from kg.relate.context import ArticleContext
+from kg.relate.direction import SIDE_STEPS, resolve_direction
 from kg.relate.encode import Encoded, Slot
 from kg.relate.facts import org_party, relation, to_party
 from kg.relate.fund_amounts import (
@@ -22,10 +23,10 @@ from kg.relate.fund_amounts import (
 from kg.relate.fund_goals import begins_org_name, fund_recipient, marked_goal, own_side
 from kg.relate.fund_parties import (
     LIST_JOINERS,
-    is_programme_word,
     list_around,
     modifies_noun,
     place_at,
+    programme_label,
     project_place,
     respective_share,
     sends_team,
@@ -136,7 +137,7 @@ def _agents(
         and not (s.letter in "PU" and _after_goal_marker(text, positions, p_pos))
         # a one-character abbreviation (粤 of 粤桂协作河池工作组) names a programme,
         # never the one who gives
-        and not is_programme_word(s)
+        and not s.programme_word
         # a place that only locates an organisation (广东的扶沟商会) is not the giver
         and not (s.letter == "P" and _locates_an_org(positions, s, ctx.article.text))
         # nor one that only says where a group of people is from (江门侨乡力量, 浙江客商)
@@ -424,6 +425,9 @@ def _fund_donors(fund: SumInSentence) -> list[Donor]:
     named = _agent_donors(fund)
     if named is not None:
         return named
+    programme = _programme_giver(fund)
+    if programme is not None:
+        return [(to_party(programme), False)]
     reported = _reporting_place(fund)
     if reported is not None:
         return [_place_gives(ctx, reported, recipient)]
@@ -445,6 +449,17 @@ def _fund_donors(fund: SumInSentence) -> list[Donor]:
     if isinstance(giver, Party):
         return [(giver, True)]
     return [_place_gives(ctx, giver, recipient)]
+
+
+def _programme_giver(fund: SumInSentence) -> Mention | None:
+    """The giving province of the programme that names the sum's money (由苏陕扶贫资金安排N: 江苏),
+    where the recipient lies in the province it helps; the side is decided by the two provinces
+    alone (the tables, the region), never by the article."""
+    label = programme_label(fund.text, fund.positions, fund.span)
+    if label is None or label[0].place is None or label[1].place is None:
+        return None
+    donor, receiver, step = resolve_direction(label[0].place, label[1].place, fund.ctx.state)
+    return donor if step in SIDE_STEPS and nests(fund.recipient, receiver) else None
 
 
 def _sole_partner(fund: SumInSentence) -> Mention | None:
@@ -529,7 +544,8 @@ def _own_partner(
         return None
     if any(d.code == donor.code and nests(r, recipient) for d, r, _, _ in pairings):
         return None  # its partner is the receiver or lies inside it
-    mine = {place_key(r): r for d, r, _, _ in pairings if d.code == donor.code}
+    # a programme's abbreviation (沪滇协作资金) names no one's partner
+    mine = {place_key(r): r for d, r, _, _ in pairings if d.code == donor.code and len(r.text) >= 2}
     tops = [r for r in mine.values() if not any(o is not r and nests(r, o) for o in mine.values())]
     return tops[0] if len(tops) == 1 else None
 

@@ -42,7 +42,11 @@ def _stated_place(
     """The place a place word marks in the sentence (在Y), else one of the project's clause; and
     whether a place word marks it."""
     left, right = clause_bounds(enc.text, pos, end)
-    places = [(p, s) for p, e, s in positions if s.letter in "PU" and s.place and not _builds(enc, e)]
+    places = [
+        (p, s)
+        for p, e, s in positions
+        if s.letter in "PU" and s.place and not s.programme_word and not _builds(enc, e)
+    ]
     marked = [s for p, s in places if _marked(enc, p)]
     candidates = [s for s in marked if not ctx.state.is_donor_side(s.place)] or [
         s for p, s in places if left <= p < right and not ctx.state.is_donor_side(s.place)
@@ -365,7 +369,7 @@ def _fallback_place(ctx: ArticleContext, enc: Encoded, positions: Positions, pos
     it in its sentence that neither gives nor builds, else the recipient the sentence leans on
     (its pairings, the previous sentence, the article's main recipient)."""
     for p, e, s in reversed(positions):
-        if p < pos and s.letter in "PU" and s.place and not _builds(enc, e):
+        if p < pos and s.letter in "PU" and s.place and not s.programme_word and not _builds(enc, e):
             if not ctx.state.is_donor_side(s.place):
                 return s.place
     return ctx.context_recipient(enc.index, sole=True)

@@ -26,7 +26,7 @@ def test_the_shipped_file_passes_its_check() -> None:
         (lambda d: d.pop("town_nouns"), "key 'town_nouns' is missing"),
         (lambda d: d.update(village_nouns="村"), "key 'village_nouns': a list of words"),
         (lambda d: d["count"].update(numerals=[]), "key 'count.numerals': a list of words"),
-        (lambda d: d["programme"].pop("aim"), "key 'programme': an object of scope, aim, work"),
+        (lambda d: d["programme"].pop("aim"), "key 'programme': an object of scope, aim, work, money"),
     ],
 )
 def test_a_broken_file_is_an_error_naming_the_key(change, message: str) -> None:  # noqa: ANN001
@@ -54,3 +54,6 @@ def test_a_programme_s_pair_of_provinces() -> None:
     # where two characters stand before a programme's word (discovery then checks they are provinces)
     assert [m.start() for m in programme_pair().finditer("推进粤桂协作和沪滇对口帮扶")] == [2, 7, 9]
     assert not list(programme_pair().finditer("苏黔两省召开会议"))
+    # or its money after an aim (苏陕扶贫资金), not money alone
+    assert [m.start() for m in programme_pair().finditer("由苏陕扶贫资金安排")] == [1]
+    assert not list(programme_pair().finditer("由苏陕资金安排"))

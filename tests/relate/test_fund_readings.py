@@ -134,9 +134,11 @@ def test_sums_in_noun_phrases_of_aid_money_are_funds(read_text: Read) -> None:
     assert read_funds(read_text, text) == [("北京市", "和田地区", 150_000_000)]
 
 
-def test_a_programme_abbreviation_in_a_fund_name_is_no_party(read_text: Read) -> None:
+def test_a_programme_abbreviation_in_a_fund_name_is_no_receiver(read_text: Read) -> None:
+    # the programme's giving province gives (tests/relate/test_fund_programmes.py); the place the
+    # article helps receives, not the province the abbreviation names (云南)
     text = "闵行区对口帮扶昌宁县。项目总投资2300万元,其中:沪滇扶贫协作项目资金1000万元,整合部门资金1300万元。"
-    assert read_funds(read_text, text) == [(None, "昌宁县", 10_000_000)]
+    assert read_funds(read_text, text) == [("上海市", "昌宁县", 10_000_000)]
 
 
 def test_an_organisation_that_receives_receives_for_its_place(read_text: Read) -> None:
