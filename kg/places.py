@@ -37,6 +37,15 @@ def code_depth(code: str) -> int:
     return 2
 
 
+def pairing_level(place: Mention) -> str | None:
+    """The level a place pairs at: its own, but a town directly under a prefecture that has no
+    counties (东莞's, 中山's towns, whose county code is the prefecture's) stands where a county does
+    (常平镇 pairs with 玉屏县 as 桐乡市 would)."""
+    if place.level == "town" and place.county_code and code_depth(place.county_code) == 1:
+        return "county"
+    return place.level
+
+
 def province_code(code: str) -> str:
     """The province's code of a 6-digit (or longer) code."""
     return code[:2] + "0000"

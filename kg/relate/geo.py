@@ -3,7 +3,7 @@ levels that may pair, regions, the official pairs and the kinds of divisions."""
 
 from __future__ import annotations
 
-from kg.places import UPPER_LEVELS, code_depth, nests, place_chain, province_of, region_code
+from kg.places import UPPER_LEVELS, code_depth, nests, pairing_level, place_chain, province_of, region_code
 from kg.programmes import (
     OfficialPair,
     Programme,
@@ -26,7 +26,8 @@ def related(a: Mention, b: Mention) -> bool:
 
 def comparable_levels(a: Mention, b: Mention) -> bool:
     """Both county level or above, or the same level: what a weak verb may pair."""
-    return (a.level in UPPER_LEVELS and b.level in UPPER_LEVELS) or a.level == b.level
+    a_level, b_level = pairing_level(a), pairing_level(b)
+    return (a_level in UPPER_LEVELS and b_level in UPPER_LEVELS) or a_level == b_level
 
 
 def pairing_kind(

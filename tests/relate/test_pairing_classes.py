@@ -255,4 +255,12 @@ def test_a_place_written_one_level_below_with_its_address(read_text: Read, text:
 
 
 def test_a_place_one_level_below_without_an_address_is_no_pair_of_a_weak_wording(read_text: Read) -> None:
-    assert read_pairs(read_text, "玉屏县副县长对常平镇的大力支持表示由衷感谢。") == set()
+    """石滩镇 is a town of a district (增城区): below 玉屏县's level."""
+    assert read_pairs(read_text, "玉屏县副县长对石滩镇的大力支持表示由衷感谢。") == set()
+
+
+def test_a_town_of_a_prefecture_without_counties_pairs_as_a_county(read_text: Read) -> None:
+    """东莞's towns stand where counties stand (their county code is the prefecture's): 常平镇 pairs
+    with 玉屏县 by a weak wording, and the thanks name the giver (kg.places.pairing_level)."""
+    pairs = read_pairs(read_text, "玉屏县副县长对常平镇的大力支持表示由衷感谢。")
+    assert pairs == {("常平镇", "玉屏侗族自治县")}
