@@ -36,7 +36,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import pairwise
 
-from kg.places import LEVEL_DEPTH, UPPER_LEVELS, nests, place_key, province_of, region_code
+from kg.places import LEVEL_DEPTH, UPPER_LEVELS, nests, pairing_level, place_key, province_of, region_code
 from kg.records import Mention
 from kg.regions import region_of
 from kg.relate.candidates import coordinated, listed_places
@@ -53,6 +53,7 @@ from kg.relate.geo import (
     related,
 )
 from kg.relate.rules import alternatives, cues, lexicon
+from kg.relate.subjects import is_heading
 from kg.relate.text import CLAUSE_STOPS, CLOSE, OPEN, TOKEN_RE
 
 
@@ -172,7 +173,7 @@ def one_level_down(giver: Mention, receiver: Mention) -> bool:
     """The same level, or a giver one level above its receiver among provinces, prefectures and
     counties (苏州市 → 沿河县); never a giver below its receiver, never a county with a town or village."""
     depth = LEVEL_DEPTH
-    giving, receiving = depth.get(giver.level or ""), depth.get(receiver.level or "")
+    giving, receiving = depth.get(pairing_level(giver) or ""), depth.get(pairing_level(receiver) or "")
     if giving is None or receiving is None:
         return False
     if giving == receiving:
@@ -437,6 +438,107 @@ def _aided_place(
     return None
 
 
+def partner_sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[Mention, Mention]]:
+    """Receivers named in the sentence right after one that names a giver's partners only by a word
+    (``partner_nouns``: 广州市助推对口帮扶地区脱贫攻坚。截至去年底,毕节、黔南减少贫困人口…;帮扶的炉霍县…
+    全部摘帽): that sentence has one giving place and no receiving one, this one receiving places and
+    no giving one (as have the clauses before it up to that sentence, where semicolons part them);
+    each pairs with the giver where this sentence has a cue of its own or a programme table lists
+    the pair, at levels that pair as a rule or that the tables list."""
+    if enc.index == 0 or _has_any(text, lexicon()["negation"]["words"]):
+        return []
+    previous = ctx.encoded[enc.index - 1]
+    # a semicolon parts clauses of one sentence: receivers of the clause before, after the partners' word
+    while previous.index > 0 and previous.text.rstrip().endswith((";", "；")):
+        if _sides_of(previous, ctx)[0]:
+            break
+        previous = ctx.encoded[previous.index - 1]
+    named_by_word = _has_any(ctx.article.sentence_text(previous.index), cues()["partner_nouns"])
+    if is_heading(previous) or not named_by_word:
+        return []
+    givers, before_receivers = _sides_of(previous, ctx)
+    if len(givers) != 1 or before_receivers:
+        return []
+    others, receivers = _sides_of(enc, ctx)
+    if others or not receivers or len(receivers) > cues()["max_recipients"]:
+        return []
+    giver, words = givers[0], cues()["cues"]
+    cued = _has_any(text, words["strong"] + words["weak"])
+    return [
+        (giver, receiver)
+        for receiver in receivers
+        if not related(giver, receiver)
+        and (levels_fit(giver, receiver) or _listed(giver, receiver))
+        and (cued or _listed(giver, receiver))
+    ]
+
+
+def _sides_of(enc: Encoded, ctx: ArticleContext) -> tuple[list[Mention], list[Mention]]:
+    """The outermost giving and receiving places of a sentence, each once; a place of no side counts
+    as giving (it may be the giver), so that a sentence naming one is no sentence of receivers only."""
+    article_text = ctx.article.text
+    places = _sentence_places(
+        enc,
+        article_text,
+        lambda start: article_text[max(0, start - 2) : start],
+        lambda end: article_text[end : end + 8],
+    )
+    once = list({place_key(p): p for _, p in places}.values())
+    sides = {id(p): place_side(p, ctx) for p in once}
+    _pairwise_sides(once, sides)
+    giving = [p for p in once if sides[id(p)] >= 0]
+    return _outermost(giving), _outermost([p for p in once if sides[id(p)] < 0])
+
+
+@cache
+def _aid_abbreviation() -> re.Pattern[str]:
+    """The aid word right after a giving place, with the one character that may name its receiver."""
+    return re.compile(f"{cues()['aid_abbreviation']['before']}(?P<char>[\u4e00-\u9fff])")
+
+
+def abbreviated_aid_pairs(enc: Encoded, ctx: ArticleContext) -> list[tuple[Mention, Mention]]:
+    """A giving place followed by its aid word and the first character of its receiver's name
+    (``aid_abbreviation``: 江苏对口援乌 in an article of 乌恰县, 杭州援阿工作 of 阿克苏市): the giver helps
+    the one receiving prefecture or county of the article whose name that character opens, at levels
+    that pair as a rule or that a programme table lists. Nothing where the aid word and its character
+    make a word of their own (援建, 援助) or a national programme's (援疆), or several places fit."""
+    words = cues()["aid_abbreviation"]
+    not_words = {*words["not_words"], *_aid_goal_words()}
+    found: list[tuple[Mention, Mention]] = []
+    for _, end, slot in enc.slot_positions():
+        named = _aid_abbreviation().match(enc.text, end)
+        if named is None or slot.letter != "P" or slot.place is None or place_side(slot.place, ctx) <= 0:
+            continue
+        char = named.group("char")
+        if "援" + char in not_words:
+            continue
+        fitting = {
+            place_key(p): p
+            for p in _article_places(ctx)
+            if p.level in ("prefecture", "county")
+            and (p.name or "").startswith(char)
+            and place_side(p, ctx) < 0
+        }
+        if len(fitting) != 1:
+            continue
+        giver, receiver = slot.place, next(iter(fitting.values()))
+        if not related(giver, receiver) and (levels_fit(giver, receiver) or _listed(giver, receiver)):
+            found.append((giver, receiver))
+    return found
+
+
+def _article_places(ctx: ArticleContext) -> list[Mention]:
+    """Every resolved place the article names, with the upper places of its addresses."""
+    return [
+        p
+        for enc in ctx.encoded
+        for s in enc.slots
+        if s.letter == "P" and s.place is not None
+        for p in (*s.address, s.place)
+        if is_resolved(p)
+    ]
+
+
 def add_cue_pairings(ctx: ArticleContext) -> None:
     """Add to the article the pairs its sentences state by their sides and no construction found."""
     rule = cues()["relation"]
@@ -446,10 +548,18 @@ def add_cue_pairings(ctx: ArticleContext) -> None:
     added = []
     for enc in ctx.encoded:
         text = ctx.article.sentence_text(enc.index)
-        for giver, receiver in sentence_pairs(enc, text, ctx) or aid_team_pairs(enc, ctx):
+        found = (
+            sentence_pairs(enc, text, ctx)
+            or aid_team_pairs(enc, ctx)
+            or partner_sentence_pairs(enc, text, ctx)
+            or abbreviated_aid_pairs(enc, ctx)
+        )
+        for giver, receiver in found:
             key = frozenset((place_key(giver), place_key(receiver)))
-            if key in known or _inner_giver(ctx, giver, receiver, enc.index):
+            if key in known:
                 continue
+            if _inner_giver(ctx, giver, receiver, enc.index) and not listed_as_is(giver, receiver):
+                continue  # a table's own pair stands beside its giver's city (江苏援乌, 常州援乌)
             if listed_elsewhere(giver, receiver):
                 continue  # the tables give the giver other places of the receiver's province
             known.add(key)

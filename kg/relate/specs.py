@@ -327,6 +327,8 @@ CUES_SPEC: dict[str, Field] = {
     "site_brackets": need(words),
     "duty_before": need(regex),
     "duty_after": need(regex),
+    "partner_nouns": need(words),
+    "aid_abbreviation": section(before=need(regex), not_words=need(words)),
     "relation": section(id=need(text), confidence=need(number(0.0, 1.0))),
 }
 
@@ -349,7 +351,7 @@ SECTIONS_WITH_EXAMPLES: dict[str, tuple[str, ...]] = {
         "project",
         "helper_roles",
     ),
-    "pairing_cues.json": ("cues",),
+    "pairing_cues.json": ("cues", "partner_nouns", "aid_abbreviation"),
     "link_words.json": ("programme", "joint_side", "place_anaphors", "org_anaphors", "quote_speaker"),
 }
 
