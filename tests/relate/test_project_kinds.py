@@ -200,6 +200,18 @@ def test_a_venue_or_an_address_is_no_project(projects: Rows, text: str) -> None:
     assert not any("园" in (name or "") for name, _ in projects(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "日前,甲乙扶贫公益中心在青禾创业大楼揭牌。",  # where an organisation is unveiled
+        "上海市对口帮扶普洱市。两地在青禾现代农业产业园签署协作协议。",  # where an agreement is signed
+        "会上,十家企业在青禾电商产业园集中签约。",
+    ],
+)
+def test_the_venue_of_an_unveiling_or_a_signing_is_no_project(projects: Rows, text: str) -> None:
+    assert projects(text) == []
+
+
 def test_a_works_built_by_a_verb_inside_two_words_keeps_its_name(read_text: Read) -> None:
     """支援建设乳制品加工厂: the name starts after 建设 (not after the 援建 that straddles 支援|建设),
     and the thing built is no helper."""
