@@ -134,10 +134,11 @@ def _named_inside(ctx: ArticleContext, mention: Mention) -> Mention | None:
             counties.update(c.division.code for c in candidates if c.division.level in UPPER_LEVELS)
             named = (ctx.places_by_code.get(c.division.code) for c in candidates)
             place = next((p for p in named if p is not None), None)
-            town = next((c.division for c in candidates if _town_of(counties, c)), None)
+            town = next((c for c in candidates if _town_of(counties, c, name[end:])), None)
             if place is None and town is not None:
+                end += town.kind == "short"  # the other suffix it is written with (雷赤|乡)
                 start = mention.start + shift + position
-                place = found_place(ctx.article, start, start + end - position, town)
+                place = found_place(ctx.article, start, start + end - position, town.division)
             if place is not None:
                 found.extend([] if ctx.state.is_donor_side(place) else [place])
                 found.extend(_village_after(ctx, mention, shift + end, place))
@@ -178,11 +179,15 @@ def _village_after(ctx: ArticleContext, mention: Mention, at: int, town: Mention
     ]
 
 
-def _town_of(counties: set[str], candidate: Candidate) -> bool:
-    """A town or village written by its full name whose county the article names."""
+def _town_of(counties: set[str], candidate: Candidate, rest: str = "") -> bool:
+    """A town or village written by its full name whose county the article names; or a town by
+    its stem and the other of ``renamed_town_suffixes`` (雷赤乡 for 雷赤镇: a 乡 made a 镇 keeps its
+    stem, and older text still writes 乡), ``rest`` being the text after the stem."""
     division = candidate.division
+    suffixes = tuple(lexicon()["project"]["renamed_town_suffixes"])
+    renamed = division.level == "town" and rest.startswith(suffixes)
     return (
-        candidate.kind != "short"
+        (candidate.kind != "short" or renamed)
         and division.level not in UPPER_LEVELS
         and bool(division.county_code)
         and division.county_code in counties

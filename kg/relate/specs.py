@@ -188,7 +188,14 @@ LEXICON_SPEC: dict[str, Field] = {
     "project": section(
         **{
             key: need(words)
-            for key in ("place_words", "builder_verbs", "building_verbs", "building_nouns", "venue_verbs")
+            for key in (
+                "place_words",
+                "builder_verbs",
+                "building_verbs",
+                "building_nouns",
+                "venue_verbs",
+                "renamed_town_suffixes",
+            )
         },
         counted_after=need(regex),
         counted_before=need(regex),

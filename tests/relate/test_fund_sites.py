@@ -38,3 +38,12 @@ def test_a_place_that_only_says_where_the_organisations_are_from_gives_nothing()
     text = "江苏省社会组织捐赠帮扶资金50万元,用于积石山县学校建设。"
     found = fundings(text, ["江苏省", "积石山县"], money={"50万元": 500_000})
     assert found == [(None, JSS, 500_000)]
+
+
+def test_a_town_written_with_its_other_suffix_is_that_town(
+    read_text: Read, projects: Callable[[str], list[tuple[str | None, str | None]]]
+) -> None:
+    # 哭泉镇 and 什川镇 written 哭泉乡, 什川乡 inside a project's name after their county
+    assert projects("宜君县哭泉乡核桃产业项目于今年建成。") == [("宜君县哭泉乡核桃产业项目", "哭泉镇")]
+    text = "通渭县什川乡饮水工程获得帮扶资金50万元。"
+    assert read_funds(read_text, text) == [(None, "什川镇", 500_000)]
