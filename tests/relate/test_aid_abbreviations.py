@@ -7,19 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from relate_fixtures import read_pairs
 
 from kg.records import Article, Mention, Relation
 
 Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
-
-
-def _pairs(read_text: Read, text: str) -> set[tuple[str, str]]:
-    _, _, relations = read_text(text)
-    return {
-        (r.donor.name or "", r.recipient.name or "")
-        for r in relations
-        if r.type == "pairing" and r.donor and r.recipient
-    }
 
 
 @pytest.mark.parametrize(
@@ -31,7 +23,7 @@ def _pairs(read_text: Read, text: str) -> set[tuple[str, str]]:
     ],
 )
 def test_the_character_names_the_one_receiver_it_opens(read_text: Read, text: str, pair: tuple) -> None:
-    assert pair in _pairs(read_text, text)
+    assert pair in read_pairs(read_text, text)
 
 
 @pytest.mark.parametrize(
@@ -47,11 +39,11 @@ def test_the_character_names_the_one_receiver_it_opens(read_text: Read, text: st
 )
 def test_no_pair_where_the_character_names_no_one_receiver(read_text: Read, text: str) -> None:
     named = ("建始县", "昌都市", "昌吉回族自治州", "乌恰县")
-    assert not {p for p in _pairs(read_text, text) if p[1] in named}
+    assert not {p for p in read_pairs(read_text, text) if p[1] in named}
 
 
 def test_a_pair_a_table_lists_stands_beside_its_givers_city(read_text: Read) -> None:
     """江苏省 → 乌恰县 is a row of the 援疆 table at its own codes: the province's pair stands where
     its city 常州 pairs with the same county in another sentence."""
     text = "乌恰县地处帕米尔高原。近年来,江苏对口援乌,推动教育发展。在常州的援助下,乌恰县建成了景区。"
-    assert {("江苏省", "乌恰县"), ("常州市", "乌恰县")} <= _pairs(read_text, text)
+    assert {("江苏省", "乌恰县"), ("常州市", "乌恰县")} <= read_pairs(read_text, text)

@@ -7,19 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from relate_fixtures import read_pairs
 
 from kg.records import Article, Mention, Relation
 
 Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
-
-
-def _pairs(read_text: Read, text: str) -> set[tuple[str, str]]:
-    _, _, relations = read_text(text)
-    return {
-        (r.donor.name or "", r.recipient.name or "")
-        for r in relations
-        if r.type == "pairing" and r.donor and r.recipient
-    }
 
 
 @pytest.mark.parametrize(
@@ -40,7 +32,7 @@ def _pairs(read_text: Read, text: str) -> set[tuple[str, str]]:
     ],
 )
 def test_the_next_sentence_names_the_partners(read_text: Read, text: str, expected: set) -> None:
-    assert _pairs(read_text, text) == expected
+    assert read_pairs(read_text, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -57,5 +49,5 @@ def test_the_next_sentence_names_the_partners(read_text: Read, text: str, expect
     ],
 )
 def test_no_partner_without_one_giver_a_word_and_a_cue_or_a_row(read_text: Read, text: str) -> None:
-    pairs = _pairs(read_text, text)
+    pairs = read_pairs(read_text, text)
     assert not {p for p in pairs if p[1] in ("恩施土家族苗族自治州", "延边朝鲜族自治州", "遵义市", "铜仁市")}
