@@ -194,6 +194,20 @@ def _level_change(enc: Encoded, pos: int, before: str, after: str) -> bool:
     return any(w in enc.text[:pos] for w in lexicon()["funding"]["fund_words"])
 
 
+def totals_rates(enc: Encoded, pos: int) -> bool:
+    """Whether the sum at ``pos`` adds up (is_total: ,共计80万元) sums of its sentence that are
+    rates (分别向所帮扶的村捐赠5万元): the total is what is given."""
+    if not is_total(enc, pos):
+        return False
+    rates = lexicon()["funding"]["rate_markers"]
+    for token in TOKEN_RE.finditer(enc.text, 0, pos):
+        if token.group(1) == "M":
+            left, _ = clause_bounds(enc.text, token.start(), token.start())
+            if any(w in enc.text[left : token.start()] for w in rates):
+                return True
+    return False
+
+
 def is_total(enc: Encoded, pos: int) -> bool:
     """Whether the sum at ``pos`` opens its clause after a word of adding up (,共计20万元)."""
     left, _ = clause_bounds(enc.text, pos, pos)

@@ -18,6 +18,7 @@ from kg.relate.fund_amounts import (
     is_total,
     is_transfer,
     own_spending,
+    totals_rates,
     without_restated,
 )
 from kg.relate.fund_goals import begins_org_name, fund_recipient, marked_goal, own_side
@@ -491,7 +492,8 @@ def sum_rows(
     rule = pattern_of("funding")
     pos, end = span
     slot = enc.slots_in(pos, end, "M")[0]
-    if not slot.mention.value or not is_transfer(enc, pos, end, part) or own_spending(enc, pos):
+    of_rates = totals_rates(enc, pos)
+    if not slot.mention.value or not is_transfer(enc, pos, end, part or of_rates) or own_spending(enc, pos):
         return []
     left, right = clause_bounds(enc.text, pos, end)
     share = _respective(ctx, enc, positions, span)
@@ -509,6 +511,8 @@ def sum_rows(
     rows = []
     for place in places:
         donors = shared_donors or _fund_donors(SumInSentence(ctx, enc, positions, span, place))
+        if of_rates and len(donors) > 1:
+            donors = [(None, False)]  # the total of several givers' rates is no one giver's
         for donor, pairs in [d for i, d in enumerate(donors) if d not in donors[:i]]:
             receiver = _own_partner(ctx, enc, donor, place) or place
             rows.append(

@@ -122,3 +122,17 @@ def test_support_that_is_no_money_given_is_no_fund(read_text: Read) -> None:
 def test_a_province_short_name_before_an_adverb_is_the_giver_not_a_brand(read_text: Read) -> None:
     text = "江西省对口援建小金县。三年来,江西共投入援建资金13亿余元,确定对口援建项目48个。"
     assert read_funds(read_text, text) == [("江西省", "小金县", 1_300_000_000)]
+
+
+def test_a_sum_each_gives_to_its_own_unnamed_receiver_is_a_rate(read_text: Read) -> None:
+    """分别向所帮扶的村捐赠N: each giver's sum for its own partner, not a fund of one place; the
+    total stated with it is the fund, from no one giver where several share it."""
+    text = "东莞市对口帮扶玉屏县。常平镇的20家企业与玉屏县20个村结对,分别为所结对的村捐赠3万元。"
+    assert read_funds(read_text, text) == []
+    text = (
+        "东莞市对口帮扶玉屏县。来自常平镇、谢岗镇的20家企业与玉屏县20个村签订结对协议,"
+        "并分别向所帮扶的村捐赠帮扶资金5万元,共计100万元。"
+    )
+    assert read_funds(read_text, text) == [(None, "玉屏侗族自治县", 1_000_000)]
+    text = "海沧区对口帮扶积石山县。海沧区20家企业与积石山县20个村结对,各向各自结对的村捐资2万元,共计40万元。"
+    assert read_funds(read_text, text) == [("海沧区", JSS, 400_000)]
