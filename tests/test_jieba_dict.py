@@ -29,3 +29,21 @@ def test_rows_from_a_fresh_cache_equal_the_file(tmp_path: Path, monkeypatch: pyt
     compiled = jieba_dict.rows.__wrapped__()  # written to the empty cache
     assert list(tmp_path.glob("jieba-dictionary-*.bin"))
     assert jieba_dict.rows.__wrapped__() == compiled  # read back
+
+
+def test_jieba_initialised_from_the_user_cache_as_by_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jieba
+
+    by_itself = jieba.Tokenizer()
+    by_itself.initialize()
+    monkeypatch.setenv("KG_CACHE_HOME", str(tmp_path))
+    for _ in range(2):  # compiled into the empty cache, then read back from it
+        monkeypatch.setattr(jieba, "dt", jieba.Tokenizer())
+        tokenizer = jieba_dict.initialize_jieba()
+        assert tokenizer is jieba.dt and tokenizer.initialized
+        assert tokenizer.total == by_itself.total and tokenizer.FREQ == by_itself.FREQ
+        assert list(tmp_path.glob("jieba-prefix-dictionary-*.bin"))
+    sentence = "东西部扶贫协作推动当地村民增收"
+    assert jieba.lcut(sentence) == by_itself.lcut(sentence)

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from kg import collector
 from kg.ingest.mapped import Mapped
 from kg.ingest.pinyin import PINYIN_LETTER, TONED_GLOSS_RE, is_pinyin_syllable
 from kg.ingest.script import HAN_RE, common_ratio, to_simplified
+from kg.jieba_dict import initialize_jieba
 
 # The mangled form: "?" ate the lead byte of a character together with the gloss's "(".
 _SHIFT_MARKER_RE = re.compile(rf"\?({PINYIN_LETTER}{{1,6}})[)）]")
@@ -73,14 +73,7 @@ def _repair_shift(m: re.Match[str], text: str) -> tuple[int, str] | None:
 
 @cache
 def _word_frequencies() -> dict[str, int]:
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    with collector.paused():  # its dictionary: ~600,000 objects, no cycles (kg.collector)
-        jieba.dt.initialize()
-    return jieba.dt.FREQ
+    return initialize_jieba().FREQ
 
 
 @cache

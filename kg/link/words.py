@@ -8,11 +8,9 @@ words to jieba, whose dictionary the nlp stage shares).
 from __future__ import annotations
 
 import math
-from functools import cache
-from typing import Any
 
 from kg.gazetteer import Gazetteer
-from kg.jieba_dict import word_frequency
+from kg.jieba_dict import initialize_jieba, word_frequency
 from kg.places import UPPER_LEVELS
 
 # Characters of context either side of a short name that jieba segments to check it.
@@ -55,21 +53,12 @@ def _names_a_place(word: str, gaz: Gazetteer) -> bool:
     return any(c.kind != "short" or c.division.level in UPPER_LEVELS for c in gaz.lookup(word))
 
 
-@cache
-def _jieba() -> Any:
-    import jieba  # noqa: PLC0415 — imported only when a short name needs checking
-
-    jieba.setLogLevel(60)
-    return jieba
-
-
 def _segment_words(text: str, extra: dict[str, int]) -> list[str]:
     """jieba's maximum-probability path over its dictionary, plus ``extra`` words, without HMM.
 
     Computed here rather than by adding words to jieba, whose dictionary the nlp stage shares.
     """
-    tokenizer = _jieba().dt
-    tokenizer.check_initialized()
+    tokenizer = initialize_jieba()  # imported only when a short name needs checking
     frequencies, log_total = tokenizer.FREQ, math.log(tokenizer.total)
     n = len(text)
     best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)

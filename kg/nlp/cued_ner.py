@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps
 from threadpoolctl import threadpool_limits
 
+from kg.jieba_dict import initialize_jieba
 from kg.nlp.doc import NER_KEY, SENTENCES_KEY, doc_text
 from kg.nlp.lexicon import model_path, ner_cues
 from kg.nlp.tokenizer import linear_tokenizer
@@ -77,9 +78,7 @@ def make_cued_ner(
 
 @cache
 def _load_statistical(path: str) -> Language:
-    import jieba
-
-    jieba.setLogLevel(60)  # no "Building prefix dict" chatter on stderr
+    initialize_jieba()  # its tokenizer segments with jieba: its dictionary read from the user cache
     ner_nlp = spacy.load(path)
     ner_nlp.tokenizer = linear_tokenizer(ner_nlp.tokenizer)
     # The tok2vec's matrix products are most of the NER's time: numpy's BLAS (OpenBLAS) does them
