@@ -13,13 +13,17 @@ order, a new file before the old ones) builds as before, from the cache.
 
 The state lives in the build cache (``extend/KEY.state`` and ``KEY.shares``, KEY the build's
 input key, written by every build that has a cache): the header in marshal's format, the shares
-as a stream of marshal records in input order.
+as a stream of marshal records in input order, each after its length (4 bytes, little-endian):
+the file is read at once and each record loaded from its bytes — ``marshal.load`` from the open
+file reads it in small pieces and took 0.46 CPU s for 1,000 articles' shares, loading them from
+the bytes 0.17 s.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
+import struct
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +31,8 @@ from pathlib import Path
 from typing import IO, Any
 
 EXTEND = "extend"  # the manifest's key for the state's key, and the cache's folder
+SHARES_FORMAT = 2  # the header's "format": how the shares are written (a state of another is not read)
+_LENGTH = struct.Struct("<I")  # a share's length before it
 
 
 def _folder(cache_root: Path) -> Path:
@@ -54,9 +60,15 @@ class Extension:
 
     def replay(self) -> Iterator[dict[str, Any]]:
         """Each article's share, in input order."""
-        with open(self.shares, "rb") as fh:
-            for _ in range(self.header["articles"]):
-                yield marshal.load(fh)
+        data = memoryview(self.shares.read_bytes())
+        at = 0
+        for _ in range(self.header["articles"]):
+            start = at + _LENGTH.size
+            end = start + (_LENGTH.unpack_from(data, at)[0] if start <= len(data) else 0)
+            if start > len(data) or end > len(data):
+                raise EOFError(f"{self.shares}: the shares end early")
+            yield marshal.loads(data[start:end])
+            at = end
 
 
 def _read_header(path: Path) -> dict[str, Any] | None:
@@ -79,7 +91,9 @@ def find_extension(
         return None
     head, shares = state_paths(cache_root, key)
     header = _read_header(head)
-    if header is None or header.get("base") != base or not shares.is_file():
+    if header is None or header.get("base") != base or header.get("format") != SHARES_FORMAT:
+        return None
+    if not shares.is_file():
         return None
     before = header.get("inputs")
     if not isinstance(before, list) or not 0 < len(before) < len(inputs) or inputs[: len(before)] != before:
@@ -109,7 +123,8 @@ class SharesWriter:
         return self.fh
 
     def add(self, share: dict[str, Any]) -> None:
-        marshal.dump(share, self.fh or self._open())
+        record = marshal.dumps(share)
+        (self.fh or self._open()).write(_LENGTH.pack(len(record)) + record)
 
     def save(self, cache_root: Path, key: str, header: dict[str, Any]) -> None:
         fh = self.fh or self._open()
@@ -118,7 +133,7 @@ class SharesWriter:
         os.replace(self.path, shares)  # type: ignore[arg-type] - set by _open
         fd, name = tempfile.mkstemp(prefix=".", suffix=".state.tmp", dir=head.parent)
         with os.fdopen(fd, "wb") as out:
-            out.write(marshal.dumps(header))
+            out.write(marshal.dumps({**header, "format": SHARES_FORMAT}))
         os.replace(name, head)
 
     def discard(self) -> None:

@@ -5,6 +5,7 @@ in a row, and not when an earlier input or an output changed (then it builds fro
 
 from __future__ import annotations
 
+import marshal
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ import kg.build.reduce as reduce_module
 import kg.build.run as run_module
 from kg.build import build
 from kg.build.cache import CACHE_DIR
+from kg.build.extend import SharesWriter, find_extension, state_paths
 from kg.graph.write import GraphWriter
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -173,3 +175,19 @@ def test_a_damaged_large_build_started_early_builds_from_the_cache(
     report = build([seeds, more], out, workers=2)
     assert report.articles == 7 and apart["early"] == 1
     assert (files_of(out), store_triples(out)) == scratch([seeds, more], tmp_path / "scratch")
+
+
+def test_the_shares_are_read_back_as_written_and_a_state_of_another_format_is_not(tmp_path: Path) -> None:
+    note = ["PLACE", "福清市", "福清", "", "350181", None, None]
+    shares = [{"notes": [note], "skipped": i} for i in range(3)]
+    writer = SharesWriter(tmp_path, None)
+    for share in shares:
+        writer.add(share)
+    header = {"base": "b", "inputs": [["a.txt", "d1"]], "articles": 3}
+    writer.save(tmp_path, "k1", header)
+    inputs = [["a.txt", "d1"], ["b.txt", "d2"]]
+    found = find_extension({"extend": "k1"}, tmp_path, inputs, "b", tmp_path, lambda: True)
+    assert found is not None and list(found.replay()) == shares
+    head = state_paths(tmp_path, "k1")[0]
+    head.write_bytes(marshal.dumps(header))  # a state written before the shares had their lengths
+    assert find_extension({"extend": "k1"}, tmp_path, inputs, "b", tmp_path, lambda: True) is None
