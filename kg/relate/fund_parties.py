@@ -169,10 +169,13 @@ def _built_place(ctx: ArticleContext, enc: Encoded, recipient: Mention) -> Menti
 
 
 def _clause_project_place(ctx: ArticleContext, enc: Encoded, pos: int, recipient: Mention) -> Mention | None:
-    """The place a project named in the sum's own clause is of (黄龙县民政福利院由协作资金安排158万元
-    → 黄龙县), when it lies inside ``recipient``."""
+    """The place a project, a school or a hospital named in the sum's own clause is of
+    (黄龙县民政福利院由协作资金安排158万元 → 黄龙县; Y县某小学使用协作资金N → Y县), when it lies
+    inside ``recipient``."""
     left, right = clause_bounds(enc.text, pos, pos)
-    for slot in enc.slots_in(left, right, "J"):
+    for slot in enc.slots_in(left, right, "JO"):
+        if slot.letter == "O" and slot.mention.subtype not in lexicon()["funding"]["receiving_institutions"]:
+            continue
         place = organisation_place(ctx, slot.mention)
         if place is not None and place_key(place) != place_key(recipient) and nests(place, recipient):
             return place

@@ -179,6 +179,7 @@ LEXICON_SPEC: dict[str, Field] = {
                 "range_openers",
                 "trade_words",
                 "report_words",
+                "receiving_institutions",
             )
         },
         aid_goals=table(codes),

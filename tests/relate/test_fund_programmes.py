@@ -48,3 +48,11 @@ def test_a_programme_word_is_no_recipient_nor_site(
     text = "甲乙村饮水工程使用粤桂协作资金200万元。"
     assert [f[1] for f in read_funds(read_text, text)] in ([], [None])
     assert projects(text) == [("甲乙村饮水工程", None)]
+
+
+def test_a_school_or_hospital_the_sum_is_spent_on_names_where_it_goes(read_text: Read) -> None:
+    # not the province the programme's abbreviation names
+    text = "昭觉县青禾小学使用浙川东西部协作资金200万元。"
+    assert read_funds(read_text, text) == [("浙江省", "昭觉县", 2_000_000)]
+    text = "万州区青禾医院使用鲁渝扶贫协作资金300万元。"
+    assert read_funds(read_text, text) == [("山东省", "万州区", 3_000_000)]
