@@ -47,6 +47,7 @@ REDUCE_SIDE = (
     "graph",
     "views",
     "build/__init__.py",
+    "build/article_parts.py",
     "build/executors.py",
     "build/reduce.py",
     "build/run.py",
@@ -67,7 +68,7 @@ REDUCE_SIDE = (
 )
 # The reduce's code that makes an article's part (kg.graph.parts): its rows and triples. The rest of
 # the reduce side (the views, the commands) reads only the finished build.
-PARTS_SIDE = ("graph", "build/reduce.py", "vocab.py")
+PARTS_SIDE = ("graph", "build/article_parts.py", "build/reduce.py", "vocab.py")
 _UPSTREAM = (
     "spacy",
     "jieba",

@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
+from kg.build.article_parts import with_parts
 from kg.build.cache import article_key, file_key
 from kg.build.preload import PRELOAD_CONFIG
 from kg.build.records import FileRecords
-from kg.build.worker import BuildConfig, Stages, process_files, process_paths, stages_for
+from kg.build.worker import BuildConfig, Stages, process_paths, stages_for
 from kg.records import Article
 
 # Files per task: their articles go through the nlp stage together (the NER batched across
@@ -49,8 +50,15 @@ def run_local(paths: list[str], config: BuildConfig) -> Iterator[FileRecords]:
         yield from process_paths(chunk, stages)
 
 
+def parts_of_files(paths: list[str], config: BuildConfig) -> list[FileRecords]:
+    """A batch of files in a worker process (pool or Dask), with that process's Stages: each
+    article with its part (``kg.build.article_parts``), which the build's process replays."""
+    stages = stages_for(config)
+    return with_parts(process_paths(paths, stages), stages.cache)
+
+
 def _pool_task(paths: list[str]) -> list[FileRecords]:
-    return process_paths(paths, stages_for(_POOL_CONFIG))
+    return parts_of_files(paths, _POOL_CONFIG)
 
 
 _POOL_CONFIG = BuildConfig()
@@ -151,7 +159,7 @@ def run_dask(paths: list[str], config: BuildConfig, address: str) -> Iterator[Fi
 
     with Client(address) as client:
         bag = db.from_sequence(paths, partition_size=DASK_PARTITION_FILES)
-        parts = bag.map_partitions(process_files, config).to_delayed()
+        parts = bag.map_partitions(parts_of_files, config).to_delayed()
         futures = client.compute(parts)
         for future in futures:
             yield from future.result()

@@ -16,7 +16,6 @@ made again. A build whose inputs start with the previous build's goes on from th
 from __future__ import annotations
 
 import importlib
-import json
 import multiprocessing
 import os
 import shutil
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg import views
+from kg.build.article_parts import record_lines
 from kg.build.cache import Cache, article_row, part_key
 from kg.build.extend import Extension, SharesWriter
 from kg.build.records import ArticleRecords, FileRecords
@@ -35,13 +35,6 @@ from kg.report import BuildReport, Entry, Reporter
 from kg.views.report_page import write_report
 
 JSONL = ("articles.jsonl", "entities.jsonl", "relations.jsonl")
-
-
-def entity_row(mention: Any) -> dict[str, Any]:
-    """A mention as entities.jsonl holds it: its sentence by index into the article's sentences in
-    articles.jsonl, where the text is — a row never repeats its sentence (a long one made every
-    row of it as long)."""
-    return mention.to_dict()
 
 
 # From this many articles on, a build with more than one worker writes report.html in a second
@@ -167,10 +160,8 @@ class Reduce:
         kept = self.cache.get("parts", key) if self.cache is not None and item.cached == "all" else None
         if isinstance(kept, dict):
             return self._replay(kept)
-        entities = "".join(json.dumps(entity_row(m), ensure_ascii=False) + "\n" for m in item.mentions)
-        relations = "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in item.relations)
         part = self.graph.add_article(item.article, item.mentions, item.relations)
-        part.lines = [row, entities, relations]
+        part.lines = record_lines(row, item.mentions, item.relations)
         if self.cache is not None:
             self.cache.put("parts", key, part.to_dict())
         return part

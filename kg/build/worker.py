@@ -199,7 +199,3 @@ def process_paths(paths: list[str] | list[Path], stages: Stages) -> list[FileRec
         result.problems, result.notices = list(problems), list(notices)
     return results
 
-
-def process_files(paths: list[str], config: BuildConfig) -> list[FileRecords]:
-    """A batch of files in a worker process (pool or Dask), with that process's Stages."""
-    return process_paths(paths, stages_for(config))

@@ -121,6 +121,11 @@ def turtle_fragment(ntriples: bytes) -> str:
     return text[len(header) :].decode("utf-8")
 
 
+def fragment(part: Iterable[tuple[Node, Node, Node]], ntriples: NTriples) -> str:
+    """``part`` as a Turtle fragment (an rdflib Graph's triples sorted: their order is a set's)."""
+    return turtle_fragment(ntriples(part, ordered=isinstance(part, Graph)))
+
+
 class StoreLoader:
     """A sink for graph parts (``GraphAssembler``'s): into the store as Turtle fragments, a chunk at
     a time, each fragment also written to ``turtle`` (graph.ttl) when given."""
@@ -137,9 +142,9 @@ class StoreLoader:
 
     def __call__(self, part: Iterable[tuple[Node, Node, Node]]) -> str:
         """Load ``part``; returns it as a Turtle fragment (an rdflib Graph's triples sorted)."""
-        fragment = turtle_fragment(self.ntriples(part, ordered=isinstance(part, Graph)))
-        self.add_fragment(fragment)
-        return fragment
+        text = fragment(part, self.ntriples)
+        self.add_fragment(text)
+        return text
 
     def add_fragment(self, fragment: str) -> None:
         data = fragment.encode("utf-8")

@@ -72,13 +72,16 @@ def test_more_inputs_after_the_previous_ones_extend_that_build_with_the_same_byt
     out = tmp_path / "out"
     build([seeds], out, workers=workers)
     spied["made"].clear()
+    spied["replayed"].clear()
     report = build([seeds, more], out, workers=workers)
     assert report.articles == 7 and report.from_cache == 5
-    assert spied == {"made": ["b1-more", "b2-more"], "replayed": []}  # the seeds were not read again
+    # the seeds were not read again; the new articles' parts made here, or by the pool's workers
+    # (two files) and replayed here
+    assert sorted(spied["made"] + spied["replayed"]) == ["b1-more", "b2-more"]
     assert (files_of(out), store_triples(out)) == expected[0]
     report = build([seeds, more, last], out, workers=workers)  # an extended build extended in turn
     assert report.articles == 8 and report.from_cache == 7
-    assert spied == {"made": ["b1-more", "b2-more", "c1-last"], "replayed": []}
+    assert sorted(spied["made"] + spied["replayed"]) == ["b1-more", "b2-more", "c1-last"]
     assert (files_of(out), store_triples(out)) == expected[1]
     assert len(list((out / CACHE_DIR / "extend").glob("*.state"))) == 1  # one state per build folder
 
