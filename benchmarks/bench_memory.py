@@ -100,7 +100,7 @@ def _heap(when: str) -> None:
 # --- the sampler ------------------------------------------------------------------------------
 
 
-def _roles(root: psutil.Process) -> dict[str, list[psutil.Process]]:
+def build_roles(root: psutil.Process) -> dict[str, list[psutil.Process]]:
     """The build's processes by role: itself, the fork server (a child running forkserver's
     main) and the server's children (the pool's workers); the resource tracker is left out."""
     roles: dict[str, list[psutil.Process]] = {"parent": [root], "server": [], "worker": []}
@@ -136,14 +136,14 @@ def measure(docs: Path, out: Path, workers: int, trace: bool) -> tuple[dict, dic
             with open(phase_path, encoding="utf-8") as fh:
                 now = fh.read().strip() or "start"
             mb: dict[str, float] = {}
-            for role, processes in _roles(root).items():
+            for role, processes in build_roles(root).items():
                 sizes = [p.memory_info().rss / 2**20 for p in processes if p.is_running()]
                 mb[role] = max(sizes, default=0.0)
                 if role == "worker":
                     mb["workers"] = sum(sizes)
             mb["sum"] = mb["parent"] + mb["server"] + mb["workers"]
             if tick % 5 == 0:  # PSS reads every mapping of every process: not every sample
-                tree = [p for processes in _roles(root).values() for p in processes]
+                tree = [p for processes in build_roles(root).values() for p in processes]
                 mb["pss"] = sum(p.memory_full_info().pss for p in tree if p.is_running()) / 2**20
         except (psutil.Error, OSError):
             time.sleep(0.1)

@@ -37,6 +37,7 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_build import load  # noqa: E402
+from bench_memory import build_roles  # noqa: E402
 
 PHASE_LOG = "KG_BENCH_PHASE_LOG"
 ROLES = ("parent", "server", "workers", "other")
@@ -102,22 +103,13 @@ def _driver(docs: str, out: str, workers: int) -> None:
 
 
 def _roles(root: psutil.Process) -> dict[int, str]:
-    """pid → role for the build's tree: the fork server is a child running forkserver's main, its
-    children are the pool's workers; any other descendant is ``other``."""
-    roles = {root.pid: "parent"}
-    for child in root.children():
-        try:
-            line = " ".join(child.cmdline())
-        except psutil.Error:
-            continue
-        if "forkserver" in line:
-            roles[child.pid] = "server"
-            for worker in child.children():
-                roles[worker.pid] = "workers"
-        else:
-            roles[child.pid] = "other"
-            for grandchild in child.children(recursive=True):
-                roles[grandchild.pid] = "other"
+    """pid → role for the build's tree (``bench_memory.build_roles``); any other descendant —
+    report.html's process, the resource tracker — is ``other``."""
+    roles = {
+        p.pid: "workers" if role == "worker" else role for role, ps in build_roles(root).items() for p in ps
+    }
+    for child in root.children(recursive=True):
+        roles.setdefault(child.pid, "other")
     return roles
 
 
@@ -131,18 +123,21 @@ def sample(command: list[str], env: dict[str, str], every: float) -> tuple[list[
     """Run ``command``; every ``every`` s: (time, role → CPU s so far, ended processes included)."""
     proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     root = psutil.Process(proc.pid)
-    processes: dict[int, tuple[str, psutil.Process]] = {}
+    processes: dict[int, psutil.Process] = {}
+    roles: dict[int, str] = {}  # a fork server is "other" until it execs
     last_cpu: dict[int, float] = {}
     last_wait: dict[int, float] = {}
     samples: list[tuple[float, dict]] = []
     while proc.poll() is None:
         try:
             for pid, role in _roles(root).items():
+                if roles.get(pid, "other") == "other":  # a role once known stays (an ending process's
+                    roles[pid] = role  # command line can no longer be read)
                 if pid not in processes:
-                    processes[pid] = (role, root if pid == root.pid else psutil.Process(pid))
+                    processes[pid] = root if pid == root.pid else psutil.Process(pid)
         except psutil.Error:
             pass
-        for pid, (_, process) in processes.items():
+        for pid, process in processes.items():
             try:
                 times = process.cpu_times()
                 last_cpu[pid] = times.user + times.system
@@ -151,10 +146,10 @@ def sample(command: list[str], env: dict[str, str], every: float) -> tuple[list[
                 pass  # ended: its last reading stands
         totals: dict[str, float] = defaultdict(float)
         for pid, cpu in last_cpu.items():
-            totals[processes[pid][0]] += cpu
+            totals[roles[pid]] += cpu
         for pid, wait in last_wait.items():
             totals[WAITED] += wait
-            totals[f"{processes[pid][0]} {WAITED}"] += wait
+            totals[f"{roles[pid]} {WAITED}"] += wait
         samples.append((time.time(), dict(totals)))
         time.sleep(every)
     _, err = proc.communicate()

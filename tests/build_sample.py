@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from kg.graph.parts import ArticlePart
+from kg.graph.write import GraphWriter
+
 ARTICLES = {
     "a1.txt": "福清市与通渭县开展东西部扶贫协作。2020年,福清市向通渭县捐赠资金500万元,用于建设扶贫车间。",
     "a2.txt": "昆山市与碧江区结对帮扶。昆山市张浦镇与碧江区坝黄镇签订结对帮扶协议。",
@@ -40,3 +45,17 @@ def store_triples(out: Path) -> set:
 
     store = ox.Store.read_only(str(out / "store"))
     return set(store.quads_for_pattern(None, None, None))
+
+
+def parts_made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the articles whose part this process makes from their records, as they come
+    (a part from the cache or from a pool's worker is replayed, not made)."""
+    made: list[str] = []
+    add_article = GraphWriter.add_article
+
+    def counted(self: GraphWriter, article, mentions, relations) -> ArticlePart:  # noqa: ANN001
+        made.append(article.id)
+        return add_article(self, article, mentions, relations)
+
+    monkeypatch.setattr(GraphWriter, "add_article", counted)
+    return made

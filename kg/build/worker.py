@@ -198,4 +198,3 @@ def process_paths(paths: list[str] | list[Path], stages: Stages) -> list[FileRec
         result.articles = [next(records) for _ in articles]
         result.problems, result.notices = list(problems), list(notices)
     return results
-

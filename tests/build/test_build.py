@@ -10,15 +10,13 @@ from pathlib import Path
 
 import psutil
 import pytest
-from build_sample import ARTICLES, files_of, outputs, store_triples, write_articles
+from build_sample import ARTICLES, files_of, outputs, parts_made, store_triples, write_articles
 
 from kg.build import BuildLocked, NotABuildFolder, build
 from kg.build.cache import Cache, Fingerprints
 from kg.build.records import FileRecords
 from kg.build.staging import MANIFEST, Staging
 from kg.build.worker import BuildConfig, Stages, process_file
-from kg.graph.parts import ArticlePart
-from kg.graph.write import GraphWriter
 
 
 @pytest.fixture(scope="module")
@@ -48,14 +46,7 @@ def _fork_servers() -> list[psutil.Process]:
 def test_two_workers_write_the_same_bytes_as_one(
     docs: Path, reference: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    made: list[str] = []
-    add_article = GraphWriter.add_article
-
-    def counted(self: GraphWriter, article, mentions, relations) -> ArticlePart:  # noqa: ANN001
-        made.append(article.id)
-        return add_article(self, article, mentions, relations)
-
-    monkeypatch.setattr(GraphWriter, "add_article", counted)
+    made = parts_made(monkeypatch)
     build([docs], tmp_path / "out", workers=2, use_cache=False)
     assert files_of(tmp_path / "out") == files_of(reference)
     assert store_triples(tmp_path / "out") == store_triples(reference)

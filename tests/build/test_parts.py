@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from build_sample import files_of, write_articles
+from build_sample import files_of, parts_made, write_articles
 
 from kg.build import build
 from kg.build.cache import CACHE_DIR
@@ -52,14 +52,7 @@ def test_a_rebuild_with_one_article_more_reuses_the_parts_and_writes_the_same_by
     out = tmp_path / "out"
     first = build([seeds, twin], out, workers=workers)
     assert first.articles == 6
-    made: list[str] = []
-    add_article = GraphWriter.add_article
-
-    def counted(self: GraphWriter, article, mentions, relations) -> ArticlePart:  # noqa: ANN001
-        made.append(article.id)
-        return add_article(self, article, mentions, relations)
-
-    monkeypatch.setattr(GraphWriter, "add_article", counted)
+    made = parts_made(monkeypatch)
     again = build([added, seeds, twin], out, workers=workers)
     assert again.articles == 7 and again.from_cache == 6
     assert made == ["a0-added"]  # the others' parts were replayed, their records never read
