@@ -216,7 +216,8 @@ def drop_short_names_of_longer_local_names(
 ) -> None:
     """双桥|村, 温江|寺乡: a county's or town's short name that the text continues, within two
     characters, into a village or town suffix is the head of a longer local name (双桥村 of 蒲村镇,
-    温江寺乡), not that county or town, unless what follows is a name of its own (福清|江阴镇)."""
+    温江寺乡, 龙凤|坝镇), not that county or town, unless what follows is a name of its own (福清|江阴镇),
+    not only the short form of one (坝镇 of 坝镇镇)."""
     for piece in pieces:
         division = piece.chosen
         if division is None or division.level not in ("county", "town"):
@@ -230,8 +231,8 @@ def drop_short_names_of_longer_local_names(
                 break
             if not tail.endswith(link_words()["local_name_suffixes"]):
                 continue
-            if any(gaz.lookup(tail[i:]) for i in range(len(tail) - 1)):
-                break  # 福清|江阴镇: a name follows
+            if any(c.kind != "short" for i in range(len(tail) - 1) for c in gaz.lookup(tail[i:])):
+                break  # 福清|江阴镇: a name follows (not a mere short form: 坝镇 of 坝镇镇 after 龙凤)
             piece.chosen = None
             piece.unresolved = f"{piece.text} begins the longer local name {piece.text + tail}"
             context.counts[division.key] -= 1

@@ -574,6 +574,17 @@ def test_short_name_that_runs_into_a_local_suffix(gaz: Gazetteer) -> None:
     assert link(gaz, "福清江阴镇的企业", ["福清", "江阴镇"])[0].code == "350181"
 
 
+def test_a_short_name_runs_into_a_suffix_that_only_a_short_form_follows(gaz: Gazetteer) -> None:
+    # 坝镇 is only the short form of another town (坝镇镇): 龙凤|坝镇 heads a town's name, no 龙凤区
+    linked = link(
+        gaz,
+        "庆云县与秀山县结对。庆云县向龙凤坝镇捐赠资金,龙凤坝镇建起了车间。",
+        ["庆云县", "秀山县", "庆云县", "龙凤", "龙凤"],
+    )
+    assert all(m.code is None for m in linked if m.text == "龙凤")
+    assert all("龙凤坝镇" in (m.unresolved or "") for m in linked if m.text == "龙凤")
+
+
 def test_village_of_the_county_written_right_before_it(gaz: Gazetteer) -> None:
     # 福清市 and 通渭县 both have a 周店村: the county written before it decides
     text = "福清市与通渭县结对,福清企业到通渭县周店村建厂。"
