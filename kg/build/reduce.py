@@ -28,7 +28,7 @@ from kg.build.article_parts import record_lines
 from kg.build.cache import Cache, article_row, part_key
 from kg.build.extend import Extension, SharesWriter
 from kg.build.records import ArticleRecords, FileRecords
-from kg.graph import GraphWriter
+from kg.graph import GRAPHML, GraphWriter
 from kg.graph.parts import ArticlePart
 from kg.ingest.read import Admission
 from kg.report import BuildReport, Entry, Reporter
@@ -181,10 +181,12 @@ class Reduce:
         apart = self.report_apart and self.report.articles >= APART_FROM_ARTICLES
         helper = report_process() if apart else None
         try:
-            counts, projection = self.graph.close()
+            counts, projection = self.graph.close_store()
+            # report.html from the store, the second process's part, starts before graph.graphml
+            report = helper.submit(write_report, self.out) if helper is not None else None
+            counts[GRAPHML] = self.graph.write_graphml(projection)
             for name, count in counts.items():
                 outputs[name] = f"{count:,} {'nodes' if name.endswith('.graphml') else 'triples'}"
-            report = helper.submit(write_report, self.out) if helper is not None else None
             written = views.write_pages(projection, self.out)
             written.append(report.result() if report is not None else write_report(self.out))
         finally:

@@ -95,6 +95,18 @@ class GraphWriter:
 
     def close(self) -> tuple[dict[str, int], nx.MultiDiGraph]:
         """Finish the graph; returns (file name → triples or nodes, the NetworkX projection)."""
+        counts, projection = self.close_store()
+        counts[GRAPHML] = self.write_graphml(projection)
+        return counts, projection
+
+    def write_graphml(self, projection: nx.MultiDiGraph) -> int:
+        """graph.graphml of ``projection``; returns its nodes."""
+        write_graphml(projection, self.out / GRAPHML)
+        return projection.number_of_nodes()
+
+    def close_store(self) -> tuple[dict[str, int], nx.MultiDiGraph]:
+        """Finish graph.ttl and the store, and let the store go (another process may open it then),
+        without graph.graphml; returns (file name → triples, the NetworkX projection)."""
         self.articles_end = self.turtle.tell()
         projection = self.assembler.finish()
         self.loader.flush()
@@ -107,8 +119,7 @@ class GraphWriter:
         # it and releases its lock, so the views may open it and the folder may be moved next
         self.assembler.sink = _closed
         del self.store, self.loader
-        write_graphml(projection, self.out / GRAPHML)
-        return {GRAPH_TTL: triples, STORE_DIR: triples, GRAPHML: projection.number_of_nodes()}, projection
+        return {GRAPH_TTL: triples, STORE_DIR: triples}, projection
 
     def _drop_stale(self, before: bytes) -> None:
         """Take out of the store the corpus-wide triples of the extended build that this one has

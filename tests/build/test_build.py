@@ -6,12 +6,15 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import psutil
 import pytest
 from build_sample import ARTICLES, files_of, outputs, parts_made, store_triples, write_articles
 
+import kg.build.reduce as reduce_module
+import kg.graph.write as write_module
 from kg.build import BuildLocked, NotABuildFolder, build
 from kg.build.cache import Cache, Fingerprints
 from kg.build.records import FileRecords
@@ -54,6 +57,37 @@ def test_two_workers_write_the_same_bytes_as_one(
     assert made == []
     # the pool's fork server (the whole pipeline resident) does not outlive its pool
     assert _fork_servers() == []
+
+
+def test_report_html_starts_in_its_own_process_before_graph_graphml_is_written(
+    docs: Path, reference: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With two workers and many articles (here: any number), report.html is written by a second
+    process from the store while this one writes the rest: it starts as soon as the store is closed."""
+    events: list[str] = []
+    start_process, write_graphml = reduce_module.report_process, write_module.write_graphml
+
+    def report_process() -> ProcessPoolExecutor:
+        helper = start_process()
+        submit = helper.submit
+
+        def submitted(fn, *args):  # noqa: ANN001, ANN002, ANN202
+            events.append(fn.__name__)
+            return submit(fn, *args)
+
+        helper.submit = submitted  # type: ignore[method-assign]
+        return helper
+
+    def graphml(projection, path):  # noqa: ANN001, ANN202
+        events.append("write_graphml")
+        return write_graphml(projection, path)
+
+    monkeypatch.setattr(reduce_module, "APART_FROM_ARTICLES", 0)
+    monkeypatch.setattr(reduce_module, "report_process", report_process)
+    monkeypatch.setattr(write_module, "write_graphml", graphml)
+    build([docs], tmp_path / "out", workers=2, use_cache=False)
+    assert events == ["write_report", "write_graphml"]
+    assert files_of(tmp_path / "out") == files_of(reference)
 
 
 def test_a_finished_build_holds_a_manifest_and_no_leftovers(reference: Path) -> None:
