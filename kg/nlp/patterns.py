@@ -341,8 +341,8 @@ def trim_name(
         inside = [
             p
             for p in place_starts
-            if (inner_place or verb_ends_at(text, p))
-            and start < p < end
+            if start < p < end  # first: verb_ends_at segments a clause, for the places inside only
+            and (inner_place or verb_ends_at(text, p))
             and text[p - 1] not in "(（"
             and not _named_before(text, start, p, patterns, places)
         ]
