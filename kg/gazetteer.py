@@ -248,6 +248,10 @@ class Gazetteer:
                     index[village.short].append(village)
         return dict(index)
 
+    def name_starts(self, text: str) -> list[int]:
+        """The positions of ``text`` where ``matches_at`` may find a name (elsewhere it finds none)."""
+        return [i for i in range(len(text) - 1) if text[i : i + 2] in self._heads]
+
     def matches_at(self, text: str, start: int = 0) -> Iterator[tuple[int, list[Candidate]]]:
         """Every indexed name starting at ``text[start]``, longest first, as (end, candidates)."""
         longest = self._heads.get(text[start : start + 2], 0)  # 0: no name starts here (one lookup)

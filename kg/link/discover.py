@@ -217,16 +217,17 @@ def discover_chains_as_one_word(
     ``source="gazetteer"``."""
     text = article.text
     finds = Finds(article, mentions)
-    i = 0
-    while i < len(text):
+    after = 0  # the end of the last chain taken: the next one starts there or later
+    for i in gaz.name_starts(text):  # elsewhere no name starts, so no chain
+        if i < after:
+            continue
         chain = _parent_child_at(text, i, gaz)
         if chain is None or not finds.free(i, chain[2]) or crossing_word(text, i, chain[2], gaz) is not None:
-            i += 1
             continue
         parent, middle, end, child = chain
         finds.add(i, middle, parent)
         finds.add(middle, end, child)
-        i = end
+        after = end
     return finds.found
 
 

@@ -182,3 +182,14 @@ def test_every_national_new_area_has_a_host(gaz: Gazetteer) -> None:
         host = gaz.get(row["host"])
         assert host is not None, row["name"]
         assert host.code in codes(gaz, row["name"]), row["name"]
+
+
+def test_name_starts_are_where_matches_at_finds_names(gaz: Gazetteer) -> None:
+    """name_starts (the scans' shortcut past positions where no name starts) lists every position
+    at which matches_at finds a name, and the places where it finds none are only few."""
+    text = "吉林长春与四川汶川、福建福清对口帮扶甘肃积石山县，厦门市海沧区和临夏州签约。a"
+    starts = gaz.name_starts(text)
+    finding = [i for i in range(len(text)) if any(True for _ in gaz.matches_at(text, i))]
+    assert set(finding) <= set(starts) and starts == sorted(starts)
+    assert {0, 2, 5, 7}.issubset(finding)
+    assert len(starts) < len(text) // 2
