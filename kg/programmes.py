@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -321,9 +321,16 @@ def agreeing(
     2019 article's 广州 → 毕节 is the 2016 round's pair, a 2022 article's the 2021 round's); where
     none does, every agreeing row (a pair goes on being written of after its round ends).
     """
-    recipients = set(recipient_chain)
+    return _agreeing(frozenset(donor_chain), frozenset(recipient_chain), year, frozenset(named))
+
+
+@lru_cache(maxsize=4096)
+def _agreeing(
+    donors: frozenset[str], recipients: frozenset[str], year: int | None, named: frozenset[str]
+) -> tuple[OfficialPair, ...]:
+    """``agreeing``, kept: the readers ask it of the same pairs of places many times an article."""
     by_donor = pairs_by_donor()
-    rows = sorted(i for code in set(donor_chain) for i in by_donor.get(code, ()))
+    rows = sorted(i for code in donors for i in by_donor.get(code, ()))
     pairs = tables().pairs
     matches = [pairs[i] for i in rows if pairs[i].recipient_code in recipients]
     if named:
@@ -344,10 +351,11 @@ def _cue_patterns() -> tuple[tuple[Programme, re.Pattern[str]], ...]:
     return tuple((p, re.compile(p.cues)) for p in tables().programmes.values() if p.cues)
 
 
+@lru_cache(maxsize=1024)
 def named_programmes(text: str) -> tuple[Programme, ...]:
     """The programmes whose cue words ``text`` holds (对口支援三峡库区 → 三峡; 灾后重建 → 汶川), in
     the order of ``programmes.csv``; none where they make more than one kind (a sentence of
-    东西部协作 and 对口合作 names no one programme kind)."""
+    东西部协作 and 对口合作 names no one programme kind). Kept: asked of a sentence for each pair in it."""
     named = tuple(p for p, pattern in _cue_patterns() if pattern.search(text))
     return named if len({p.kind for p in named}) == 1 else ()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -54,6 +54,10 @@ class Encoded:
     slots: list[Slot]
     starts: list[int]  # article offset where each encoded character starts
     ends: list[int]  # article offset where each encoded character ends
+    # slot_positions, found once: many readers ask for them, some once per mention
+    _positions: list[tuple[int, int, Slot]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.starts[start], self.ends[end - 1]
@@ -66,7 +70,12 @@ class Encoded:
         return found
 
     def slot_positions(self) -> list[tuple[int, int, Slot]]:
-        return [(m.start(), m.end(), self.slots[int(m.group(2))]) for m in TOKEN_RE.finditer(self.text)]
+        """(start, end, slot) of each token of the encoded text, in text order (a new list)."""
+        if self._positions is None:
+            self._positions = [
+                (m.start(), m.end(), self.slots[int(m.group(2))]) for m in TOKEN_RE.finditer(self.text)
+            ]
+        return list(self._positions)
 
 
 def _usable(mention: Mention) -> bool:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from kg.gazetteer import load_gazetteer
@@ -184,8 +184,15 @@ def _mention_candidate(mention: Mention) -> bool:
     name = mention.name or mention.text
     if mention.label == "ORG" and mention.subtype in ("school", "hospital"):
         return True
-    head = project_heads().head
-    return any(m.end() == len(name) for m in head.finditer(name))
+    return _project_ending(name) is not None
+
+
+@lru_cache(maxsize=8192)
+def _project_ending(name: str) -> tuple[int, str, str | None] | None:
+    """The project ending a name ends with (its start, its text, its class), or None. Kept: every
+    organisation and place mention of an article is asked, the same names many times."""
+    ending = next((m for m in project_heads().head.finditer(name) if m.end() == len(name)), None)
+    return None if ending is None else (ending.start(), ending.group(0), ending.lastgroup)
 
 
 def project_candidates(ctx: ArticleContext, mentions: Iterable[Mention]) -> list[ProjectCandidate]:
@@ -291,17 +298,16 @@ def _roles(f: dict[str, float], ctx: ArticleContext, cand: ProjectCandidate) -> 
 def _shape(
     f: dict[str, float], cand: ProjectCandidate, name: str, head_class: str, places: list[tuple[int, int]]
 ) -> None:
-    heads = project_heads().head
-    ending = next((m for m in heads.finditer(name) if m.end() == len(name)), None)
+    ending = _project_ending(name)
     if ending is not None:
-        f[f"head:{ending.group(0)}"] = 1.0
-        f[f"head_class:{ending.lastgroup}"] = 1.0
+        f[f"head:{ending[1]}"] = 1.0
+        f[f"head_class:{ending[2]}"] = 1.0
     else:
         f["head_class:none"] = 1.0
     if head_class:
         f[f"span_head_class:{head_class}"] = 1.0
     patterns = load_patterns()
-    stem = name[: ending.start()] if ending is not None else name
+    stem = name[: ending[0]] if ending is not None else name
     stem = stem[max((e - cand.start for s, e in places if s == cand.start and e < cand.end), default=0) :]
     if not stem:
         f["stem:empty"] = 1.0  # the ending alone, or a place and the ending (某村示范点)
