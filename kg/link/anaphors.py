@@ -16,6 +16,7 @@ points back is read only outside them, and what it points back to is one of them
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import cache
@@ -69,11 +70,26 @@ def _after_speaker() -> re.Pattern[str]:
 def visible(mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions a reader sees, in text order: of two that overlap, the longer (then the
     first), so an organisation that holds a place name wins over it."""
-    kept: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
-            kept.append(m)
-    return sorted(kept, key=lambda m: m.start)
+    order = sorted(mentions, key=lambda m: (-(m.end - m.start), m.start))
+    if any(m.end <= m.start for m in order):  # an empty span: compared with every kept one
+        kept: list[Mention] = []
+        for m in order:
+            if all(m.end <= k.start or m.start >= k.end for k in kept):
+                kept.append(m)
+        return sorted(kept, key=lambda m: m.start)
+    # kept spans do not overlap, so by start their ends rise too: the one kept span that may
+    # overlap a new one is the last that starts before the new one ends
+    starts: list[int] = []
+    ends: list[int] = []
+    by_start: list[Mention] = []
+    for m in order:
+        at = bisect_left(starts, m.end)
+        if at and ends[at - 1] > m.start:
+            continue
+        starts.insert(at, m.start)
+        ends.insert(at, m.end)
+        by_start.insert(at, m)
+    return by_start
 
 
 def standing_for(referent: Mention, word: str, start: int, sentence: int, source: str) -> Mention:

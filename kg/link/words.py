@@ -61,12 +61,13 @@ def _segment_words(text: str, extra: dict[str, int]) -> list[str]:
     tokenizer = initialize_jieba()  # imported only when a short name needs checking
     frequencies, log_total = tokenizer.FREQ, math.log(tokenizer.total)
     n = len(text)
+    extra_prefixes = {word[:k] for word in extra for k in range(1, len(word) + 1)}
     best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
     for i in range(n - 1, -1, -1):
         options = []
         for j in range(i + 1, min(n, i + MAX_WORD_LENGTH) + 1):
             word = text[i:j]
-            if word not in frequencies and j > i + 1 and not any(e.startswith(word) for e in extra):
+            if word not in frequencies and j > i + 1 and word not in extra_prefixes:
                 break  # jieba's table holds every prefix of its words: no longer word from i
             frequency = max(extra.get(word, 0), frequencies.get(word) or 0)
             if frequency <= 0 and j > i + 1:

@@ -338,17 +338,19 @@ def encode(
     ends: list[int] = []
     cursor = sentence.start
     for i, slot in enumerate(slots):
-        for offset in range(cursor, slot.start):
-            parts.append(article.text[offset])
-            starts.append(offset)
-            ends.append(offset + 1)
+        _plain(article.text, cursor, slot.start, parts, starts, ends)
         token = f"{OPEN}{slot.letter}{i}{CLOSE}"
         parts.append(token)
         starts.extend([slot.start] * len(token))
         ends.extend([slot.end] * len(token))
         cursor = slot.end
-    for offset in range(cursor, sentence.end):
-        parts.append(article.text[offset])
-        starts.append(offset)
-        ends.append(offset + 1)
+    _plain(article.text, cursor, sentence.end, parts, starts, ends)
     return Encoded(index, "".join(parts), slots, starts, ends)
+
+
+def _plain(text: str, start: int, end: int, parts: list[str], starts: list[int], ends: list[int]) -> None:
+    """The characters of ``text[start:end]`` as themselves, each at its own offset (a run at a time)."""
+    if start < end:
+        parts.append(text[start:end])
+        starts.extend(range(start, end))
+        ends.extend(range(start + 1, end + 1))

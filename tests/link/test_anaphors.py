@@ -4,9 +4,11 @@ to, and so read by relate. Sentences written for these tests, with hand-linked m
 
 from __future__ import annotations
 
+import random
+
 from relate_fixtures import helpers, pair_set, relations, sentences_of
 
-from kg.link.anaphors import ORG_SOURCE, PLACE_SOURCE, SPEAKER_SOURCE, resolve_references_back
+from kg.link.anaphors import ORG_SOURCE, PLACE_SOURCE, SPEAKER_SOURCE, resolve_references_back, visible
 from kg.records import Article, Mention
 
 
@@ -125,3 +127,25 @@ def test_the_company_is_no_federation_named_in_between() -> None:
     federation = Mention("t", "ORG", "和平区工商联", 27, 33, 1, name="和平区工商联", subtype="social")
     found = resolve_references_back(art, [company, federation])
     assert [(m.text, m.name) for m in found if m.source == ORG_SOURCE] == [("该公司", "甲乙电力集团有限公司")]
+
+
+def _visible_by_comparing_all(mentions: list[Mention]) -> list[Mention]:
+    """visible as it was written first: each mention compared with every one kept before it."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def test_visible_keeps_what_comparing_every_kept_mention_keeps() -> None:
+    """The longer of two overlapping mentions (then the first), found by bisection over the kept
+    ones: the same mentions as comparing each with all kept, touching and nested spans included."""
+    rng = random.Random(7)
+    for _ in range(1500):
+        spans = {(s, s + rng.randrange(1, 8)) for s in (rng.randrange(40) for _ in range(rng.randrange(25)))}
+        if rng.random() < 0.1:
+            spans.add((rng.randrange(40),) * 2)  # an empty span: the comparison of all
+        mentions = [Mention("a", "PLACE", "x" * (e - s), s, e, 0) for s, e in sorted(spans)]
+        rng.shuffle(mentions)
+        assert visible(mentions) == _visible_by_comparing_all(mentions)
