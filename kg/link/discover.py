@@ -67,13 +67,11 @@ def discover_local_places(
     present = {text[i : i + 2] for i in range(len(text))}
     live = set().union(*(present & heads.keys() for _, heads in indexes))
 
-    i = 0
-    while i < len(text):
-        step = 1
-        head = text[i : i + 2]
-        if head not in live:
-            i += 1
+    after = 0  # the end of the last name taken: the next one starts there or later
+    for i in [i for i in range(len(text)) if text[i : i + 2] in live]:
+        if i < after:
             continue
+        head = text[i : i + 2]
         lengths: set[int] = set()
         for _, heads in indexes:
             lengths.update(heads.get(head, ()))
@@ -89,9 +87,8 @@ def discover_local_places(
             if town is not None and finds.free(i - len(town[0]), i):
                 finds.add(i - len(town[0]), i, town[1])
             finds.add(i, i + length, division)
-            step = length
+            after = i + length
             break
-        i += step
     return finds.found
 
 
