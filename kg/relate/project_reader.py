@@ -242,8 +242,11 @@ def _built_elsewhere(ctx: ArticleContext, cand: ProjectCandidate) -> bool:
     return False
 
 
+_QUOTES_AND_SPACE = re.compile(f"[{QUOTES}\\s]")
+
+
 def _same_name(a: str, b: str) -> bool:
-    a, b = (re.sub(f"[{QUOTES}\\s]", "", x) for x in (a, b))
+    a, b = (_QUOTES_AND_SPACE.sub("", x) for x in (a, b))
     return bool(a) and bool(b) and (a == b or (min(len(a), len(b)) >= 3 and (a in b or b in a)))
 
 
@@ -360,6 +363,12 @@ def _neighbours(f: dict[str, float], cand: ProjectCandidate, here: list[Mention]
             f[f"sentence_has:{label}"] = 1.0
 
 
+@cache
+def _list_of_works() -> re.Pattern[str]:
+    """A list closed by 等 before a project ending (compiled once: re's own cache may have let it go)."""
+    return re.compile(f"[^，,。；;]{{0,40}}?等[^，,。；;]{{0,12}}?(?:{project_heads().head.pattern})")
+
+
 def _structure(f: dict[str, float], text: str, cand: ProjectCandidate, left: int, right: int) -> None:
     """Quotes and book-title marks, a list, what follows the name, where the sentence stands."""
     prev, nxt = text[cand.start - 1 : cand.start], text[cand.end : cand.end + 1]
@@ -373,8 +382,7 @@ def _structure(f: dict[str, float], text: str, cand: ProjectCandidate, left: int
         f["list_closed_by_deng"] = 1.0
     if "分别" in text[left:right]:
         f["clause:fenbie"] = 1.0
-    works = f"[^，,。；;]{{0,40}}?等[^，,。；;]{{0,12}}?(?:{project_heads().head.pattern})"
-    if re.match(works, text[cand.end : right]):
+    if _list_of_works().match(text[cand.end : right]):
         f["list_of_works"] = 1.0  # 实施A学校、B初中等教学楼建设项目: the items are works
     if re.match(r"[\d一二两三四五六七八九十百千]+(?:个|家|座|处|所|间)", text[cand.end : cand.end + 4]):
         f["count_after"] = 1.0
