@@ -2,9 +2,19 @@
 """Look up China's divisions by name (jionlp's public table, read directly): prints level, code,
 official name and parents. Usage: adcode.py NAME [NAME...]  (a short name like 福清 or 积石山 works).
 For towns/villages it prints the county code to use as *_county_adcode."""
-import glob, os, re, sys, zipfile
-path = os.environ.get("JIONLP_ZIP") or sorted(glob.glob(sys.prefix + "/lib/python3*/site-packages/jionlp/dictionary/china_location.zip")
-                                          + glob.glob(".venv/lib/python3*/site-packages/jionlp/dictionary/china_location.zip"))[0]
+
+import glob
+import os
+import sys
+import zipfile
+
+path = (
+    os.environ.get("JIONLP_ZIP")
+    or sorted(
+        glob.glob(sys.prefix + "/lib/python3*/site-packages/jionlp/dictionary/china_location.zip")
+        + glob.glob(".venv/lib/python3*/site-packages/jionlp/dictionary/china_location.zip")
+    )[0]
+)
 with zipfile.ZipFile(path) as z:
     text = z.read(z.namelist()[0]).decode("utf-8").replace("\r\n", "\n")
 LEVEL = ["province", "prefecture", "county", "town", "village"]
@@ -27,7 +37,10 @@ for q in sys.argv[1:]:
     if len(hits) > 40:
         hits = [r for r in hits if r[1] == q or r[3] == q] or hits[:40]
     print(f"== {q}: {len(hits)} hit(s)")
-    for depth, name, code, short, parents in hits[:40]:
+    for depth, name, code, _short, parents in hits[:40]:
         chain = " > ".join(p[0] for p in parents)
         county = next((p[1] for p in reversed(parents) if p[1]), "") if depth >= 3 else ""
-        print(f"  {LEVEL[depth]:10} {code or '':6} {name}  ({chain})" + (f"  county_adcode={county[:6]}" if county else ""))
+        print(
+            f"  {LEVEL[depth]:10} {code or '':6} {name}  ({chain})"
+            + (f"  county_adcode={county[:6]}" if county else "")
+        )

@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
-"""May an engineer read this page of the pages corpus? Refuses the held-out share (H in session 7; see share.py)."""
+"""May an engineer read this page of the pages corpus?
+
+Refuses the held-out share (H in session 7; see share.py) and addresses already used."""
+
 import sys
+
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
 from share import share
+
 rc = 0
 for u in sys.argv[1:]:
     s = share(u)

@@ -4,20 +4,33 @@ Session 7: md5 of the address, 6th hex digit: 0-7 -> H (held out, annotated twic
 8-f -> D (DEV: engineers may read). Session 6 used the 5th digit (W held out, X/Y/Z DEV).
 Table sources and addresses of sets.tsv (every earlier set) print EXCLUDED.
 A new session needs a new criterion (e.g. the 7th digit) so that its held-out set is new."""
-import csv, hashlib, sys
+
+import csv
+import hashlib
+import sys
 from pathlib import Path
+
 HERE = Path(__file__).parent
 DIGIT = 5  # index into the md5 hex digest: session 6 used 4, session 7 uses 5
 # excluded: the programme tables' sources and every address already in an evaluation set
-EXCL = {r["url"].strip() for r in csv.DictReader(open(HERE.parents[1] / "kg/data/programmes/sources.csv", encoding="utf-8"))}
+EXCL = {
+    r["url"].strip()
+    for r in csv.DictReader(open(HERE.parents[1] / "kg/data/programmes/sources.csv", encoding="utf-8"))
+}
 EXCL |= {r["url"].strip() for r in csv.DictReader(open(HERE / "sets.tsv", encoding="utf-8"), delimiter="\t")}
+
+
 def share(url: str) -> str:
     if url.strip() in EXCL:
         return "EXCLUDED"
     d = hashlib.md5(url.strip().encode()).hexdigest()[DIGIT]
     return "H" if d in "01234567" else "D"
+
+
 def doc_id(url: str) -> str:
     return hashlib.md5(url.strip().encode()).hexdigest()[:16]
+
+
 if __name__ == "__main__":
     for u in sys.argv[1:]:
         print(share(u), doc_id(u), u)
