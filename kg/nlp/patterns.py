@@ -57,6 +57,7 @@ class PatternSet:
     name_char: re.Pattern[str]  # one character that may stand in a name (no stop character)
     works: re.Pattern[str]  # heads of a place's works (项目, 工程): places + generic words before one: none
     money_end: re.Pattern[str]  # a name ending in a word of money (某帮扶基金) is no project
+    org_qualifier: re.Pattern[str]  # a bracketed qualifier inside a name ((集团), (中国)): no trade name
 
 
 def _expand(regex: str, defines: dict[str, str]) -> str:
@@ -244,6 +245,7 @@ def load_patterns(path: str | None = None) -> PatternSet:
     name_char = re.compile(_expand(defines.get("NAME_CH", "(?!)"), defines))
     works = re.compile(f"(?:{_expand(defines.get('PLACE_WORKS', '(?!)'), defines)})$")
     money_end = re.compile(_expand(defines.get("MONEY_END", "(?!)"), defines))
+    org_qualifier = re.compile(_expand(defines.get("ORG_QUALIFIER", "(?!)"), defines))
     return PatternSet(
         tuple(patterns),
         lead,
@@ -256,6 +258,7 @@ def load_patterns(path: str | None = None) -> PatternSet:
         name_char,
         works,
         money_end,
+        org_qualifier,
     )
 
 
@@ -430,10 +433,12 @@ def _joined_places_start(text: str, start: int, places: Sequence[tuple[int, int]
 
 
 def stem_is_generic(name: str, patterns: PatternSet | None = None) -> bool:
-    """True when a name is only generic words before its suffix: 龙头企业, 扶贫车间, 一家公司."""
+    """True when a name is only generic words before its suffix: 龙头企业, 扶贫车间, 一家公司; a
+    qualifier in brackets names nothing either (投资|(集团)有限责任公司: the verb is the trade name's)."""
     patterns = patterns or load_patterns()
     suffix = patterns.suffix.search(name)
-    return bool(patterns.generic.match(name[: suffix.start()] if suffix else name))
+    stem = name[: suffix.start()] if suffix else name
+    return bool(patterns.generic.match(patterns.org_qualifier.sub("", stem)))
 
 
 def is_verb_phrase(name: str, patterns: PatternSet | None = None) -> bool:

@@ -101,7 +101,7 @@ def fund_recipient(
     own subject; the one place the pairings help inside a province; the province a word of the
     sentence sends aid to, 进藏/援疆)."""
     markers = lexicon()["recipient_markers"]["words"]
-    receiving = _receiver(enc, positions, pos)
+    receiving = _receiver(ctx, enc, positions, pos)
     if receiving is not None:
         return receiving
     marked = [
@@ -235,9 +235,14 @@ def own_side(ctx: ArticleContext, enc: Encoded, pos: int, recipient: Mention) ->
     before): the sum is the organisation's own, not given to that place."""
     if recipient.sentence == enc.index:
         return False
+    subject = opening_subject(enc, pos)
     return any(
-        s.letter == "O" and not s.government and code_within(s.mention.home_code, recipient)
-        for s in opening_subject(enc, pos)
+        s.letter == "O"
+        and not s.government
+        and code_within(s.mention.home_code, recipient)
+        and not _receives(enc, end, pos)  # Y县某某公司获得帮扶资金N: given to it, not its own
+        for _, end, s in enc.slot_positions()
+        if any(s is t for t in subject)
     )
 
 
@@ -275,17 +280,32 @@ def _gives_here(enc: Encoded, pos: int, place: Mention) -> bool:
     return False
 
 
-def _receiver(enc: Encoded, positions: list[tuple[int, int, Slot]], pos: int) -> Mention | None:
+def _receiver(
+    ctx: ArticleContext, enc: Encoded, positions: list[tuple[int, int, Slot]], pos: int
+) -> Mention | None:
     """A place that is the subject of a verb of receiving before the sum (浙江山区26县…获得
-    援助资金, Y县争取到帮扶资金, Y省累计接受A、B援助资金N): it receives, it does not give."""
-    verbs = lexicon()["funding"]["receive_verbs"]
+    援助资金, Y县争取到帮扶资金, Y省累计接受A、B援助资金N): it receives, it does not give; an
+    organisation so written (Y县某某(集团)有限公司申请获得帮扶资金N) receives for its place."""
+    slot = receiving_slot(enc, positions, pos)
+    return _goal_place(ctx, slot) if slot is not None else None
+
+
+def receiving_slot(enc: Encoded, positions: list[tuple[int, int, Slot]], pos: int) -> Slot | None:
+    """The place or organisation of the sum's clause a verb of receiving follows (see
+    :func:`_receiver`); an organisation receives for itself, so its place states no pairing."""
     left, _ = clause_bounds(enc.text, pos, pos)
     for p_pos, p_end, s in reversed(positions):
-        if p_pos >= pos or p_pos < left or s.letter not in "PU" or not s.place:
+        if p_pos >= pos or p_pos < left or s.letter not in "PUO" or (s.letter != "O" and not s.place):
             continue
-        # the words right after the place, up to the next token (云南省累计接受A、B援助资金N)
-        token = TOKEN_RE.search(enc.text, p_end, pos)
-        lead = enc.text[p_end : token.start() if token else pos]
-        if any(v in lead for v in verbs):
-            return s.place
+        if _receives(enc, p_end, pos) and (s.letter != "O" or not s.government):
+            return s
     return None
+
+
+def _receives(enc: Encoded, token_end: int, pos: int) -> bool:
+    """Whether a verb of receiving is among the words right after a token, up to the next token
+    before ``pos`` (云南省累计接受A、B援助资金N)."""
+    verbs = lexicon()["funding"]["receive_verbs"]
+    token = TOKEN_RE.search(enc.text, token_end, pos)
+    lead = enc.text[token_end : token.start() if token else pos]
+    return any(v in lead for v in verbs)

@@ -21,7 +21,7 @@ from kg.relate.fund_amounts import (
     totals_rates,
     without_restated,
 )
-from kg.relate.fund_goals import begins_org_name, fund_recipient, marked_goal, own_side
+from kg.relate.fund_goals import begins_org_name, fund_recipient, marked_goal, own_side, receiving_slot
 from kg.relate.fund_parties import (
     LIST_JOINERS,
     list_around,
@@ -509,6 +509,8 @@ def sum_rows(
             return []
         places, shared_donors = shared_recipients(ctx, enc, positions, pos, recipient), None
     rows = []
+    # an organisation that gets the sum (Y县某某公司获得N) receives for itself: no pairing of places
+    org_receives = (receiver := receiving_slot(enc, positions, pos)) is not None and receiver.letter == "O"
     for place in places:
         donors = shared_donors or _fund_donors(SumInSentence(ctx, enc, positions, span, place))
         if of_rates and len(donors) > 1:
@@ -528,7 +530,7 @@ def sum_rows(
                     amount_yuan=slot.mention.value,
                     date=date or ctx.article.date,
                     purpose=_purpose(enc, end),
-                    states_pairing=pairs,
+                    states_pairing=pairs and not org_receives,
                 )
             )
     return rows

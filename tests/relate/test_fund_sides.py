@@ -106,3 +106,18 @@ def test_a_part_s_giver_named_among_the_whole_s_givers_gives_it(read_text: Read)
         "近年来,上海、广东扶贫协作累计到位资金达90亿元,其中上海市70亿元,广东省20亿元。"
     )
     assert ("上海市", "云南省", 7_000_000_000) in read_funds(read_text, text)
+
+
+def test_an_organisation_with_a_bracketed_qualifier_receives_for_its_county(read_text: Read) -> None:
+    # the qualifier (集团) is inside the name, so its county's short name (台江) is no place of its
+    # own: the organisation that gets the sum receives it for its county, and no pairing follows
+    for text in (
+        "宁波市对口帮扶黔东南州。今年台江青禾投资(集团)有限责任公司申请获得宁波帮扶资金500万元。",
+        "宁波市对口帮扶黔东南州。台江青禾投资（集团）有限责任公司获得宁波帮扶资金500万元。",
+    ):
+        _, mentions, relations = read_text(text)
+        assert "台江青禾投资(集团)有限责任公司" in {m.text for m in mentions if m.label == "ORG"}, text
+        assert read_funds(read_text, text) == [("宁波市", "台江县", 5_000_000)], text
+        pairs = {(r.donor.name, r.recipient.name) for r in relations if r.type == "pairing"}
+        assert pairs == {("宁波市", "黔东南苗族侗族自治州")}, text
+        assert [r.states_pairing for r in relations if r.type == "funding"] == [False], text
