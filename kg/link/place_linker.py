@@ -180,7 +180,8 @@ def _drop_non_places(article: Article, pieces: Sequence[Piece], gaz: Gazetteer, 
     pairing = references.pairing_sentences(article)
     for piece in pieces:  # the giving and receiving sides: places of sentences about pairing
         if piece.chosen is not None and article.sentence_index_at(piece.start) in pairing:
-            context.province_counts[piece.chosen.province_code] += 1
+            chosen = piece.chosen
+            context.enclosing_counts.update({chosen.province_code, *chosen.parents, chosen.code} - {None})
 
 
 def _linked(article: Article, groups: Sequence[tuple[Mention, list[Piece]]]) -> list[Mention]:

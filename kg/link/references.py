@@ -5,10 +5,10 @@ reaches across: 全市场). 我X/本X is the article's own place: the place of t
 place written right after it (我市海曙区 → 宁波市, which then holds for every 我市 of the
 article), else the outlet's place (福清新闻网 → 福清市) when its level fits, else the dateline's
 (本报福清讯, 新华社兰州…电), else the most often named place of that kind when it clearly leads;
-我省, last, is the province holding most places of the sentences about pairing when it holds at
-least 3 and twice as many as any other. 全X/该X is the place of that kind the text was just
-speaking of (文县 … 全县 → 文县), else the same as 我X. Which divisions a kind can mean is data
-too (``data/self_reference_kinds.csv``).
+我省 (我州, 我盟), last, is the province (prefecture) holding most places of the sentences about
+pairing when it holds at least 3 and twice as many as any other. 全X/该X is the place of that kind
+the text was just speaking of (文县 … 全县 → 文县), else the same as 我X. Which divisions a kind
+can mean is data too (``data/self_reference_kinds.csv``).
 """
 
 from __future__ import annotations
@@ -187,16 +187,16 @@ def self_reference_target(
     ranked = Counter({a.key: context.counts[a.key] for a in pool if _fits(kind, a)}).most_common(2)
     if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return next(a for a in pool if a.key == ranked[0][0]), None
-    if gaz is not None and (province := _dominant_province(kind, context, gaz)) is not None:
-        return province, None
+    if gaz is not None and (enclosing := _dominant_enclosing(kind, context, gaz)) is not None:
+        return enclosing, None
     return (
         None,
         f"the article's own {kind} is unclear (no outlet or dateline place, no clearly leading place)",
     )
 
 
-# 我省 with no outlet or dateline: the province of the places named, when it holds at least this
-# many of them and this many times as many as any other province (闽宁 articles name both sides).
+# 我省 (我州) with no outlet or dateline: the province (prefecture) of the places named, when it holds
+# at least this many of them and this many times as many as any other (闽宁 articles name both sides).
 DOMINANT_PROVINCE_MIN_PLACES = 3
 
 
@@ -220,17 +220,30 @@ def pairing_sentences(article: Article) -> set[int]:
     }
 
 
-def _dominant_province(kind: str, context: Context, gaz: Gazetteer) -> Division | None:
-    """The province that most of the article's places lie in, for 我省, when one clearly dominates."""
-    if kind != "省":
-        return None
-    ranked = context.province_counts.most_common(2)
+def _levels_above_county(kind: str) -> frozenset[str]:
+    """The levels a self-reference of ``kind`` can mean, when all lie above county level (省; 州,
+    盟): only then do the places an article names tell which one it is (我市 may be a county-level
+    city, 我区 a district); else none."""
+    levels = frozenset(level for level, _ in self_reference_kinds().get(kind, ()))
+    return levels if levels and levels <= {"province", "prefecture"} else frozenset()
+
+
+def _dominant_enclosing(kind: str, context: Context, gaz: Gazetteer) -> Division | None:
+    """The province (我省) or prefecture (我州, 我盟) that most of the places of the sentences
+    about pairing lie in, when one clearly dominates every other division of its level (of any
+    name: the other side counts too): 宁波市对口支援我州 with three counties of one prefecture
+    named is that prefecture; two prefectures named alike give nothing."""
+    levels = _levels_above_county(kind)
+    ranked = [
+        (division, count)
+        for code, count in context.enclosing_counts.most_common()
+        if (division := gaz.get(code)) is not None and division.level in levels
+    ][:2]
     if not ranked or ranked[0][1] < DOMINANT_PROVINCE_MIN_PLACES:
         return None
     if len(ranked) > 1 and ranked[0][1] < DOMINANT_PROVINCE_MIN_RATIO * ranked[1][1]:
         return None
-    province = gaz.get(ranked[0][0])
-    return province if province is not None and _fits(kind, province) else None
+    return ranked[0][0] if _fits(kind, ranked[0][0]) else None
 
 
 def targets_before_places(

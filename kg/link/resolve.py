@@ -46,7 +46,8 @@ class Context:
     counts: Counter[str] = field(default_factory=Counter)
     source_places: list[Division] = field(default_factory=list)
     dateline_places: list[Division] = field(default_factory=list)  # 本报文山讯, 新华社兰州…电
-    province_counts: Counter[str] = field(default_factory=Counter)  # places named, by province
+    # places named in sentences about pairing, by each division enclosing them (itself included)
+    enclosing_counts: Counter[str] = field(default_factory=Counter)
 
     def add(self, division: Division) -> None:
         if all(a.key != division.key for a in self.anchors):
