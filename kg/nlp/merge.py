@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 
 from kg.nlp.doc import NER_KEY, RULES_KEY, doc_text
 from kg.nlp.lexicon import is_phrase_not_name, label_map, org_subtype, place_ending
-from kg.nlp.patterns import load_patterns, stem_is_generic, trim_name
+from kg.nlp.patterns import load_patterns, places_and_generic, stem_is_generic, trim_name
+from kg.punctuation import is_quoted
 
 
 @dataclass
@@ -77,9 +78,22 @@ def clean_ner_span(
         if trimmed is None or stem_is_generic(text[trimmed[0] : trimmed[1]], patterns):
             return None
         return trimmed
+    if label == "PROJECT" and not is_quoted(text, start, end) and _generic_project(text, start, end, places):
+        return None
     if label == "PLACE" and not place_ending().search(text, start, end):
         return None
     return start, end
+
+
+def _generic_project(text: str, start: int, end: int, places: Sequence[tuple[int, int]]) -> bool:
+    """A works (…项目, …工程: PLACE_WORKS) the model found whose name is determiners, counts,
+    times, money or trade words before its head, with or without a place before them (资金项目,
+    具体项目, 当地水务项目, 某县年内部分项目): the rule patterns' test of generic names (GENERIC);
+    a park or a workshop keeps the model's reading (东西部协作产业园)."""
+    patterns = load_patterns()
+    name = text[start:end]
+    generic = bool(patterns.works.search(name)) and stem_is_generic(name, patterns)
+    return generic or places_and_generic(text, start, end, places, patterns)
 
 
 def merge_spans(

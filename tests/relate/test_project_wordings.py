@@ -44,3 +44,27 @@ def test_what_a_place_or_a_thing_is_to_be_made_into_is_an_aim_not_a_project(proj
     # the verb of becoming opens no name, and a thing built stays one
     found = projects("福清市在通渭县援建的金银花育苗基地已建成,并将打造成全省示范园区。")
     assert [name for name, _ in found] == ["金银花育苗基地"]
+
+
+def test_determiners_quantifiers_times_and_money_words_before_a_head_name_no_project(projects: Rows) -> None:
+    assert projects("福清市向通渭县捐赠一批援助项目,今年已建成投产。") == []
+    assert projects("总投资2000万元的资金项目已开工。") == []
+    assert projects("福清市援建的公共服务项目已投入使用。") == []
+    assert projects("福清市在通渭县实施的资金项目已全部建成。") == []
+    assert projects("福清市援建的当地水务项目已建成投用。") == []
+    assert projects("通渭县年内部分项目已竣工投产。") == []
+    assert projects("福清市援建的具体项目已开工建设。") == []
+    assert projects("通渭县今年若干项目已建成投产。") == []
+    # a place, a product or a work of its own beside those words still names one
+    assert projects("福清市援建了马营镇扶贫车间,已投产。") == [("马营镇扶贫车间", "福清市")]
+    pig_farm = projects("福清市援建的马营村生猪养殖项目已建成投产。")
+    assert [name for name, _ in pig_farm] == ["马营村生猪养殖项目"]
+    assert projects("福清市援建的通渭县人民医院住院楼已建成投用。") == [("通渭县人民医院住院楼", "通渭县")]
+    assert [name for name, _ in projects("福清市援建的马营村水务项目已建成投用。")] == ["马营村水务项目"]
+
+
+def test_named_works_with_a_new_head_or_a_place_in_brackets_are_projects(projects: Rows) -> None:
+    found = projects("广州市番禺区对口帮扶五华县,共建的广州番禺(五华)产业转移园已建成投产。")
+    assert found == [("广州番禺(五华)产业转移园", "五华县")]  # the helped county in brackets: its site
+    assert [name for name, _ in projects("福清市援建的马营镇金银花示范点已建成。")] == ["马营镇金银花示范点"]
+    assert [name for name, _ in projects("福清市援建的通渭农特产品展销店已开业。")] == ["通渭农特产品展销店"]
