@@ -32,7 +32,7 @@ id and confidence of the cues file's ``relation``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from itertools import pairwise
 
@@ -123,9 +123,7 @@ def _bracketed_site(enc: Encoded, start: int, end: int) -> bool:
     )
 
 
-def _sentence_places(
-    enc: Encoded, article_text: str, text_before: Callable[[int], str], text_after: Callable[[int], str]
-) -> list[tuple[int, Mention]]:
+def _sentence_places(enc: Encoded, article_text: str) -> list[tuple[int, Mention]]:
     """The resolved places of the sentence with their encoded positions, once in each clause (云南省
     扶贫办…处长说,云南省累计接受上海、广东援助资金: the receiver of the last clause is named there
     again); a place excluded by the wording (除贵阳市外), that only says where the story comes from or
@@ -145,11 +143,13 @@ def _sentence_places(
             and place_key(following[2].place) != place_key(slot.place)
         ):
             continue  # 张家港市的善港村, 广东省东莞市委: the outer place only locates the inner one
-        if text_before(slot.start).endswith(excluding) or _names_a_market(slot.mention, text_after(slot.end)):
+        before = article_text[max(0, slot.start - 2) : slot.start]
+        after = article_text[slot.end : slot.end + 8]
+        if before.endswith(excluding) or _names_a_market(slot.mention, after):
             continue
         if _only_reports(slot.mention, article_text) or _bracketed_site(enc, start, end):
             continue
-        if re.match(cues()["own_divisions_after"], text_after(slot.end)):
+        if re.match(cues()["own_divisions_after"], after):
             continue  # 在青岛对口区市举办: the city's unnamed districts are the parties, not the city
         if len(slot.mention.text) < 2:
             continue  # 粤, 桂 of 粤桂协作 name a programme, not a party
@@ -245,12 +245,7 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
         return []
     article_text = ctx.article.text
     receiving = tuple(words["receiving_before"])
-    places = _sentence_places(
-        enc,
-        article_text,
-        lambda start: article_text[max(0, start - 2) : start],
-        lambda end: article_text[end : end + 8],
-    )
+    places = _sentence_places(enc, article_text)
     if len({place_key(p) for _, p in places}) < 2:
         return []
     # a place a help verb governs receives here, whatever its region (帮助菏泽引进项目)
@@ -477,12 +472,7 @@ def _sides_of(enc: Encoded, ctx: ArticleContext) -> tuple[list[Mention], list[Me
     """The outermost giving and receiving places of a sentence, each once; a place of no side counts
     as giving (it may be the giver), so that a sentence naming one is no sentence of receivers only."""
     article_text = ctx.article.text
-    places = _sentence_places(
-        enc,
-        article_text,
-        lambda start: article_text[max(0, start - 2) : start],
-        lambda end: article_text[end : end + 8],
-    )
+    places = _sentence_places(enc, article_text)
     once = list({place_key(p): p for _, p in places}.values())
     sides = {id(p): place_side(p, ctx) for p in once}
     _pairwise_sides(once, sides)
