@@ -328,10 +328,17 @@ def programme_label(text: str, positions: Positions, span: tuple[int, int]) -> t
     team); None when no pair does."""
     pos, end = span
     left, _ = clause_bounds(text, pos, end)
-    words = "|".join(map(re.escape, lexicon()["funding"]["fund_words"]))
     for (a_at, a_end, a), (b_at, b_end, b) in zip(positions, positions[1:], strict=False):
         if a_end != b_at or not (a.programme_word and b.programme_word) or not left <= a_at < b_end <= pos:
             continue
-        if re.compile(f"[\u4e00-\u9fff]{{0,8}}?(?:{words})").match(text, b_end, pos):
+        if _fund_word_ahead().match(text, b_end, pos):
             return a, b
     return None
+
+
+@cache
+def _fund_word_ahead() -> re.Pattern[str]:
+    """A word for aid money up to eight characters ahead (扶贫资金, 协作项目资金): compiled once, not
+    for every pair of programme names of every sum."""
+    words = "|".join(map(re.escape, lexicon()["funding"]["fund_words"]))
+    return re.compile(f"[\u4e00-\u9fff]{{0,8}}?(?:{words})")
