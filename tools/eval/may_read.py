@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """May an engineer read this page of the pages corpus?
 
-Refuses the held-out share (H in session 7; see share.py) and addresses already used."""
+Refuses the held-out share (H; see share.py for this session's criterion) and addresses already used."""
 
 import sys
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Which share of the current session a page address falls in.
-Session 7: md5 of the address, 6th hex digit: 0-7 -> H (held out, annotated twice, scored by the lead only),
-8-f -> D (DEV: engineers may read). Session 6 used the 5th digit (W held out, X/Y/Z DEV).
+Session 8: md5 of the address, 7th hex digit: 0-7 -> H (held out: sets J, K, L, scored by the lead only),
+8-f -> D (DEV set E: engineers may read). Session 7 used the 6th digit (H, H2, H3 held out, D DEV),
+session 6 the 5th (W held out, X/Y/Z DEV).
 Table sources and addresses of sets.tsv (every earlier set) print EXCLUDED.
-A new session needs a new criterion (e.g. the 7th digit) so that its held-out set is new."""
+A new session needs a new criterion (e.g. the 8th digit) so that its held-out set is new."""
 
 import csv
 import hashlib
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-DIGIT = 5  # index into the md5 hex digest: session 6 used 4, session 7 uses 5
+DIGIT = 6  # index into the md5 hex digest: session 6 used 4, session 7 5, session 8 6
 # excluded: the programme tables' sources and every address already in an evaluation set
 EXCL = {
     r["url"].strip()
