@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.ingest.t2s import Converter
+from kg.io import data_rows
 from kg.punctuation import CLOSERS as CLOSERS  # the punctuation is kg.punctuation's
 from kg.punctuation import SENTENCE_STOPS
 
@@ -64,11 +65,26 @@ def _traditional_characters() -> frozenset[str]:
     return frozenset(chars)
 
 
+@cache
+def variant_folds() -> dict[int, str]:
+    """Variant characters OpenCC's t2s leaves as they are, to the simplified one pages mean
+    (陜西 → 陕西; ``data/variant_characters.csv``)."""
+    return {ord(row["variant"]): row["standard"] for row in data_rows("variant_characters.csv")}
+
+
+@cache
+def _variant_re() -> re.Pattern[str]:
+    return re.compile("[" + "".join(map(chr, variant_folds())) + "]")
+
+
 def to_simplified(text: str) -> str:
     """Traditional → simplified, guaranteed to keep the length (and so the offsets).
 
-    Only lines holding a character that is surely traditional are converted (a line of
-    simplified text is left as it is)."""
+    Variant characters fold first (on any line: a simplified page may write 陜西 too); then only
+    lines holding a character that is surely traditional are converted (a line of simplified
+    text is left as it is)."""
+    if _variant_re().search(text):
+        text = text.translate(variant_folds())
     known = _traditional_characters()
     if "\n" in text:
         return "\n".join(
