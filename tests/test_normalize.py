@@ -479,3 +479,32 @@ def test_sentence_offsets_cover_the_seed_text(normalised: dict) -> None:
         assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
         covered = "".join(text[s.start : s.end] for s in spans)
         assert len(covered) >= len(text.replace("\n", "")) - 5
+
+
+def test_source_label_with_its_outlet_on_the_next_line() -> None:
+    raw = "\n".join(
+        [
+            "某省某市与某州签订扶贫协作协议",
+            "作者:",
+            "来源:",
+            "某州日报",
+            "2019/05/20 08:00",
+            "  5月18日,某市扶贫协作考察团赴某州考察,双方签订《扶贫协作框架协议》,共同推进产业合作。",
+        ]
+    )
+    result = normalize_article(raw)
+    assert result.metadata.source == "某州日报"
+    assert "某州日报" not in result.text
+
+
+def test_source_label_followed_by_a_sentence_gives_no_source() -> None:
+    raw = "\n".join(
+        [
+            "某市与某州开展扶贫协作",
+            "来源:",
+            "  5月18日,某市扶贫协作考察团赴某州考察,双方签订《扶贫协作框架协议》,共同推进产业合作。",
+        ]
+    )
+    result = normalize_article(raw)
+    assert result.metadata.source is None
+

@@ -19,6 +19,7 @@ from kg.values import calendar_date as parse_date  # the one date parser is kg.v
 class _MetaPatterns:
     label: re.Pattern[str]  # any metadata label followed by a colon
     source: re.Pattern[str]
+    source_label: re.Pattern[str]  # a source label and its colon, nothing else (fullmatch)
     date_label: re.Pattern[str]
     url: re.Pattern[str]
     dateline: re.Pattern[str]
@@ -43,6 +44,7 @@ def meta_patterns() -> _MetaPatterns:
     return _MetaPatterns(
         label=re.compile(rf"(?:{labels})\s*:"),
         source=re.compile(rf"(?:{_alternation(data['source_labels'])})\s*:\s*(\S+?){stop}"),
+        source_label=re.compile(rf"(?:{_alternation(data['source_labels'])})\s*:"),
         date_label=re.compile(rf"(?:{_alternation(data['date_labels'])})\s*:"),
         url=re.compile(rf"(?:{_alternation(data['url_labels'])})\s*:\s*(https?://[^\s<>\"'|]+)"),
         outlet_before_date=re.compile(
@@ -88,6 +90,16 @@ class Metadata:
     url: str | None = None
 
 
+def _source_on_next_line(header: Sequence[str]) -> str | None:
+    """A header's source label left empty, its outlet alone on the next line (saved pages put
+    label and value in two cells): "来源:" then "某某日报"."""
+    label_only = meta_patterns().source_label
+    for line, after in zip(header, header[1:], strict=False):
+        if label_only.fullmatch(line) and not is_meta_line(after) and _outlet_like(after):
+            return after if han_count(after) >= 2 and " " not in after else None
+    return None
+
+
 # noqa below: title, date and source each have their own short scan with fallbacks in order of trust
 def extract_metadata(lines: Sequence[str], content_start: int | None = None) -> Metadata:  # noqa: C901
     """Title, date, source and url from an article's (simplified, folded) lines.
@@ -126,6 +138,8 @@ def extract_metadata(lines: Sequence[str], content_start: int | None = None) -> 
         if m and _outlet_like(value := m.group(1).strip("·-—|:")):
             md.source = value
             break
+    if md.source is None:
+        md.source = _source_on_next_line(header)
     if md.source is None:
         # "定西日报 2019-03-25 08:30": an outlet's name before the timestamp in the header.
         for line in header:
