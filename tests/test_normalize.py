@@ -508,3 +508,11 @@ def test_source_label_followed_by_a_sentence_gives_no_source() -> None:
     result = normalize_article(raw)
     assert result.metadata.source is None
 
+
+def test_a_comma_doubled_or_before_another_mark_is_dropped() -> None:
+    raw = "近年来,,甲市,、乙省丙市和丁市对口支援戊省,,在资金、项目,、人才等方面开展帮扶,。"
+    result = normalize_article(raw)
+    assert result.text == "近年来,甲市、乙省丙市和丁市对口支援戊省,在资金、项目、人才等方面开展帮扶。"
+    kept = result.text.index("乙省")
+    run = next(r for r in result.offset_runs if r[0] <= kept < r[0] + r[2])
+    assert raw[run[1] + kept - run[0]] == "乙"  # the text still maps back to the page

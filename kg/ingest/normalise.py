@@ -10,8 +10,8 @@ can later be shown as it stood:
 2. NFKC width folding, one character at a time (so each output character knows its source).
 3. Removal of pinyin glosses after characters, tone-marked or plain (``協(xié)作`` → ``協作``).
 4. Traditional → simplified (OpenCC ``t2s``, whose tables keep lengths).
-5. Line by line: Markdown marks, whitespace folding, page-chrome removal (patterns in
-   ``kg/data/page_chrome.jsonl``), metadata lines read and removed (labels in
+5. Line by line: Markdown marks, whitespace folding, doubled commas (``,、`` → ``、``),
+   page-chrome removal (patterns in ``kg/data/page_chrome.jsonl``), metadata lines read and removed (labels in
    ``kg/data/article_metadata.json``), repeated lines dropped."""
 
 from __future__ import annotations
@@ -97,6 +97,11 @@ _MARKDOWN_LINK_RE = re.compile(r"\[([^\[\]]+)\]\((?:https?://|/|\.)[^)\s]*\)")
 
 
 _SPACE_RE = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+# A comma doubled or written before another clause mark (天津市,、青岛市; 介绍,,近三年; 脱贫,。)
+# is a page's artefact, never a pause: only the last mark stays, so a list is read as one.
+_DOUBLED_MARK_RE = re.compile(r",+([,、。;:!?])")
 
 
 _BORDER = " \t|丨"
@@ -274,7 +279,7 @@ def normalize_article(raw: str) -> NormalisedArticle:
     units: list[Mapped] = []
     for line in split_lines(doc):
         line = line.sub(_MARKDOWN_RE, lambda m: "").keep_group(_MARKDOWN_LINK_RE)
-        line = _strip(_fold_spaces(_strip(line)))
+        line = _strip(_fold_spaces(_strip(line))).keep_group(_DOUBLED_MARK_RE)
         for unit in split_lines(line) if "\n" in line.text else [line]:
             unit = _strip(unit)
             if unit.text:
