@@ -213,5 +213,5 @@ def link_places(
     targets = _resolve_rounds(pieces, self_refs, gaz, context)
     _drop_non_places(article, pieces, gaz, context)
     linked = _linked(article, groups)
-    linked += references.link_self_references(self_refs, targets, pieces, context, gaz)
+    linked += references.link_self_references(article, self_refs, targets, pieces, context, gaz)
     return linked, context

@@ -26,6 +26,7 @@ from kg.link.resolve import Context, anchor_worthy, unique_upper
 from kg.link.segment import Piece
 from kg.link.words import crossing_word
 from kg.places import Division
+from kg.programmes import pairs_by_donor, tables
 from kg.records import Article, Mention
 
 
@@ -164,11 +165,17 @@ def _division_of(mention: Mention, gaz: Gazetteer) -> Division | None:
 
 
 def self_reference_target(
-    kind: str, context: Context, following: Division | None = None, gaz: Gazetteer | None = None
+    kind: str,
+    context: Context,
+    following: Division | None = None,
+    gaz: Gazetteer | None = None,
+    givers: Sequence[Division] = (),
 ) -> tuple[Division | None, str | None]:
     """The article's own place of this kind: the one enclosing the place written right after
     the reference, else the outlet's place or the one of that kind enclosing it (福清新闻网:
-    我市 is 福清市, 我省 福建省), else the most often named place of that kind, if it clearly leads."""
+    我市 is 福清市, 我省 福建省), else the one the tables give every giver named before it a
+    partner in (``givers``: A、B对口帮扶我省), else the most often named place of that kind, if it
+    clearly leads."""
     if following is not None and gaz is not None:
         enclosing = _enclosing_fit(kind, following, gaz)
         if enclosing is not None:
@@ -179,6 +186,8 @@ def self_reference_target(
             return division, None
         if gaz is not None and (enclosing := _enclosing_fit(kind, division, gaz)) is not None:
             return enclosing, None
+    if gaz is not None and (shared := _partnered_by_all(kind, givers, gaz)) is not None:
+        return shared, None
     pool = context.anchors
     if context.source_places:
         home = context.source_places[-1]
@@ -246,6 +255,48 @@ def _dominant_enclosing(kind: str, context: Context, gaz: Gazetteer) -> Division
     return ranked[0][0] if _fits(kind, ranked[0][0]) else None
 
 
+def _partnered_by_all(kind: str, givers: Sequence[Division], gaz: Gazetteer) -> Division | None:
+    """The one province (我省) or prefecture (我州, 我盟) in which the programme tables give every
+    giver a partner: 深圳、青岛、大连、宁波对口帮扶我省 is 贵州省, where all four have one. A giver
+    with no row, or partners of all in two such places, give nothing."""
+    if not _levels_above_county(kind) or not givers:
+        return None
+    shared: set[str] | None = None
+    for giver in givers:
+        partnered: set[str] = set()
+        for row in pairs_by_donor().get(giver.code or "", ()):
+            recipient = gaz.get(tables().pairs[row].recipient_code)
+            enclosing = _enclosing_fit(kind, recipient, gaz) if recipient is not None else None
+            if enclosing is not None and enclosing.code:
+                partnered.add(enclosing.code)
+        shared = partnered if shared is None else shared & partnered
+    return gaz.get(next(iter(shared))) if shared is not None and len(shared) == 1 else None
+
+
+@cache
+def _receiving_after() -> re.Pattern[str]:
+    """A pairing word (the strong cues of ``data/pairing_cues.json``) right before a
+    self-reference: the reference is the side that receives (对口帮扶我省, 结对帮扶了我州)."""
+    words = sorted(data_json("pairing_cues.json")["cues"]["strong"], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")了?$")
+
+
+def givers_before(article: Article, reference: Mention, pieces: Sequence[Piece]) -> list[Division]:
+    """The places of the reference's sentence written before it, when a pairing word stands
+    right before the reference (A、B对口帮扶我省): the givers whose partners may tell which place
+    it is; none otherwise."""
+    if not _receiving_after().search(article.text[max(0, reference.start - 8) : reference.start]):
+        return []
+    sentence = article.sentence_index_at(reference.start)
+    return [
+        piece.chosen
+        for piece in sorted(pieces, key=lambda p: p.start)
+        if piece.chosen is not None
+        and piece.end <= reference.start
+        and article.sentence_index_at(piece.start) == sentence
+    ]
+
+
 def targets_before_places(
     self_refs: Sequence[Mention], pieces: Sequence[Piece], context: Context, gaz: Gazetteer
 ) -> dict[int, Division]:
@@ -264,6 +315,7 @@ def targets_before_places(
 
 
 def link_self_references(
+    article: Article,
     self_refs: Sequence[Mention],
     targets: dict[int, Division],
     pieces: Sequence[Piece],
@@ -271,7 +323,8 @@ def link_self_references(
     gaz: Gazetteer,
 ) -> list[Mention]:
     """Every self-reference linked, or saying why not: its target before a place, else (全县) the
-    place of its kind just spoken of, else the home a 我市海曙区 showed, else the article's own."""
+    place of its kind just spoken of, else the home a 我市海曙区 showed, else the article's own
+    (told by the givers named before it where nothing else tells)."""
     kinds = self_references()
     home_by_kind = {kinds[m.text]: targets[id(m)] for m in self_refs if id(m) in targets}
     linked: list[Mention] = []
@@ -283,7 +336,8 @@ def link_self_references(
         if target is None:  # one article has one home: 我市 means the city a 我市海曙区 showed
             target = home_by_kind.get(kind)
         if target is None:
-            target, reason = self_reference_target(kind, context, gaz=gaz)
+            givers = givers_before(article, mention, pieces)
+            target, reason = self_reference_target(kind, context, gaz=gaz, givers=givers)
         if target is None:
             linked.append(replace(mention, unresolved=reason))
             continue

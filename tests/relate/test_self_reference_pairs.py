@@ -80,3 +80,44 @@ def test_first_person_place_read_as_nothing_when_unclear(
 ) -> None:
     ours = [m for m in linked(gaz, text, places) if m.text == word]
     assert ours and all(m.code is None and m.unresolved for m in ours)
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "expected"),
+    [
+        # the four givers' partners in the tables all lie in one province: 我省 is that province
+        (
+            "1996年起，深圳、青岛、大连、宁波四市对口帮扶我省，带动产业发展。",
+            ["深圳", "青岛", "大连", "宁波"],
+            {("深圳市", "贵州省"), ("青岛市", "贵州省"), ("大连市", "贵州省"), ("宁波市", "贵州省")},
+        ),
+        # one giver whose every partner lies in one province
+        (
+            "多年来，常州市武进区结对帮扶了我省，援建了一批学校。",
+            ["常州市", "武进区"],
+            {("武进区", "陕西省")},
+        ),
+    ],
+)
+def test_first_person_recipient_told_by_the_givers_partners(
+    gaz: Gazetteer, text: str, places: list[str], expected: set[tuple[str, str]]
+) -> None:
+    assert expected <= linked_pairs(gaz, text, places)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # 杭州's partners lie in several provinces: no guess
+        ("多年来，杭州市对口帮扶我省，援建了一批学校。", ["杭州市"]),
+        # 大连's partners lie in two provinces (贵州, and 湖北 of the 三峡 programme)
+        ("多年来，大连市对口帮扶我省，援建了一批学校。", ["大连市"]),
+        # a giver with no row in the tables: no guess from the other
+        ("多年来，溧阳市、鞍山市对口帮扶我省，援建了一批学校。", ["溧阳市", "鞍山市"]),
+        # 我省 before the pairing word gives, it does not receive
+        ("多年来，溧阳市和我省对口帮扶汉阴县。", ["溧阳市", "汉阴县"]),
+    ],
+)
+def test_first_person_recipient_unclear_from_the_givers(gaz: Gazetteer, text: str, places: list[str]) -> None:
+    ours = [m for m in linked(gaz, text, places) if m.text == "我省"]
+    assert ours and all(m.code is None and m.unresolved for m in ours)
