@@ -43,6 +43,7 @@ from pathlib import Path
 from kg import collector
 from kg.bounded import Recent
 from kg.corps import corps_division_names, corps_unit_aliases, corps_unit_name
+from kg.functional_areas import functional_area_names
 from kg.gazetteer_cache import Parsed, kept_parse
 from kg.io import csv_rows, data_rows
 from kg.jieba_dict import jieba_words
@@ -366,17 +367,6 @@ def _read_changes() -> list[tuple[list[str], list[str]]]:
 @cache
 def current_codes() -> dict[str, str]:  # jionlp's codes of divisions that have a new one
     return {row["old"].strip(): row["new"].strip() for row in data_rows("place_codes.csv")}
-
-
-def functional_area_names() -> dict[str, list[str]]:
-    """Names of new areas and development zones (``data/functional_areas.csv``) by host code:
-    they are no divisions, so each links to the division that administers it (青岛西海岸新区 →
-    黄岛区; one spanning several counties → their prefecture)."""
-    names: dict[str, list[str]] = defaultdict(list)
-    for row in data_rows("functional_areas.csv"):
-        shorts = [s.strip() for s in (row["short"] or "").split("|") if s.strip()]
-        names[row["host"].strip()].extend([row["name"].strip(), *shorts])
-    return dict(names)
 
 
 @dataclass

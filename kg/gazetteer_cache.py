@@ -20,7 +20,7 @@ from kg.user_cache import PACKAGE, fingerprint, load_or_compile
 
 # divisions by code, towns, village spans by county code, short-name overrides
 Parsed = tuple[dict[str, Division], list[Division], dict[str, list[tuple[str, int, int]]], dict[str, str]]
-_SOURCES = ("gazetteer.py", "gazetteer_cache.py", "corps.py", "places.py")
+_SOURCES = ("gazetteer.py", "gazetteer_cache.py", "corps.py", "functional_areas.py", "places.py")
 
 
 def _dump(parsed: Parsed) -> bytes:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from kg.functional_areas import functional_area_official_names
 from kg.gazetteer import Gazetteer
 from kg.link import non_places, references
 from kg.link.found import fill_place
@@ -184,6 +185,21 @@ def _drop_non_places(article: Article, pieces: Sequence[Piece], gaz: Gazetteer, 
             context.enclosing_counts.update({chosen.province_code, *chosen.parents, chosen.code} - {None})
 
 
+def _zones_at_their_level(pieces: Sequence[Piece], gaz: Gazetteer) -> None:
+    """A zone of the functional-area table linked to its host county is the town the gazetteer
+    lists under that county by the zone's official name, where it lists one (天津经开区 →
+    天津经济技术开发区 of 滨海新区): the text names the zone, not the district."""
+    officials = functional_area_official_names()
+    for piece in pieces:
+        host = piece.chosen
+        if host is None or host.level != "county" or not host.code:
+            continue
+        official = officials.get((host.code, piece.text))
+        town = gaz.town_in(host.code, official) if official else None
+        if town is not None:
+            piece.chosen = town
+
+
 def _linked(article: Article, groups: Sequence[tuple[Mention, list[Piece]]]) -> list[Mention]:
     """One mention per piece, linked or saying why not."""
     linked: list[Mention] = []
@@ -212,6 +228,7 @@ def link_places(
     _settle_anchors(pieces, context)
     targets = _resolve_rounds(pieces, self_refs, gaz, context)
     _drop_non_places(article, pieces, gaz, context)
+    _zones_at_their_level(pieces, gaz)
     linked = _linked(article, groups)
     linked += references.link_self_references(article, self_refs, targets, pieces, context, gaz)
     return linked, context

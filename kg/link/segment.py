@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from kg.gazetteer import VILLAGE_SUFFIXES, Gazetteer, functional_area_names
+from kg.functional_areas import functional_area_names
+from kg.gazetteer import VILLAGE_SUFFIXES, Gazetteer
 from kg.io import data_rows
 from kg.link.words import crossing_word
 from kg.places import UPPER_LEVELS, Candidate, Division, descends

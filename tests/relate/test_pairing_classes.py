@@ -199,6 +199,14 @@ def test_a_new_area_named_after_another_city_is_that_citys_zone(read_text: Read)
     assert ("滨海新区", "甘肃省") in read_pairs(read_text, "天津滨海新区与甘肃省开展东西部协作。")
 
 
+def test_a_zone_the_gazetteer_lists_as_a_town_pairs_as_that_town(read_text: Read) -> None:
+    """天津经开区 is listed as a town of 滨海新区: the zone helps, not the whole district; a zone
+    the gazetteer does not list (青岛经开区) stays its host's."""
+    found = read_pairs(read_text, "天津经开区对口支援青海省黄南州同仁县，成效明显。")
+    assert found == {("天津经济技术开发区", "同仁市")}
+    assert read_pairs(read_text, "青岛经开区对口帮扶安顺市，成效明显。") == {("黄岛区", "安顺市")}
+
+
 @pytest.mark.parametrize(
     ("text", "wanted"),
     [
