@@ -618,6 +618,16 @@ def test_functional_areas_link_to_their_host(gaz: Gazetteer) -> None:
     assert (by_text(linked, "西咸新区").code, by_text(linked, "西咸新区").level) == ("610100", "prefecture")
 
 
+def test_a_zone_named_like_a_district_elsewhere_is_told_by_the_places_around(gaz: Gazetteer) -> None:
+    # 珠海's 万山区 is a functional zone of 香洲区's towns; 铜仁's 万山区 is a district
+    linked = link(gaz, "珠海市香洲区与万山区积极对接泸水市。", ["珠海市", "香洲区", "万山区", "泸水市"])
+    assert by_text(linked, "万山区").code == "440402"
+    linked = link(gaz, "苏州市对口帮扶铜仁市，万山区获得资金。", ["苏州市", "铜仁市", "万山区"])
+    assert by_text(linked, "万山区").code == "520603"
+    linked = link(gaz, "吴江区结对帮扶万山区。", ["吴江区", "万山区"])  # the district's own name first
+    assert by_text(linked, "万山区").code == "520603"
+
+
 def test_zone_committee_stays_an_org_at_home_in_the_host(gaz: Gazetteer) -> None:
     text = "天津经开区管委会组织企业赴会宁县考察。"
     linked = link(gaz, text, [("天津经开区管委会", "ORG"), "会宁县"])
