@@ -37,14 +37,15 @@ def opening_subject(enc: Encoded, before: int | None = None, after: int = 0) -> 
     none does.
 
     A token opens its clause when only dates and opening adverbs stand before it; a token followed
-    by 的 names an attribute (甲区的企业), not a subject."""
+    by 的 names an attribute (甲区的企业), not a subject; a province's one-character abbreviation
+    (浙 of 浙川协作) names a programme, not a subject."""
     text = enc.text
     positions = enc.slot_positions()
     for i, (start, end, slot) in enumerate(positions):
         if before is not None and start >= before:
             break
-        if start < after or slot.letter not in "PUO":
-            continue
+        if start < after or slot.letter not in "PUO" or slot.programme_word:
+            continue  # 浙川协作园…: 浙 and 川 name a programme, no subject
         left, _ = clause_bounds(text, start, start)
         if not _lead_is_empty(text[left:start]) or text[end : end + 1] == "的":
             continue

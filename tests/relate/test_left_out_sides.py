@@ -76,3 +76,18 @@ def test_a_clause_without_subject_after_a_recipient_takes_the_articles_helpers_o
 def test_no_article_helper_for_a_recipient_outside_its_partners(read_text: Read) -> None:
     text = "海沧区对口帮扶积石山县。大河家镇是一个回族聚居镇。同时,结对帮扶庆阳市。"
     assert {d for d, r in read_pairs(read_text, text) if r == "庆阳市"} == set()
+
+
+def test_a_programme_abbreviation_is_no_subject_carried_over(read_text: Read) -> None:
+    """浙 of 浙川协作 names a programme: the next sentence's sum, which names no giver, is not the
+    province's, and states no pairing of 浙江省 with the county."""
+    text = (
+        "在很多工作队干部看来,浙川协作古蔺产业园既是两地携手的成果,更是丽水对口结对古蔺的见证。\n"
+        "结对帮扶以来,在东西部协作资金8915万元支持下,古蔺县已撬动投资近20亿元。"
+    )
+    _, _, relations = read_text(text)
+    stated = {
+        (r.donor.name, r.recipient.name) for r in relations if r.donor and r.recipient and r.states_pairing
+    }
+    assert ("丽水市", "古蔺县") in stated
+    assert not any(donor == "浙江省" for donor, _ in stated)
