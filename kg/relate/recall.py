@@ -282,6 +282,7 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
         once.setdefault(place_key(place), place)
     givers, receivers = split(list(once.values()))
     if pairs:
+        pairs += _unlisted_mates(pairs, receivers, enc)
         return pairs + _listed_inside(pairs, receivers, enc, article_text)
     # no clause holds both sides: one giver in the whole sentence helps its receivers
     if len(_outermost(givers)) == 1 and len(_outermost(receivers)) <= words["max_sentence_recipients"]:
@@ -529,6 +530,42 @@ def _article_places(ctx: ArticleContext) -> list[Mention]:
     ]
 
 
+# a receiver of one list whose other items the giver is paired with: at least this many of them
+LIST_MATES_MIN = 2
+
+
+def _list_mates(
+    enc: Encoded, giver: Mention, receiver: Mention, pairs: Sequence[tuple[Mention, Mention]]
+) -> bool:
+    """Whether the receiver is an item of one list of receivers in which the giver is paired with
+    at least two other items, the most of it, that the tables do not contradict (浙江结对南部县、
+    青川县、广安区: the tables know the first two, not the third): the items of one list share their
+    relation, so the text states what the tables miss."""
+    run = next((run for run in listed_places(enc) if any(p is receiver for p in run)), [])
+    mates = [
+        r
+        for g, r in pairs
+        if g is giver and r is not receiver and any(p is r for p in run) and not listed_elsewhere(giver, r)
+    ]
+    return len(mates) >= LIST_MATES_MIN and 2 * len(mates) >= len(run)
+
+
+def _unlisted_mates(
+    pairs: list[tuple[Mention, Mention]], receivers: list[Mention], enc: Encoded
+) -> list[tuple[Mention, Mention]]:
+    """The giver of pairs with items of a list, with the list's other receivers of their level
+    (see :func:`_list_mates`)."""
+    added = []
+    for giver in {id(g): g for g, _ in pairs}.values():
+        paired = [r for g, r in pairs if g is giver]
+        for receiver in receivers:
+            if any(r is receiver for r in paired) or related(giver, receiver):
+                continue
+            if any(r.level == receiver.level for r in paired) and _list_mates(enc, giver, receiver, pairs):
+                added.append((giver, receiver))
+    return added
+
+
 def add_cue_pairings(ctx: ArticleContext) -> None:
     """Add to the article the pairs its sentences state by their sides and no construction found."""
     rule = cues()["relation"]
@@ -550,7 +587,7 @@ def add_cue_pairings(ctx: ArticleContext) -> None:
                 continue
             if _inner_giver(ctx, giver, receiver, enc.index) and not listed_as_is(giver, receiver):
                 continue  # a table's own pair stands beside its giver's city (江苏援乌, 常州援乌)
-            if listed_elsewhere(giver, receiver):
+            if listed_elsewhere(giver, receiver) and not _list_mates(enc, giver, receiver, found):
                 continue  # the tables give the giver other places of the receiver's province
             known.add(key)
             sentence = ctx.article.sentences[enc.index]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from relate_fixtures import JSS, article, pairs
+from relate_fixtures import JSS, article, linked_pairs, pairs
 
+from kg.gazetteer import Gazetteer
 from kg.relate import extract_relations, recall
 from kg.relate.context import ArticleContext
 from kg.relate.rules import cues
@@ -172,3 +173,18 @@ def test_items_of_a_list_that_carry_quoted_names_are_one_side() -> None:
     # the same places as a giver and its receivers
     text = "福州市对口帮扶定西市、铜仁市,成效显著。"
     assert net_pairs(text, ["福州市", "定西市", "铜仁市"]) == {("福州市", "定西市"), ("福州市", "铜仁市")}
+
+
+def test_a_list_the_tables_mostly_confirm_gives_its_other_items_too(gaz: Gazetteer) -> None:
+    # the tables list 浙江 with the prefectures of 南部县 and 青川县, not with 广安区's: one list,
+    # one relation
+    text = "2019年,浙江新增结对南部县、青川县、广安区3个县区携手奔小康。"
+    found = linked_pairs(gaz, text, ["浙江", "南部县", "青川县", "广安区"])
+    assert {("浙江省", "南部县"), ("浙江省", "青川县"), ("浙江省", "广安区")} <= found
+    # one item the tables know is no list the tables confirm: 宁波's charge in 新疆 is 库车
+    found = linked_pairs(gaz, "宁波市援疆工作队在库车市、和田市开展帮扶。", ["宁波市", "库车市", "和田市"])
+    assert ("宁波市", "和田市") not in found
+    # two of five known is not the most of the list
+    text = "2019年,浙江新增结对南部县、青川县、广安区、武胜县、岳池县。"
+    found = linked_pairs(gaz, text, ["浙江", "南部县", "青川县", "广安区", "武胜县", "岳池县"])
+    assert ("浙江省", "广安区") not in found
