@@ -15,14 +15,19 @@ from kg.relate.geo import code_within, is_resolved, related
 from kg.relate.orgs import is_helped_institution, is_local_institution, origin_before, speaks_for
 from kg.relate.rules import lexicon
 from kg.relate.state import ArticleState
+from kg.relate.subjects import item_of_list
 
 
 def _topics(encoded: Sequence[Encoded]) -> list[Slot | None]:
-    """Each sentence's subject place: its first place, else the previous sentence's subject."""
+    """Each sentence's subject place: its first place that is no item of a list a label opens
+    (…方面:A、B), else the previous sentence's subject."""
     topics: list[Slot | None] = []
     carried: Slot | None = None
     for enc in encoded:
-        first = next((s for s in enc.slots if s.letter == "P"), None)
+        first = next(
+            (s for at, _, s in enc.slot_positions() if s.letter == "P" and not item_of_list(enc.text, at)),
+            None,
+        )
         carried = first or carried
         topics.append(carried)
     return topics

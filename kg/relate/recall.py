@@ -284,12 +284,50 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
     if pairs:
         pairs += _unlisted_mates(pairs, receivers, enc)
         return pairs + _listed_inside(pairs, receivers, enc, article_text)
-    # no clause holds both sides: one giver in the whole sentence helps its receivers
-    if len(_outermost(givers)) == 1 and len(_outermost(receivers)) <= words["max_sentence_recipients"]:
+    if not givers and receivers:
+        givers = _enumeration_giver(enc, places, ctx)
+    # no clause holds both sides: one giver in the whole sentence helps its receivers (all of them
+    # where they are the items a label's colon opens: 主要包括:A,B,C)
+    limit = words["max_sentence_recipients"]
+    if _enumerated(enc, places, givers, receivers):
+        limit = words["max_recipients"]
+    if len(_outermost(givers)) == 1 and len(_outermost(receivers)) <= limit:
         found = _pairs_of(givers, receivers, many_givers=1)
         found = [(g, r) for g, r in found if apart(g, r)]
         return found + _listed_inside(found, receivers, enc, article_text)
     return []
+
+
+@cache
+def _enumeration_label() -> re.Pattern[str]:
+    """A label and its colon (主要包括:, 对口支援方面:) that open a list of items."""
+    words = sorted(lexicon()["enumeration_labels"]["words"], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")[:：]")
+
+
+def _enumerated(
+    enc: Encoded, places: list[tuple[int, Mention]], givers: list[Mention], receivers: list[Mention]
+) -> bool:
+    """Whether every receiver comes after a label's colon that comes after the one giver (深圳市…
+    主要包括:对口支援方面:A,B,C), or the sentence, without a giver, opens with one (…方面:A,B)."""
+    at = {id(p): pos for pos, p in places}
+    first = min((at[id(r)] for r in receivers if id(r) in at), default=None)
+    if first is None or len(_outermost(givers)) != 1:
+        return False
+    giver = _outermost(givers)[0]
+    return _enumeration_label().search(enc.text, at.get(id(giver), 0), first) is not None
+
+
+def _enumeration_giver(enc: Encoded, places: list[tuple[int, Mention]], ctx: ArticleContext) -> list[Mention]:
+    """The giver of a sentence of receivers only that opens with a label's colon (东西部扶贫协作方面:
+    A、B,C): the giving place the sentences before it speak of (their subject place, the items of
+    such lists left out)."""
+    first = min(pos for pos, _ in places)
+    if _enumeration_label().search(enc.text, 0, first) is None:
+        return []
+    carried = ctx.topics[enc.index - 1] if enc.index > 0 else None
+    subject = carried.place if carried is not None else None
+    return [subject] if subject is not None and place_side(subject, ctx) > 0 else []
 
 
 def _listed_inside(

@@ -282,6 +282,7 @@ LEXICON_SPEC: dict[str, Field] = {
     "negation": _WORDS,
     "stationed_team": section(words=need(words), marker=need(text), verb_markers=need(words)),
     "clause_adverbs": _WORDS,
+    "enumeration_labels": _WORDS,
     "pair_items": section(pair_joiners=need(words), item_separators=need(words)),
     "subordinate_list_joiners": _WORDS,
     "direction_steps": section(
@@ -348,6 +349,7 @@ SECTIONS_WITH_EXAMPLES: dict[str, tuple[str, ...]] = {
         "attributive_heads",
         "list_item_apposition",
         "clause_adverbs",
+        "enumeration_labels",
         "clause_opening_verbs",
         "introduced_enterprise",
         "not_subject_before",

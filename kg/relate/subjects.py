@@ -8,7 +8,9 @@ as Chinese is read; it is not the article's topic, which is never taken for a gi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import cache
 
 from kg.relate.encode import Encoded, Slot
 from kg.relate.rules import lexicon
@@ -31,6 +33,24 @@ def _lead_is_empty(text: str) -> bool:
     return not rest.strip()
 
 
+@cache
+def _list_items() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A label and its colon that open a list (主要包括:, 对口支援方面:), and what may stand
+    between it and an item of the list: other items, list marks and counts (A、B和C3县,D)."""
+    words = sorted(lexicon()["enumeration_labels"]["words"], key=len, reverse=True)
+    label = re.compile("(?:" + "|".join(map(re.escape, words)) + ")[:：]")
+    items = re.compile(rf"(?:{TOKEN_RE.pattern}|[、,，和及与]|[\d一二三四五六七八九十两]+个?[县市区州省旗])*")
+    return label, items
+
+
+def item_of_list(text: str, start: int) -> bool:
+    """Whether the token at ``start`` is an item of a list a label's colon opens (主要包括:A、B,C;
+    对口支援方面:A,B): not a subject (the lexicon's ``enumeration_labels``)."""
+    label, items = _list_items()
+    opened = [m.end() for m in label.finditer(text, 0, start)]
+    return bool(opened) and items.fullmatch(text, opened[-1], start) is not None
+
+
 def opening_subject(enc: Encoded, before: int | None = None, after: int = 0) -> list[Slot]:
     """The place or organisation (or the list of them) that opens a clause of the sentence as its
     subject, between positions ``after`` and ``before`` (default: anywhere); an empty list when
@@ -38,7 +58,8 @@ def opening_subject(enc: Encoded, before: int | None = None, after: int = 0) -> 
 
     A token opens its clause when only dates and opening adverbs stand before it; a token followed
     by 的 names an attribute (甲区的企业), not a subject; a province's one-character abbreviation
-    (浙 of 浙川协作) names a programme, not a subject."""
+    (浙 of 浙川协作) names a programme, and the places after a label's colon (…方面:A、B) are
+    items of a list, not a subject."""
     text = enc.text
     positions = enc.slot_positions()
     for i, (start, end, slot) in enumerate(positions):
@@ -47,7 +68,7 @@ def opening_subject(enc: Encoded, before: int | None = None, after: int = 0) -> 
         if start < after or slot.letter not in "PUO" or slot.programme_word:
             continue  # 浙川协作园…: 浙 and 川 name a programme, no subject
         left, _ = clause_bounds(text, start, start)
-        if not _lead_is_empty(text[left:start]) or text[end : end + 1] == "的":
+        if not _lead_is_empty(text[left:start]) or text[end : end + 1] == "的" or item_of_list(text, start):
             continue
         subject = [slot]
         for next_start, next_end, other in positions[i + 1 :]:
