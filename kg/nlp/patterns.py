@@ -58,6 +58,7 @@ class PatternSet:
     works: re.Pattern[str]  # heads of a place's works (项目, 工程): places + generic words before one: none
     money_end: re.Pattern[str]  # a name ending in a word of money (某帮扶基金) is no project
     org_qualifier: re.Pattern[str]  # a bracketed qualifier inside a name ((集团), (中国)): no trade name
+    count: re.Pattern[str]  # a count of things or places (3家, 两县): inside a project's name, no one thing
 
 
 def _expand(regex: str, defines: dict[str, str]) -> str:
@@ -246,6 +247,7 @@ def load_patterns(path: str | None = None) -> PatternSet:
     works = re.compile(f"(?:{_expand(defines.get('PLACE_WORKS', '(?!)'), defines)})$")
     money_end = re.compile(_expand(defines.get("MONEY_END", "(?!)"), defines))
     org_qualifier = re.compile(_expand(defines.get("ORG_QUALIFIER", "(?!)"), defines))
+    count = re.compile(_expand(defines.get("COUNT", "(?!)"), defines))
     return PatternSet(
         tuple(patterns),
         lead,
@@ -259,6 +261,7 @@ def load_patterns(path: str | None = None) -> PatternSet:
         works,
         money_end,
         org_qualifier,
+        count,
     )
 
 

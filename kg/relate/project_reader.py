@@ -40,7 +40,7 @@ from kg.nlp.patterns import (
 )
 from kg.records import Mention, Relation
 from kg.relate.context import ArticleContext
-from kg.relate.projects import add_learned, encoded_span, rule_verdict
+from kg.relate.projects import add_learned, encoded_span, generic_name, rule_verdict
 from kg.relate.rules import lexicon
 from kg.relate.text import clause_bounds
 
@@ -76,7 +76,6 @@ WORD_CLASSES = (
 # the lexicon's project tests (regexes) and the text they read: the name, the clause before it,
 # the clause after it
 REGEX_TESTS = (
-    ("name", ("project", "not_built", "generic_name")),
     ("name", ("project", "not_built", "programme_head")),
     ("name", ("project", "not_built", "programme_works")),
     ("before", ("project", "not_built", "predicate_before")),
@@ -321,6 +320,8 @@ def _shape(
         f["name:is_place"] = 1.0  # 苏州工业园区: a division or a zone the gazetteer knows
     if stem_is_generic(name, patterns):
         f["name:generic_stem"] = 1.0
+    if generic_name(name):  # the rules' test of a generic name (the feature keeps its trained name)
+        f["name:project.not_built.generic_name"] = 1.0
     if is_verb_phrase(name, patterns):
         f["name:verb_phrase"] = 1.0
     if any(c in QUOTES for c in name):

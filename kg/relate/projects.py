@@ -23,8 +23,10 @@ from dataclasses import replace
 from kg.gazetteer import load_gazetteer
 from kg.jieba_dict import word_tags
 from kg.link import found_place
-from kg.nlp.patterns import load_patterns
+from kg.link.discover import province_abbreviations
+from kg.nlp.patterns import load_patterns, stem_is_generic
 from kg.places import UPPER_LEVELS, Candidate, level_depth, nests
+from kg.punctuation import is_quoted
 from kg.records import Mention, Party
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot, home_named_in
@@ -118,10 +120,12 @@ def _home(ctx: ArticleContext, mention: Mention) -> Mention | None:
 
 def _named_inside(ctx: ArticleContext, mention: Mention) -> Mention | None:
     """The most specific place written inside the project's name that is not on the giving side
-    (中山国信通鹤岗公司手机生产线 → 鹤岗市; 南浔·广安东西部协作产业园 → 广安; 乔梓乡…养殖基地 →
-    乔梓乡): a place the article names, or a town or village by its full name in a county the
-    article or the name names. A place inside a name says where it stands, the giver's place before it says
-    who built it."""
+    (中山国信通鹤岗公司手机生产线 → 鹤岗市; 南浔·广安东西部协作产业园 → 广安区 where the article names
+    both 广安市 and 广安区: of the places a short name may be, the most specific the article names;
+    乔梓乡…养殖基地 → 乔梓乡): a place the article names, or a town or village by its full name in a
+    county the article or the name names. A place inside a name says where it stands, the giver's
+    place before it says who built it; a place in brackets inside it says so whichever side it is
+    on (广州番禺(五华)产业转移园 stands in 五华县, 梅州五华(番禺)经贸中心 in 番禺区)."""
     name = mention.name or mention.text
     shift = max(mention.text.find(name), 0)
     gazetteer = load_gazetteer()
@@ -132,13 +136,16 @@ def _named_inside(ctx: ArticleContext, mention: Mention) -> Mention | None:
         step = 1
         for end, candidates in gazetteer.matches_at(name, position):
             counties.update(c.division.code for c in candidates if c.division.level in UPPER_LEVELS)
-            named = (ctx.places_by_code.get(c.division.code) for c in candidates)
-            place = next((p for p in named if p is not None), None)
+            codes = [c.division.code for c in candidates]
+            named = [ctx.places_by_code[code] for code in codes if code in ctx.places_by_code]
+            place = max(named, key=lambda p: level_depth(p.level), default=None)
             town = next((c for c in candidates if _town_of(counties, c, name[end:])), None)
             if place is None and town is not None:
                 end += town.kind == "short"  # the other suffix it is written with (雷赤|乡)
                 start = mention.start + shift + position
                 place = found_place(ctx.article, start, start + end - position, town.division)
+            if place is not None and _in_brackets(name, position, end):
+                return place
             if place is not None:
                 found.extend([] if ctx.state.is_donor_side(place) else [place])
                 found.extend(_village_after(ctx, mention, shift + end, place))
@@ -155,6 +162,11 @@ def _named_inside(ctx: ArticleContext, mention: Mention) -> Mention | None:
                 found.append(place)
     # the most specific; of equals, the last written
     return max(reversed(found), key=lambda p: level_depth(p.level), default=None)
+
+
+def _in_brackets(name: str, start: int, end: int) -> bool:
+    """Whether ``name[start:end]`` is all a pair of brackets holds (番禺(五华)…)."""
+    return name[start - 1 : start] in ("(", "（") and name[end : end + 1] in (")", "）")
 
 
 def _village_after(ctx: ArticleContext, mention: Mention, at: int, town: Mention) -> list[Mention]:
@@ -306,7 +318,7 @@ def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
     rules = words["not_built"]
     left, right = clause_bounds(enc.text, pos, end)
     before = _written(enc, enc.text[left:pos])
-    if re.search(rules["generic_name"], name) or _verb_and_head(name):
+    if (generic_name(name) and not is_quoted(enc.text, pos, end)) or _verb_and_head(name):
         return True
     if _programme(enc, pos, end, name):
         return True
@@ -348,20 +360,62 @@ def _programme(enc: Encoded, pos: int, end: int, name: str) -> bool:
 
 
 def _verb_and_head(name: str) -> bool:
-    """承载项目, 开发项目: one verb and a head name what is done, not a thing (jieba's tags); 积石山县
-    项目: a place and a head of works (the pattern file's PLACE_WORKS, as the entity stage reads
-    it) name the place's projects, not one — a place and a facility (乐山产业园) name one."""
+    """承载项目, 开发项目: one verb and a head name what is done, not a thing (jieba's tags)."""
     stem = re.sub(lexicon()["project"]["not_built"]["heads"], "", name)
-    if stem == name:
-        return False
-    if word_tags().get(stem, "").startswith("v"):
+    return stem != name and word_tags().get(stem, "").startswith("v")
+
+
+def generic_name(name: str) -> bool:
+    """A project's name that names no one thing, by the pattern file's GENERIC and COUNT (the
+    entity stage's own test of names, one home): only generic words before its head (二期工程,
+    东西部扶贫协作项目, 省级休闲观光农业示范园区); places and generic words before a head of works
+    (积石山县项目, 江苏援藏项目, 沪滇协作项目: the places' projects, not one — 乐山产业园 is one);
+    a count of things or places inside it (蓬江区4所学校, 两县乡镇卫生院) — an ordinal (宁夏第一家…)
+    and a place written with a number (八一镇) count nothing."""
+    patterns = load_patterns()
+    if stem_is_generic(name, patterns):
         return True
-    if not load_patterns().works.search(name):
+    at = _places_at_start(name)
+    if at and patterns.works.search(name) and stem_is_generic(name[at:], patterns):
+        return True
+    return any(_counts(name, m.start(), m.end()) for m in patterns.count.finditer(name))
+
+
+def _places_at_start(name: str) -> int:
+    """Where the places a name starts with end: divisions by their full names or the short names
+    of prefectures and above (积石山县, 江苏), two or more provinces' one-character names (沪滇), joined
+    by 、 or 和; 0 when it starts with none."""
+    gazetteer, abbreviations = load_gazetteer(), province_abbreviations()
+    cursor = 0
+    while cursor < len(name):
+        ends = [
+            end
+            for end, candidates in gazetteer.matches_at(name, cursor)
+            if any(c.kind != "short" or c.division.level in UPPER_LEVELS for c in candidates)
+        ]
+        run = cursor
+        while run < len(name) and name[run] in abbreviations:
+            run += 1
+        if run - cursor >= 2:
+            ends.append(run)
+        if not ends:
+            break
+        cursor = max(ends)
+        if name[cursor : cursor + 1] in ("、", "和") and cursor + 1 < len(name):
+            cursor += 1
+    return cursor if cursor < len(name) and name[cursor - 1 : cursor] not in ("、", "和") else 0
+
+
+def _counts(name: str, start: int, end: int) -> bool:
+    """A count at [start, end) of a name, not an ordinal (第一家) nor a part of a place the
+    gazetteer knows by its full name (八一镇)."""
+    if name[start - 1 : start] == "第":
         return False
-    return any(
-        end == len(stem) and any(c.kind != "short" or c.division.level in UPPER_LEVELS for c in candidates)
-        for end, candidates in load_gazetteer().matches_at(stem, 0)
-    )
+    for at in range(max(start - 4, 0), end):
+        for stop, candidates in load_gazetteer().matches_at(name, at):
+            if stop > start and any(c.kind != "short" for c in candidates):
+                return False
+    return True
 
 
 def _place_token_at(enc: Encoded, position: int) -> bool:

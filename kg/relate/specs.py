@@ -217,7 +217,6 @@ LEXICON_SPEC: dict[str, Field] = {
             **{
                 key: need(regex)
                 for key in (
-                    "generic_name",
                     "heads",
                     "predicate_before",
                     "addressed_before",

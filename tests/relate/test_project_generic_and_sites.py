@@ -1,0 +1,66 @@
+"""Generic project names read from the pattern file's one list of generic words (GENERIC, COUNT),
+and where a project stands by the places written inside its name; through the real pipeline
+(nlp → link → relate); sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.relate.projects import generic_name
+
+Rows = Callable[[str], list[tuple[str | None, str | None]]]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "二期工程",  # an ordinal phase and a head
+        "主体工程",
+        "该项目一期工程",
+        "东西部扶贫协作项目",
+        "省级休闲观光农业示范园区",  # a grade and trade words
+        "沪滇协作项目",  # two provinces' one-character names and generic words
+        "江苏援藏项目",  # a place and generic words before a head of works
+        "积石山县项目",
+        "蓬江区4所学校",  # a count of things inside
+        "两县乡镇卫生院",  # a count of places inside
+    ],
+)
+def test_names_of_generic_words_places_or_counts_name_no_one_thing(name: str) -> None:
+    assert generic_name(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "宁夏第一家县级残疾人托养创业服务中心",  # an ordinal counts nothing
+        "八一镇团结小学",  # a place written with a number counts nothing
+        "乐山产业园",  # a place and a facility name one
+        "闽宁对口帮扶菌菇项目",  # a product of its own
+        "马营村生猪养殖项目",
+    ],
+)
+def test_names_with_a_part_of_their_own_name_one_thing(name: str) -> None:
+    assert not generic_name(name)
+
+
+def test_a_grade_and_trade_words_before_a_park_name_no_project(projects: Rows) -> None:
+    assert projects("代表团了解了通渭县乡村旅游发展及省级休闲观光农业示范园区规划建设情况。") == []
+
+
+def test_an_ordinal_before_a_name_counts_nothing(projects: Rows) -> None:
+    found = projects("福清市援建的八一镇团结小学教学楼已建成投用。")
+    assert [name for name, _ in found] == ["八一镇团结小学教学楼"]
+
+
+def test_a_place_in_brackets_inside_the_name_is_its_site_on_either_side(projects: Rows) -> None:
+    # the giving district in brackets: the helped county's centre standing in the giver's district
+    found = projects("番禺区对口帮扶五华县,两地共建的梅州五华(番禺)经贸服务中心已建成投用。")
+    assert found == [("梅州五华(番禺)经贸服务中心", "番禺区")]
+
+
+def test_of_the_places_a_short_name_may_be_the_most_specific_the_article_names(projects: Rows) -> None:
+    found = projects("湖州市南浔区帮扶四川省广安市广安区,南浔·广安东西部协作产业园已建成投产。")
+    assert found == [("南浔·广安东西部协作产业园", "广安区")]
