@@ -321,7 +321,8 @@ def trim_name(
     inside a word (会宁县交通投资集团: 交 is one) starts at that word instead, and at the place
     right before it. ``inner_place`` False: a place inside the name is part of it (a project's
     name holds its site: 李墩工业集中区产业园, 青禾村扶贫协作项目) unless a verb ends right before it
-    (走进|南浔·广安…产业园). A body's role in an association before the name (某商会副会长单位|
+    (走进|南浔·广安…产业园) or a generic kind stands before it in apposition (对口科技园|浙江省…分园).
+    A body's role in an association before the name (某商会副会长单位|
     城市之光) is cut off first. A trade name that holds a stop character right after a place
     (中山市辉就|电器有限公司: 就 is one) starts at that place."""
     roles = [r.end() for r in patterns.member_role.finditer(text, start, end) if end - r.end() >= 2]
@@ -348,9 +349,14 @@ def trim_name(
             p
             for p in place_starts
             if start < p < end  # first: verb_ends_at segments a clause, for the places inside only
-            and (inner_place or verb_ends_at(text, p))
             and text[p - 1] not in "(（"
-            and not _named_before(text, start, p, patterns, places)
+            and (
+                _generic_kind(text[start:p], patterns)
+                or (
+                    (inner_place or verb_ends_at(text, p))
+                    and not _named_before(text, start, p, patterns, places)
+                )
+            )
         ]
         if inside:
             start = min(inside)
@@ -361,6 +367,12 @@ def trim_name(
     while end > start and text[end - 1] in ")）" and not any(c in "(（" for c in text[start:end]):
         end -= 1  # 成员包括A、B公司|): the bracket closes an aside the name stands in
     return (start, end) if end - start >= 2 else None
+
+
+def _generic_kind(text: str, patterns: PatternSet) -> bool:
+    """A kind of thing written before a name in apposition (首个对口科技园|某省某大学科技园某分园): a
+    name ending with only generic words before its ending, no name of its own."""
+    return bool(patterns.suffix.search(text)) and stem_is_generic(text, patterns)
 
 
 def _lead_verbs(text: str, start: int, end: int, patterns: PatternSet) -> list[re.Match[str]]:

@@ -140,6 +140,9 @@ def _named_inside(ctx: ArticleContext, mention: Mention) -> Mention | None:
             named = [ctx.places_by_code[code] for code in codes if code in ctx.places_by_code]
             place = max(named, key=lambda p: level_depth(p.level), default=None)
             town = next((c for c in candidates if _town_of(counties, c, name[end:])), None)
+            # a county or above written by its full name (通渭县工业园区), though the article does not
+            # name it apart from the project
+            town = town or next((c for c in candidates if _full_upper(c)), None)
             if place is None and town is not None:
                 end += town.kind == "short"  # the other suffix it is written with (雷赤|乡)
                 start = mention.start + shift + position
@@ -162,6 +165,10 @@ def _named_inside(ctx: ArticleContext, mention: Mention) -> Mention | None:
                 found.append(place)
     # the most specific; of equals, the last written
     return max(reversed(found), key=lambda p: level_depth(p.level), default=None)
+
+
+def _full_upper(candidate: Candidate) -> bool:
+    return candidate.kind == "name" and candidate.division.level in UPPER_LEVELS
 
 
 def _in_brackets(name: str, start: int, end: int) -> bool:
@@ -312,8 +319,8 @@ def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
     generic words (该项目一期工程, 沪滇协作项目); an organisation thanked or wished for (感谢X基地)
     or acting (X产业基地携同Y公司赴Z); a head inside a policy's name (振兴老工业基地战略);
     a descriptor of the place written right after it (省级特色小镇Y镇); and, with no build or fund
-    word in its clause, a predicate or a metaphor (…是实实在在的“暖心工程”) or a site only
-    visited (考察X基地时) — 这是Y援建的X is still built."""
+    word in its clause, the setting of something else (在X园区的Y企业…), a predicate or a metaphor
+    (…是实实在在的“暖心工程”) or a site only visited (考察X基地时) — 这是Y援建的X is still built."""
     words = lexicon()["project"]
     rules = words["not_built"]
     left, right = clause_bounds(enc.text, pos, end)
@@ -338,6 +345,8 @@ def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
     clause = _written(enc, enc.text[left:right])
     if any(v in clause for v in (*words["builder_verbs"], *words["building_verbs"], *rules["build_words"])):
         return False
+    if re.search(rules["setting_before"], before) and re.match(rules["setting_after"], after):
+        return True  # 在X工业园区的某企业车间工作: where something else is, not a thing the clause builds
     # a visit told before a dash (在X调研考察听到的新动向——Y项目…) is no visit of the name after it
     visited = re.split(rules["apposition_dash"], before)[-1]
     return re.search(rules["predicate_before"], before) is not None or any(

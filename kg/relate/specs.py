@@ -226,6 +226,8 @@ LEXICON_SPEC: dict[str, Field] = {
                     "partner_after",
                     "apposition_dash",
                     "address_before",
+                    "setting_before",
+                    "setting_after",
                     "policy_after",
                     "no_descriptor",
                     "programme_head",

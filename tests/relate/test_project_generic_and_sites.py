@@ -64,3 +64,18 @@ def test_a_place_in_brackets_inside_the_name_is_its_site_on_either_side(projects
 def test_of_the_places_a_short_name_may_be_the_most_specific_the_article_names(projects: Rows) -> None:
     found = projects("湖州市南浔区帮扶四川省广安市广安区,南浔·广安东西部协作产业园已建成投产。")
     assert found == [("南浔·广安东西部协作产业园", "广安区")]
+
+
+def test_a_park_that_is_only_where_something_else_is_is_no_project(projects: Rows) -> None:
+    assert projects("村民们在通渭县工业园区的青禾电子公司生产车间上班。") == []
+
+
+def test_a_county_written_whole_inside_a_name_is_where_it_stands(projects: Rows) -> None:
+    # not the builder's place before it: the article names 通渭县 nowhere else
+    found = projects("福清市携手青禾集团打造的定西通渭县扶贫产业园已建成投产。")
+    assert found == [("定西通渭县扶贫产业园", "通渭县")]
+
+
+def test_a_name_after_a_verb_of_moving_in_starts_after_it(projects: Rows) -> None:
+    found = projects("去年,已经搬迁入住青禾坝扶贫协作示范点的农户有30户。")
+    assert [name for name, _ in found] == ["青禾坝扶贫协作示范点"]
