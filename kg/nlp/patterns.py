@@ -68,6 +68,7 @@ def _expand(regex: str, defines: dict[str, str]) -> str:
     return regex
 
 
+JOINED_NAMES = re.compile(r"[一-鿿]·[一-鿿]")  # 南浔·广安: two sides' names joined by a middle dot
 DASHES = ("—", "–")  # a dash joining places in a project's name (嘉善—庆元)
 
 
@@ -353,7 +354,7 @@ def trim_name(
             and (
                 _generic_kind(text[start:p], patterns)
                 or (
-                    (inner_place or verb_ends_at(text, p))
+                    (inner_place or (verb_ends_at(text, p) and not _label_before(text, start, p, patterns)))
                     and not _named_before(text, start, p, patterns, places)
                 )
             )
@@ -367,6 +368,17 @@ def trim_name(
     while end > start and text[end - 1] in ")）" and not any(c in "(（" for c in text[start:end]):
         end -= 1  # 成员包括A、B公司|): the bracket closes an aside the name stands in
     return (start, end) if end - start >= 2 else None
+
+
+def _label_before(text: str, start: int, place: int, patterns: PatternSet) -> bool:
+    """A generic word that a verb's tag covers (协作, 帮扶) ending right before a place inside a
+    name, after words of the name's own (浙川协作|古蔺产业园, 东西部协作|某县产业园): the label of
+    the pairing the name carries, no verb that the name starts after (走进|某地…产业园)."""
+    for size in (2, 3):
+        word = text[place - size : place]
+        if place - size > start and patterns.generic.fullmatch(word) and not patterns.lead_verb.search(word):
+            return not patterns.lead_verb.search(text, start, place - size)
+    return False
 
 
 def _generic_kind(text: str, patterns: PatternSet) -> bool:
@@ -459,12 +471,13 @@ def stem_is_generic(name: str, patterns: PatternSet | None = None) -> bool:
 def is_verb_phrase(name: str, patterns: PatternSet | None = None) -> bool:
     """True when a project name is a verb with only generic words after it (共建产业园区,
     打造扶贫车间): it tells what is built, not which thing. A company may carry such a verb in its
-    name (交通投资集团), a project named by its place and trade may not."""
+    name (交通投资集团), a project named by its place and trade may not, unless two names joined by a
+    middle dot open it (花都·普定东西部协作共建产业园: the two sides' name of the park)."""
     patterns = patterns or load_patterns()
     return any(
         stem_is_generic(name[verb.end() :], patterns)
         for verb in patterns.lead_verb.finditer(name)
-        if verb.start() > 0
+        if verb.start() > 0 and not JOINED_NAMES.search(name, 0, verb.start())
     )
 
 

@@ -42,7 +42,8 @@ def _stated_place(
     ctx: ArticleContext, enc: Encoded, positions: Positions, pos: int, end: int
 ) -> tuple[Mention | None, bool]:
     """The place a place word marks in the sentence (在Y), else one of the project's clause; and
-    whether a place word marks it."""
+    whether a place word marks it in the project's own clause (公司总部在Y,…将车间搬到了X: a place
+    word of another clause does not outweigh the place the project's name holds)."""
     left, right = clause_bounds(enc.text, pos, end)
     places = [
         (p, s)
@@ -62,7 +63,7 @@ def _stated_place(
         inner = s.place
         if p > at and inner is not place and nests(inner, place) and preceded_by(enc.text, p, ("的",)):
             place = inner
-    return place, bool(marked) and candidates[0] in marked
+    return place, candidates[0] in marked and left <= at < right
 
 
 def _marked(enc: Encoded, position: int) -> bool:
@@ -316,7 +317,8 @@ def _is_counted(enc: Encoded, pos: int, end: int) -> bool:
 
 def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
     """A name the sentence does not state as a thing built (the lexicon's not_built): a name of
-    generic words (该项目一期工程, 沪滇协作项目); an organisation thanked or wished for (感谢X基地)
+    generic words (该项目一期工程, 沪滇协作项目); a quoted kind after a list (A、B等“X飞地”) or before
+    a model (推行“X飞地”分厂模式); an organisation thanked or wished for (感谢X基地)
     or acting (X产业基地携同Y公司赴Z); a head inside a policy's name (振兴老工业基地战略);
     a descriptor of the place written right after it (省级特色小镇Y镇); and, with no build or fund
     word in its clause, the setting of something else (在X园区的Y企业…), a predicate or a metaphor
@@ -331,6 +333,8 @@ def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
         return True
     if re.search(rules["addressed_before"], before) or re.search(rules["aspiration_before"], before):
         return True  # 感谢X基地; 把Y打造成X基地: thanked, or an aim
+    if re.search(rules["kind_before"], before) or re.match(rules["model_after"], enc.text[end:right]):
+        return True  # A、B等“科创飞地”: the kind of the things listed; 推行“产业飞地”分厂模式: a model
     if _place_token_at(enc, end) and not re.search(rules["no_descriptor"], name):
         return True  # 省级特色小镇Y镇: a descriptor of the place after it
     after = _written(enc, enc.text[end:right])

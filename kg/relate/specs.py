@@ -227,6 +227,8 @@ LEXICON_SPEC: dict[str, Field] = {
                     "apposition_dash",
                     "address_before",
                     "setting_before",
+                    "kind_before",
+                    "model_after",
                     "setting_after",
                     "policy_after",
                     "no_descriptor",

@@ -79,3 +79,24 @@ def test_a_county_written_whole_inside_a_name_is_where_it_stands(projects: Rows)
 def test_a_name_after_a_verb_of_moving_in_starts_after_it(projects: Rows) -> None:
     found = projects("去年,已经搬迁入住青禾坝扶贫协作示范点的农户有30户。")
     assert [name for name, _ in found] == ["青禾坝扶贫协作示范点"]
+
+
+def test_a_place_word_of_another_clause_does_not_outweigh_the_place_a_name_holds(projects: Rows) -> None:
+    text = "会宁县引进青禾公司。公司总部在福建福清,去年将生产车间搬到了会宁县青禾产业园。"
+    assert projects(text) == [("会宁县青禾产业园", "会宁县")]
+
+
+def test_a_pair_label_before_the_place_belongs_to_the_name(projects: Rows) -> None:
+    found = projects("企业最终选址于位于白银市会宁县的浙甘协作会宁产业园。")
+    assert [name for name, _ in found] == ["浙甘协作会宁产业园"]
+
+
+def test_two_names_joined_by_a_middle_dot_open_a_name_with_a_verb_inside(projects: Rows) -> None:
+    found = projects("企业最终选址于位于白银市的福清·会宁东西部协作共建产业园。")
+    assert [name for name, _ in found] == ["福清·会宁东西部协作共建产业园"]
+
+
+def test_a_quoted_kind_after_a_list_or_before_a_model_is_no_project(projects: Rows) -> None:
+    found = projects("两地协作建立青禾贡米研发中心、云岭菌菇产业技术中心等“科创飞地”。")
+    assert sorted(name for name, _ in found) == ["云岭菌菇产业技术中心", "青禾贡米研发中心"]
+    assert projects("会宁县推行“产业飞地”分工厂建设模式,打造两个产业集群。") == []
