@@ -23,7 +23,9 @@ from dataclasses import replace
 from kg.gazetteer import load_gazetteer
 from kg.jieba_dict import word_tags
 from kg.link import found_place
+from kg.link.anaphors import place_anaphor
 from kg.link.discover import province_abbreviations
+from kg.link.lexicon import link_words
 from kg.nlp.patterns import load_patterns, stem_is_generic
 from kg.places import UPPER_LEVELS, Candidate, level_depth, nests
 from kg.punctuation import is_quoted
@@ -74,6 +76,22 @@ def _marked(enc: Encoded, position: int) -> bool:
         return True
     left, _ = clause_bounds(enc.text, position, position)
     return re.search(words["place_word_gap"], enc.text[left:position]) is not None
+
+
+def _place_meant_by_here(ctx: ArticleContext, enc: Encoded, pos: int) -> Mention | None:
+    """在这里建成X: a place word before a word that points at a place (the lexicon's deictic_place)
+    marks the place a place word marked last in the sentences before (在某县某村,…。去年,…在这里
+    建成了X → 某村), not one the clause names for something else (云南省第一个X)."""
+    left, _ = clause_bounds(enc.text, pos, pos)
+    if not re.search(lexicon()["project"]["deictic_place"], enc.text[left:pos]):
+        return None
+    first = max(enc.index - link_words()["lookback_sentences"], 0)
+    for index in range(enc.index - 1, first - 1, -1):
+        before = ctx.encoded[index]
+        for p, _, s in reversed(before.slot_positions()):
+            if s.letter in "PU" and s.place and _marked(before, p) and not ctx.state.is_donor_side(s.place):
+                return s.place
+    return None
 
 
 def _builds(enc: Encoded, end: int) -> bool:
@@ -444,7 +462,34 @@ def _fallback_place(ctx: ArticleContext, enc: Encoded, positions: Positions, pos
         if p < pos and s.letter in "PU" and s.place and not s.programme_word and not _builds(enc, e):
             if not ctx.state.is_donor_side(s.place):
                 return s.place
-    return ctx.context_recipient(enc.index, sole=True)
+    return _pointed_back(ctx, enc, positions, pos) or ctx.context_recipient(enc.index, sole=True)
+
+
+def _pointed_back(ctx: ArticleContext, enc: Encoded, positions: Positions, pos: int) -> Mention | None:
+    """该镇已建成X: a word pointing back (该镇, 该村) that the link stage left unresolved stands for
+    the place a name of the sentences before holds, the nearest whose name ends in its division
+    word (渭源县上湾镇…扶贫车间内,… 该镇 → 上湾镇): the linker sees the places the text shows, not
+    those written inside a name."""
+    word = next(
+        (
+            (s, found)
+            for p, _, s in reversed(positions)
+            if p < pos and s.letter == "U" and (found := place_anaphor().fullmatch(s.mention.text))
+        ),
+        None,
+    )
+    if word is None:
+        return None
+    slot, found = word
+    first = max(enc.index - link_words()["lookback_sentences"], 0)
+    for index in range(enc.index, first - 1, -1):
+        for other in reversed(ctx.encoded[index].slots):
+            if other.letter not in "JO" or (index == enc.index and other.start >= slot.start):
+                continue
+            place = _named_inside(ctx, other.mention)
+            if place is not None and (place.name or place.text).endswith(found.group("noun")):
+                return place
+    return None
 
 
 def _clean(name: str) -> str:
@@ -497,6 +542,8 @@ def _site(
     for the venue of an event (not stated as built)."""
     pos, end = span
     place, marked = _stated_place(ctx, enc, positions, pos, end)
+    if (here := _place_meant_by_here(ctx, enc, pos)) is not None:
+        place, marked = here, True  # the place word marks 这里, not a place written after it
     stated = place is not None
     place = _most_specific(place, marked, _named_inside(ctx, slot.mention))
     builder = _builder(ctx, enc, positions, slot, place, built)

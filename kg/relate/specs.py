@@ -207,6 +207,7 @@ LEXICON_SPEC: dict[str, Field] = {
             key: need(regex)
             for key in (
                 "place_word_gap",
+                "deictic_place",
                 "builder_modifier",
                 "building_before",
                 "building_after",

@@ -100,3 +100,33 @@ def test_a_quoted_kind_after_a_list_or_before_a_model_is_no_project(projects: Ro
     found = projects("两地协作建立青禾贡米研发中心、云岭菌菇产业技术中心等“科创飞地”。")
     assert sorted(name for name, _ in found) == ["云岭菌菇产业技术中心", "青禾贡米研发中心"]
     assert projects("会宁县推行“产业飞地”分工厂建设模式,打造两个产业集群。") == []
+
+
+def test_a_named_thing_whose_building_is_pushed_on_is_a_project(projects: Rows) -> None:
+    found = projects("天津市与通渭县共同推进生态保护项目,如青禾河国家湿地公园建设。")
+    assert [name for name, _ in found] == ["青禾河国家湿地公园"]
+    assert projects("两地加快推进乡村振兴示范区建设。") == []
+
+
+def test_a_works_whose_site_is_spoken_of_is_a_project(projects: Rows) -> None:
+    found = projects("6月30日,在通渭县马营镇生猪养殖项目现场,负责人给农户分红。")
+    assert [name for name, _ in found] == ["通渭县马营镇生猪养殖项目"]
+
+
+def test_a_word_pointing_back_stands_for_the_place_a_name_before_holds(projects: Rows) -> None:
+    text = (
+        "近日,通渭县马营镇东西部协作扶贫车间内,工人正在赶工。"
+        "目前,该镇已建成青禾服饰扶贫车间、云岭食品扶贫车间等3个车间。"
+    )
+    assert sorted(projects(text)) == [
+        ("云岭食品扶贫车间", "马营镇"),
+        ("通渭县马营镇东西部协作扶贫车间", "马营镇"),
+        ("青禾服饰扶贫车间", "马营镇"),
+    ]
+
+
+def test_here_is_the_place_a_place_word_marked_before(projects: Rows) -> None:
+    text = (
+        "在通渭县马营镇,用水难是村民致富的拦路虎。去年,福清市帮扶单位在这里建成了甘肃省第一个光伏提水工程。"
+    )
+    assert projects(text) == [("光伏提水工程", "马营镇")]
