@@ -132,4 +132,4 @@ def test_a_place_that_obtains_another_s_paired_support_receives() -> None:
     assert [(r.donor.name, r.recipient.name, r.pattern) for r in found] == [
         ("张家港市", "沿河土家族自治县", "pair.obtained_support")
     ]
-    assert found[0].programme == ["east-west-2016"]  # 苏州市 → 铜仁市
+    assert found[0].programme == ["xieshou"]  # 张家港市 → 沿河县, a 携手奔小康 row
