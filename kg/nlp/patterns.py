@@ -51,6 +51,7 @@ class PatternSet:
     lead_verb: re.Pattern[str]  # lead verbs (引进, 组织 …), never inside a name either
     generic: re.Pattern[str]  # stems made only of generic words (龙头企业, 帮扶车间) are no names
     suffix: re.Pattern[str]  # an ORG or PROJECT suffix at the end of a name
+    org_suffix: re.Pattern[str]  # an ORG suffix at the end of a name (no site: 产业园, 工业园区)
     title: re.Pattern[str]  # a title (总经理, 会长, 代表 …): a name holds none, a person follows it
     member_role: re.Pattern[str]  # a body's role in an association (副会长单位): its name follows
     branch_tail: re.Pattern[str]  # a branch word (分会, 分公司) that ends the name it follows
@@ -241,6 +242,7 @@ def load_patterns(path: str | None = None) -> PatternSet:
         defines.get(name, "(?!)") for name in ("ORG_SUFFIX", "PROJECT_SUFFIX", "PROJECT_HEAD")
     )
     suffix = re.compile(f"(?:{_expand(suffixes, defines)})$")
+    org_suffix = re.compile(f"(?:{_expand(defines.get('ORG_SUFFIX', '(?!)'), defines)})$")
     title = re.compile(_expand(defines.get("TITLE", "(?!)"), defines))
     member_role = re.compile(_expand(defines.get("MEMBER_ROLE", "(?!)"), defines))
     branch_tail = re.compile(_expand(defines.get("BRANCH_TAIL", "(?!)"), defines))
@@ -255,6 +257,7 @@ def load_patterns(path: str | None = None) -> PatternSet:
         lead_verb,
         generic,
         suffix,
+        org_suffix,
         title,
         member_role,
         branch_tail,
@@ -337,6 +340,8 @@ def trim_name(
         if p_start < start < p_end:
             start = p_start
     start = _joined_places_start(text, start, places)
+    if inner_place:
+        start = _after_site(text, start, end, patterns, places)
     for verb in _lead_verbs(text, start, end, patterns):
         rest = text[verb.end() : end]
         # a verb followed only by verbs and a suffix is part of the name: 交通投资集团, 建设投资公司
@@ -385,6 +390,22 @@ def _generic_kind(text: str, patterns: PatternSet) -> bool:
     """A kind of thing written before a name in apposition (首个对口科技园|某省某大学科技园某分园): a
     name ending with only generic words before its ending, no name of its own."""
     return bool(patterns.suffix.search(text)) and stem_is_generic(text, patterns)
+
+
+def _after_site(
+    text: str, start: int, end: int, patterns: PatternSet, places: Sequence[tuple[int, int]]
+) -> int:
+    """Where an organisation's name starts when a site (a park, a base: 工业园区, 产业园) ends right
+    before a place inside it (某市某区工业园区|东山青禾电子公司): the company stands in the park, its
+    name starts at that place; else ``start``. An organisation's ending before the place (某大学|番禺
+    院区, 某集团|广州分公司) names a body whose branch follows, no site."""
+    for p_start, _ in sorted(places, reverse=True):
+        if start + 2 <= p_start < end - 2 and (
+            patterns.suffix.search(text, start, p_start)
+            and not patterns.org_suffix.search(text, start, p_start)
+        ):
+            return p_start
+    return start
 
 
 def _lead_verbs(text: str, start: int, end: int, patterns: PatternSet) -> list[re.Match[str]]:

@@ -290,3 +290,13 @@ def test_a_place_and_the_number_of_a_count_is_no_organisation() -> None:
     assert guarded_org(org_mention("宁波196"), "组织", "家民营企业与贫困村结对") is None
     kept = guarded_org(org_mention("青禾3D打印"), "由", "公司捐赠")
     assert kept is not None and kept.text == "青禾3D打印"
+
+
+def test_the_units_of_a_place_as_a_kind_are_no_names() -> None:
+    """有关部门和镇街负责人: the towns and sub-districts as a kind, no one body."""
+    assert guarded_org(org_mention("镇街")) is None
+
+
+def test_a_place_and_a_status_word_open_a_clause() -> None:
+    """东山认真落实…: the place and its clause's status word (jieba's z), no name."""
+    assert guarded_org(org_mention("东山认真落实中央")) is None
