@@ -33,6 +33,30 @@ def _topics(encoded: Sequence[Encoded]) -> list[Slot | None]:
     return topics
 
 
+def _no_context_places(enc: Encoded) -> set[int]:
+    """The ids of the place slots of a sentence that a later sentence's sum does not go to: those
+    it enumerates (A、B、C三个县: joined by the enumeration comma, the first of
+    ``particles.place_list_joiners``; a sum for them all is none's alone) and those it names as
+    where people or things come from (村民从X县Y镇搬迁到此: ``particles.origin_markers`` right
+    before a place, with the places of its address after it)."""
+    particles = lexicon()["particles"]
+    comma = particles["place_list_joiners"][0]
+    origins = tuple(particles["origin_markers"])
+    positions = [(start, end, slot) for start, end, slot in enc.slot_positions() if slot.letter in "PU"]
+    skipped: set[int] = set()
+    previous_end, origin = 0, False
+    for start, end, slot in positions:
+        between = enc.text[previous_end:start]
+        origin = enc.text.endswith(origins, 0, start) or (origin and between == "")
+        if origin:
+            skipped.add(id(slot))
+        previous_end = end
+    for (_, end, first), (start, _, second) in zip(positions, positions[1:], strict=False):
+        if enc.text[end:start] == comma:
+            skipped.update((id(first), id(second)))
+    return skipped
+
+
 class ArticleContext:
     """One article as the families read it. Families add what they find with :meth:`add` and
     :meth:`note_pairing`; later families lean on the pairings noted before them."""
@@ -78,17 +102,21 @@ class ArticleContext:
 
     def context_recipient(self, index: int, sole: bool = False, own: bool = True) -> Mention | None:
         """The recipient that a sentence without one leans on: its pairings (not with ``own``
-        False), the previous sentence's places, the subject, the article's main recipient
-        (``sole``: only when the article helps one place, or places inside it — of two partners
-        neither is meant)."""
+        False), the previous sentence's places (not those it enumerates or names as an origin),
+        the subject, the article's main recipient (``sole``: only when the article helps one
+        place, or places inside it — of two partners neither is meant)."""
         here = self.state.in_sentence(index) if own else []
         if here:
             return here[0][1]
         if index > 0:
-            for slot in reversed(self.encoded[index - 1].slots):
+            previous = self.encoded[index - 1]
+            skipped = _no_context_places(previous)
+            for slot in reversed(previous.slots):
                 # a one-character abbreviation (苏 and 陕 of “苏陕扶贫协作”) names a programme
                 if len(slot.mention.text) < 2 and not slot.government:
                     continue
+                if id(slot) in skipped:
+                    continue  # 帮扶的A、B、C三个县…。累计投入N; 村民从X镇搬迁到此…。投入N
                 if slot.letter in "PU" and slot.place and self.eligible_recipient(slot.place):
                     if self.state.pairings and not self.state.is_recipient_side(slot.place):
                         continue

@@ -311,7 +311,10 @@ LEXICON_SPEC: dict[str, Field] = {
     "division_kind_rank": table(integer),
     "division_chars": section(chars=need(text)),
     "particles": section(
-        attributive=need(text), place_list_joiners=need(words), fallback_pair_joiner=need(text)
+        attributive=need(text),
+        place_list_joiners=need(words),
+        fallback_pair_joiner=need(text),
+        origin_markers=need(words),
     ),
     "address_gap": section(regex=need(regex)),
     "unlinked_below": section(regex=need(regex)),

@@ -121,3 +121,22 @@ def test_an_organisation_with_a_bracketed_qualifier_receives_for_its_county(read
         pairs = {(r.donor.name, r.recipient.name) for r in relations if r.type == "pairing"}
         assert pairs == {("宁波市", "黔东南苗族侗族自治州")}, text
         assert [r.states_pairing for r in relations if r.type == "funding"] == [False], text
+
+
+def test_a_sum_after_an_enumeration_of_places_goes_to_none_of_them_alone(read_text: Read) -> None:
+    """The sentence before enumerates the partner's counties (A、B、C、D4个县): the sum of the next
+    sentence, which names no receiver, is the partner's, not the last county's."""
+    text = (
+        "佛山市与昭通市结对开展东西部扶贫协作以来,推动对口帮扶的盐津、大关、永善、绥江4个县全部脱贫。"
+        "4年来,佛山市累计投入帮扶资金28.5亿元。"
+    )
+    assert read_funds(read_text, text) == [("佛山市", "昭通市", 2_850_000_000)]
+
+
+def test_a_sum_goes_to_no_place_people_came_from(read_text: Read) -> None:
+    """村民从X县Y镇搬迁到此: Y镇 is where the villagers came from, no receiver of the next sum."""
+    text = (
+        "闽宁对口扶贫协作以来,银川市的闽宁镇建起新村,村民从西吉县兴隆镇移民搬迁到此。"
+        "1997年,福建每年拿出1500万元,用于扶贫协作项目。"
+    )
+    assert read_funds(read_text, text) == [("福建省", "闽宁镇", 15_000_000)]
