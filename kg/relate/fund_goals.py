@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from kg.link.lexicon import link_words
 from kg.places import place_key
@@ -180,11 +181,27 @@ def fund_recipient(
         return narrowest(ctx, named_before[-1] if named_before else named[0][1])
     if any(p_pos < pos and s.letter in "PU" and _in_range(enc.text, p_pos) for p_pos, _, s in positions):
         return None  # 从新疆到西藏,从陕西到贵州,…共安排资金N: spread over them all, no one's
+    if _counts_places(enc.text):
+        return None  # 共帮扶对口地区72个县, 向25个深度贫困地区援助N: spread over a count of places
     context = ctx.context_recipient(enc.index, sole=True, own=not here)
     if context is not None and (_gives_here(enc, pos, context) or _sends_here(enc, positions, context)):
         context = None  # the sentence's own subject gives (进藏两年,上海市共安排…投入资金)
     found = aid_goal(ctx, enc, narrowest(ctx, context) if context is not None else None)
     return found or next((r for _, r, _, _ in here if r.start < bound), None)
+
+
+@cache
+def _counted_places() -> re.Pattern[str]:
+    kinds = "|".join(sorted(lexicon()["funding"]["counted_place_kinds"], key=len, reverse=True))
+    # a word of Han characters between the count and the kind (72个携手奔小康县), no list mark
+    # (安置点4个、村级卫生室); the kind ends the word (not 村级, 村民, 县委)
+    return re.compile(f"[\\d一二两三四五六七八九十百几多]+个[\u4e00-\u9fff]{{0,10}}?(?:{kinds})(?![级民委])")
+
+
+def _counts_places(text: str) -> bool:
+    """Whether the sentence counts the places it helps (72个携手奔小康县, 25个深度贫困地区:
+    ``funding.counted_place_kinds``)."""
+    return _counted_places().search(TOKEN_RE.sub("", text)) is not None
 
 
 def _pointed_back(

@@ -177,6 +177,7 @@ LEXICON_SPEC: dict[str, Field] = {
                 "visit_markers",
                 "cost_verbs_after",
                 "range_openers",
+                "counted_place_kinds",
                 "trade_words",
                 "report_words",
                 "receiving_institutions",

@@ -140,3 +140,13 @@ def test_a_sum_goes_to_no_place_people_came_from(read_text: Read) -> None:
         "1997年,福建每年拿出1500万元,用于扶贫协作项目。"
     )
     assert read_funds(read_text, text) == [("福建省", "闽宁镇", 15_000_000)]
+
+
+def test_a_sum_spread_over_a_count_of_places_goes_to_none_of_them(read_text: Read) -> None:
+    """三个省市对这8个县…投入N: the sentence counts the places it helps; no place of the context
+    receives the sum alone."""
+    text = "天津市对口帮扶甘肃省。近五年,三个省市对这8个县实施了1000多个项目,投入13亿元资金。"
+    assert read_funds(read_text, text) == []
+    # a count of things built is no count of places (安置点4个、村级卫生室114个)
+    text = "天津市对口帮扶甘肃省。近五年,天津市累计投入帮扶资金13亿元,建设安置点4个、村级卫生室114个。"
+    assert read_funds(read_text, text) == [("天津市", "甘肃省", 1_300_000_000)]

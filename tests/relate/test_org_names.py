@@ -300,3 +300,10 @@ def test_the_units_of_a_place_as_a_kind_are_no_names() -> None:
 def test_a_place_and_a_status_word_open_a_clause() -> None:
     """东山认真落实…: the place and its clause's status word (jieba's z), no name."""
     assert guarded_org(org_mention("东山认真落实中央")) is None
+
+
+def test_the_last_item_of_a_list_counted_with_its_kind_stays_a_name() -> None:
+    """A、B、C三家国有企业: the count closes the list whose last item the name is (a kind of
+    members, 国有, between the count and 企业), no kind of body counted."""
+    kept = guarded_org(org_mention("青禾集团"), before="城投集团、交投集团、", after="三家国有企业以")
+    assert kept is not None and kept.text == "青禾集团"
