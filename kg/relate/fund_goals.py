@@ -181,7 +181,7 @@ def fund_recipient(
         return narrowest(ctx, named_before[-1] if named_before else named[0][1])
     if any(p_pos < pos and s.letter in "PU" and _in_range(enc.text, p_pos) for p_pos, _, s in positions):
         return None  # 从新疆到西藏,从陕西到贵州,…共安排资金N: spread over them all, no one's
-    if _counts_places(enc.text):
+    if _counts_places(ctx, enc):
         return None  # 共帮扶对口地区72个县, 向25个深度贫困地区援助N: spread over a count of places
     context = ctx.context_recipient(enc.index, sole=True, own=not here)
     if context is not None and (_gives_here(enc, pos, context) or _sends_here(enc, positions, context)):
@@ -198,10 +198,20 @@ def _counted_places() -> re.Pattern[str]:
     return re.compile(f"[\\d一二两三四五六七八九十百几多]+个[\u4e00-\u9fff]{{0,10}}?(?:{kinds})(?![级民委])")
 
 
-def _counts_places(text: str) -> bool:
+def _counts_places(ctx: ArticleContext, enc: Encoded) -> bool:
     """Whether the sentence counts the places it helps (72个携手奔小康县, 25个深度贫困地区:
-    ``funding.counted_place_kinds``)."""
-    return _counted_places().search(TOKEN_RE.sub("", text)) is not None
+    ``funding.counted_place_kinds``), read in its own words (a place the linker found inside the
+    count, 康县 of 小康县, is part of it), with no place right before the count that holds them:
+    积石山县20个村 are that county's villages, the county receives (a place the linker found ends
+    there, or a division's ending does: ``funding.count_holder_endings``; not 地区 of 对口地区)."""
+    sentence = ctx.article.sentences[enc.index]
+    text = ctx.article.text
+    place_ends = {m.end for m in ctx.mentions if m.label == "PLACE" and m.sentence == enc.index}
+    holders = tuple(lexicon()["funding"]["count_holder_endings"])
+    return any(
+        m.start() not in place_ends and not text.endswith(holders, 0, m.start())
+        for m in _counted_places().finditer(text, sentence.start, sentence.end)
+    )
 
 
 def _pointed_back(

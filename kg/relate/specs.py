@@ -178,6 +178,7 @@ LEXICON_SPEC: dict[str, Field] = {
                 "cost_verbs_after",
                 "range_openers",
                 "counted_place_kinds",
+                "count_holder_endings",
                 "trade_words",
                 "report_words",
                 "receiving_institutions",

@@ -150,3 +150,14 @@ def test_a_sum_spread_over_a_count_of_places_goes_to_none_of_them(read_text: Rea
     # a count of things built is no count of places (安置点4个、村级卫生室114个)
     text = "天津市对口帮扶甘肃省。近五年,天津市累计投入帮扶资金13亿元,建设安置点4个、村级卫生室114个。"
     assert read_funds(read_text, text) == [("天津市", "甘肃省", 1_300_000_000)]
+    # the count read in the sentence's own words: a place the linker found inside it (康县 of
+    # 小康县) is part of the count
+    text = "浙江省对口帮扶四川省。2018年,浙江省援助资金为28.31亿元,共帮扶对口地区72个携手奔小康县。"
+    assert read_funds(read_text, text) == []
+
+
+def test_aid_money_of_a_clause_without_a_giver_is_the_partner_s(read_text: Read) -> None:
+    """落实援助资金N with no giver in its clause: 援助资金 is money a pairing partner gives
+    (``funding.partner_money``), the one place the article pairs with the recipient."""
+    text = "天津市——甘肃省东西扶贫协作\n2012年,两地实现互访15个团组。落实援助资金、物资9990.93万元。"
+    assert read_funds(read_text, text) == [("天津市", "甘肃省", 99_909_300)]
