@@ -64,7 +64,7 @@ def build(
 ) -> None:
     """Read articles and build the knowledge graph into OUT (articles, entities, relations, graph, views)."""
     from kg.nlp import ModelNotFound
-    from kg.pipeline import BuildLocked, NotABuildFolder, NothingRead
+    from kg.pipeline import BuildLocked, NotABuildFolder, NothingRead, WorkerDied
     from kg.pipeline import build as run_build
 
     signal.signal(signal.SIGTERM, _stop)  # a killed build stops its workers and removes its staging folder
@@ -78,7 +78,7 @@ def build(
             inputs, out, model=model, reporter=ConsoleReporter(), workers=workers, cache=cache,
             use_cache=not no_cache, dask=dask,
         )  # fmt: skip
-    except (NothingRead, ModelNotFound, BuildLocked, NotABuildFolder, OSError) as exc:
+    except (NothingRead, ModelNotFound, BuildLocked, NotABuildFolder, WorkerDied, OSError) as exc:
         error(_build_failure(exc))
         usage = isinstance(exc, ModelNotFound | BuildLocked | NotABuildFolder)
         raise typer.Exit(2 if usage else 1) from None

@@ -4,7 +4,7 @@
 map step, in parallel where asked) and writes the build's files (the reduce step).
 """
 
-from kg.build import BuildLocked, NotABuildFolder, NothingRead, build
+from kg.build import BuildLocked, NotABuildFolder, NothingRead, WorkerDied, build
 from kg.report import BuildReport, QuietReporter, Reporter
 
 __all__ = [
@@ -14,5 +14,6 @@ __all__ = [
     "NothingRead",
     "QuietReporter",
     "Reporter",
+    "WorkerDied",
     "build",
 ]

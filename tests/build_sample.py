@@ -59,3 +59,9 @@ def parts_made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(GraphWriter, "add_article", counted)
     return made
+
+
+def failing_start(config: object) -> None:
+    """A pool worker's initialiser that fails: the worker dies at its start (importable by name, so
+    that the pool's fork server unpickles this one, not the build's own)."""
+    raise RuntimeError("this worker cannot start")

@@ -9,7 +9,8 @@
 * ``run`` — ``build``, which wires them.
 """
 
+from kg.build.executors import WorkerDied
 from kg.build.run import NothingRead, build
 from kg.build.staging import BuildLocked, NotABuildFolder
 
-__all__ = ["BuildLocked", "NotABuildFolder", "NothingRead", "build"]
+__all__ = ["BuildLocked", "NotABuildFolder", "NothingRead", "WorkerDied", "build"]

@@ -11,6 +11,8 @@ import json
 import multiprocessing
 import os
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict
 from pathlib import Path
 
@@ -103,6 +105,12 @@ def start_fork_server(config: BuildConfig) -> None:
             os.environ[PRELOAD_CONFIG] = before
 
 
+class WorkerDied(RuntimeError):
+    """A process of the pool ended before it gave its records back: it died at its start or was
+    killed. The build stops with this instead of waiting for it, or forking workers for ever
+    (``multiprocessing.Pool`` replaces a dead worker with a new one, which dies again)."""
+
+
 def run_pool(
     paths: list[str], config: BuildConfig, workers: int, *, single: bool = False
 ) -> Iterator[FileRecords]:
@@ -113,7 +121,8 @@ def run_pool(
 
     The pool's processes are forked by a fork server (forking the build's own process, which
     runs the store's and the progress bar's threads, let a worker inherit a lock held by one of
-    those threads and wait on it for ever) that loaded the pipeline first (``kg.build.preload``)."""
+    those threads and wait on it for ever) that loaded the pipeline first (``kg.build.preload``).
+    A worker that dies fails the build (``WorkerDied``)."""
     stages = stages_for(config)
     whole = [cached_whole(path, stages) for path in paths]
     todo = [path for path, done in zip(paths, whole, strict=True) if not done]
@@ -124,14 +133,27 @@ def run_pool(
     workers = min(workers, len(todo))
     size = min(CHUNK_FILES, -(-len(todo) // workers))  # every worker gets work on a few files
     start_fork_server(config)  # unless started already
-    pool = multiprocessing.get_context("forkserver").Pool(workers, initializer=_pool_init, initargs=(config,))
+    before = set(multiprocessing.active_children())
+    context = multiprocessing.get_context("forkserver")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_pool_init, initargs=(config,))
+    finished = False
     try:
-        with pool:
-            tasks = pool.imap(_pool_task, tapered_chunks(todo, max(1, size), workers))
-            mapped = (records for chunk in tasks for records in chunk)
-            for path, done in zip(paths, whole, strict=True):
-                yield process_paths([path], stages)[0] if done else next(mapped)
+        tasks = pool.map(_pool_task, tapered_chunks(todo, max(1, size), workers))
+        mapped = (records for chunk in tasks for records in chunk)
+        for path, done in zip(paths, whole, strict=True):
+            yield process_paths([path], stages)[0] if done else next(mapped)
+        finished = True
+    except BrokenProcessPool:
+        raise WorkerDied(
+            "a worker process of the pool ended before it gave its records back (it died at its start "
+            "or was killed, e.g. for want of memory); `--workers 1` builds in this process"
+        ) from None
     finally:
+        pool.shutdown(wait=finished, cancel_futures=True)
+        if not finished:  # an error or an interruption: its workers stop now, not after their files
+            for process in set(multiprocessing.active_children()) - before:
+                process.terminate()
+                process.join()
         stop_fork_server()
 
 

@@ -6,16 +6,18 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import psutil
 import pytest
-from build_sample import ARTICLES, files_of, outputs, parts_made, store_triples, write_articles
+from build_sample import ARTICLES, failing_start, files_of, outputs, parts_made, store_triples, write_articles
 
+import kg.build.executors as executors_module
 import kg.build.reduce as reduce_module
 import kg.graph.write as write_module
-from kg.build import BuildLocked, NotABuildFolder, build
+from kg.build import BuildLocked, NotABuildFolder, WorkerDied, build
 from kg.build.cache import Cache, Fingerprints
 from kg.build.records import FileRecords
 from kg.build.staging import MANIFEST, Staging
@@ -56,6 +58,21 @@ def test_two_workers_write_the_same_bytes_as_one(
     # the pool's workers made every article's part: this process only replayed them
     assert made == []
     # the pool's fork server (the whole pipeline resident) does not outlive its pool
+    assert _fork_servers() == []
+
+
+def test_a_worker_that_dies_at_its_start_fails_the_build(
+    docs: Path, reference: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pool whose workers die as they start (here their initialiser raises) stops the build with
+    WorkerDied, instead of forking new workers for ever; the previous build stays as it was."""
+    out = tmp_path / "out"
+    shutil.copytree(reference, out)
+    before = outputs(out)
+    monkeypatch.setattr(executors_module, "_pool_init", failing_start)
+    with pytest.raises(WorkerDied):
+        build([docs], out, workers=2, use_cache=False)
+    assert outputs(out) == before
     assert _fork_servers() == []
 
 
