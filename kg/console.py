@@ -76,10 +76,22 @@ class ConsoleReporter:
         say(message, "yellow", "warning:")
 
 
+def _reuse(report: BuildReport) -> str:
+    """What the build did not make anew: the previous build's files taken over (its inputs were
+    unchanged), the previous build extended (its articles never read again), articles from the cache."""
+    if report.unchanged:
+        return f" (unchanged: the previous build's {report.articles} taken over)"
+    cached = report.from_cache - report.extended
+    said = [f"extended the previous build of {report.extended}"] if report.extended else []
+    if cached:
+        said.append(f"{cached} {'more ' if report.extended else ''}from the cache")
+    return f" ({'; '.join(said)})" if said else ""
+
+
 def print_summary(report: BuildReport, out: Path) -> None:
     """The closing summary: counts, then each skipped input and each change once, then outputs."""
     changed = f", changed {len(report.notices)}" if report.notices else ""
-    cached = f" ({report.from_cache} from the cache)" if report.from_cache else ""
+    cached = _reuse(report)
     say(
         f"read {report.files_read} file(s), {report.articles} article(s){cached}; "
         f"skipped {len(report.skipped)}{changed}"

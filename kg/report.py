@@ -59,7 +59,9 @@ class BuildReport:
     skipped: list[Entry] = field(default_factory=list)
     notices: list[Entry] = field(default_factory=list)
     outputs: dict[str, str] = field(default_factory=dict)  # file name -> what it holds ("418 rows")
-    from_cache: int = 0  # articles whose records all came from the build cache
+    from_cache: int = 0  # articles whose records all came from the build cache (or the previous build)
+    extended: int = 0  # of those, the previous build's articles this build went on from, never read again
+    unchanged: bool = False  # the inputs were the previous build's: its files were taken over as they are
 
     def skip(self, where: str, why: str) -> None:
         """Count ``where`` as skipped for ``why``; it is listed once in the summary."""
@@ -74,6 +76,7 @@ class BuildReport:
         self.files_read += other.files_read
         self.articles += other.articles
         self.from_cache += other.from_cache
+        self.extended += other.extended
         self.skipped.extend(other.skipped)
         self.notices.extend(other.notices)
         self.outputs.update(other.outputs)

@@ -148,7 +148,7 @@ def build(
             raise NothingRead("no article could be read from the inputs")
         collector.freeze()  # the reduce's state, out of the collections its close sets off
         reduce.close()
-        report.from_cache = reduce.from_cache
+        report.from_cache, report.extended = reduce.from_cache, reduce.extended_from
         reduce.save_state(key, listed, base)  # or, without a key, drops the shares
         summary = record(report, first_skip, first_notice)
         _commit(stage, report, key, summary, cache_dir, own_cache, previous)

@@ -126,6 +126,7 @@ def take_over(previous: dict[str, Any], key: str | None, out: Path, stage: Path,
     summary = previous[SUMMARY]
     report.files_read = int(summary["files_read"])
     report.articles = report.from_cache = int(summary["articles"])
+    report.unchanged = True
     report.skipped.extend(Entry(*e) for e in summary["skipped"])
     report.notices.extend(Entry(*e) for e in summary["notices"])
     report.outputs.update(summary["outputs"])

@@ -12,12 +12,14 @@ from pathlib import Path
 
 import pytest
 from build_sample import files_of, store_triples, write_articles
+from typer.testing import CliRunner
 
 import kg.build.reduce as reduce_module
 import kg.build.run as run_module
 from kg.build import build
 from kg.build.cache import CACHE_DIR
 from kg.build.extend import SharesWriter, find_extension, state_paths
+from kg.cli import app
 from kg.graph.write import GraphWriter
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -74,13 +76,13 @@ def test_more_inputs_after_the_previous_ones_extend_that_build_with_the_same_byt
     spied["made"].clear()
     spied["replayed"].clear()
     report = build([seeds, more], out, workers=workers)
-    assert report.articles == 7 and report.from_cache == 5
+    assert report.articles == 7 and report.from_cache == 5 and report.extended == 5
     # the seeds were not read again; the new articles' parts made here, or by the pool's workers
     # (two files) and replayed here
     assert sorted(spied["made"] + spied["replayed"]) == ["b1-more", "b2-more"]
     assert (files_of(out), store_triples(out)) == expected[0]
     report = build([seeds, more, last], out, workers=workers)  # an extended build extended in turn
-    assert report.articles == 8 and report.from_cache == 7
+    assert report.articles == 8 and report.from_cache == 7 and report.extended == 7
     assert sorted(spied["made"] + spied["replayed"]) == ["b1-more", "b2-more", "c1-last"]
     assert (files_of(out), store_triples(out)) == expected[1]
     assert len(list((out / CACHE_DIR / "extend").glob("*.state"))) == 1  # one state per build folder
@@ -97,8 +99,9 @@ def test_an_earlier_input_changed_builds_from_the_cache(
     first = sorted(folder.iterdir())[0]
     first.write_text(first.read_text(encoding="utf-8") + "\n福州市与定西市召开联席会议。\n", encoding="utf-8")
     spied["made"].clear()
-    build([folder, more], out, workers=1)
+    report = build([folder, more], out, workers=1)
     assert len(spied["replayed"]) == 4 and len(spied["made"]) == 3  # not extended: replayed from parts
+    assert report.extended == 0 and report.from_cache >= 4  # the unchanged seeds, from the cache
     assert (files_of(out), store_triples(out)) == scratch([folder, more], tmp_path / "scratch")
 
 
@@ -178,6 +181,26 @@ def test_a_damaged_large_build_started_early_builds_from_the_cache(
     report = build([seeds, more], out, workers=2)
     assert report.articles == 7 and apart["early"] == 1
     assert (files_of(out), store_triples(out)) == scratch([seeds, more], tmp_path / "scratch")
+
+
+def test_the_summary_says_whether_the_build_extended_the_previous_one_or_came_from_the_cache(
+    corpus: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    seeds, more, _ = corpus
+    out = tmp_path / "out"
+
+    def summary(*inputs: Path) -> str:
+        result = CliRunner().invoke(app, ["build", *map(str, inputs), "--out", str(out), "--workers", "1"])
+        assert result.exit_code == 0, result.output
+        return next(line for line in result.stderr.splitlines() if line.startswith("read "))
+
+    assert summary(seeds) == "read 5 file(s), 5 article(s); skipped 0"
+    extended = "(extended the previous build of 5)"
+    assert summary(seeds, more) == f"read 7 file(s), 7 article(s) {extended}; skipped 0"
+    taken_over = "(unchanged: the previous build's 7 taken over)"
+    assert summary(seeds, more) == f"read 7 file(s), 7 article(s) {taken_over}; skipped 0"
+    _edit_graph_ttl(out)  # not extended: every article again, from the cache
+    assert summary(seeds, more) == "read 7 file(s), 7 article(s) (7 from the cache); skipped 0"
 
 
 def test_the_shares_are_read_back_as_written_and_a_state_of_another_format_is_not(tmp_path: Path) -> None:
