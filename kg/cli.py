@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kg import __version__
+from kg import __version__, collector
 from kg.console import ConsoleReporter, UnusableOut, check_out, error, print_summary, say
 
 app = typer.Typer(
@@ -68,6 +68,7 @@ def build(
     from kg.pipeline import build as run_build
 
     signal.signal(signal.SIGTERM, _stop)  # a killed build stops its workers and removes its staging folder
+    collector.frozen_at_exit()  # the process ends after the build: no last collection of what it loaded
     try:
         check_out(out)
     except UnusableOut as exc:

@@ -12,6 +12,7 @@ runs many builds (the tests, a notebook) still collects their garbage later.
 
 from __future__ import annotations
 
+import atexit
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,3 +43,12 @@ def thawed_after() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+def frozen_at_exit() -> None:
+    """Everything alive when the interpreter exits out of the collector's reach, so that its last
+    collection does not walk the loaded pipeline for nothing (a ``kg build`` that added one article
+    to 1,000 with one worker spent ~0.8 of its ~8.5 CPU s there, measured; 0.06 s frozen). For a
+    process that ends after its work (the CLI); registered once."""
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
