@@ -1,7 +1,7 @@
 """Where a cold build's wall time goes: CPU seconds of each process of the build's tree, per phase.
 
-Run: .venv/bin/python benchmarks/bench_timeline.py --docs DIR [--workers 2] [--out DIR] [--every 0.2]
-     [--trace FILE]
+Run: .venv/bin/python benchmarks/bench_timeline.py --docs DIR [--workers 2] [--out DIR [--extend]]
+     [--every 0.2] [--trace FILE]   (--extend: a build in --out is kept, so this one extends it)
 
 The build runs in a child process (``--driver``) that calls ``kg.build.build`` and writes each
 phase's start to a file as it goes: ``setup`` (discovery, the inputs' digests), ``pool`` (the pool's
@@ -217,6 +217,9 @@ def main() -> None:
     parser.add_argument("--docs", type=Path, help="the articles to build")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", type=Path, help="build here and keep it (default: a temporary folder)")
+    parser.add_argument(
+        "--extend", action="store_true", help="keep the build in --out: this one extends it (articles added)"
+    )
     parser.add_argument("--every", type=float, default=0.2, help="seconds between samples")
     parser.add_argument("--trace", type=Path, help="write every sample here (TSV)")
     parser.add_argument("--driver", nargs=3, help=argparse.SUPPRESS)
@@ -229,7 +232,8 @@ def main() -> None:
         parser.error("--docs is required")
     work = Path(tempfile.mkdtemp(prefix="bench-timeline-"))
     out = args.out or work / "out"
-    shutil.rmtree(out, ignore_errors=True)
+    if not (args.extend and args.out):
+        shutil.rmtree(out, ignore_errors=True)
     log = work / "phases.tsv"
     log.touch()
     env = dict(os.environ, **{PHASE_LOG: str(log)})

@@ -118,31 +118,26 @@ def build(
             summary = record(report, first_skip, first_notice)
             _commit(stage, report, key, summary, cache_dir, own_cache, previous)
             return report
-        extension = None
-        if listed:
-            extension = find_extension(previous, out, listed, base, cache_dir, lambda: _intact(previous, out))
-        # the new files' pipeline loads in the pool's fork server while the reduce replays the previous build
-        early = (
-            extension is not None
-            and extension.header["articles"] >= APART_FROM_ARTICLES
-            and workers > 1
-            and not dask
-            and _uncached(paths[extension.files :], config)
-        )
+        candidate = find_extension(previous, out, listed, base, cache_dir, lambda: True) if listed else None
+        # the pipeline loads in the pool's fork server at once, while this process checks the previous
+        # build and replays it (an extension) or before it opens the store and the cache (a first build)
+        early = workers > 1 and not dask and _pool_ahead(previous, candidate, paths, config)
         if early:
             start_fork_server(config)
-        reduce = _reduce(stage.path, report, reporter, stages_for(config).cache, extension, workers > 1)
-        todo = paths[extension.files :] if reduce.extended else paths
         try:
-            results = _map(todo, config, workers, dask, early)
-            for _, records in zip(reporter.progress(todo, "building"), results, strict=True):
-                reduce.add(records)
-        except BaseException:
-            reduce.abandon()
-            raise
+            extension = candidate if candidate is not None and _intact(previous, out) else None
+            reduce = _reduce(stage.path, report, reporter, stages_for(config).cache, extension, workers > 1)
+            todo = paths[extension.files :] if reduce.extended else paths
+            try:
+                results = _map(todo, config, workers, dask, early)
+                for _, records in zip(reporter.progress(todo, "building"), results, strict=True):
+                    reduce.add(records)
+            except BaseException:
+                reduce.abandon()
+                raise
         finally:
             if early:
-                stop_fork_server()  # when the map never used it (a build of no new file)
+                stop_fork_server()  # when the map never used it (no new file, or all from the cache)
         if not report.articles:
             reduce.abandon()
             raise NothingRead("no article could be read from the inputs")
@@ -153,6 +148,19 @@ def build(
         summary = record(report, first_skip, first_notice)
         _commit(stage, report, key, summary, cache_dir, own_cache, previous)
     return report
+
+
+def _pool_ahead(previous: dict, candidate: Extension | None, paths: list[str], config: BuildConfig) -> bool:
+    """Whether the pool's fork server is worth starting before anything else: a first build of many
+    files (no build in the folder yet), or an extension of a large build by files that are not all
+    in the cache. A guess — a server started for nothing is stopped before the reduce's close."""
+    if not previous:
+        return len(paths) > 1
+    return (
+        candidate is not None
+        and candidate.header["articles"] >= APART_FROM_ARTICLES
+        and _uncached(paths[candidate.files :], config)
+    )
 
 
 def _uncached(paths: list[str], config: BuildConfig) -> bool:

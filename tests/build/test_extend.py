@@ -162,10 +162,10 @@ def test_a_large_build_extended_by_two_workers_writes_the_same_bytes(
     expected = scratch([seeds, more, last], tmp_path / "scratch")
     out = tmp_path / "out"
     build([seeds, more], out, workers=2)
-    assert apart == {"early": 0, "report apart": 1}  # nothing to extend yet
+    assert apart == {"early": 1, "report apart": 1}  # a first build: its pipeline loads before all else
     report = build([seeds, more, last], out, workers=2)  # one new file, mapped on the pool
     assert report.articles == 8 and report.from_cache == 7
-    assert apart == {"early": 1, "report apart": 2}
+    assert apart == {"early": 2, "report apart": 2}
     assert (files_of(out), store_triples(out)) == expected
 
 
@@ -179,7 +179,7 @@ def test_a_damaged_large_build_started_early_builds_from_the_cache(
     build([seeds], out, workers=2)
     _cut_the_shares(out)
     report = build([seeds, more], out, workers=2)
-    assert report.articles == 7 and apart["early"] == 1
+    assert report.articles == 7 and apart["early"] == 2  # the first build's, and this one's
     assert (files_of(out), store_triples(out)) == scratch([seeds, more], tmp_path / "scratch")
 
 
