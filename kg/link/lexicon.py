@@ -122,6 +122,17 @@ def town_list_closing_count() -> re.Pattern[str]:
 
 
 @cache
+def division_list_count() -> re.Pattern[str]:
+    """The count that closes a list of counties and says so (德格、石渠和甘孜3县): groups ``number``,
+    ``others`` (等) and ``noun``, one of the nouns of ``joint_side`` that name counties (县, 区; not
+    市 or 州: 杭州和恩施两市 are a city and a prefecture); a count of mixed kinds (3个县区) says none."""
+    numerals, measure, others, _ = _count_parts()
+    nouns = _alternation(link_words()["joint_side"]["of_counties"])
+    number = f"(?P<others>{others})?(?P<number>[{numerals}\\d]+)(?:{measure})?"
+    return re.compile(f"{number}(?P<noun>{nouns})(?![县区市州旗盟])")
+
+
+@cache
 def joint_side() -> re.Pattern[str]:
     """What follows a joint abbreviation that is a side (苏锡常三市), not a region (京津冀协同)."""
     numerals, measure, _, _ = _count_parts()

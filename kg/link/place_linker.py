@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from kg.functional_areas import functional_area_official_names
 from kg.gazetteer import Gazetteer
 from kg.link import non_places, references
 from kg.link.found import fill_place
+from kg.link.lexicon import division_list_count
 from kg.link.resolve import (
     Context,
     anchor_worthy,
@@ -28,6 +30,10 @@ from kg.link.resolve import (
 from kg.link.segment import SEPARATORS, Piece, fold_zones_of_previous, segment, zone_head_length
 from kg.places import UPPER_LEVELS, Candidate, Division, closeness
 from kg.records import Article, Mention
+from kg.values import chinese_to_int
+
+# what joins the names of one list (甲、乙和丙), or nothing between an address's names (四川德格)
+_LIST_JOINERS = ("", "、", "和", "及", "与")
 
 
 def _indexed(gaz: Gazetteer, surface: str) -> list[Candidate]:
@@ -124,6 +130,40 @@ def _waits(piece: Piece, candidate: Candidate) -> bool:
             for c in piece.candidates
         )
     )
+
+
+def _counted_kind(article: Article, pieces: Sequence[Piece], gaz: Gazetteer) -> None:
+    """A count of counties after a list of names says their kind (德格、石渠和甘孜3县): a name of
+    the list keeps the divisions it may stand for whose name ends in the count's noun, where it
+    has any, else takes the divisions named by it and the noun (甘孜 → 甘孜县, not 甘孜藏族自治州,
+    whose short name 甘孜 is)."""
+    count = division_list_count()
+    ordered = sorted(pieces, key=lambda p: p.start)
+    run: list[Piece] = []
+    for i, piece in enumerate(ordered):
+        run = [*run, piece] if run and article.text[run[-1].end : piece.start] in _LIST_JOINERS else [piece]
+        following = ordered[i + 1] if i + 1 < len(ordered) else None
+        if following is not None and article.text[piece.end : following.start] in _LIST_JOINERS:
+            continue
+        closing = count.match(article.text, piece.surface_end or piece.end)
+        # as many items as the count says (和田八个县 is 和田's counties, no list of one)
+        items = 1 + sum(bool(article.text[a.end : b.start]) for a, b in pairwise(run))
+        number = closing.group("number") if closing is not None else ""
+        if (
+            closing is None
+            or closing.group("others")
+            or (int(number) if number.isdigit() else chinese_to_int(number)) != items
+        ):
+            continue
+        for named in run:
+            noun = closing.group("noun")
+            fitting = [c for c in named.candidates if c.division.name.endswith(noun)]
+            if not fitting and named.candidates:  # 甘孜: the county's short name is its prefecture's
+                full = named.text + noun
+                named_so = [c.division for c in gaz.lookup(full) if c.division.name == full]
+                fitting = [Candidate(division, "short") for division in named_so]
+            if fitting:
+                named.candidates = fitting
 
 
 def _settle_anchors(pieces: Sequence[Piece], context: Context) -> None:
@@ -225,6 +265,7 @@ def link_places(
         context.add(division)
     groups, self_refs = _parse(article, mentions, gaz)
     pieces = [p for _, group in groups for p in group]
+    _counted_kind(article, pieces, gaz)
     _settle_anchors(pieces, context)
     targets = _resolve_rounds(pieces, self_refs, gaz, context)
     _drop_non_places(article, pieces, gaz, context)

@@ -693,3 +693,19 @@ def test_self_reference_from_an_autonomous_prefecture_outlet(gaz: Gazetteer) -> 
     linked = link(gaz, "我县与宝山区深化沪滇协作。", ["我县", "宝山区"], source="文山日报")
     assert by_text(linked, "我县").code is None
     assert by_text(linked, "我县").unresolved
+
+
+def test_a_count_after_a_list_says_the_kind_of_its_names(gaz: Gazetteer) -> None:
+    # 甘孜 alone is the prefecture's short name; "3县" after the list makes it 甘孜县
+    linked = link(gaz, "四川德格、石渠和甘孜3县发展产业。", ["四川", "德格", "石渠", "甘孜"])
+    assert [by_text(linked, name).name for name in ("德格", "石渠", "甘孜")] == ["德格县", "石渠县", "甘孜县"]
+    linked = link(gaz, "甘孜、阿坝两州发展产业。", ["甘孜", "阿坝"])
+    assert by_text(linked, "甘孜").name == "甘孜藏族自治州"
+    # 市 counts cities and prefectures alike: 恩施 stays the prefecture
+    linked = link(gaz, "杭州和恩施两市结对协作。", ["杭州", "恩施"])
+    assert by_text(linked, "恩施").name == "恩施土家族苗族自治州"
+    linked = link(gaz, "深圳市对口支援甘孜。", ["深圳市", "甘孜"])  # no count: the prefecture
+    assert by_text(linked, "甘孜").name == "甘孜藏族自治州"
+    # a count after one name is that place's divisions, no list: 和田 stays the prefecture
+    linked = link(gaz, "和田八个县,确定北京对口帮扶四个县。", ["和田", "北京"])
+    assert by_text(linked, "和田").name == "和田地区"
