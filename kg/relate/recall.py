@@ -95,8 +95,8 @@ def _names_a_market(mention: Mention, after: str) -> bool:
 
 def _only_reports(mention: Mention, article_text: str) -> bool:
     """Whether the place only says where the story comes from — an outlet's name (青岛日报社), the
-    goal of a reporting trip (采访团赴X、Y进行采访), the source of a count (据X统计) — or names a
-    line of someone's work (分管Y对口帮扶工作)."""
+    goal of a reporting trip (采访团赴X、Y进行采访), the source of a count (据X统计), the venue of
+    an event (推进会在X召开) — or names a line of someone's work (分管Y对口帮扶工作)."""
     words = cues()
     after = article_text[mention.end : mention.end + 24]
     if after.startswith(tuple(words["outlet_heads"])):
@@ -106,6 +106,8 @@ def _only_reports(mention: Mention, article_text: str) -> bool:
         return True  # 分管东西部协作和Y对口帮扶工作: a line of work
     if re.search(words["source_before"], before) and re.match(words["source_after"], after):
         return True  # 据四川省初步统计: the place that counts or tells, no side
+    if re.search(words["venue_before"], before) and re.match(words["venue_after"], after):
+        return True  # 推进会在X召开: where an event is held, no side
     return bool(re.search(words["reporting_before"], before) and re.match(words["reporting_after"], after))
 
 

@@ -336,6 +336,8 @@ CUES_SPEC: dict[str, Field] = {
     "market_city_suffix": need(text),
     "reporting_before": need(regex),
     "reporting_after": need(regex),
+    "venue_before": need(regex),
+    "venue_after": need(regex),
     "source_before": need(regex),
     "source_after": need(regex),
     "outlet_heads": need(words),

@@ -188,3 +188,11 @@ def test_a_list_the_tables_mostly_confirm_gives_its_other_items_too(gaz: Gazette
     text = "2019年,浙江新增结对南部县、青川县、广安区、武胜县、岳池县。"
     found = linked_pairs(gaz, text, ["浙江", "南部县", "青川县", "广安区", "武胜县", "岳池县"])
     assert ("浙江省", "广安区") not in found
+
+
+def test_the_venue_of_an_event_is_no_side(gaz: Gazetteer) -> None:
+    text = "4月2日,江苏援疆项目现场推进会在伊犁州霍城县召开。"
+    assert ("江苏省", "霍城县") not in linked_pairs(gaz, text, ["江苏", "伊犁州", "霍城县"])
+    # where the place is where the project lands, it stays a side
+    text = "江苏援疆项目在伊犁州霍城县落地,推进会随后召开。"
+    assert ("江苏省", "霍城县") in linked_pairs(gaz, text, ["江苏", "伊犁州", "霍城县"])
