@@ -158,9 +158,21 @@ class ArticleContext:
             return False  # based on the helped side (甘肃某某公司 in an article of 天津 helping 甘肃)
         if side == 0 and is_local_institution(org):
             return False  # X村幼儿园: an institution of the place it stands in receives
-        if side <= 0 and is_helped_institution(org):
+        if side <= 0 and is_helped_institution(org) and not self._province_body_of_pairings(org):
             return False  # 某县第四中学, 宁夏某侨联: the helped side's school or body
         return not self.state.recipient_codes_contain(org.home_code)
+
+    def _province_body_of_pairings(self, org: Mention) -> bool:
+        """Whether the organisation is a province's own body (贵州省某商会) in an article whose
+        pairings all lie inside that province (贵阳市某区 helping 某县 of 贵州): it stands above both
+        sides, as the province that organises the help, no helped side's body."""
+        home = org.home_code or ""
+        if not home.endswith("0000") or not self.state.pairings:
+            return False
+        return all(
+            (province_of(d) or "")[:2] == home[:2] == (province_of(r) or "")[:2]
+            for d, r, _, _ in self.state.pairings
+        )
 
     def _origin_on_donor_side(self, slot: Slot) -> bool:
         """Whether the apposition before the organisation names the giving province as its

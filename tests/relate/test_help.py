@@ -1,11 +1,17 @@
 """Helper organisations: which organisation helps which place, with which action, and which
 organisations do not (objects, goals, outlets, the helped side's own bodies). Sentences written
-for these tests, with hand-linked mentions."""
+for these tests, with hand-linked mentions (one through the real pipeline)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from relate_fixtures import JSS, helpers, org_gifts, relations
+
+from kg.records import Article, Mention, Relation
+
+Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
 
 
 def test_enterprise_that_invests_and_research_institute_that_trains() -> None:
@@ -394,6 +400,17 @@ def test_schools_and_bodies_of_the_helped_side_are_no_helpers_without_a_pairing(
     text = "靖远县甲乙农业有限公司在靖远县投资建设冷库。"
     found = helpers(text, ["靖远县"], {"靖远县甲乙农业有限公司": "620421"})
     assert [f[0] for f in found] == ["靖远县甲乙农业有限公司"]
+
+
+def test_a_province_s_own_body_helps_in_its_province_s_pairings(read_text: Read) -> None:
+    """南明区 and 普安县 are both of 贵州: a body of the province itself (贵州省某商会) stands above
+    both sides of the article's pairings, it is no helped side's body; a prefecture's is."""
+
+    def helping(text: str) -> list[str]:
+        return [r.donor.name for r in read_text(text)[2] if r.type == "help" and r.donor is not None]
+
+    assert helping("南明区对口帮扶普安县。贵州省甲乙商会向普安县捐赠一批物资。") == ["贵州省甲乙商会"]
+    assert helping("南明区对口帮扶普安县。六盘水市甲乙商会向普安县捐赠一批物资。") == []
 
 
 def test_companies_that_attend_a_ceremony_and_then_give_are_helpers() -> None:
