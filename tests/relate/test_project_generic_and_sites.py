@@ -130,3 +130,23 @@ def test_here_is_the_place_a_place_word_marked_before(projects: Rows) -> None:
         "在通渭县马营镇,用水难是村民致富的拦路虎。去年,福清市帮扶单位在这里建成了甘肃省第一个光伏提水工程。"
     )
     assert projects(text) == [("光伏提水工程", "马营镇")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "福清市援建的上述项目已全部竣工。",
+        "福清市援建的财政专项资金项目已建成。",
+        "福清市援建的衔接资金项目已建成投产。",
+        "福清市援建的基础设施项目已完工。",
+        "福清市援建的公共服务设施项目已完工。",
+        "福清市援建的易地扶贫搬迁安置点已建成。",
+    ],
+)
+def test_money_programme_and_kind_words_before_a_head_name_no_project(projects: Rows, text: str) -> None:
+    assert projects(text) == []
+
+
+def test_a_named_farm_of_livestock_is_a_project(projects: Rows) -> None:
+    found = projects("福清市援建的马营村生猪养殖场已建成投产。")
+    assert [name for name, _ in found] == ["马营村生猪养殖场"]
