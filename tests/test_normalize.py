@@ -243,6 +243,22 @@ def test_chrome_of_a_government_site() -> None:
     assert (result.metadata.date, result.metadata.source) == ("2019-05-20", "市扶贫办")
 
 
+def test_a_footer_of_links_split_by_hyphens_is_chrome() -> None:
+    """A publisher's footer (某报业集团简介-网站简介-广告服务-联系我们) goes; a name with a dash in
+    the article's prose stays."""
+    raw = "\n".join(
+        [
+            "青山县与石桥县结对帮扶",
+            "青山县向石桥县捐赠帮扶资金50万元,共建嘉善—庆元—九寨沟产业园。",
+            "东湖报业集团简介-网站简介-广告服务-招标投标-联系我们-法律声明",
+        ]
+    )
+    assert normalize_article(raw).text.split("\n") == [
+        "青山县与石桥县结对帮扶",
+        "青山县向石桥县捐赠帮扶资金50万元,共建嘉善—庆元—九寨沟产业园。",
+    ]
+
+
 def test_link_box_after_the_article_ends_it() -> None:
     raw = "\n".join(
         [
