@@ -124,6 +124,7 @@ def build(
         early = workers > 1 and not dask and _pool_ahead(previous, candidate, paths, config)
         if early:
             start_fork_server(config)
+        results: Iterator[FileRecords] | None = None
         try:
             extension = candidate if candidate is not None and _intact(previous, out) else None
             reduce = _reduce(stage.path, report, reporter, stages_for(config).cache, extension, workers > 1)
@@ -136,8 +137,11 @@ def build(
                 reduce.abandon()
                 raise
         finally:
+            # an interrupted map's pool first (its workers hold the fork server open: stopping the
+            # server waits for them), then a server the map never used (no new file, all cached)
+            getattr(results, "close", lambda: None)()
             if early:
-                stop_fork_server()  # when the map never used it (no new file, or all from the cache)
+                stop_fork_server()
         if not report.articles:
             reduce.abandon()
             raise NothingRead("no article could be read from the inputs")

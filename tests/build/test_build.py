@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import multiprocessing
 import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
@@ -73,6 +74,25 @@ def test_a_worker_that_dies_at_its_start_fails_the_build(
     with pytest.raises(WorkerDied):
         build([docs], out, workers=2, use_cache=False)
     assert outputs(out) == before
+    assert _fork_servers() == []
+
+
+def test_a_build_of_two_workers_interrupted_in_its_map_stops_its_workers_and_their_server(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An interruption while the pool maps (here at the first file's records) ends the build at
+    once: the pool's workers stop, then its fork server (which waits for them: stopping it first
+    waited for ever), and the interruption reaches the caller."""
+    workers: list[psutil.Process] = []
+
+    def interrupted(self: object, records: FileRecords) -> None:
+        workers.extend(psutil.Process(p.pid) for p in multiprocessing.active_children())
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kg.build.reduce.Reduce.add", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build([docs], tmp_path / "out", workers=2, use_cache=False)
+    assert workers and not [p for p in workers if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
     assert _fork_servers() == []
 
 
