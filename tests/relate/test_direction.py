@@ -54,7 +54,8 @@ def test_official_agreement_through_a_higher_level() -> None:
 
 def test_official_agreement_of_villages_through_their_counties() -> None:
     found = relations("七桥村与高坝田村结对帮扶。", ["七桥村", "高坝田村"])[0]
-    assert found.official is True and found.official_pair == ["320500", "520600"]
+    # 昆山's 七桥村 and 碧江's 高坝田村: the most specific row is the counties' 携手奔小康 pair
+    assert found.official is True and found.official_pair == ["320583", "520602"]
 
 
 def test_official_agreement_at_its_own_level_and_disagreement() -> None:
