@@ -95,9 +95,10 @@ def _place_meant_by_here(ctx: ArticleContext, enc: Encoded, pos: int) -> Mention
 
 
 def _builds(enc: Encoded, end: int) -> bool:
-    """A place written as the builder that qualifies the project (浙江援建的X厂): the giver, not
-    where it stands."""
-    return re.match(lexicon()["project"]["builder_modifier"], enc.text[end:]) is not None
+    """A place written as the builder that qualifies the project (浙江援建的X厂) or right before a
+    verb of giving (福清市援建了X): the giver, not where it stands."""
+    words = lexicon()["project"]
+    return any(re.match(words[key], enc.text[end:]) for key in ("builder_modifier", "giver_before"))
 
 
 def _builder(

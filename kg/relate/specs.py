@@ -211,6 +211,7 @@ LEXICON_SPEC: dict[str, Field] = {
                 "place_word_gap",
                 "deictic_place",
                 "builder_modifier",
+                "giver_before",
                 "building_before",
                 "building_after",
                 "village_after_town",

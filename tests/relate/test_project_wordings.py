@@ -56,7 +56,8 @@ def test_determiners_quantifiers_times_and_money_words_before_a_head_name_no_pro
     assert projects("福清市援建的具体项目已开工建设。") == []
     assert projects("通渭县今年若干项目已建成投产。") == []
     # a place, a product or a work of its own beside those words still names one
-    assert projects("福清市援建了马营镇扶贫车间,已投产。") == [("马营镇扶贫车间", "福清市")]
+    # the giver before 援建 is not where it stands (the sentence names no county for 马营镇)
+    assert projects("福清市援建了马营镇扶贫车间,已投产。") == [("马营镇扶贫车间", None)]
     pig_farm = projects("福清市援建的马营村生猪养殖项目已建成投产。")
     assert [name for name, _ in pig_farm] == ["马营村生猪养殖项目"]
     assert projects("福清市援建的通渭县人民医院住院楼已建成投用。") == [("通渭县人民医院住院楼", "通渭县")]
