@@ -17,6 +17,7 @@ from kg.link.discover import (
     discover_local_places,
     discover_province_pairs,
     discover_towns_after_counties,
+    discover_unknown_villages_after_towns,
     discover_village_lists,
     discover_villages_after_towns,
 )
@@ -69,6 +70,10 @@ def link_mentions(
         discovered += discover_joint_abbreviations(article, [*linked_places, *discovered], gazetteer)
         discovered += discover_bracketed_city_pairs(article, [*linked_places, *discovered])
         discovered += discover_city_pairs(article, [*mentions, *linked_places, *discovered])
+        # last: a village the gazetteer does not hold, where no discovery found one of its own
+        discovered += discover_unknown_villages_after_towns(
+            article, [*mentions, *linked_places, *discovered], towns
+        )
         written = [*mentions, *linked_places, *discovered]
         discovered += discover_restated_places(article, written, [*linked_places, *discovered], gazetteer)
         kept = [

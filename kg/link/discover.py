@@ -21,8 +21,8 @@ from functools import cache
 from kg.bounded import Recent
 from kg.gazetteer import Gazetteer
 from kg.io import data_rows
-from kg.jieba_dict import word_frequency
-from kg.link.found import Finds, fill_place
+from kg.jieba_dict import jieba_words, word_frequency
+from kg.link.found import Finds, fill_place, found_place
 from kg.link.lexicon import (
     link_words,
     list_closing_count,
@@ -380,6 +380,44 @@ def discover_villages_after_towns(
                 break
             finds.add(start, end, village)
     return finds.found
+
+
+UNKNOWN_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}?村(?![民委级干务组部集规庄])")
+
+
+def discover_unknown_villages_after_towns(
+    article: Article, mentions: Sequence[Mention], towns: Sequence[Mention]
+) -> list[Mention]:
+    """Villages the gazetteer does not hold, written right after their town (大新镇陈楼村, and the
+    villages listed after it: 、河业刘村): unresolved PLACE mentions, which the relate stage reads
+    as a village by its 村 (a sum 向某镇某村 goes to that village, not to the town). A name that is a
+    common word (新农村, 贫困村, 行政村: jieba's frequency) names a kind of village, none."""
+    text = article.text
+    finds = Finds(article, mentions)
+    found: list[Mention] = []
+    for town in towns:
+        position = town.end
+        while (match := UNKNOWN_VILLAGE.match(text, position)) is not None:
+            start, end = match.span()
+            if not finds.free(start, end) or not _village_name(text[start:end]):
+                break
+            name = text[start:end]
+            found.append(
+                replace(found_place(article, start, end), name=name, unresolved=f"no division named {name}")
+            )
+            finds.taken.append((start, end))
+            if text[end : end + 1] != "、":
+                break
+            position = end + 1
+    return found
+
+
+def _village_name(name: str) -> bool:
+    """Whether ``name`` (…村) may name one village: it ends in no common word (新农村, 贫困村, 行政村, 乡村:
+    jieba's frequency) and opens with no verb (推进|新农村)."""
+    if any(word_frequency(name[i:]) >= MIN_CROSSING_WORD_FREQ for i in range(len(name) - 1)):
+        return False
+    return not jieba_words().get(name[:2], (0, ""))[1].startswith("v")
 
 
 def discover_province_pairs(article: Article, mentions: Sequence[Mention], gaz: Gazetteer) -> list[Mention]:

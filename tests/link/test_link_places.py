@@ -709,3 +709,16 @@ def test_a_count_after_a_list_says_the_kind_of_its_names(gaz: Gazetteer) -> None
     # a count after one name is that place's divisions, no list: 和田 stays the prefecture
     linked = link(gaz, "和田八个县,确定北京对口帮扶四个县。", ["和田", "北京"])
     assert by_text(linked, "和田").name == "和田地区"
+
+
+def test_a_village_the_gazetteer_does_not_hold_after_its_town_is_an_unresolved_village(
+    gaz: Gazetteer,
+) -> None:
+    """扶沟县大新镇青禾岭村、石桥湾村: villages no table holds, written right after their town, are
+    PLACE mentions left unresolved (the relate stage reads them as villages by their 村); a kind of
+    village (新农村, 贫困村, 乡村) or a verb before it (推进新农村) is none."""
+    text = "扶沟县大新镇青禾岭村、石桥湾村获得捐赠。扶沟县大新镇推进新农村建设,大新镇贫困村脱贫。"
+    linked = link(gaz, text, ["扶沟县", "扶沟县"])
+    villages = [(m.text, m.name, m.code) for m in linked if m.unresolved and m.text.endswith("村")]
+    assert villages == [("青禾岭村", "青禾岭村", None), ("石桥湾村", "石桥湾村", None)]
+    assert by_text(linked, "大新镇").level == "town"
