@@ -28,24 +28,25 @@ def _pairings(read_text: Read, text: str) -> list[tuple[str, str, str | None, li
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # rows of the new tables: the kind is the programme's, not the regions' (east → west)
-        ("上海市与万州区签订对口支援三峡移民项目协议。", ("上海市", "万州区", "other", ["sanxia"], True)),
-        ("浙江省对口援建青川县,三年投入资金百亿元。", ("浙江省", "青川县", "other", ["wenchuan"], True)),
-        ("广东省对口援建汶川县的水磨镇,建成学校和医院。", ("广东省", "水磨镇", "other", ["wenchuan"], True)),
+        # rows of the tables: the kind is the programme's (对口支援 of 三峡 and of 汶川: east-west)
+        ("上海市与万州区签订对口支援三峡移民项目协议。", ("上海市", "万州区", "east-west", ["sanxia"], True)),
+        ("浙江省对口援建青川县,三年投入资金百亿元。", ("浙江省", "青川县", "east-west", ["wenchuan"], True)),
+        (
+            "广东省对口援建汶川县的水磨镇,建成学校和医院。",
+            ("广东省", "水磨镇", "east-west", ["wenchuan"], True),
+        ),
         # no row: the sentence names the programme
         (
             "江苏省常州市与重庆市巫溪县开展对口支援三峡库区移民工作。",
-            ("常州市", "巫溪县", "other", ["sanxia"], False),
+            ("常州市", "巫溪县", "east-west", ["sanxia"], False),
         ),
         (
             "2009年,深圳市援建甘肃省文县的灾后重建项目全部竣工。",
-            ("深圳市", "文县", "other", ["wenchuan"], False),
+            ("深圳市", "文县", "east-west", ["wenchuan"], False),
         ),
     ],
 )
-def test_a_pair_of_a_programme_outside_east_west_is_other(
-    read_text: Read, text: str, expected: tuple
-) -> None:
+def test_a_pair_of_a_supporting_programme_takes_its_kind(read_text: Read, text: str, expected: tuple) -> None:
     assert expected in _pairings(read_text, text)
 
 
@@ -59,10 +60,16 @@ def test_a_pair_of_a_programme_outside_east_west_is_other(
         ),
         # one province: intra-province whatever the sentence names
         ("广州市对口帮扶清远市开展灾后重建。", ("广州市", "清远市", "intra-province", ["guangdong"], True)),
-        # cue words of two kinds: the regions decide (east → west)
+        # cue words of several east-west programmes (东西部协作, 对口支援三峡库区): each one named
         (
             "常州市与巫溪县开展东西部协作和对口支援三峡库区工作。",
-            ("常州市", "巫溪县", "east-west", None, False),
+            (
+                "常州市",
+                "巫溪县",
+                "east-west",
+                ["east-west-2016", "east-west-2021", "xieshou", "sanxia"],
+                False,
+            ),
         ),
     ],
 )
@@ -93,7 +100,10 @@ def test_cue_words_name_their_programmes() -> None:
         ),
         ("杭州市与恩施州开展对口合作。", ("杭州市", "恩施土家族苗族自治州", "other", ["laoqu"], True)),
         # 浙江 → 四川 (east-west) and 浙江 → 青川县 (汶川 reconstruction): the sentence's words choose
-        ("2019年,浙江援建青川县灾后重建的学校投入使用。", ("浙江省", "青川县", "other", ["wenchuan"], True)),
+        (
+            "2019年,浙江援建青川县灾后重建的学校投入使用。",
+            ("浙江省", "青川县", "east-west", ["wenchuan"], True),
+        ),
     ],
 )
 def test_the_programme_the_sentence_names_chooses_among_the_rows(
