@@ -162,7 +162,7 @@ def _named_inside(ctx: ArticleContext, mention: Mention) -> Mention | None:
             town = next((c for c in candidates if _town_of(counties, c, name[end:])), None)
             # a county or above written by its full name (通渭县工业园区), though the article does not
             # name it apart from the project
-            town = town or next((c for c in candidates if _full_upper(c)), None)
+            town = town or _only_full_upper(candidates)
             if place is None and town is not None:
                 end += town.kind == "short"  # the other suffix it is written with (雷赤|乡)
                 start = mention.start + shift + position
@@ -187,8 +187,11 @@ def _named_inside(ctx: ArticleContext, mention: Mention) -> Mention | None:
     return max(reversed(found), key=lambda p: level_depth(p.level), default=None)
 
 
-def _full_upper(candidate: Candidate) -> bool:
-    return candidate.kind == "name" and candidate.division.level in UPPER_LEVELS
+def _only_full_upper(candidates: list[Candidate]) -> Candidate | None:
+    """A county or above by its full name, where one division alone bears it (通渭县; not 新城区,
+    which 呼和浩特 and 西安 both have)."""
+    full = [c for c in candidates if c.kind == "name" and c.division.level in UPPER_LEVELS]
+    return full[0] if len({c.division.code for c in full}) == 1 else None
 
 
 def _in_brackets(name: str, start: int, end: int) -> bool:
@@ -346,7 +349,7 @@ def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
     rules = words["not_built"]
     left, right = clause_bounds(enc.text, pos, end)
     before = _written(enc, enc.text[left:pos])
-    if (generic_name(name) and not is_quoted(enc.text, pos, end)) or _verb_and_head(name):
+    if (generic_name(name) and not _quoted_name(enc, pos, end, name)) or _verb_and_head(name):
         return True
     if _programme(enc, pos, end, name):
         return True
@@ -389,6 +392,11 @@ def _programme(enc: Encoded, pos: int, end: int, name: str) -> bool:
     return not (
         re.search(rules["programme_built_before"], before) or re.match(rules["programme_built_after"], after)
     )
+
+
+def _quoted_name(enc: Encoded, pos: int, end: int, name: str) -> bool:
+    """A quoted name is one though its words are generic, unless it counts (“两个基地”: a slogan)."""
+    return is_quoted(enc.text, pos, end) and not load_patterns().count.search(name)
 
 
 def _verb_and_head(name: str) -> bool:

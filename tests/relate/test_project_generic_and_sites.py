@@ -26,6 +26,7 @@ Rows = Callable[[str], list[tuple[str | None, str | None]]]
         "积石山县项目",
         "蓬江区4所学校",  # a count of things inside
         "两县乡镇卫生院",  # a count of places inside
+        "一大批民生设施项目",  # a quantity and kinds of works
     ],
 )
 def test_names_of_generic_words_places_or_counts_name_no_one_thing(name: str) -> None:
@@ -150,3 +151,13 @@ def test_money_programme_and_kind_words_before_a_head_name_no_project(projects: 
 def test_a_named_farm_of_livestock_is_a_project(projects: Rows) -> None:
     found = projects("福清市援建的马营村生猪养殖场已建成投产。")
     assert [name for name, _ in found] == ["马营村生猪养殖场"]
+
+
+def test_a_quoted_count_is_a_slogan_no_project(projects: Rows) -> None:
+    assert projects("两地协作助力青禾旗建设“两个基地”,打造“三大工程”。") == []
+
+
+def test_a_full_name_several_divisions_bear_is_no_site(projects: Rows) -> None:
+    # 新城区 is a district of 呼和浩特 and of 西安: inside this name it tells nothing, 温宿 does
+    found = projects("金华市对口支援温宿县。金华市出资建设温宿金华新城区九年一贯制学校。")
+    assert found == [("温宿金华新城区九年一贯制学校", "温宿县")]
