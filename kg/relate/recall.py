@@ -53,7 +53,7 @@ from kg.relate.geo import (
     related,
 )
 from kg.relate.rules import alternatives, cues, lexicon
-from kg.relate.subjects import is_heading
+from kg.relate.subjects import enumeration_label, is_heading
 from kg.relate.text import CLAUSE_STOPS, CLOSE, OPEN, TOKEN_RE
 
 
@@ -300,13 +300,6 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
     return []
 
 
-@cache
-def _enumeration_label() -> re.Pattern[str]:
-    """A label and its colon (主要包括:, 对口支援方面:) that open a list of items."""
-    words = sorted(lexicon()["enumeration_labels"]["words"], key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")[:：]")
-
-
 def _enumerated(
     enc: Encoded, places: list[tuple[int, Mention]], givers: list[Mention], receivers: list[Mention]
 ) -> bool:
@@ -317,7 +310,7 @@ def _enumerated(
     if first is None or len(_outermost(givers)) != 1:
         return False
     giver = _outermost(givers)[0]
-    return _enumeration_label().search(enc.text, at.get(id(giver), 0), first) is not None
+    return enumeration_label().search(enc.text, at.get(id(giver), 0), first) is not None
 
 
 def _enumeration_giver(enc: Encoded, places: list[tuple[int, Mention]], ctx: ArticleContext) -> list[Mention]:
@@ -325,7 +318,7 @@ def _enumeration_giver(enc: Encoded, places: list[tuple[int, Mention]], ctx: Art
     A、B,C): the giving place the sentences before it speak of (their subject place, the items of
     such lists left out)."""
     first = min(pos for pos, _ in places)
-    if _enumeration_label().search(enc.text, 0, first) is None:
+    if enumeration_label().search(enc.text, 0, first) is None:
         return []
     carried = ctx.topics[enc.index - 1] if enc.index > 0 else None
     subject = carried.place if carried is not None else None

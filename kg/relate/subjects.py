@@ -34,21 +34,25 @@ def _lead_is_empty(text: str) -> bool:
 
 
 @cache
-def _list_items() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A label and its colon that open a list (主要包括:, 对口支援方面:), and what may stand
-    between it and an item of the list: other items, list marks and counts (A、B和C3县,D)."""
+def enumeration_label() -> re.Pattern[str]:
+    """A label and its colon that open a list of items (主要包括:, 对口支援方面:; the lexicon's
+    ``enumeration_labels``)."""
     words = sorted(lexicon()["enumeration_labels"]["words"], key=len, reverse=True)
-    label = re.compile("(?:" + "|".join(map(re.escape, words)) + ")[:：]")
-    items = re.compile(rf"(?:{TOKEN_RE.pattern}|[、,，和及与]|[\d一二三四五六七八九十两]+个?[县市区州省旗])*")
-    return label, items
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")[:：]")
+
+
+@cache
+def _list_items() -> re.Pattern[str]:
+    """What may stand between a label's colon and an item of its list: other items, list marks and
+    counts (A、B和C3县,D)."""
+    return re.compile(rf"(?:{TOKEN_RE.pattern}|[、,，和及与]|[\d一二三四五六七八九十两]+个?[县市区州省旗])*")
 
 
 def item_of_list(text: str, start: int) -> bool:
     """Whether the token at ``start`` is an item of a list a label's colon opens (主要包括:A、B,C;
-    对口支援方面:A,B): not a subject (the lexicon's ``enumeration_labels``)."""
-    label, items = _list_items()
-    opened = [m.end() for m in label.finditer(text, 0, start)]
-    return bool(opened) and items.fullmatch(text, opened[-1], start) is not None
+    对口支援方面:A,B): not a subject."""
+    opened = [m.end() for m in enumeration_label().finditer(text, 0, start)]
+    return bool(opened) and _list_items().fullmatch(text, opened[-1], start) is not None
 
 
 def opening_subject(enc: Encoded, before: int | None = None, after: int = 0) -> list[Slot]:
