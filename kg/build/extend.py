@@ -80,12 +80,12 @@ def _read_header(path: Path) -> dict[str, Any] | None:
 
 
 def find_extension(
-    previous: dict[str, Any], out: Path, inputs: list[list[str]], base: str, cache_root: Path, intact: Any
+    previous: dict[str, Any], out: Path, inputs: list[list[str]], base: str, cache_root: Path
 ) -> Extension | None:
-    """The previous build in ``out`` (its manifest ``previous``) when this build extends it:
+    """The previous build in ``out`` (its manifest ``previous``) when this build may extend it:
     ``inputs`` ([path, digest] in order) start with its inputs and have more, ``base`` (the code,
-    data, model and packages) is its own, its state is in the cache and ``intact()`` (its files
-    are as it wrote them) holds."""
+    data, model and packages) is its own and its state is in the cache. Whether its files are still
+    as it wrote them is the caller's to check (``kg.build.run`` does, after starting the pool)."""
     key = previous.get(EXTEND)
     if not isinstance(key, str) or not key.isalnum():
         return None
@@ -98,7 +98,7 @@ def find_extension(
     before = header.get("inputs")
     if not isinstance(before, list) or not 0 < len(before) < len(inputs) or inputs[: len(before)] != before:
         return None
-    return Extension(Path(out), header, shares) if intact() else None
+    return Extension(Path(out), header, shares)
 
 
 class SharesWriter:

@@ -118,7 +118,7 @@ def build(
             summary = record(report, first_skip, first_notice)
             _commit(stage, report, key, summary, cache_dir, own_cache, previous)
             return report
-        candidate = find_extension(previous, out, listed, base, cache_dir, lambda: True) if listed else None
+        candidate = find_extension(previous, out, listed, base, cache_dir) if listed else None
         # the pipeline loads in the pool's fork server at once, while this process checks the previous
         # build and replays it (an extension) or before it opens the store and the cache (a first build)
         early = workers > 1 and not dask and _pool_ahead(previous, candidate, paths, config)

@@ -212,8 +212,8 @@ def test_the_shares_are_read_back_as_written_and_a_state_of_another_format_is_no
     header = {"base": "b", "inputs": [["a.txt", "d1"]], "articles": 3}
     writer.save(tmp_path, "k1", header)
     inputs = [["a.txt", "d1"], ["b.txt", "d2"]]
-    found = find_extension({"extend": "k1"}, tmp_path, inputs, "b", tmp_path, lambda: True)
+    found = find_extension({"extend": "k1"}, tmp_path, inputs, "b", tmp_path)
     assert found is not None and list(found.replay()) == shares
     head = state_paths(tmp_path, "k1")[0]
     head.write_bytes(marshal.dumps(header))  # a state written before the shares had their lengths
-    assert find_extension({"extend": "k1"}, tmp_path, inputs, "b", tmp_path, lambda: True) is None
+    assert find_extension({"extend": "k1"}, tmp_path, inputs, "b", tmp_path) is None
