@@ -66,6 +66,11 @@ def chinese_to_int(text: str) -> int | None:
     return total + section + digit
 
 
+def count_value(text: str) -> int | None:
+    """A count written in digits or in Chinese numerals (3个县, 三市, 十二县)."""
+    return int(text) if text.isdigit() else chinese_to_int(text)
+
+
 def _unit_factor(unit: str) -> int:
     """Multiplier of a unit run after a number: 万 → 1e4, 千万 → 1e7, 万亿 → 1e12."""
     factor = 1

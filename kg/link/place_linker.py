@@ -30,7 +30,7 @@ from kg.link.resolve import (
 from kg.link.segment import SEPARATORS, Piece, fold_zones_of_previous, segment, zone_head_length
 from kg.places import UPPER_LEVELS, Candidate, Division, closeness
 from kg.records import Article, Mention
-from kg.values import chinese_to_int
+from kg.values import count_value
 
 # what joins the names of one list (甲、乙和丙), or nothing between an address's names (四川德格)
 _LIST_JOINERS = ("", "、", "和", "及", "与")
@@ -149,11 +149,7 @@ def _counted_kind(article: Article, pieces: Sequence[Piece], gaz: Gazetteer) -> 
         # as many items as the count says (和田八个县 is 和田's counties, no list of one)
         items = 1 + sum(bool(article.text[a.end : b.start]) for a, b in pairwise(run))
         number = closing.group("number") if closing is not None else ""
-        if (
-            closing is None
-            or closing.group("others")
-            or (int(number) if number.isdigit() else chinese_to_int(number)) != items
-        ):
+        if closing is None or closing.group("others") or count_value(number) != items:
             continue
         for named in run:
             noun = closing.group("noun")

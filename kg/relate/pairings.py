@@ -19,7 +19,7 @@ from kg.relate.geo import related
 from kg.relate.rules import Pattern, load_patterns
 from kg.relate.state import ArticleState, PairCandidate
 from kg.relate.subjects import opening_subject
-from kg.values import chinese_to_int
+from kg.values import count_value
 
 Settled = tuple[PairCandidate, Mention, Mention, float]  # candidate, donor, recipient, confidence
 
@@ -131,7 +131,7 @@ def _counted(ctx: ArticleContext) -> list[PairCandidate]:
         for pattern in patterns:
             for match in pattern.regex.finditer(enc.text):
                 count = match.group("count")
-                n = int(count) if count.isdigit() else chinese_to_int(count)
+                n = count_value(count)
                 runs = listed_places(enc, match.start())
                 if not runs and enc.index > 0:
                     runs = listed_places(ctx.encoded[enc.index - 1])
