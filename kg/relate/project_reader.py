@@ -40,7 +40,8 @@ from kg.nlp.patterns import (
 )
 from kg.records import Mention, Relation
 from kg.relate.context import ArticleContext
-from kg.relate.projects import add_learned, encoded_span, generic_name, rule_verdict
+from kg.relate.project_names import generic_name
+from kg.relate.projects import add_learned, encoded_span, rule_verdict
 from kg.relate.rules import lexicon
 from kg.relate.text import clause_bounds
 

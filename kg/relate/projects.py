@@ -21,12 +21,10 @@ import re
 from dataclasses import replace
 
 from kg.gazetteer import load_gazetteer
-from kg.jieba_dict import word_tags
 from kg.link import found_place
 from kg.link.anaphors import place_anaphor
-from kg.link.discover import province_abbreviations
 from kg.link.lexicon import link_words
-from kg.nlp.patterns import load_patterns, stem_is_generic
+from kg.nlp.patterns import load_patterns
 from kg.places import UPPER_LEVELS, Candidate, level_depth, nests
 from kg.punctuation import is_quoted
 from kg.records import Mention, Party
@@ -34,6 +32,7 @@ from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot, home_named_in
 from kg.relate.facts import org_party, relation, to_party
 from kg.relate.geo import comparable_levels, related
+from kg.relate.project_names import generic_name, verb_and_head
 from kg.relate.rules import Pattern, lexicon, pattern_by_id
 from kg.relate.text import TOKEN_RE, clause_bounds, preceded_by
 
@@ -349,7 +348,7 @@ def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
     rules = words["not_built"]
     left, right = clause_bounds(enc.text, pos, end)
     before = _written(enc, enc.text[left:pos])
-    if (generic_name(name) and not _quoted_name(enc, pos, end, name)) or _verb_and_head(name):
+    if (generic_name(name) and not _quoted_name(enc, pos, end, name)) or verb_and_head(name):
         return True
     if _programme(enc, pos, end, name):
         return True
@@ -397,65 +396,6 @@ def _programme(enc: Encoded, pos: int, end: int, name: str) -> bool:
 def _quoted_name(enc: Encoded, pos: int, end: int, name: str) -> bool:
     """A quoted name is one though its words are generic, unless it counts (“两个基地”: a slogan)."""
     return is_quoted(enc.text, pos, end) and not load_patterns().count.search(name)
-
-
-def _verb_and_head(name: str) -> bool:
-    """承载项目, 开发项目: one verb and a head name what is done, not a thing (jieba's tags)."""
-    stem = re.sub(lexicon()["project"]["not_built"]["heads"], "", name)
-    return stem != name and word_tags().get(stem, "").startswith("v")
-
-
-def generic_name(name: str) -> bool:
-    """A project's name that names no one thing, by the pattern file's GENERIC and COUNT (the
-    entity stage's own test of names, one home): only generic words before its head (二期工程,
-    东西部扶贫协作项目, 省级休闲观光农业示范园区); places and generic words before a head of works
-    (积石山县项目, 江苏援藏项目, 沪滇协作项目: the places' projects, not one — 乐山产业园 is one);
-    a count of things or places inside it (蓬江区4所学校, 两县乡镇卫生院) — an ordinal (宁夏第一家…)
-    and a place written with a number (八一镇) count nothing."""
-    patterns = load_patterns()
-    if stem_is_generic(name, patterns):
-        return True
-    at = _places_at_start(name)
-    if at and patterns.works.search(name) and stem_is_generic(name[at:], patterns):
-        return True
-    return any(_counts(name, m.start(), m.end()) for m in patterns.count.finditer(name))
-
-
-def _places_at_start(name: str) -> int:
-    """Where the places a name starts with end: divisions by their full names or the short names
-    of prefectures and above (积石山县, 江苏), two or more provinces' one-character names (沪滇), joined
-    by 、 or 和; 0 when it starts with none."""
-    gazetteer, abbreviations = load_gazetteer(), province_abbreviations()
-    cursor = 0
-    while cursor < len(name):
-        ends = [
-            end
-            for end, candidates in gazetteer.matches_at(name, cursor)
-            if any(c.kind != "short" or c.division.level in UPPER_LEVELS for c in candidates)
-        ]
-        run = cursor
-        while run < len(name) and name[run] in abbreviations:
-            run += 1
-        if run - cursor >= 2:
-            ends.append(run)
-        if not ends:
-            break
-        cursor = max(ends)
-        if name[cursor : cursor + 1] in ("、", "和") and cursor + 1 < len(name):
-            cursor += 1
-    return cursor if cursor < len(name) and name[cursor - 1 : cursor] not in ("、", "和") else 0
-
-
-def _counts(name: str, start: int, end: int) -> bool:
-    """A count at [start, end) of a name, not an ordinal (第一家) nor a part of a place the
-    gazetteer knows by its full name (八一镇)."""
-    if name[start - 1 : start] == "第":
-        return False
-    for at in range(max(start - 4, 0), end):
-        for stop, candidates in load_gazetteer().matches_at(name, at):
-            if stop > start and any(c.kind != "short" for c in candidates):
-                return False
-    return True
 
 
 def _place_token_at(enc: Encoded, position: int) -> bool:

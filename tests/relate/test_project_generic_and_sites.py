@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from kg.relate.projects import generic_name
+from kg.relate.project_names import generic_name
 
 Rows = Callable[[str], list[tuple[str | None, str | None]]]
 
