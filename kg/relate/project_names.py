@@ -17,6 +17,8 @@ from kg.nlp.patterns import load_patterns, stem_is_generic
 from kg.places import UPPER_LEVELS
 from kg.relate.rules import lexicon
 
+PLACE_JOINERS = ("、", "和", "与")  # between the places a name starts with
+
 
 def verb_and_head(name: str) -> bool:
     """承载项目, 开发项目: one verb and a head name what is done, not a thing (jieba's tags)."""
@@ -40,10 +42,30 @@ def generic_name(name: str) -> bool:
     return any(_counts(name, m.start(), m.end()) for m in patterns.count.finditer(name))
 
 
+def names_an_arrangement(name: str) -> bool:
+    """A name whose head is a kind of arrangement (the lexicon's arrangement_head: 飞地, land one
+    place runs inside another) with no place among the words before it (反向飞地, 消薄飞地, 科创飞地):
+    the kind two places follow, not one thing built; 平湖—青田飞地 names its places, and 某某飞地
+    产业园 ends in the park built."""
+    head = re.search(lexicon()["project"]["not_built"]["arrangement_head"], name)
+    return head is not None and not _holds_place(name[: head.start()])
+
+
+def _holds_place(text: str) -> bool:
+    """Whether a division is written in ``text`` by its full name, or a prefecture or above by
+    its short name."""
+    gazetteer = load_gazetteer()
+    return any(
+        any(c.kind != "short" or c.division.level in UPPER_LEVELS for c in candidates)
+        for at in range(len(text))
+        for _, candidates in gazetteer.matches_at(text, at)
+    )
+
+
 def _places_at_start(name: str) -> int:
     """Where the places a name starts with end: divisions by their full names or the short names
     of prefectures and above (积石山县, 江苏), two or more provinces' one-character names (沪滇), joined
-    by 、 or 和; 0 when it starts with none."""
+    by 、, 和 or 与 (杭州与丽水产业合作项目: the two cities' projects); 0 when it starts with none."""
     gazetteer, abbreviations = load_gazetteer(), province_abbreviations()
     cursor = 0
     while cursor < len(name):
@@ -60,9 +82,9 @@ def _places_at_start(name: str) -> int:
         if not ends:
             break
         cursor = max(ends)
-        if name[cursor : cursor + 1] in ("、", "和") and cursor + 1 < len(name):
+        if name[cursor : cursor + 1] in PLACE_JOINERS and cursor + 1 < len(name):
             cursor += 1
-    return cursor if cursor < len(name) and name[cursor - 1 : cursor] not in ("、", "和") else 0
+    return cursor if cursor < len(name) and name[cursor - 1 : cursor] not in PLACE_JOINERS else 0
 
 
 def _counts(name: str, start: int, end: int) -> bool:

@@ -32,7 +32,7 @@ from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot, home_named_in
 from kg.relate.facts import org_party, relation, to_party
 from kg.relate.geo import comparable_levels, related
-from kg.relate.project_names import generic_name, verb_and_head
+from kg.relate.project_names import generic_name, names_an_arrangement, verb_and_head
 from kg.relate.rules import Pattern, lexicon, pattern_by_id
 from kg.relate.text import TOKEN_RE, clause_bounds, preceded_by
 
@@ -290,14 +290,16 @@ def _is_building(enc: Encoded, positions: Positions, index: int) -> bool:
     it, past the list it stands in (实施A小学、B中学等教学楼建设项目); or one a build wording
     names as built: a build verb right before it or before the list it ends (援建的X小学, 建设A广场、
     B医院等), a rebuilding, a founding or a funding right after it (X幼儿园重建, X中学建校, X幼儿园由
-    Y资金安排) — the lexicon's building_before and building_after. A helped school is a project,
-    not a helper."""
+    Y资金安排) — the lexicon's building_before and building_after; not one whose people follow it
+    (资助某中学120名学生: people_after). A helped school is a project, not a helper."""
     start, end, slot = positions[index]
     if slot.letter != "O" or slot.mention.subtype not in ("school", "hospital"):
         return False
     words = lexicon()["project"]
     left, right = clause_bounds(enc.text, start, end)
     before, after = _written(enc, enc.text[left:start]), _written(enc, enc.text[end:right])
+    if re.match(words["people_after"], after):
+        return False  # 资助某中学120名学生: its people are helped
     lettered = TOKEN_RE.sub(lambda m: "{" + m.group(1) + "}", enc.text[left:start])
     if re.search(words["building_before"], lettered) or re.match(words["building_after"], after):
         return True
@@ -350,6 +352,8 @@ def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
     before = _written(enc, enc.text[left:pos])
     if (generic_name(name) and not _quoted_name(enc, pos, end, name)) or verb_and_head(name):
         return True
+    if names_an_arrangement(name):
+        return True  # “反向飞地”建设: a kind of arrangement, quoted or not
     if _programme(enc, pos, end, name):
         return True
     if re.search(rules["addressed_before"], before) or re.search(rules["aspiration_before"], before):
@@ -367,6 +371,8 @@ def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
         return True  # 位于X工业园区的某公司: the name is an address, not a thing the sentence builds
     if re.match(rules["policy_after"], after):
         return True  # 振兴东北老工业基地战略: a policy, not a thing built
+    if re.search(rules["role_before"], before) and re.match(rules["role_after"], after):
+        return True  # 某地区作为全国重要的工业基地,…: the subject's role
     clause = _written(enc, enc.text[left:right])
     if any(v in clause for v in (*words["builder_verbs"], *words["building_verbs"], *rules["build_words"])):
         return False

@@ -214,6 +214,7 @@ LEXICON_SPEC: dict[str, Field] = {
                 "giver_before",
                 "building_before",
                 "building_after",
+                "people_after",
                 "village_after_town",
             )
         },
@@ -222,7 +223,10 @@ LEXICON_SPEC: dict[str, Field] = {
                 key: need(regex)
                 for key in (
                     "heads",
+                    "arrangement_head",
                     "predicate_before",
+                    "role_before",
+                    "role_after",
                     "addressed_before",
                     "aspiration_before",
                     "acting_after",

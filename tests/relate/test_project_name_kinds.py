@@ -1,0 +1,69 @@
+"""Names that name a kind, not one thing built (issue 12: programmes, models and slogans are no
+projects): an enclave by its kind (反向飞地, 消薄飞地), the projects of two places joined by 与, a
+count (一片产业园区), a role (作为…基地), a field of spending (安排…领域项目), a school whose people are
+helped; and the park an enclave's name ends in. Through the real pipeline (nlp → link → relate);
+sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Rows = Callable[[str], list[tuple[str | None, str | None]]]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("甲县与乙区探索“反向飞地”建设,实现互利共赢。", []),
+        ("两地推动“消薄飞地”园区的规划和运营。", []),
+        ("两地共同深化飞地建设。", []),
+        ("一批“飞地”产业园、“科创飞地”项目正在加快推进。", ["飞地产业园"]),
+    ],
+)
+def test_an_enclave_named_by_its_kind_is_no_project(projects: Rows, text: str, names: list[str]) -> None:
+    assert [name for name, _ in projects(text)] == names
+
+
+def test_an_enclave_park_is_named_to_its_park_word(projects: Rows) -> None:
+    found = projects("两地加快推进平湖—青田飞地产业园(二期)建设,把平湖—青田飞地产业园打造成为高能级平台。")
+    assert {name for name, _ in found} == {"平湖—青田飞地产业园"}
+
+
+def test_ba_opens_no_name(projects: Rows) -> None:
+    """把 before a name jieba joins to its first word (把秀|洲) is still no part of it."""
+    found = projects("两地共同推进秀洲—青田飞地产业园建设,把秀洲—青田飞地产业园办成一流平台。")
+    assert {name for name, _ in found} == {"秀洲—青田飞地产业园"}
+
+
+def test_an_enclave_named_by_its_places_is_a_project(projects: Rows) -> None:
+    assert [name for name, _ in projects("平湖—青田飞地在平湖市正式开园。")] == ["平湖—青田飞地"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "产业基金将专项投向丽水“两新一特”产业重点项目、杭州与丽水产业合作项目等。",
+        "小到一棵果树,大到一片产业园区,两地携手前行。",
+        "西南地区作为我国的重要能源基地,近年来发展迅速。",
+        "其中,安排教育领域项目援助资金3亿元。",
+        "某公司董事长资助通渭县红旗镇民族中学120名学生每人800元助学金。",
+    ],
+)
+def test_a_kind_a_role_or_a_school_whose_people_are_helped_is_no_project(projects: Rows, text: str) -> None:
+    assert projects(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("福清市援建的通渭县红旗镇民族中学已建成投入使用。", "通渭县红旗镇民族中学"),
+        ("两地将通渭县文化广场作为福清市对口援建重点项目。", "通渭县文化广场"),
+        ("杭州与丽水合作共建的青田县油竹工业园已建成投产。", "青田县油竹工业园"),
+        ("作为最先入驻青田东城产业园的企业之一,公司将生产车间搬到了这里。", "青田东城产业园"),
+        ("作为首个落户浙川协作古蔺产业园区企业,某公司由工作队招引。", "浙川协作古蔺产业园区"),
+    ],
+)
+def test_the_things_built_stay_projects(projects: Rows, text: str, name: str) -> None:
+    assert name in [found for found, _ in projects(text)]
