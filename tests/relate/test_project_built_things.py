@@ -177,3 +177,10 @@ def test_the_place_built_for_or_a_description_between_verb_and_name(
 )
 def test_programmes_fields_and_batches_are_no_projects(projects: Rows, text: str) -> None:
     assert projects(text) == []
+
+
+def test_a_base_read_as_an_organisation_before_its_works_project_is_a_project(projects: Rows) -> None:
+    """实施X实训基地建设项目: the NER may read the base as an organisation; the works project after
+    it (built_org_after) says it is a thing built."""
+    text = "甲市援疆指挥部去年投资800万元,实施乌什县职业技术学校实训基地建设项目,并配备实训设备。"
+    assert projects(text) == [("乌什县职业技术学校实训基地", "乌什县")]
