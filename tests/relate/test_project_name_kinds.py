@@ -67,3 +67,15 @@ def test_a_kind_a_role_or_a_school_whose_people_are_helped_is_no_project(project
 )
 def test_the_things_built_stay_projects(projects: Rows, text: str, name: str) -> None:
     assert name in [found for found, _ in projects(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("某集团投资建设的新型环保建筑材料生产基地项目正式落户黔南州。", "新型环保建筑材料生产基地项目"),
+        ("两地吸引多家企业入驻,打造新能源汽车产业基地。", "新能源汽车产业基地"),
+    ],
+)
+def test_a_word_of_the_name_that_starts_with_xin_stays_in_it(projects: Rows, text: str, name: str) -> None:
+    """新 opens a name as an adjective, not as the first character of 新型, 新能源."""
+    assert [found for found, _ in projects(text)] == [name]
