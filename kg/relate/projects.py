@@ -352,8 +352,8 @@ def _not_built(enc: Encoded, pos: int, end: int, name: str) -> bool:
     before = _written(enc, enc.text[left:pos])
     if (generic_name(name) and not _quoted_name(enc, pos, end, name)) or verb_and_head(name):
         return True
-    if names_an_arrangement(name):
-        return True  # “反向飞地”建设: a kind of arrangement, quoted or not
+    if names_an_arrangement(name) or re.match(rules["numbered_term"], name):
+        return True  # “反向飞地”建设: a kind of arrangement; “一园”即某工业园: a slogan's term
     if _programme(enc, pos, end, name):
         return True
     if re.search(rules["addressed_before"], before) or re.search(rules["aspiration_before"], before):

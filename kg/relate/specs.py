@@ -224,6 +224,7 @@ LEXICON_SPEC: dict[str, Field] = {
                 for key in (
                     "heads",
                     "arrangement_head",
+                    "numbered_term",
                     "predicate_before",
                     "role_before",
                     "role_after",

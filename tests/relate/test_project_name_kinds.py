@@ -79,3 +79,9 @@ def test_the_things_built_stay_projects(projects: Rows, text: str, name: str) ->
 def test_a_word_of_the_name_that_starts_with_xin_stays_in_it(projects: Rows, text: str, name: str) -> None:
     """新 opens a name as an adjective, not as the first character of 新型, 新能源."""
     assert [found for found, _ in projects(text)] == [name]
+
+
+def test_a_number_and_one_character_quoted_is_a_slogans_term(projects: Rows) -> None:
+    """“一园”即某工业园: the park is the thing built, “一园” a term of the slogan 一园三区."""
+    found = projects("按照“一园三区”布局,“一园”即青田工业园,“三区”即三个功能区。")
+    assert [name for name, _ in found] == ["青田工业园"]
