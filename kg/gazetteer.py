@@ -47,7 +47,7 @@ from kg.functional_areas import functional_area_names
 from kg.gazetteer_cache import Parsed, kept_parse
 from kg.io import csv_rows, data_rows
 from kg.jieba_dict import jieba_words
-from kg.places import LEVELS, Candidate, Division
+from kg.places import LEVELS, PROVINCE_AND_PREFECTURE, Candidate, Division
 
 PSEUDO_NODES = frozenset({"市直辖行政区划", "省直辖行政区划"})
 # Name kinds, best first: an official name beats a rule alias beats a short name beats a former name.
@@ -166,6 +166,12 @@ class Gazetteer:
         self.max_name_length = max(map(len, self._index))
         names = sorted((name for name in self._index if len(name) >= 2), key=len)  # see matches_at
         self._heads = {name[:2]: len(name) for name in names}  # first two characters → longest name
+        # the same for the names of a province or a prefecture (a chain's first name: name_starts)
+        self._upper_heads = frozenset(
+            name[:2]
+            for name in names
+            if any(c.division.level in PROVINCE_AND_PREFECTURE for c in self._index[name])
+        )
         del self._slot  # only needed while the index is built
 
     def _add(self, surface: str, division: Division, kind: str) -> None:
@@ -249,9 +255,12 @@ class Gazetteer:
                     index[village.short].append(village)
         return dict(index)
 
-    def name_starts(self, text: str) -> list[int]:
-        """The positions of ``text`` where ``matches_at`` may find a name (elsewhere it finds none)."""
-        return [i for i in range(len(text) - 1) if text[i : i + 2] in self._heads]
+    def name_starts(self, text: str, upper: bool = False) -> list[int]:
+        """The positions of ``text`` where ``matches_at`` may find a name (elsewhere it finds none);
+        ``upper``: a name of a province or a prefecture (elsewhere ``matches_at`` finds none of
+        those: a text's two-character runs that start a town's name are most of its positions)."""
+        heads = self._upper_heads if upper else self._heads
+        return [i for i in range(len(text) - 1) if text[i : i + 2] in heads]
 
     def matches_at(self, text: str, start: int = 0) -> Iterator[tuple[int, list[Candidate]]]:
         """Every indexed name starting at ``text[start]``, longest first, as (end, candidates)."""

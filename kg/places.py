@@ -18,6 +18,8 @@ from kg.records import Mention
 LEVELS: tuple[str, ...] = ("province", "prefecture", "county", "town", "village")
 # The levels that carry an official code; a place of these levels is known by it.
 UPPER_LEVELS: tuple[str, ...] = ("province", "prefecture", "county")
+# Above the county: the first name of a chain written as one word (吉林长春, 四川汶川).
+PROVINCE_AND_PREFECTURE: tuple[str, ...] = ("province", "prefecture")
 # Below the county: known by the county's code and the name.
 LOCAL_LEVELS: tuple[str, ...] = ("town", "village")
 LEVEL_DEPTH: dict[str, int] = {level: depth for depth, level in enumerate(LEVELS)}

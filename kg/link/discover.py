@@ -32,7 +32,7 @@ from kg.link.lexicon import (
 )
 from kg.link.resolve import Context
 from kg.link.words import MIN_CROSSING_WORD_FREQ, crossing_word
-from kg.places import UPPER_LEVELS, Division, nests
+from kg.places import PROVINCE_AND_PREFECTURE, UPPER_LEVELS, Division, nests
 from kg.records import Article, Mention
 
 
@@ -215,7 +215,7 @@ def discover_chains_as_one_word(
     text = article.text
     finds = Finds(article, mentions)
     after = 0  # the end of the last chain taken: the next one starts there or later
-    for i in gaz.name_starts(text):  # elsewhere no name starts, so no chain
+    for i in gaz.name_starts(text, upper=True):  # elsewhere no parent's name starts, so no chain
         if i < after:
             continue
         chain = _parent_child_at(text, i, gaz)
@@ -232,7 +232,7 @@ def _parent_child_at(text: str, start: int, gaz: Gazetteer) -> tuple[Division, i
     """(parent, end of its name, end of the child's name, child) of the one parent–child reading of
     two upper-level names written from ``start`` on, the longest names first; None if none or several."""
     for middle, parents in gaz.matches_at(text, start):
-        uppers = [c.division for c in parents if c.division.level in ("province", "prefecture")]
+        uppers = [c.division for c in parents if c.division.level in PROVINCE_AND_PREFECTURE]
         if not uppers:
             continue
         for end, children in gaz.matches_at(text, middle):

@@ -193,3 +193,19 @@ def test_name_starts_are_where_matches_at_finds_names(gaz: Gazetteer) -> None:
     assert set(finding) <= set(starts) and starts == sorted(starts)
     assert {0, 2, 5, 7}.issubset(finding)
     assert len(starts) < len(text) // 2
+
+
+def test_upper_name_starts_are_where_matches_at_finds_a_province_or_prefecture(gaz: Gazetteer) -> None:
+    """name_starts(upper=True) (the chain scan's shortcut) lists every position at which matches_at
+    finds a province's or a prefecture's name, and far fewer positions than name_starts."""
+    text = "吉林长春与四川汶川、福建福清对口帮扶甘肃积石山县，厦门市海沧区和临夏州签约，张家港市某镇。a"
+    starts = gaz.name_starts(text, upper=True)
+    finding = [
+        i
+        for i in range(len(text))
+        for _, candidates in gaz.matches_at(text, i)
+        if any(c.division.level in ("province", "prefecture") for c in candidates)
+    ]
+    assert set(finding) <= set(starts) and starts == sorted(starts)
+    assert {0, 2, 5, 10, 25}.issubset(finding)
+    assert len(starts) < len(gaz.name_starts(text))
