@@ -108,12 +108,81 @@ def _class_regex(chars: frozenset[str]) -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
+MAX_FIRST = 512  # first characters a guard may list (a wider set lets nearly every position by)
+_ASSERTS = {sre_constants.ASSERT, sre_constants.ASSERT_NOT, sre_constants.AT}
+
+
+def _first(tree: Any) -> tuple[frozenset[str] | None, bool]:
+    """(the characters a match of ``tree`` may start with, None when any; whether it may be empty)."""
+    chars: set[str] = set()
+    for op, arg in tree:
+        if op in _ASSERTS:
+            continue  # zero-width: the next item consumes the first character
+        if op is _LITERAL:
+            return frozenset(chars | {chr(arg)}), False
+        if op is _IN:
+            admitted = _class_chars(arg)
+            return (None if admitted is None else frozenset(chars | admitted)), False
+        if op is _SUBPATTERN:
+            first, empty = _first(arg[3])
+        elif op in _REPEATS:
+            first, empty = _first(arg[2])
+            empty = empty or arg[0] == 0
+        elif op is _ATOMIC:
+            first, empty = _first(arg)
+        elif op is _BRANCH:
+            first, empty = frozenset(), False
+            for branch in arg[1]:
+                branch_first, branch_empty = _first(branch)
+                if branch_first is None:
+                    return None, False
+                first, empty = first | branch_first, empty or branch_empty
+        else:  # ANY, NOT_LITERAL, a category, a group reference: any character
+            return None, False
+        if first is None:
+            return None, False
+        chars |= first
+        if not empty:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _scans_by_prefix(tree: Any) -> bool:
+    """Whether ``re`` itself skips to where a match may start: a pattern that opens with a literal,
+    a class or an alternation of branches that each open with a literal (``re._compiler``'s
+    prefix and charset)."""
+    op, arg = tree[0] if len(tree) else (None, None)
+    while op is _SUBPATTERN and len(arg[3]):
+        op, arg = arg[3][0]
+    if op is _BRANCH:
+        return all(len(branch) and branch[0][0] is _LITERAL for branch in arg[1])
+    return op is _LITERAL or op is _IN
+
+
+def guarded(regex: re.Pattern[str]) -> re.Pattern[str]:
+    """``regex`` behind a lookahead for the characters its matches start with, where ``re`` would
+    otherwise try the whole pattern at every position (one that opens with a group of
+    alternatives, each with lookaheads of its own): the guard fails at once at a position no match
+    starts from. Same matches, same groups; ``regex`` itself where ``re`` has a prefix of its own,
+    the first characters are unknown or too many, or a match may be empty."""
+    if regex.flags & re.IGNORECASE:
+        return regex
+    tree = sre_parse.parse(regex.pattern, regex.flags)
+    first, empty = _first(tree)
+    if first is None or empty or not first or len(first) > MAX_FIRST or _scans_by_prefix(tree):
+        return regex
+    try:
+        return re.compile(f"(?={_class_regex(first).pattern})(?:{regex.pattern})", regex.flags)
+    except re.error:  # global flags written inside the pattern: they must stay first
+        return regex
+
+
 class Prefiltered:
     """A compiled pattern that skips texts lacking a required character; otherwise it is the
     pattern itself (``finditer``, ``search``; anything else is passed through)."""
 
     def __init__(self, regex: re.Pattern[str]) -> None:
-        self.regex = regex
+        self.regex = guarded(regex)  # in a text that passes, re skips where no match starts
         self.sets = required_sets(regex)
         checks = [_class_regex(chars) for chars in self.sets]
         # the most telling set first, alone: most texts fail it, in one call

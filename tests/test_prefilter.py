@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.prefilter import Prefiltered, PrefilterIndex, required_sets
+from kg.prefilter import Prefiltered, PrefilterIndex, guarded, required_sets
 
 # Patterns of the shapes the constructions use: tokens, alternations, optional parts, classes,
 # lookarounds, repeats, a negated class, an inline flag.
@@ -66,3 +66,42 @@ def test_the_index_lets_through_what_each_pattern_would(text: str) -> None:
 def test_the_index_of_a_sentence() -> None:
     index = PrefilterIndex([Prefiltered(re.compile(shape)) for shape in SHAPES])
     assert index.may_match("⟨P0⟩对口支援⟨P1⟩") == [1, 7]  # 7, (?i)abc, requires nothing we check
+
+
+# Shapes whose matches start with a known character but that re tries at every position: an
+# alternation of groups, a lookahead inside a repeat, a repeat first.
+GUARDED_SHAPES = [
+    r"(?:东西部|对口)协作|结对",
+    r"(?P<name>(?:(?!不)[援建学校]){2,4}?)(?:医院|学校)",
+    r"[一二三]{2,}个?村",
+    r"(?<!不)(?:(?:对口)?帮扶|支援)(?P<b>⟨P\d+⟩)",
+]
+
+
+def test_guarded_where_re_tries_every_position() -> None:
+    for shape in GUARDED_SHAPES:
+        assert guarded(re.compile(shape)).pattern.startswith("(?=["), shape
+    # re has a prefix of its own, the first character is any, a match may be empty, a flag
+    for shape in (r"结对", r"[结帮]对", r"(?:对口|结对)帮扶", r".资金", r"x?y*", r"(?i)abc"):
+        regex = re.compile(shape)
+        assert guarded(regex) is regex, shape
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40), st.sampled_from(GUARDED_SHAPES + SHAPES))
+def test_guarded_matches_are_the_pattern_s(text: str, shape: str) -> None:
+    regex = re.compile(shape)
+    guard = guarded(regex)
+    found = [(m.span(), m.groups(), m.lastgroup) for m in guard.finditer(text)]
+    assert found == [(m.span(), m.groups(), m.lastgroup) for m in regex.finditer(text)]
+    assert guard.groupindex == regex.groupindex
+    for at in range(len(text) + 1):
+        plain = regex.match(text, at)
+        assert (m.span() if (m := guard.match(text, at)) else None) == (plain.span() if plain else None)
+
+
+def test_the_project_endings_are_guarded() -> None:
+    """The endings' alternation of named groups is scanned over every sentence (kg.relate)."""
+    from kg.nlp.patterns import project_heads
+
+    assert project_heads().head.pattern.startswith("(?=[")

@@ -24,6 +24,7 @@ from kg.jieba_dict import jieba_words
 from kg.nlp.doc import OUR_LABELS
 from kg.nlp.lexicon import org_subtype
 from kg.nlp.words import verb_ends_at, word_start
+from kg.prefilter import guarded
 from kg.punctuation import is_quoted
 from kg.records import OrgSubtype
 
@@ -184,7 +185,7 @@ def _pattern(row: dict[str, Any], defines: dict[str, str]) -> EntityPattern:
     return EntityPattern(
         id=row["id"],
         label=row["label"],
-        regex=re.compile(_expand(row["regex"], defines)),
+        regex=guarded(re.compile(_expand(row["regex"], defines))),  # kg.prefilter.guarded
         subtype=row.get("subtype"),
         subtype_default=row.get("subtype_default"),
         split=re.compile(row["split"]) if row.get("split") else None,
@@ -274,7 +275,10 @@ class ProjectHeads:
     """The endings of a project's name, from the defines of the pattern file (one home)."""
 
     head: re.Pattern[str]  # a group per class: suffix (PROJECT_SUFFIX), head, institution, candidate
-    unit: re.Pattern[str]  # one unit of a project's name (PROJ_UNIT), any number of them
+    # any number of the units of a project's name (PROJ_UNIT) up to the end of the text searched:
+    # ``unit.search(text, floor, end)`` starts at the leftmost start from ``floor`` on of units that
+    # end at ``end`` (one search in C, not a fullmatch from each start in turn)
+    unit: re.Pattern[str]
 
 
 @cache
@@ -290,8 +294,8 @@ def project_heads(path: str | None = None) -> ProjectHeads:
         "candidate": "CANDIDATE_HEAD",
     }
     head = "|".join(f"(?P<{g}>{_expand(defines.get(d, '(?!)'), defines)})" for g, d in groups.items())
-    unit = f"(?:{_expand(defines.get('PROJ_UNIT', '(?!)'), defines)})*"
-    return ProjectHeads(re.compile(head), re.compile(unit))
+    unit = f"(?:{_expand(defines.get('PROJ_UNIT', '(?!)'), defines)})*\\Z"
+    return ProjectHeads(guarded(re.compile(head)), re.compile(unit))
 
 
 def split_list(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[tuple[int, int]]:

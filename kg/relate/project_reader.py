@@ -156,14 +156,8 @@ def _head_spans(ctx: ArticleContext, index: int, here: list[Mention]) -> Iterabl
     for match in heads.head.finditer(article.text, sentence.start, sentence.end):
         end = match.end()
         floor = max(sentence.start, match.start() - MAX_NAME)
-        left = next(
-            (
-                s
-                for s in range(floor, match.start() + 1)
-                if heads.unit.fullmatch(article.text, s, match.start())
-            ),
-            match.start(),
-        )
+        units = heads.unit.search(article.text, floor, match.start())  # none: the ending alone
+        left = units.start() if units else match.start()
         trimmed = trim_name(article.text, left, end, patterns, places, widen=True, inner_place=False)
         left = max(trimmed[0] if trimmed else left, sentence.start)
         cuts = [e for e in stops if left < e <= match.start()]
