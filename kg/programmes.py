@@ -290,6 +290,13 @@ def pairs_by_donor() -> dict[str, tuple[int, ...]]:
     return {code: tuple(rows) for code, rows in index.items()}
 
 
+def lists_pair(donor_code: str, recipient_code: str) -> bool:
+    """Whether a row of the tables pairs exactly these two codes (广东省 → 贵州省; not 江苏省 → 新疆,
+    whose rows pair 江苏 with prefectures and counties of 新疆)."""
+    rows = pairs_by_donor().get(donor_code, ())
+    return any(tables().pairs[i].recipient_code == recipient_code for i in rows)
+
+
 def charged_elsewhere(donor_code: str, recipient_code: str) -> bool:
     """Whether the tables list the donor, at its own code, with places of the recipient's province
     and with none that holds the recipient or lies in it (宁波市 → 库车市 of 援疆: 宁波's charge in

@@ -6,7 +6,8 @@
 - a place followed by a help team's word (X援藏工作队) gives as the place that sends the team;
 - 2000万元来自X的援疆资金: X gives;
 - a sentence that names no receiving place but says where the aid goes (进藏两年, 援疆资金) gives to
-  that province, unless the place the context gives lies inside it;
+  that province, unless the place the context gives lies inside it; such a province is the
+  programme's region, no partner of the giver, unless a table pairs the two;
 - 26亿元江苏省财政援助资金: the place that names the aid money after the sum gives;
 - a sum spent on a named project, or on an institution the sentence builds (捐赠给小金县新建抚边乡
   幼儿园), goes to the place it stands in, when that lies inside the place otherwise found (the
@@ -28,7 +29,8 @@ from functools import cache
 from kg.gazetteer import TOWN_SUFFIXES, load_gazetteer
 from kg.link import found_place
 from kg.places import level_depth, nests, place_key, province_of
-from kg.records import Mention
+from kg.programmes import lists_pair
+from kg.records import Mention, Party
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
 from kg.relate.fund_amounts import fund_phrase_after
@@ -153,6 +155,17 @@ def aid_goal(ctx: ArticleContext, enc: Encoded, context: Mention | None) -> Ment
         return context
     # the word itself names the province (the evidence of the recipient)
     return narrowest(ctx, found_place(ctx.article, enc.starts[at], enc.ends[at + len(word) - 1], division))
+
+
+def programme_region_only(giver: Party | None, receiver: Mention) -> bool:
+    """Whether the receiver is a province named only by a national aid programme's word (援疆资金 →
+    新疆) that the tables never pair with the giver itself: the word says where the programme works,
+    and its rows pair givers with that province's prefectures and counties (安徽省 → 皮山县), so the
+    province is no partner of the giver: the sum stays a fund, it states no pairing of places. A giver
+    the tables do list with the province keeps it (广东省 → 贵州省 of 援黔)."""
+    if receiver.level != "province" or receiver.text not in lexicon()["funding"]["aid_goals"]:
+        return False
+    return not (giver is not None and giver.code and receiver.code and lists_pair(giver.code, receiver.code))
 
 
 def _built_place(ctx: ArticleContext, enc: Encoded, recipient: Mention) -> Mention | None:

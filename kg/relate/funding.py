@@ -28,6 +28,7 @@ from kg.relate.fund_parties import (
     modifies_noun,
     place_at,
     programme_label,
+    programme_region_only,
     project_place,
     respective_share,
     sends_team,
@@ -530,7 +531,7 @@ def sum_rows(
                     amount_yuan=slot.mention.value,
                     date=date or ctx.article.date,
                     purpose=_purpose(enc, end),
-                    states_pairing=pairs and not org_receives,
+                    states_pairing=pairs and not org_receives and not programme_region_only(donor, receiver),
                 )
             )
     return rows

@@ -54,6 +54,25 @@ def test_an_aid_goal_word_names_the_province_helped_and_the_subject_gives(read_t
     assert read_funds(read_text, text) == [(None, "新疆维吾尔自治区", 15_000_000_000)]
 
 
+def test_a_province_named_only_by_an_aid_word_is_no_partner_of_the_giver(read_text: Read) -> None:
+    def stated(text: str) -> list[tuple[str | None, str | None, bool]]:
+        _, _, relations = read_text(text)
+        return [
+            (r.donor.name if r.donor else None, r.recipient.name if r.recipient else None, r.states_pairing)
+            for r in relations
+            if r.donor is not None and r.donor.label == r.recipient.label == "PLACE"
+        ]
+
+    # the tables pair 浙江 with prefectures and counties of 新疆, never with 新疆 itself: the sum stays
+    assert stated("三年来,浙江省累计投入援疆资金30亿元,实施援疆项目120个。") == [
+        ("浙江省", "新疆维吾尔自治区", False)
+    ]
+    assert stated("进藏三年,江苏省共安排项目80个,合计投入资金9.5亿元。") == [("江苏省", "西藏自治区", False)]
+    # a giver the tables pair with the province itself keeps the pair; a known partner inside it too
+    assert stated("2021年以来,广东省累计投入援黔资金60亿元。") == [("广东省", "贵州省", True)]
+    assert ("天津市", "策勒县", True) in stated("天津市对口支援策勒县。五年来,天津市累计投入援疆资金12亿元。")
+
+
 def test_nominal_sums_sources_and_rising_levels_are_funds(read_text: Read) -> None:
     assert read_funds(read_text, "浙江省对口支援四川省年度资金总计5.2亿元。") == [
         ("浙江省", "四川省", 520_000_000)
