@@ -15,7 +15,7 @@ from kg.relate.context import ArticleContext
 from kg.relate.direction import EARLY_STEPS, SIDE_STEPS, resolve_direction, resolve_factors
 from kg.relate.encode import Encoded, Slot
 from kg.relate.facts import pairing_relation
-from kg.relate.geo import related
+from kg.relate.geo import official_pair, related
 from kg.relate.rules import Pattern, load_patterns
 from kg.relate.state import ArticleState, PairCandidate
 from kg.relate.subjects import opening_subject
@@ -143,7 +143,7 @@ def _counted(ctx: ArticleContext) -> list[PairCandidate]:
 
 def _settle(ctx: ArticleContext, candidates: list[PairCandidate]) -> list[Settled]:
     """Each candidate with its donor and recipient, noted as the article's pairings."""
-    directed = [c for c in candidates if not c.symmetric]
+    directed = [c for c in candidates if not c.symmetric and not _serves_its_giver(c)]
     for c in directed:
         ctx.note_pairing(c.first, c.second, c.confidence, c.sentence)
     # symmetric wordings: the region and the official list first, so that the article's
@@ -177,6 +177,16 @@ def _settle(ctx: ArticleContext, candidates: list[PairCandidate]) -> list[Settle
         if not any(p[0] is donor and p[1] is recipient and p[3] == c.sentence for p in ctx.state.pairings):
             ctx.note_pairing(donor, recipient, c.confidence, c.sentence)
     return settled
+
+
+def _serves_its_giver(c: PairCandidate) -> bool:
+    """Whether a weak wording (帮助, 助力, 向…捐赠) runs against the tables: they list the pair the
+    other way only (赤峰尽己所能助力北京发展, 黔南州企业帮助广州抗疫: 北京 → 赤峰 and 广州 → 黔南 are
+    listed). The receiving side serves its partner, which states no pairing of the programme; a
+    strong wording (X对口帮扶Y) is taken as written."""
+    if c.symmetric or c.pattern.levels != "comparable":
+        return False
+    return not official_pair(c.first, c.second) and bool(official_pair(c.second, c.first))
 
 
 def _eastern_provinces_apart(a: Mention, b: Mention) -> bool:

@@ -4,12 +4,19 @@ and the pairing kind. Sentences written for these tests, with hand-linked mentio
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from relate_fixtures import (
     JSS,
     pairs,
+    read_pairs,
     relations,
 )
+
+from kg.records import Article, Mention, Relation
+
+Read = Callable[[str], tuple[Article, list[Mention], list[Relation]]]
 
 
 def test_paired_with_is_symmetric_and_the_east_helps() -> None:
@@ -141,3 +148,13 @@ def test_the_province_s_programme_directs_a_weak_wording_whatever_the_article_sa
     found = pairs(text, ["吴兴区", "庆元县", "台江县"])
     assert ("吴兴区", "庆元县") in found
     assert ("吴兴区", "台江县") in found
+
+
+def test_a_weak_wording_against_the_tables_is_the_receiving_side_serving_its_partner(read_text: Read) -> None:
+    # 上海 → 遵义 and 广州 → 黔南州 are listed: the receiving side that helps its partner states no pair
+    text = "近年来,遵义市尽己所能服务和助力上海发展,每年向上海输送大量优质农产品。"
+    assert read_pairs(read_text, text) == set()
+    assert read_pairs(read_text, "黔南州积极帮助广州市开展疫情防控,捐赠生活物资20吨。") == set()
+    # the same wording the way the tables list it pairs; a strong wording is taken as written
+    assert read_pairs(read_text, "上海市帮助遵义市发展茶产业。") == {("上海市", "遵义市")}
+    assert read_pairs(read_text, "遵义市对口帮扶上海市。") == {("遵义市", "上海市")}
