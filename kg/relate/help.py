@@ -210,6 +210,14 @@ def _named_by_helped_place(ctx: ArticleContext, enc: Encoded, slot: Slot) -> boo
     return bool(fuller) and all(ctx.org_side(m) < 0 for m in fuller)
 
 
+def _unplaced_level_body(org: Mention, recipient: Mention | None) -> bool:
+    """市科协, 区慈善会 with no helped place: a body named by its level word alone is known only by
+    the place it stands for; where neither its name nor the wording places anything, the row would
+    say neither whose body helps nor whom."""
+    name = org.name or org.text
+    return recipient is None and org.home_code is None and name[:1] in lexicon()["division_chars"]["chars"]
+
+
 def _amount_after(enc: Encoded, position: int) -> float | None:
     left, right = clause_bounds(enc.text, position, position)
     for slot in enc.slots_in(position, min(right + 1, len(enc.text)), "M"):
@@ -251,6 +259,8 @@ def read_help(ctx: ArticleContext) -> None:
                     if id(slot) in helped or not _can_help(ctx, enc, match, slot, recipient, signs):
                         continue
                     if _named_by_helped_place(ctx, enc, slot):
+                        continue
+                    if _unplaced_level_body(slot.mention, recipient):
                         continue
                     org = slot.mention
                     org_name = org.name or org.text

@@ -121,11 +121,24 @@ def _quantity_or_generic(text: str, before: str, after: str, guard: dict[str, An
         return True  # 万元资金注入某合作社: the unit of a sum cut from its number
     if re.match(guard["count_after"], re.sub(guard["aside_after"], "", after)):
         return True  # 某籍商会3家, 某展销中心(旗舰店等)23个: a kind of body counted, no one body
+    if re.match(guard["kind_after"], after) and not text.endswith(name_endings()):
+        return True  # 东莞电子信息|企业: the trade of the enterprises described, no one body
+    if _levels_listed(text, before, guard):
+        return True  # 28个市、|县科协, 区县科协: the bodies of every place of those levels
     if re.search(guard["description_before"], before):
         return True  # 这家位于某区的皮鞋加工厂: described, not named
     if after and subtype_by_suffix(text) is None and _crosses_a_word(text, after):
         return True  # 民营企业深度参|与: a name without an ending cut inside a word
     return bool(after) and _ends_inside_a_word(text, after)
+
+
+def _levels_listed(text: str, before: str, guard: dict[str, Any]) -> bool:
+    """Whether a body named by level words alone names those of several levels (市、县科协, 区县科协):
+    the bodies of every place of those levels, no one body."""
+    levels = lexicon()["division_chars"]["chars"]
+    if text[:1] not in levels:
+        return False
+    return text[1:2] in levels or re.search(guard["levels_listed_before"], before) is not None
 
 
 def _person_after_role(text: str, before: str, guard: dict[str, Any]) -> bool:
@@ -157,8 +170,11 @@ def _phrase_not_name(text: str, guard: dict[str, Any]) -> bool:
     endings = name_endings()
     if any(v in text for v in guard["clause_verbs"]) and not text.endswith(endings):
         return True
-    if any(w in text for w in guard["name_breaking_words"]):
-        return True  # 某地区援建卫生院, 专项资金支持学校: a help verb or a sum, no name
+    teams = tuple(lexicon()["stationed_team"]["words"])
+    if any(w in text for w in guard["name_breaking_words"]) and not text.endswith(teams):
+        # 某地区援建卫生院, 专项资金支持学校: a help verb or a sum, no name; but a team's name holds
+        # the help it is sent for (宁波市对口支援和龙市工作组)
+        return True
     if _adverb_then_verb(text):
         return True  # 担保方式先去银行: a clause, whatever its ending
     if any(w in text for w in guard["collective_words"]):

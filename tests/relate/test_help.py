@@ -441,3 +441,12 @@ def test_an_institution_after_a_dash_is_the_goal_its_marker_opened() -> None:
     orgs = {"甲乙慈善总会": "120000", "靖远县第四中学": "620421"}
     kinds = {"甲乙慈善总会": "social", "靖远县第四中学": "school"}
     assert helpers(text, ["和平区"], orgs, subtypes=kinds) == [("甲乙慈善总会", "靖远县", "donates")]
+
+
+def test_a_body_named_by_its_level_alone_helps_no_one_where_no_place_is_named(read_text: Read) -> None:
+    """市科协 in an article that names no place: nothing says whose body it is, nor whom it
+    helps; named with its place (云岭县科协) it is a helper though no place is helped."""
+    _, _, found = read_text("会上,市科协表示将帮助区县科协建立合作通道。")
+    assert [r for r in found if r.type == "help"] == []
+    _, _, found = read_text("会上,云岭县科协表示将帮助区县科协建立合作通道。")
+    assert [(r.donor.name if r.donor else None) for r in found if r.type == "help"] == ["云岭县科协"]

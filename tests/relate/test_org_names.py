@@ -307,3 +307,37 @@ def test_the_last_item_of_a_list_counted_with_its_kind_stays_a_name() -> None:
     members, 国有, between the count and 企业), no kind of body counted."""
     kept = guarded_org(org_mention("青禾集团"), before="城投集团、交投集团、", after="三家国有企业以")
     assert kept is not None and kept.text == "青禾集团"
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "after"),
+    [
+        ("师范类高校", "对口支援当地学校", ",送教下乡"),  # a help verb inside: a phrase
+        ("来自长乐街道的", "企业家捐款成立基金会", ",资助学生"),  # a gift inside: a phrase
+        ("记者们感受", "当地乡村振兴图景", "与新气象"),  # the local one: described, not named
+        ("近年来持续引进", "青山电子信息", "企业落户"),  # the enterprises of a trade: a kind
+        ("与东山市等12个市、", "县科协", "结成对子"),  # the bodies of every place of two levels
+        ("东山各省、", "市工商联", "共同发起"),
+    ],
+)
+def test_described_bodies_and_bodies_of_listed_levels_are_no_names(
+    before: str, text: str, after: str
+) -> None:
+    assert guarded_org(org_mention(text), before=before, after=after) is None
+
+
+@pytest.mark.parametrize(
+    ("before", "text", "after"),
+    [
+        ("区慈善会向云岭县、", "区商会", "向白石镇捐赠"),  # a county's name ends before it: one body
+        ("近年来持续引进", "青山电子科技", "企业落户"),  # a name with its ending stays
+        ("电商企业", "中天创客", "公司负责人"),
+    ],
+)
+def test_a_body_after_a_place_and_a_name_before_a_kind_stay(before: str, text: str, after: str) -> None:
+    kept = guarded_org(org_mention(text), before=before, after=after)
+    assert kept is not None and kept.text == text
+
+
+def test_a_body_named_by_two_level_words_is_every_such_body() -> None:
+    assert guarded_org(org_mention("区县科协"), before="协调各", after="建立") is None
