@@ -355,3 +355,17 @@ def _fund_word_ahead() -> re.Pattern[str]:
     for every pair of programme names of every sum."""
     words = "|".join(map(re.escape, lexicon()["funding"]["fund_words"]))
     return re.compile(f"[\u4e00-\u9fff]{{0,8}}?(?:{words})")
+
+
+def unpaired_region(ctx: ArticleContext, positions: Positions, pos: int, place: Mention) -> bool:
+    """Whether a sum at ``pos`` that names no giver is the total of the nation's many givers (援疆项目
+    累计到疆资金达N亿元, 累计投入N亿元实施援藏项目): its recipient is a province the article pairs no
+    giver with (nor a place inside it), and no place or organisation but the recipient's own stands
+    before the sum in its sentence (上海、广东累计投入N: givers named, several of them). Where the
+    article pairs a giver with the province, its giverless sums stay."""
+    if place.level != "province" or any(nests(r, place) for _, r, _, _ in ctx.state.pairings):
+        return False
+    return not any(
+        at < pos and slot.letter in "PUO" and not (slot.place is not None and nests(slot.place, place))
+        for at, _, slot in positions
+    )

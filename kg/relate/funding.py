@@ -35,6 +35,7 @@ from kg.relate.fund_parties import (
     shared_givers,
     shared_recipients,
     source_giver,
+    unpaired_region,
 )
 from kg.relate.geo import comparable_levels, related
 from kg.relate.orgs import speaks_for
@@ -517,6 +518,8 @@ def sum_rows(
         if of_rates and len(donors) > 1:
             donors = [(None, False)]  # the total of several givers' rates is no one giver's
         for donor, pairs in [d for i, d in enumerate(donors) if d not in donors[:i]]:
+            if donor is None and unpaired_region(ctx, positions, pos, place):
+                continue  # 援疆资金累计达N亿元: the nation's many givers' total, no one's fund
             receiver = _own_partner(ctx, enc, donor, place) or place
             rows.append(
                 relation(

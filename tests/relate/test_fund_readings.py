@@ -50,8 +50,18 @@ def test_a_help_team_gives_for_the_place_that_sends_it_and_a_part_is_its_own_row
 def test_an_aid_goal_word_names_the_province_helped_and_the_subject_gives(read_text: Read) -> None:
     text = "进藏三年,江苏省共安排项目80个,合计投入资金9.5亿元。"
     assert read_funds(read_text, text) == [("江苏省", "西藏自治区", 950_000_000)]
-    text = "新一轮对口援疆以来,各援疆省市投入援助资金150亿元。"
-    assert read_funds(read_text, text) == [(None, "新疆维吾尔自治区", 15_000_000_000)]
+
+
+def test_a_giverless_sum_for_a_province_no_giver_is_paired_with_is_the_nation_s_total(
+    read_text: Read,
+) -> None:
+    """The annotation's rule: national totals of many givers are no funds (援疆 money of every
+    giving province together); a province the article pairs a giver with keeps its sums."""
+    assert read_funds(read_text, "新一轮对口援疆以来,各援疆省市投入援助资金150亿元。") == []
+    assert read_funds(read_text, "2015年以来,援藏项目累计到藏资金达120.5亿元,占规划资金的80.1%。") == []
+    assert read_funds(read_text, "累计投入300亿元实施援藏项目5000个。") == []
+    text = "天津市对口帮扶甘肃省。各区县及部门定向援助资金2530万元。"
+    assert read_funds(read_text, text) == [("天津市", "甘肃省", 25_300_000)]
 
 
 def test_a_province_named_only_by_an_aid_word_is_no_partner_of_the_giver(read_text: Read) -> None:
