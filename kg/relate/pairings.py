@@ -153,7 +153,7 @@ def _settle(ctx: ArticleContext, candidates: list[PairCandidate]) -> list[Settle
     for c in (c for c in candidates if c.symmetric):
         donor, recipient, step = resolve_direction(c.first, c.second, ArticleState())
         if step in EARLY_STEPS:
-            if not _sides_hold(c, donor, recipient, step):
+            if not _sides_hold(c, donor, recipient, step) or _co_recipients(ctx.state, c, step):
                 continue
             confidence = c.confidence * resolve_factors()[step]
             settled.append((c, donor, recipient, confidence))
@@ -168,6 +168,8 @@ def _settle(ctx: ArticleContext, candidates: list[PairCandidate]) -> list[Settle
             continue  # two places of the receiving side (积石山县与东乡县结对交流) are no pair
         if step not in SIDE_STEPS and _co_givers(ctx.state, c):
             continue  # two givers of the sentence's directed pairing (杭州和宁波两市对口支援Y) are no pair
+        if _co_recipients(ctx.state, c, step):
+            continue  # two receivers of one giver of the article (夷陵、万州两地) are no pair
         if step == "order" and all(region_of(region_code(p)) == "west" for p in (c.first, c.second)):
             continue  # two places of the west that nothing but their order tells apart: no pair
         if step not in SIDE_STEPS and _eastern_provinces_apart(c.first, c.second):
@@ -194,6 +196,24 @@ def _eastern_provinces_apart(a: Mention, b: Mention) -> bool:
     wording names two givers (上海、广东扶贫协作助力云南), whatever the article or their order says."""
     provinces = {province_of(a), province_of(b)}
     return len(provinces) == 2 and all(region_of(region_code(p)) == "east" for p in (a, b))
+
+
+def _co_recipients(state: ArticleState, c: PairCandidate, step: str) -> bool:
+    """Whether both places of a symmetric wording receive from one giver of the article's directed
+    pairings and neither gives in any (上海市援助夷陵…上海市援助万州…夷陵、万州两地负责人: two partners of
+    上海, not partners of each other), whatever their regions say; a pair the tables list stays."""
+    if step == "official":
+        return False
+
+    def givers(place: Mention) -> set[str]:
+        return {place_key(d) for d, r, _, _ in state.pairings if related(place, r) and not related(place, d)}
+
+    def gives(place: Mention) -> bool:
+        return any(related(place, d) for d, _, _, _ in state.pairings)
+
+    if gives(c.first) or gives(c.second):
+        return False
+    return bool(givers(c.first) & givers(c.second))
 
 
 def _co_givers(state: ArticleState, c: PairCandidate) -> bool:

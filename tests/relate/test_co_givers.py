@@ -1,6 +1,7 @@
 """Two places joined by 和/与 that both give in a directed pairing of their sentence are co-givers,
 not partners (杭州和宁波两市对口支援Y: 杭州 → Y, 宁波 → Y, no 杭州 → 宁波); two places joined so
-with no one they give to in the sentence stay a pair. Sentences written for these tests."""
+with no one they give to in the sentence stay a pair; two places that both receive from one giver
+of the article and give nowhere are co-receivers, not partners. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -58,3 +59,15 @@ def test_two_givers_of_the_east_named_together_are_no_pair(read_text: Read, text
 def test_eastern_partners_a_table_lists_stay_a_pair(read_text: Read) -> None:
     # the north-east's 对口合作 pairs 大连 with 上海 in the tables: the table decides who gives
     assert ("上海市", "大连市") in _pairs(read_text, "大连市与上海市开展对口合作。")
+
+
+def test_two_receivers_of_one_giver_are_no_pair_whatever_their_regions(read_text: Read) -> None:
+    # 夷陵 (湖北) and 万州 (重庆) would be told apart by their regions: both receive from 上海 here
+    text = (
+        "上海市累计援助夷陵区资金4亿元。上海市累计援助万州区资金17亿元。"
+        "夷陵、万州两地负责人恳请上海市继续加强帮扶。"
+    )
+    assert _pairs(read_text, text) == {("上海市", "夷陵区"), ("上海市", "万州区")}
+    # a place that gives in the article is no mere receiver: 福清 helps 通渭, 福州 helps 定西
+    text = "福州市对口帮扶定西市。福清市对口帮扶通渭县。福清通渭两地交流频繁。"
+    assert ("福清市", "通渭县") in _pairs(read_text, text)
