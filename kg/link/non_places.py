@@ -142,13 +142,11 @@ def _non_place_use(text: str, piece: Piece, pieces: Sequence[Piece]) -> str | No
         if opens and speaks:
             return f"{before[-1]}{piece.text}, who speaks, is a person"
     for opening, closing in rules["quote_pairs"].items():
-        left = text.rfind(opening, max(0, piece.start - rules["slogan_max_length"]), piece.start)
-        right = text.find(closing, piece.end, piece.end + rules["slogan_max_length"])
-        if left < 0 or right < 0 or right - left - 1 > rules["slogan_max_length"]:
+        bounds = _quoted_phrase(text, piece, opening, closing, rules)
+        if bounds is None:
             continue
+        left, right = bounds
         inner = list(text[left + 1 : right])
-        if opening in inner or closing in inner:
-            continue
         for other in pieces:
             if left < other.start and other.end <= right and other.chosen is not None:
                 for i in range(other.start - left - 1, other.end - left - 1):
@@ -157,6 +155,26 @@ def _non_place_use(text: str, piece: Piece, pieces: Sequence[Piece]) -> str | No
         if rest:
             return f"{piece.text} is part of the quoted phrase {text[left : right + 1]}"
     return None
+
+
+def _quoted_phrase(
+    text: str, piece: Piece, opening: str, closing: str, rules: dict[str, Any]
+) -> tuple[int, int] | None:
+    """The bounds (the marks around it, exclusive) of the short quoted phrase that holds the name:
+    the quotation itself (“江海情”), or the item of a quoted list that holds it (“岛城优品、牡丹飘香、
+    生态博兴”: 牡丹飘香, whose left mark is the 、 before it), no longer than ``slogan_max_length``."""
+    limit = rules["slogan_max_length"]
+    window = rules["quoted_list_window"]
+    left = text.rfind(opening, max(0, piece.start - window), piece.start)
+    right = text.find(closing, piece.end, piece.end + window)
+    if left < 0 or right < 0 or opening in text[left + 1 : right] or closing in text[left + 1 : right]:
+        return None
+    if right - left - 1 > limit:  # a quoted list: the item between its marks
+        marks = rules["quoted_list_marks"]
+        left = max([left] + [text.rfind(m, left, piece.start) for m in marks])
+        after = [at for m in marks if (at := text.find(m, piece.end, right)) >= 0]
+        right = min(after, default=right)
+    return (left, right) if right - left - 1 <= limit else None
 
 
 def in_dateline(text: str, piece: Piece) -> bool:

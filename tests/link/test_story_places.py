@@ -31,6 +31,16 @@ def test_short_name_inside_a_quoted_slogan_is_no_place(gaz: Gazetteer) -> None:
     assert names["同心县"] == "同心县"
 
 
+def test_short_name_inside_an_item_of_a_quoted_list_is_no_place(gaz: Gazetteer) -> None:
+    text = "展销会设置了“岛城优品、牡丹飘香、三峡夷陵、生态宁陕”等板块,青岛与宁陕县签订协议。"
+    names = _linked_names(gaz, text, ["牡丹", "夷陵", "宁陕", "青岛", "宁陕县"])
+    assert names["牡丹"] is None and names["夷陵"] is None and names["宁陕"] is None
+    assert names["宁陕县"] == "宁陕县" and names["青岛"] == "青岛市"
+    # a quoted list of bare places names places
+    names = _linked_names(gaz, "“福清、通渭、连城”三地联合举办交流活动。", ["福清", "通渭", "连城"])
+    assert names == {"福清": "福清市", "通渭": "通渭县", "连城": "连城县"}
+
+
 def test_quoted_pair_of_places_stays_linked(gaz: Gazetteer) -> None:
     names = _linked_names(gaz, "“福清·通渭”东西部协作交流会在福清市举行。", ["福清", "通渭", "福清市"])
     assert names["福清"] == "福清市" and names["通渭"] == "通渭县"
