@@ -33,7 +33,7 @@ from kg.relate.encode import Encoded, Slot, home_named_in
 from kg.relate.facts import org_party, relation, to_party
 from kg.relate.geo import comparable_levels, related
 from kg.relate.project_names import generic_name, names_an_arrangement, verb_and_head
-from kg.relate.rules import Pattern, lexicon, pattern_by_id
+from kg.relate.rules import Pattern, aid_goal_words, lexicon, pattern_by_id
 from kg.relate.text import TOKEN_RE, clause_bounds, preceded_by
 
 Positions = list[tuple[int, int, Slot]]
@@ -94,10 +94,14 @@ def _place_meant_by_here(ctx: ArticleContext, enc: Encoded, pos: int) -> Mention
 
 
 def _builds(enc: Encoded, end: int) -> bool:
-    """A place written as the builder that qualifies the project (浙江援建的X厂) or right before a
-    verb of giving (福清市援建了X): the giver, not where it stands."""
+    """A place written as the builder that qualifies the project (浙江援建的X厂), right before a
+    verb of giving (福清市援建了X) or before an aid programme's word (浙江援疆干部…建设X): the giver,
+    not where it stands."""
     words = lexicon()["project"]
-    return any(re.match(words[key], enc.text[end:]) for key in ("builder_modifier", "giver_before"))
+    after = enc.text[end:]
+    return after.startswith(aid_goal_words()) or any(
+        re.match(words[key], after) for key in ("builder_modifier", "giver_before")
+    )
 
 
 def _builder(
@@ -411,12 +415,16 @@ def _place_token_at(enc: Encoded, position: int) -> bool:
 
 def _fallback_place(ctx: ArticleContext, enc: Encoded, positions: Positions, pos: int) -> Mention | None:
     """Where a project stands when its wording names no place: the nearest place written before
-    it in its sentence that neither gives nor builds, else the recipient the sentence leans on
-    (its pairings, the previous sentence, the article's main recipient)."""
+    it in its sentence that neither gives nor builds, else where an organisation a place word
+    marks stands (在某乡中学,…建设“智慧教室” → 某乡), else the recipient the sentence leans on (its
+    pairings, the previous sentence, the article's main recipient)."""
     for p, e, s in reversed(positions):
         if p < pos and s.letter in "PU" and s.place and not s.programme_word and not _builds(enc, e):
             if not ctx.state.is_donor_side(s.place):
                 return s.place
+    for p, _, s in reversed(positions):
+        if p < pos and s.letter == "O" and _marked(enc, p) and (site := site_named_in(ctx, s.mention)):
+            return site
     return _pointed_back(ctx, enc, positions, pos) or ctx.context_recipient(enc.index, sole=True)
 
 

@@ -52,7 +52,7 @@ from kg.relate.geo import (
     official_pair,
     related,
 )
-from kg.relate.rules import alternatives, cues, lexicon
+from kg.relate.rules import aid_goal_words, alternatives, cues, lexicon
 from kg.relate.subjects import enumeration_label, is_heading
 from kg.relate.text import CLAUSE_STOPS, CLOSE, OPEN, TOKEN_RE
 
@@ -75,13 +75,6 @@ def place_side(place: Mention, ctx: ArticleContext) -> int:
         return -1
     side = intra_side(place)
     return {"donor": 1, "recipient": -1}.get(side or "", 0)
-
-
-@cache
-def _aid_goal_words() -> tuple[str, ...]:
-    """The national aid programmes' words (援疆, 援藏, 援青 …: the keys of the lexicon's
-    ``funding.aid_goals``): each names a pairing as a cue does, and a team for the programme."""
-    return tuple(k for k in lexicon()["funding"]["aid_goals"] if not k.startswith("_"))
 
 
 def _names_a_market(mention: Mention, after: str) -> bool:
@@ -241,7 +234,7 @@ def sentence_pairs(enc: Encoded, text: str, ctx: ArticleContext) -> list[tuple[M
     # with an aid programme's word as its only cue (福建援藏项目惠及西藏农牧民), the sentence
     # names the aided province by that word, not as the receiver of a pair of its own
     aid_only = not _has_any(text, words["cues"]["strong"] + words["cues"]["weak"])
-    if aid_only and not _has_any(text, _aid_goal_words()):
+    if aid_only and not _has_any(text, aid_goal_words()):
         return []
     if _has_any(text, lexicon()["negation"]["words"]):
         return []
@@ -394,7 +387,7 @@ def _aid_team_after() -> re.Pattern[str]:
     """What follows a place that sends a team for a national aid programme: the programme's word
     (援藏, 援伊), then the team's word, or the sending city's name and then the team's word (江苏援伊
     «淮安»工作组: the province's programme, the city's team)."""
-    goals = alternatives(_aid_goal_words())
+    goals = alternatives(aid_goal_words())
     heads = alternatives([*lexicon()["stationed_team"]["words"], *cues()["aid_team_heads"]])
     inner = f"{re.escape(OPEN)}P(?P<inner>\\d+){re.escape(CLOSE)}"
     return re.compile(f"(?P<goal>{goals})[{cues()['team_name_dots']}]?(?:{inner})?(?:{heads})")
@@ -527,7 +520,7 @@ def abbreviated_aid_pairs(enc: Encoded, ctx: ArticleContext) -> list[tuple[Menti
     that pair as a rule or that a programme table lists. Nothing where the aid word and its character
     make a word of their own (援建, 援助) or a national programme's (援疆), or several places fit."""
     words = cues()["aid_abbreviation"]
-    not_words = {*words["not_words"], *_aid_goal_words()}
+    not_words = {*words["not_words"], *aid_goal_words()}
     found: list[tuple[Mention, Mention]] = []
     for _, end, slot in enc.slot_positions():
         named = _aid_abbreviation().match(enc.text, end)

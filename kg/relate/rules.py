@@ -72,6 +72,14 @@ def lexicon_examples() -> tuple[tuple[int, dict[str, Any]], ...]:
     return tuple(rows)
 
 
+@cache
+def aid_goal_words() -> tuple[str, ...]:
+    """The national aid programmes' words (援疆, 援藏, 援青 …: the keys of the lexicon's
+    ``funding.aid_goals``): each names a pairing as a cue does, a team for the programme, and the
+    place written before it as a giver."""
+    return tuple(k for k in lexicon()["funding"]["aid_goals"] if not k.startswith("_"))
+
+
 def words_of(reference: str) -> list[str]:
     """The words a lexicon reference names: ``section.key``, or ``section.*`` for all its lists."""
     section, _, key = reference.partition(".")

@@ -85,3 +85,17 @@ def test_a_number_and_one_character_quoted_is_a_slogans_term(projects: Rows) -> 
     """“一园”即某工业园: the park is the thing built, “一园” a term of the slogan 一园三区."""
     found = projects("按照“一园三区”布局,“一园”即青田工业园,“三区”即三个功能区。")
     assert [name for name, _ in found] == ["青田工业园"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("在疏附县塔什米里克乡中学,广东援疆干部投入资金支持学校建设“智慧教室”。", "塔什米里克乡"),
+        ("在乌什县第二中学,浙江援疆干部投入资金建设“未来教室”。", "乌什县"),
+    ],
+)
+def test_a_place_before_an_aid_word_gives_and_the_marked_school_says_where(
+    projects: Rows, text: str, place: str
+) -> None:
+    """浙江援疆…: the province gives; the school 在 marks stands where the project is built."""
+    assert [site for _, site in projects(text)] == [place]
