@@ -294,18 +294,20 @@ def _is_building(enc: Encoded, positions: Positions, index: int) -> bool:
     it, past the list it stands in (实施A小学、B中学等教学楼建设项目); or one a build wording
     names as built: a build verb right before it or before the list it ends (援建的X小学, 建设A广场、
     B医院等), a rebuilding, a founding or a funding right after it (X幼儿园重建, X中学建校, X幼儿园由
-    Y资金安排) — the lexicon's building_before and building_after; not one whose people follow it
-    (资助某中学120名学生: people_after). A helped school is a project, not a helper."""
+    Y资金安排) — the lexicon's building_before and building_after; not one whose people follow a
+    verb of funding (资助某中学120名学生: people_after). A helped school is a project, not a helper."""
     start, end, slot = positions[index]
     if slot.letter != "O" or slot.mention.subtype not in ("school", "hospital"):
         return False
     words = lexicon()["project"]
     left, right = clause_bounds(enc.text, start, end)
     before, after = _written(enc, enc.text[left:start]), _written(enc, enc.text[end:right])
-    if re.match(words["people_after"], after):
-        return False  # 资助某中学120名学生: its people are helped
     lettered = TOKEN_RE.sub(lambda m: "{" + m.group(1) + "}", enc.text[left:start])
-    if re.search(words["building_before"], lettered) or re.match(words["building_after"], after):
+    if verb := re.search(words["building_before"], lettered):
+        # 资助某中学120名学生: its people are helped; 援建的某小学300名师生… is still built
+        funds_people = re.match(words["people_after"], after) is not None
+        return not funds_people or any(v in verb.group(0) for v in words["building_verbs"])
+    if re.match(words["building_after"], after):
         return True
     if not any(v in before for v in words["building_verbs"]):
         return False

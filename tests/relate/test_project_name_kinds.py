@@ -99,3 +99,9 @@ def test_a_place_before_an_aid_word_gives_and_the_marked_school_says_where(
 ) -> None:
     """浙江援疆…: the province gives; the school 在 marks stands where the project is built."""
     assert [site for _, site in projects(text)] == [place]
+
+
+def test_a_school_built_stays_built_though_its_people_follow(projects: Rows) -> None:
+    assert [name for name, _ in projects("福清市援建的通渭县红旗镇民族中学300名师生迁入新校。")] == [
+        "通渭县红旗镇民族中学"
+    ]
