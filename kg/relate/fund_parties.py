@@ -34,6 +34,7 @@ from kg.records import Mention, Party
 from kg.relate.context import ArticleContext
 from kg.relate.encode import Encoded, Slot
 from kg.relate.fund_amounts import fund_phrase_after
+from kg.relate.geo import listed_as_is
 from kg.relate.projects import site_named_in
 from kg.relate.rules import lexicon
 from kg.relate.text import SENTENCE_STOPS, TOKEN_RE, clause_bounds
@@ -166,6 +167,16 @@ def programme_region_only(giver: Party | None, receiver: Mention) -> bool:
     if receiver.level != "province" or receiver.text not in lexicon()["funding"]["aid_goals"]:
         return False
     return not (giver is not None and giver.code and receiver.code and lists_pair(giver.code, receiver.code))
+
+
+def inner_partner(ctx: ArticleContext, giver: Mention, receiver: Mention) -> bool:
+    """Whether the article pairs a place inside the giver with the receiver, and no table lists the
+    giver with it (湖里区 → 东乡县 in an article where 厦门市投入资金在东乡县建设: the city's money, the
+    district's pair): the giver stands above the place that pairs, as in the cue net."""
+    return not listed_as_is(giver, receiver) and any(
+        place_key(r) == place_key(receiver) and nests(d, giver) and place_key(d) != place_key(giver)
+        for d, r, _, _ in ctx.state.pairings
+    )
 
 
 def _built_place(ctx: ArticleContext, enc: Encoded, recipient: Mention) -> Mention | None:

@@ -24,6 +24,7 @@ from kg.relate.fund_amounts import (
 from kg.relate.fund_goals import begins_org_name, fund_recipient, marked_goal, own_side, receiving_slot
 from kg.relate.fund_parties import (
     LIST_JOINERS,
+    inner_partner,
     list_around,
     modifies_noun,
     place_at,
@@ -318,9 +319,12 @@ def _reporting_place(fund: SumInSentence) -> Mention | None:
 
 def _place_gives(ctx: ArticleContext, donor_place: Mention, recipient: Mention) -> Donor:
     """A place's sum for a place of another level only where the article pairs the two, or
-    places around or inside them: then it says the giver helps, not that the two are paired."""
-    if comparable_levels(donor_place, recipient) or ctx.paired(donor_place, recipient):
+    places around or inside them: then it says the giver helps, not that the two are paired; so
+    does a city's sum for the partner of its district (:func:`inner_partner`)."""
+    if ctx.paired(donor_place, recipient):
         return to_party(donor_place), True
+    if comparable_levels(donor_place, recipient):
+        return to_party(donor_place), not inner_partner(ctx, donor_place, recipient)
     if _helps_inside_partner(ctx, donor_place, recipient):
         return to_party(donor_place), False
     return None, True

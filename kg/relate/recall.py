@@ -56,6 +56,8 @@ from kg.relate.rules import aid_goal_words, alternatives, cues, lexicon
 from kg.relate.subjects import enumeration_label, is_heading
 from kg.relate.text import CLAUSE_STOPS, CLOSE, OPEN, TOKEN_RE
 
+Cued = tuple[Mention, Mention, int]  # giver, receiver, sentence: a pair the cue net reads
+
 
 def _has_any(text: str, words: Sequence[str]) -> bool:
     return any(w in text for w in words)
@@ -369,16 +371,19 @@ def _pairwise_sides(places: list[Mention], sides: dict[int, int]) -> None:
                 sides[id(giver)], sides[id(receiver)] = 1, -1
 
 
-def _inner_giver(ctx: ArticleContext, giver: Mention, receiver: Mention, index: int) -> bool:
+def _inner_giver(
+    ctx: ArticleContext, giver: Mention, receiver: Mention, index: int, cued: Sequence[Cued] = ()
+) -> bool:
     """Whether a pairing of the sentence already has a place inside the giver give to the receiver
     (在苏州市吴江区帮扶工作队的帮助下,Y…: 吴江区 gives; 苏州市 only says where it lies), or one of
     another sentence gives to the receiver itself (西湖区对口帮扶台江县。杭州市帮助台江县…: the city
-    stands above the district that pairs)."""
+    stands above the district that pairs), a pairing noted or one the net reads anywhere (``cued``)."""
+    pairs = [(d, r, i) for d, r, _, i in ctx.state.pairings] + list(cued)
     return any(
         (related(r, receiver) if i == index else place_key(r) == place_key(receiver))
         and nests(d, giver)
         and place_key(d) != place_key(giver)
-        for d, r, _, i in ctx.state.pairings
+        for d, r, i in pairs
     )
 
 
@@ -592,6 +597,17 @@ def _unlisted_mates(
     return added
 
 
+def _cue_pairs(ctx: ArticleContext, enc: Encoded) -> list[tuple[Mention, Mention]]:
+    """The pairs the cue net reads in one sentence, by the first reading that finds any."""
+    text = ctx.article.sentence_text(enc.index)
+    return (
+        sentence_pairs(enc, text, ctx)
+        or aid_team_pairs(enc, ctx)
+        or partner_sentence_pairs(enc, text, ctx)
+        or abbreviated_aid_pairs(enc, ctx)
+    )
+
+
 def add_cue_pairings(ctx: ArticleContext) -> None:
     """Add to the article the pairs its sentences state by their sides and no construction found."""
     rule = cues()["relation"]
@@ -599,19 +615,14 @@ def add_cue_pairings(ctx: ArticleContext) -> None:
     for donor, recipient, _, _ in ctx.state.pairings:
         known.add(frozenset((place_key(donor), place_key(recipient))))
     added = []
-    for enc in ctx.encoded:
-        text = ctx.article.sentence_text(enc.index)
-        found = (
-            sentence_pairs(enc, text, ctx)
-            or aid_team_pairs(enc, ctx)
-            or partner_sentence_pairs(enc, text, ctx)
-            or abbreviated_aid_pairs(enc, ctx)
-        )
+    found_in = [(enc, _cue_pairs(ctx, enc)) for enc in ctx.encoded]
+    cued = [(giver, receiver, enc.index) for enc, found in found_in for giver, receiver in found]
+    for enc, found in found_in:
         for giver, receiver in found:
             key = frozenset((place_key(giver), place_key(receiver)))
             if key in known:
                 continue
-            if _inner_giver(ctx, giver, receiver, enc.index) and not listed_as_is(giver, receiver):
+            if _inner_giver(ctx, giver, receiver, enc.index, cued) and not listed_as_is(giver, receiver):
                 continue  # a table's own pair stands beside its giver's city (江苏援乌, 常州援乌)
             if listed_elsewhere(giver, receiver) and not _list_mates(enc, giver, receiver, found):
                 continue  # the tables give the giver other places of the receiver's province

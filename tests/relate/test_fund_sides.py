@@ -161,3 +161,21 @@ def test_aid_money_of_a_clause_without_a_giver_is_the_partner_s(read_text: Read)
     (``funding.partner_money``), the one place the article pairs with the recipient."""
     text = "天津市——甘肃省东西扶贫协作\n2012年,两地实现互访15个团组。落实援助资金、物资9990.93万元。"
     assert read_funds(read_text, text) == [("天津市", "甘肃省", 99_909_300)]
+
+
+def test_a_city_above_the_district_that_pairs_gives_its_sum_and_no_pair(read_text: Read) -> None:
+    # the cue net reads 西湖区 → 凯里市 in one sentence: 杭州市 of the next sentence stands above it
+    text = "凯里市的扶贫车间由杭州市西湖区投资200万元帮助建成。杭州市投入协作资金800万元,在凯里市建设茶园。"
+    _, _, relations = read_text(text)
+    places = [
+        (r.type, r.donor.name, r.recipient.name, r.states_pairing)
+        for r in relations
+        if r.donor is not None and r.donor.label == r.recipient.label == "PLACE"
+    ]
+    assert ("pairing", "西湖区", "凯里市", True) in places
+    assert ("funding", "杭州市", "凯里市", False) in places
+    assert not any(d == "杭州市" and pairs for _, d, _, pairs in places)
+    # in one sentence too: the district gives, the city only says where it lies
+    _, _, relations = read_text("杭州市西湖区与凯里市签约,共建协作产业园,把杭州的服装产业转移到凯里市。")
+    found = {(r.donor.name, r.recipient.name) for r in relations if r.type == "pairing"}
+    assert found == {("西湖区", "凯里市")}
