@@ -370,6 +370,8 @@ def _directed_sides(
     ]
     if "recipient" in match.re.groupindex and match.group("recipient"):
         places = group_places(enc, match, "recipient")
+        if places and ctx.state.is_donor_side(places[0]):
+            return None  # 福州市与A公司签约 in an article of 福州 helping 定西: the giver's own partner
         return orgs, places[0] if places else None
     if pattern.recipient_fallback == "context":
         return orgs, ctx.context_recipient(enc.index)

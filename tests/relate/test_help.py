@@ -450,3 +450,19 @@ def test_a_body_named_by_its_level_alone_helps_no_one_where_no_place_is_named(re
     assert [r for r in found if r.type == "help"] == []
     _, _, found = read_text("会上,云岭县科协表示将帮助区县科协建立合作通道。")
     assert [(r.donor.name if r.donor else None) for r in found if r.type == "help"] == ["云岭县科协"]
+
+
+def test_companies_that_sign_with_the_giving_place_help_no_one_there(read_text: Read) -> None:
+    """福州市与A公司签约 in an article of 福州 helping 定西: the giver's own partners, not helpers of
+    福州; the helped place's signing partners do help it."""
+    _, _, found = read_text(
+        "福州市对口帮扶定西市。福州市与福建青山茶业有限公司、福建白石茶业有限公司等企业签约3个项目。"
+    )
+    assert [r for r in found if r.type == "help"] == []
+    _, _, found = read_text("福州市对口帮扶定西市。定西市与福建青山茶业有限公司签订合作协议。")
+    helps = [
+        (r.donor.name if r.donor else None, r.recipient.name if r.recipient else None)
+        for r in found
+        if r.type == "help"
+    ]
+    assert helps == [("福建青山茶业有限公司", "定西市")]
