@@ -166,11 +166,14 @@ class Gazetteer:
         self.max_name_length = max(map(len, self._index))
         names = sorted((name for name in self._index if len(name) >= 2), key=len)  # see matches_at
         self._heads = {name[:2]: len(name) for name in names}  # first two characters → longest name
-        # the same for the names of a province or a prefecture (a chain's first name: name_starts)
+        # the same for the names of a province or a prefecture (a chain's first name: name_starts),
+        # from those divisions' own names (every name of theirs in the index is one of these)
         self._upper_heads = frozenset(
-            name[:2]
-            for name in names
-            if any(c.division.level in PROVINCE_AND_PREFECTURE for c in self._index[name])
+            surface[:2]
+            for division in divisions.values()
+            if division.level in PROVINCE_AND_PREFECTURE
+            for surface in (division.name, *division.aliases, division.short, *division.formers)
+            if surface and len(surface) >= 2
         )
         del self._slot  # only needed while the index is built
 
