@@ -76,26 +76,29 @@ class ConsoleReporter:
         say(message, "yellow", "warning:")
 
 
-def _reuse(report: BuildReport) -> str:
-    """What the build did not make anew: the previous build's files taken over (its inputs were
-    unchanged), the previous build extended (its articles never read again), articles from the cache."""
+def _read(report: BuildReport) -> str:
+    """What the build read itself, and what it did not make anew: the previous build's files taken
+    over (its inputs were unchanged), the previous build extended (its files and articles never
+    read again: the count is this build's own, the total after it), articles from the cache."""
     if report.unchanged:
-        return f" (unchanged: the previous build's {report.articles} taken over)"
+        return (
+            f"read {report.files_read} file(s), {report.articles} article(s) "
+            f"(unchanged: the previous build's {report.articles} taken over)"
+        )
+    files, articles = report.files_read - report.extended_files, report.articles - report.extended
     cached = report.from_cache - report.extended
-    said = [f"extended the previous build of {report.extended}"] if report.extended else []
+    said = []
+    if report.extended:
+        said.append(f"added to the previous build's {report.extended}: {report.articles} in all")
     if cached:
-        said.append(f"{cached} {'more ' if report.extended else ''}from the cache")
-    return f" ({'; '.join(said)})" if said else ""
+        said.append(f"{cached} from the cache")
+    return f"read {files} file(s), {articles} article(s)" + (f" ({'; '.join(said)})" if said else "")
 
 
 def print_summary(report: BuildReport, out: Path) -> None:
     """The closing summary: counts, then each skipped input and each change once, then outputs."""
     changed = f", changed {len(report.notices)}" if report.notices else ""
-    cached = _reuse(report)
-    say(
-        f"read {report.files_read} file(s), {report.articles} article(s){cached}; "
-        f"skipped {len(report.skipped)}{changed}"
-    )
+    say(f"{_read(report)}; skipped {len(report.skipped)}{changed}")
     for where, why in report.skipped:
         say(f"  skipped {where}: {why}")
     for where, what in report.notices:

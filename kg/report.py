@@ -61,6 +61,7 @@ class BuildReport:
     outputs: dict[str, str] = field(default_factory=dict)  # file name -> what it holds ("418 rows")
     from_cache: int = 0  # articles whose records all came from the build cache (or the previous build)
     extended: int = 0  # of those, the previous build's articles this build went on from, never read again
+    extended_files: int = 0  # of ``files_read``, the previous build's files those articles came from
     unchanged: bool = False  # the inputs were the previous build's: its files were taken over as they are
 
     def skip(self, where: str, why: str) -> None:
@@ -77,6 +78,7 @@ class BuildReport:
         self.articles += other.articles
         self.from_cache += other.from_cache
         self.extended += other.extended
+        self.extended_files += other.extended_files
         self.skipped.extend(other.skipped)
         self.notices.extend(other.notices)
         self.outputs.update(other.outputs)

@@ -83,6 +83,7 @@ class Reduce:
         self.first_entries = (len(report.skipped), len(report.notices))  # the map's start after discovery
         self.from_cache = 0
         self.extended_from = 0  # articles of the previous build this one goes on from
+        self.extended_files = 0  # and the files they came from
         # every article's share, for a later build that extends this one
         self.shares = SharesWriter(cache.root, extension) if cache is not None else None
         self.extended = extension is not None
@@ -121,6 +122,7 @@ class Reduce:
         self.report.skipped.extend(Entry(*e) for e in header["skipped"])
         self.report.notices.extend(Entry(*e) for e in header["notices"])
         self.from_cache = self.extended_from = header["articles"]
+        self.extended_files = header["files_read"]
 
     def add(self, records: FileRecords) -> None:
         """One file's records (in input order): skips and bad lines reported, articles written."""

@@ -148,6 +148,7 @@ def build(
         collector.freeze()  # the reduce's state, out of the collections its close sets off
         reduce.close()
         report.from_cache, report.extended = reduce.from_cache, reduce.extended_from
+        report.extended_files = reduce.extended_files
         reduce.save_state(key, listed, base)  # or, without a key, drops the shares
         summary = record(report, first_skip, first_notice)
         _commit(stage, report, key, summary, cache_dir, own_cache, previous)

@@ -195,8 +195,8 @@ def test_the_summary_says_whether_the_build_extended_the_previous_one_or_came_fr
         return next(line for line in result.stderr.splitlines() if line.startswith("read "))
 
     assert summary(seeds) == "read 5 file(s), 5 article(s); skipped 0"
-    extended = "(extended the previous build of 5)"
-    assert summary(seeds, more) == f"read 7 file(s), 7 article(s) {extended}; skipped 0"
+    extended = "(added to the previous build's 5: 7 in all)"  # it read the 2 new files only
+    assert summary(seeds, more) == f"read 2 file(s), 2 article(s) {extended}; skipped 0"
     taken_over = "(unchanged: the previous build's 7 taken over)"
     assert summary(seeds, more) == f"read 7 file(s), 7 article(s) {taken_over}; skipped 0"
     _edit_graph_ttl(out)  # not extended: every article again, from the cache
