@@ -28,6 +28,7 @@ from kg.build.article_parts import record_lines
 from kg.build.cache import Cache, article_row, part_key
 from kg.build.extend import Extension, SharesWriter
 from kg.build.records import ArticleRecords, FileRecords
+from kg.build.unchanged import TakenDigests
 from kg.graph import GRAPHML, GraphWriter
 from kg.graph.parts import ArticlePart
 from kg.ingest.read import Admission
@@ -76,6 +77,8 @@ class Reduce:
     ) -> None:
         self.out = Path(out)
         self.report_apart = report_apart  # report.html may be written by a second process (``close``)
+        self.helper: ProcessPoolExecutor | None = None  # that process, once started
+        self.digests = TakenDigests()  # of the files written, taken while that process works
         self.cache = cache  # where the articles' parts are kept
         self.report = report
         self.reporter = reporter
@@ -112,6 +115,10 @@ class Reduce:
             for name in JSONL
         }
         self.rows = dict(header["rows"])
+        if self.report_apart and header["articles"] >= APART_FROM_ARTICLES:
+            # its start (Python and the report's imports) beside the replay and the pipeline's load,
+            # where a core is idle, not beside the graph's close, which is on the critical path
+            self.helper = report_process()
         self.graph = GraphWriter.extend(self.out, extension.out, header["turtle_end"])
         for share in extension.replay():
             self.graph.assembler.replay(ArticlePart.from_dict(share))
@@ -182,7 +189,7 @@ class Reduce:
         for name in JSONL:
             outputs[name] = f"{self.rows[name]:,} rows"
         apart = self.report_apart and self.report.articles >= APART_FROM_ARTICLES
-        helper = report_process() if apart else None
+        helper = self.helper or (report_process() if apart else None)
         try:
             counts, projection = self.graph.close_store()
             # report.html from the store, the second process's part, starts before graph.graphml
@@ -191,10 +198,11 @@ class Reduce:
             for name, count in counts.items():
                 outputs[name] = f"{count:,} {'nodes' if name.endswith('.graphml') else 'triples'}"
             written = views.write_pages(projection, self.out)
+            if self.cache is not None:  # a build with a cache keeps its files' digests in its manifest
+                self.digests.take(self.out)  # every file but report.html is finished
             written.append(report.result() if report is not None else write_report(self.out))
         finally:
-            if helper is not None:
-                helper.shutdown()
+            self._stop_helper()
         for path in written:
             if path is not None:
                 outputs[path.name] = "open it in a web browser"
@@ -220,7 +228,13 @@ class Reduce:
         }
         self.shares.save(self.cache.root, key, header)
 
+    def _stop_helper(self) -> None:
+        if self.helper is not None:
+            self.helper.shutdown()
+            self.helper = None
+
     def abandon(self) -> None:
+        self._stop_helper()
         for fh in self.files.values():
             fh.close()
         if hasattr(self, "graph"):  # not when extending the previous build failed before it

@@ -31,6 +31,7 @@ from kg.build.unchanged import (
     FILES,
     INPUT_KEY,
     SUMMARY,
+    TakenDigests,
     base_key,
     file_digests,
     input_digests,
@@ -151,7 +152,7 @@ def build(
         report.extended_files = reduce.extended_files
         reduce.save_state(key, listed, base)  # or, without a key, drops the shares
         summary = record(report, first_skip, first_notice)
-        _commit(stage, report, key, summary, cache_dir, own_cache, previous)
+        _commit(stage, report, key, summary, cache_dir, own_cache, previous, reduce.digests)
     return report
 
 
@@ -220,12 +221,14 @@ def _commit(
     cache_dir: Path,
     own_cache: bool,
     previous: dict,
+    taken: TakenDigests | None = None,
 ) -> None:
     """The manifest (with what an unchanged rebuild needs to take the files over, and the key of the
-    state a later build extends this one from) and the swap."""
+    state a later build extends this one from) and the swap; ``taken``: digests the reduce took of
+    its files already."""
     manifest = {"kg": kg.__version__, "articles": report.articles, "files_read": report.files_read}
     if key is not None and _writable(summary):
-        manifest |= {INPUT_KEY: key, FILES: file_digests(stage.path), SUMMARY: summary}
+        manifest |= {INPUT_KEY: key, FILES: file_digests(stage.path, taken), SUMMARY: summary}
         if state_paths(cache_dir, key)[0].is_file():
             manifest[EXTEND] = key
     stage.commit(manifest, keep=(CACHE_DIR,) if own_cache else ())

@@ -90,10 +90,41 @@ def _written(folder: Path) -> list[Path]:
     )
 
 
-def file_digests(folder: Path) -> dict[str, str]:
-    """Each file a build wrote (relative name → sha256); the store's logs are left out (RocksDB
-    writes one whenever the store is opened, read-only too)."""
-    return {str(p.relative_to(folder)): sha256_of(p) for p in _written(folder)}
+def _identity(path: Path) -> tuple[int, int, int]:
+    status = path.stat()
+    return status.st_ino, status.st_size, status.st_mtime_ns
+
+
+class TakenDigests:
+    """Digests of a build's files taken while the build waits for its last one (report.html, which
+    a second process writes while this one has nothing else to do), so that the manifest's digests
+    are not all read after it. A file taken is not read again while it is the same file (inode,
+    size and modification time); one that changed while it was read is not kept."""
+
+    def __init__(self) -> None:
+        self.taken: dict[str, tuple[tuple[int, int, int], str]] = {}
+
+    def take(self, folder: Path) -> None:
+        for path in _written(folder):
+            if path.name.startswith("."):  # a file being written (``kg.io.atomic_writer``)
+                continue
+            try:
+                before, digest = _identity(path), sha256_of(path)
+                if _identity(path) == before:
+                    self.taken[str(path.relative_to(folder))] = (before, digest)
+            except OSError:  # a temporary file, renamed or removed meanwhile
+                continue
+
+    def of(self, path: Path, name: str) -> str:
+        kept = self.taken.get(name)
+        return kept[1] if kept is not None and kept[0] == _identity(path) else sha256_of(path)
+
+
+def file_digests(folder: Path, taken: TakenDigests | None = None) -> dict[str, str]:
+    """Each file a build wrote (relative name → sha256), those ``taken`` already not read again; the
+    store's logs are left out (RocksDB writes one whenever the store is opened, read-only too)."""
+    taken = taken or TakenDigests()
+    return {name: taken.of(p, name) for p in _written(folder) for name in (str(p.relative_to(folder)),)}
 
 
 def record(report: BuildReport, first_skip: int, first_notice: int) -> dict[str, Any]:

@@ -9,6 +9,7 @@ import marshal
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from build_sample import files_of, store_triples, write_articles
@@ -134,11 +135,13 @@ def test_a_damaged_build_is_not_extended_but_built_from_the_cache(
 
 
 @pytest.fixture
-def apart(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+def apart(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     """Builds of any size taken as large (``APART_FROM_ARTICLES`` 0): the pool's fork server starts
     before the replay and report.html is written by a second process; how often each happened."""
     calls = {"early": 0, "report apart": 0}
+    order = calls["order"] = []  # when report.html's process started: before the reduce's close or in it
     start_fork_server, report_process = run_module.start_fork_server, reduce_module.report_process
+    close = reduce_module.Reduce.close
 
     def early(config):  # noqa: ANN001, ANN202
         calls["early"] += 1
@@ -146,31 +149,41 @@ def apart(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 
     def report_apart():  # noqa: ANN202
         calls["report apart"] += 1
+        order.append("report process")
         return report_process()
+
+    def closed(self):  # noqa: ANN001, ANN202
+        order.append("close")
+        return close(self)
 
     monkeypatch.setattr(run_module, "APART_FROM_ARTICLES", 0)
     monkeypatch.setattr(reduce_module, "APART_FROM_ARTICLES", 0)
     monkeypatch.setattr(run_module, "start_fork_server", early)
     monkeypatch.setattr(reduce_module, "report_process", report_apart)
+    monkeypatch.setattr(reduce_module.Reduce, "close", closed)
     return calls
 
 
 def test_a_large_build_extended_by_two_workers_writes_the_same_bytes(
-    corpus: tuple[Path, Path, Path], tmp_path: Path, apart: dict[str, int]
+    corpus: tuple[Path, Path, Path], tmp_path: Path, apart: dict[str, Any]
 ) -> None:
     seeds, more, last = corpus
     expected = scratch([seeds, more, last], tmp_path / "scratch")
+    apart["order"].clear()  # the scratch build's close, with report.html in this process
     out = tmp_path / "out"
     build([seeds, more], out, workers=2)
-    assert apart == {"early": 1, "report apart": 1}  # a first build: its pipeline loads before all else
+    assert apart["early"] == apart["report apart"] == 1  # a first build: its pipeline loads before all else
+    assert apart["order"] == ["close", "report process"]  # how many articles it has is known at its close
     report = build([seeds, more, last], out, workers=2)  # one new file, mapped on the pool
     assert report.articles == 8 and report.from_cache == 7
-    assert apart == {"early": 2, "report apart": 2}
+    assert apart["early"] == apart["report apart"] == 2
+    # an extension knows its size at its start: report.html's process starts beside the pipeline's load
+    assert apart["order"][2:] == ["report process", "close"]
     assert (files_of(out), store_triples(out)) == expected
 
 
 def test_a_damaged_large_build_started_early_builds_from_the_cache(
-    corpus: tuple[Path, Path, Path], tmp_path: Path, apart: dict[str, int]
+    corpus: tuple[Path, Path, Path], tmp_path: Path, apart: dict[str, Any]
 ) -> None:
     """The fork server was started for the new files, but the state cannot be read: every file goes
     through the pool, from the cache, and the bytes are a build from scratch's."""

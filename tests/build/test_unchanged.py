@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from build_sample import outputs, write_articles
 
-from kg.build import build
+from kg.build import build, unchanged
 from kg.build.records import FileRecords
 
 
@@ -59,3 +59,24 @@ def test_no_cache_always_builds(docs: Path, tmp_path: Path, monkeypatch: pytest.
     _no_reduce(monkeypatch)
     with pytest.raises(AssertionError, match="reduced again"):
         build([docs], out, workers=1, use_cache=False)
+
+
+def test_digests_taken_before_the_commit_are_not_read_again_unless_the_file_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, text in {"a.jsonl": "一\n", "b.ttl": "二\n", "store/000001.sst": "三"}.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    taken = unchanged.TakenDigests()
+    taken.take(tmp_path)
+    expected = unchanged.file_digests(tmp_path)
+    read: list[str] = []
+    sha256_of = unchanged.sha256_of
+    monkeypatch.setattr(unchanged, "sha256_of", lambda path: read.append(path.name) or sha256_of(path))
+    assert unchanged.file_digests(tmp_path, taken) == expected and read == []
+    (tmp_path / "b.ttl").write_text("二三\n", encoding="utf-8")  # changed after it was taken
+    (tmp_path / "report.html").write_text("<p>", encoding="utf-8")  # written after it
+    again = unchanged.file_digests(tmp_path, taken)
+    assert sorted(read) == ["b.ttl", "report.html"]
+    monkeypatch.setattr(unchanged, "sha256_of", sha256_of)
+    assert again == unchanged.file_digests(tmp_path)
