@@ -21,6 +21,24 @@ app = typer.Typer(
 )
 
 
+# the options `build` and `watch` share
+Inputs = Annotated[
+    list[str], typer.Argument(help="Files, folders (read recursively) or glob patterns of articles.")
+]
+Out = Annotated[Path, typer.Option("--out", "-o", help="Folder to write the build into.")]
+Model = Annotated[
+    str | None,
+    typer.Option("--model", help="An installed spaCy pipeline (name or path) to use instead of ours."),
+]
+Workers = Annotated[
+    int | None,
+    typer.Option("--workers", "-j", min=1, help="Processes for the map step [default: all cores]."),
+]
+CacheDir = Annotated[
+    Path | None, typer.Option("--cache", help="Cache folder [default: OUT/.kg-cache].", show_default=False)
+]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"kg {__version__}")
@@ -38,22 +56,11 @@ def main(
 
 @app.command()
 def build(
-    inputs: Annotated[
-        list[str], typer.Argument(help="Files, folders (read recursively) or glob patterns of articles.")
-    ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the build into.")] = Path("out"),
-    model: Annotated[
-        str | None,
-        typer.Option("--model", help="An installed spaCy pipeline (name or path) to use instead of ours."),
-    ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", "-j", min=1, help="Processes for the map step [default: all cores]."),
-    ] = None,
-    cache: Annotated[
-        Path | None,
-        typer.Option("--cache", help="Cache folder [default: OUT/.kg-cache].", show_default=False),
-    ] = None,
+    inputs: Inputs,
+    out: Out = Path("out"),
+    model: Model = None,
+    workers: Workers = None,
+    cache: CacheDir = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Process every article again; keep no cache.")
     ] = False,
@@ -84,6 +91,49 @@ def build(
         usage = isinstance(exc, ModelNotFound | BuildLocked | NotABuildFolder)
         raise typer.Exit(2 if usage else 1) from None
     print_summary(report, out)
+
+
+@app.command()
+def watch(
+    inputs: Inputs,
+    out: Out = Path("out"),
+    every: Annotated[
+        float, typer.Option("--every", min=0.1, help="Seconds between two looks at the inputs.")
+    ] = 1.0,
+    model: Model = None,
+    workers: Workers = None,
+    cache: CacheDir = None,
+) -> None:
+    """Build into OUT as `kg build` does, then again whenever the inputs change (Ctrl-C stops): the
+    pipeline loads once, so an article added builds in a few seconds."""
+    from kg.build.watch import watch as run_watch
+    from kg.nlp import ModelNotFound
+    from kg.pipeline import BuildReport, NotABuildFolder, WorkerDied
+
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        check_out(out)
+    except UnusableOut as exc:
+        error(str(exc))
+        raise typer.Exit(2) from None
+
+    def built(result: BuildReport | Exception) -> bool:
+        if isinstance(result, BuildReport):
+            print_summary(result, out)
+        else:
+            error(str(result))
+        say(f"watching {', '.join(inputs)} (Ctrl-C stops)")
+        return True
+
+    try:
+        run_watch(
+            list(inputs), out, built, model, ConsoleReporter(), workers=workers, cache=cache, every=every
+        )
+    except KeyboardInterrupt:
+        return
+    except (ModelNotFound, NotABuildFolder, WorkerDied, OSError) as exc:
+        error(_build_failure(exc))
+        raise typer.Exit(2 if isinstance(exc, ModelNotFound | NotABuildFolder) else 1) from None
 
 
 def _build_failure(exc: Exception) -> str:

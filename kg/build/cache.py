@@ -53,6 +53,7 @@ REDUCE_SIDE = (
     "build/run.py",
     "build/staging.py",
     "build/unchanged.py",
+    "build/watch.py",
     "__main__.py",
     "cli.py",
     "console.py",

@@ -16,6 +16,7 @@ import kg
 from kg import collector
 from kg.build.cache import CACHE_DIR, Cache
 from kg.build.executors import (
+    CHUNK_FILES,
     cached_whole,
     run_dask,
     run_local,
@@ -39,7 +40,7 @@ from kg.build.unchanged import (
     record,
     take_over,
 )
-from kg.build.worker import BuildConfig, stages_for
+from kg.build.worker import BuildConfig, loaded_here, stages_for
 from kg.report import BuildReport, QuietReporter, Reporter
 
 
@@ -47,7 +48,7 @@ class NothingRead(RuntimeError):
     """No input could be read at all: the only case in which a build fails."""
 
 
-def _inputs(inputs: Iterable[str | Path], out: Path, report: BuildReport) -> list[Path]:
+def input_paths(inputs: Iterable[str | Path], out: Path, report: BuildReport) -> list[Path]:
     """The files to read: discovered, without the output folder and other builds' folders."""
     from kg.ingest import discover
 
@@ -70,14 +71,30 @@ def _previous_manifest(out: Path) -> dict:
 
 
 def _map(
-    paths: list[str], config: BuildConfig, workers: int, dask: str | None, early: bool
+    paths: list[str], config: BuildConfig, workers: int, dask: str | None, early: bool, keep_loaded: bool
 ) -> Iterator[FileRecords]:
     """The map of ``paths``; ``early``: the pool's fork server was started before the reduce."""
     if dask:
         return run_dask(paths, config, dask)
-    if workers > 1 and (len(paths) > 1 or early):
+    if workers > 1 and (len(paths) > 1 or early) and not _here(config, len(paths), keep_loaded):
         return run_pool(paths, config, workers, single=early)
     return run_local(paths, config)
+
+
+def _here(config: BuildConfig, files: int, keep_loaded: bool) -> bool:
+    """Whether ``files`` are mapped in this process though workers were asked for: it keeps its
+    pipeline loaded from build to build (``kg watch``), has it loaded already and they are too few
+    to be worth a pool, whose fork server would load the pipeline again (~3 CPU s; a file takes a
+    few tenths of a second here)."""
+    return keep_loaded and files <= CHUNK_FILES and loaded_here(config)
+
+
+def config_for(
+    out_dir: str | Path, model: str | None, cache: str | Path | None, use_cache: bool
+) -> BuildConfig:
+    """The map's configuration of a build into ``out_dir`` (``build``'s arguments of the same names)."""
+    cache_dir = (Path(cache) if cache else Path(out_dir) / CACHE_DIR).absolute()
+    return BuildConfig(model=model, cache_dir=str(cache_dir) if use_cache else None)
 
 
 def build(
@@ -90,25 +107,27 @@ def build(
     cache: str | Path | None = None,
     use_cache: bool = True,
     dask: str | None = None,
+    keep_loaded: bool = False,
 ) -> BuildReport:
     """Build the knowledge graph of the articles under ``inputs`` into ``out_dir``.
 
     ``workers``: processes for the map step (default: all cores); ``cache``: the cache folder
     (default ``OUT/.kg-cache``; ``use_cache=False`` for none); ``dask``: a Dask scheduler's
-    address to run the map step on instead. Raises NothingRead, BuildLocked, NotABuildFolder,
-    kg.nlp.ModelNotFound.
+    address to run the map step on instead; ``keep_loaded``: this process keeps its pipeline
+    loaded for build after build (``kg.build.watch``), so a few files are mapped here. Raises
+    NothingRead, BuildLocked, NotABuildFolder, kg.nlp.ModelNotFound.
     """
     reporter = reporter or QuietReporter()
     out = Path(out_dir)
     report = BuildReport()
     workers = workers or os.cpu_count() or 1
     cache_dir = (Path(cache) if cache else out / CACHE_DIR).absolute()
-    config = BuildConfig(model=model, cache_dir=str(cache_dir) if use_cache else None)
+    config = config_for(out, model, cache, use_cache)
     if model is not None:
         stages_for(config).load()  # a missing model stops the build before any work
     own_cache = cache is None and use_cache  # out/.kg-cache: carried over into the new build
     with collector.thawed_after(), Staging(out) as stage:
-        paths = [str(p) for p in _inputs(inputs, out, report)]
+        paths = [str(p) for p in input_paths(inputs, out, report)]
         base = base_key(model) if use_cache else ""
         digests = input_digests(paths) if use_cache else None
         key = input_key(paths, base, digests) if use_cache else None
@@ -122,7 +141,13 @@ def build(
         candidate = find_extension(previous, out, listed, base, cache_dir) if listed else None
         # the pipeline loads in the pool's fork server at once, while this process checks the previous
         # build and replays it (an extension) or before it opens the store and the cache (a first build)
-        early = workers > 1 and not dask and _pool_ahead(previous, candidate, paths, config)
+        new = len(paths) - (candidate.files if candidate is not None else 0)
+        early = (
+            workers > 1
+            and not dask
+            and not _here(config, new, keep_loaded)
+            and _pool_ahead(previous, candidate, paths, config)
+        )
         if early:
             start_fork_server(config)
         results: Iterator[FileRecords] | None = None
@@ -131,7 +156,7 @@ def build(
             reduce = _reduce(stage.path, report, reporter, stages_for(config).cache, extension, workers > 1)
             todo = paths[extension.files :] if reduce.extended else paths
             try:
-                results = _map(todo, config, workers, dask, early)
+                results = _map(todo, config, workers, dask, early, keep_loaded)
                 for _, records in zip(reporter.progress(todo, "building"), results, strict=True):
                     reduce.add(records)
             except BaseException:

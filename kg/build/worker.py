@@ -88,6 +88,13 @@ def stages_for(config: BuildConfig) -> Stages:
         return _LOADED[config]
 
 
+def loaded_here(config: BuildConfig) -> bool:
+    """Whether this process holds the pipeline of ``config`` loaded already (a long-lived process
+    that builds again and again: ``kg watch``)."""
+    stages = _LOADED.get(config)
+    return stages is not None and stages._nlp is not None and stages._gazetteer is not None
+
+
 def process_article(article: Article, stages: Stages) -> ArticleRecords:
     """Entities, links and relations of one article (from the cache where it has them)."""
     return process_articles([article], stages)[0]
